@@ -1,0 +1,29 @@
+package org.dedup.domain.match;
+
+import java.util.List;
+import java.util.Set;
+
+import org.dedup.domain.standardize.LeadProfile;
+
+/**
+ * Port: one duplicate-detection method. The engine stores each lead under the {@link #indexKeys index keys} of
+ * every matcher, looks up stored leads by the {@link #probeKeys probe keys} of an incoming lead, and asks the
+ * matcher to {@link #match confirm and explain} the candidates found. A matcher never queries storage itself, so
+ * it cannot see another tenant's records.
+ */
+public interface Matcher {
+
+    MatchMethod method();
+
+    /** Keys a stored lead is indexed under for this method; computed whenever the lead is saved. */
+    Set<MatchKey> indexKeys(LeadProfile stored);
+
+    /** Keys to look up stored leads by for an incoming or updated lead. */
+    Set<MatchKey> probeKeys(LeadProfile incoming, MatchContext context);
+
+    /**
+     * Confirms which of the {@code candidates} (stored leads sharing a probe key, already limited to the
+     * tenant and to the settings' pipeline scope) duplicate {@code incoming}, each with an explanation.
+     */
+    List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context);
+}

@@ -1,0 +1,21 @@
+package org.dedup.domain.merge;
+
+import java.util.UUID;
+
+import org.dedup.domain.model.Require;
+
+/** Identity of one journaled merge. */
+public record MergeId(UUID value) {
+    public MergeId {
+        Require.nonNull(value, "merge id");
+    }
+
+    public static MergeId random() {
+        return new MergeId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return "merge:" + value;
+    }
+}

@@ -1,0 +1,13 @@
+package org.dedup.domain.model;
+
+/** A contact as linked to a lead, with its role on that link. */
+public record LinkedContact(Contact contact, ContactRole role) {
+    public LinkedContact {
+        Require.nonNull(contact, "linked contact");
+        Require.nonNull(role, "contact role");
+    }
+
+    public boolean isPrimary() {
+        return role == ContactRole.PRIMARY;
+    }
+}

@@ -1,0 +1,33 @@
+package org.dedup.domain.rules;
+
+import java.util.List;
+import java.util.Set;
+
+import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.model.RecordKind;
+import org.dedup.domain.model.Require;
+import org.dedup.domain.standardize.ProfileField;
+
+/**
+ * A Creatio duplicate rule: two records of the {@code objects} kinds are duplicates when, for every field in
+ * {@code fields}, their standardized values share at least one value. Rules with two kinds compare across
+ * objects (a lead with a contact).
+ */
+public record DuplicateRule(String name, Set<RecordKind> objects, List<ProfileField> fields, boolean active,
+                            boolean useOnSave, boolean useInBulk) {
+    public DuplicateRule {
+        Require.maxLength(Require.nonBlank(name, "rule name"), 128, "rule name");
+        objects = Require.copy(objects, "rule objects");
+        fields = Require.copy(fields, "rule fields");
+        if (objects.isEmpty()) {
+            throw new InvalidRecordException("rule '" + name + "' must name at least one object (lead, contact, company)");
+        }
+        if (fields.isEmpty()) {
+            throw new InvalidRecordException("rule '" + name + "' must compare at least one field");
+        }
+    }
+
+    public boolean appliesTo(RecordKind a, RecordKind b) {
+        return objects.contains(a) && objects.contains(b);
+    }
+}

@@ -1,0 +1,50 @@
+package org.dedup.domain.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.dedup.domain.control.SearchScope;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.TenantId;
+
+/**
+ * Port: leads with their contacts and companies, and the index of match keys they are found by. Every method is
+ * confined to one tenant: a lead of another tenant is never returned, changed or matched.
+ */
+public interface LeadRepository {
+
+    /** Stores a new lead (version 0) indexed under {@code keys}. */
+    void insert(Lead lead, Set<MatchKey> keys);
+
+    /**
+     * Stores a changed lead whose {@code version} is one more than the stored one, replacing its keys.
+     *
+     * @throws StaleRecordException when the stored version is not {@code lead.version() - 1}
+     */
+    void update(Lead lead, Set<MatchKey> keys);
+
+    /**
+     * Deletes a lead with its keys and contact links.
+     *
+     * @throws StaleRecordException when the stored version is not {@code expectedVersion}
+     */
+    void delete(TenantId tenant, LeadId id, long expectedVersion);
+
+    Optional<Lead> find(TenantId tenant, LeadId id);
+
+    /** The leads that exist among {@code ids}, loaded in a bounded number of queries (no query per lead). */
+    List<Lead> findAll(TenantId tenant, Collection<LeadId> ids);
+
+    /** Ids of leads in {@code scope} indexed under any of {@code keys}, at most {@code limit}, by one indexed lookup. */
+    List<LeadId> findByKeys(TenantId tenant, Collection<MatchKey> keys, SearchScope scope, int limit);
+
+    /** Every lead of the tenant, streamed in pages so a million leads never sit in memory at once. */
+    void forEach(TenantId tenant, Consumer<Lead> action);
+
+    long count(TenantId tenant);
+}

@@ -1,0 +1,21 @@
+package org.dedup.domain.store;
+
+import java.util.List;
+
+import org.dedup.domain.control.DuplicateControlSettings;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.rules.DuplicateRule;
+
+/** Port: each tenant's duplicate-control settings and duplicate rules. */
+public interface SettingsStore {
+
+    /** The tenant's settings, or {@link DuplicateControlSettings#defaults()} when none were saved. */
+    DuplicateControlSettings settings(TenantId tenant);
+
+    void saveSettings(TenantId tenant, DuplicateControlSettings settings);
+
+    /** The tenant's rules, or the preconfigured rules when none were saved. */
+    List<DuplicateRule> rules(TenantId tenant);
+
+    void saveRules(TenantId tenant, List<DuplicateRule> rules);
+}

@@ -1,0 +1,12 @@
+package org.dedup.domain.store;
+
+import org.dedup.domain.model.DedupException;
+import org.dedup.domain.model.RecordRef;
+import org.dedup.domain.model.TenantId;
+
+/** A record changed since it was read: the write was refused so that no update is lost. */
+public class StaleRecordException extends DedupException {
+    public StaleRecordException(TenantId tenant, RecordRef record, long expectedVersion) {
+        super(record + " of tenant " + tenant + " changed concurrently (expected version " + expectedVersion + ")");
+    }
+}
