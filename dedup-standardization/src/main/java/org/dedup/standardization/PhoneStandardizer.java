@@ -1,0 +1,47 @@
+package org.dedup.standardization;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+import org.dedup.domain.model.Require;
+import org.dedup.domain.standardize.PhoneKey;
+
+/**
+ * Phone keys: the E.164 form parsed with libphonenumber in the tenant's default region, so a national
+ * "(020) 7946 0958" in GB equals "+44 20 7946 0958", plus Creatio's compatibility key, the last ten digits.
+ * Numbers libphonenumber does not accept as valid are reported, never matched.
+ */
+final class PhoneStandardizer {
+    private static final int LAST_DIGITS = 10;
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+
+    PhoneKey standardize(String raw, String defaultRegion) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.isEmpty()) {
+            return new PhoneKey.Invalid("", "phone number is empty");
+        }
+        PhoneNumber number;
+        try {
+            number = util.parse(value, defaultRegion);
+        } catch (NumberParseException e) {
+            return new PhoneKey.Invalid(value, "phone number '" + Require.abbreviate(value) + "' cannot be read: "
+                    + describe(e.getErrorType()));
+        }
+        if (!util.isValidNumber(number)) {
+            return new PhoneKey.Invalid(value, "phone number '" + Require.abbreviate(value)
+                    + "' is not a valid number" + (value.startsWith("+") ? "" : " in region " + defaultRegion));
+        }
+        String e164 = util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        return new PhoneKey.Valid(e164, e164.substring(Math.max(1, e164.length() - LAST_DIGITS)));
+    }
+
+    private static String describe(NumberParseException.ErrorType type) {
+        return switch (type) {
+            case INVALID_COUNTRY_CODE -> "unknown country code";
+            case NOT_A_NUMBER -> "not a phone number";
+            case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> "too short";
+            case TOO_LONG -> "too long";
+        };
+    }
+}
