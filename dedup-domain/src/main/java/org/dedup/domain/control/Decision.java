@@ -58,6 +58,15 @@ public sealed interface Decision {
         }
     }
 
+    /** A stored lead was updated; no merge followed from the check the update triggered. */
+    record Updated(LeadId lead, List<MatchCandidate> candidates, List<MatcherFailure> failures) implements Decision {
+        public Updated {
+            Require.nonNull(lead, "lead");
+            candidates = Require.copy(candidates, "candidates");
+            failures = Require.copy(failures, "failures");
+        }
+    }
+
     /** Stored as new; only possible duplicates were found, which wait for a person's review. */
     record PendingReview(LeadId lead, List<MatchCandidate> candidates, List<MatcherFailure> failures)
             implements Decision {

@@ -72,6 +72,17 @@ public record Lead(LeadId id, TenantId tenant, String name, PipelineStage stage,
                 createdAt, updatedAt, version);
     }
 
+    /** This lead with another version and update time (unmerge writes a before-image back as a new version). */
+    public Lead withVersion(long newVersion, Instant newUpdatedAt) {
+        return new Lead(id, tenant, name, stage, source, pixels, contacts, companies, customFields,
+                createdAt, newUpdatedAt, newVersion);
+    }
+
+    public Lead withName(String newName) {
+        return new Lead(id, tenant, newName, stage, source, pixels, contacts, companies, customFields,
+                createdAt, updatedAt, version);
+    }
+
     /** The next stored version of this lead, changed at {@code now}. */
     public Lead touched(Instant now) {
         return new Lead(id, tenant, name, stage, source, pixels, contacts, companies, customFields,

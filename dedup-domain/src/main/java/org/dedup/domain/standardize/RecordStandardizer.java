@@ -54,6 +54,22 @@ public final class RecordStandardizer {
         return collector.build(company.id());
     }
 
+    /** The identity of a phone for de-duplicating values: its E.164 key, or the trimmed text when invalid. */
+    public String phoneIdentity(Phone phone, StandardizationOptions options) {
+        return switch (standardizer.phone(phone.number(), options.defaultRegion())) {
+            case PhoneKey.Valid valid -> valid.e164();
+            case PhoneKey.Invalid invalid -> phone.number().strip();
+        };
+    }
+
+    /** The identity of an email for de-duplicating values: its key, or the trimmed text when invalid. */
+    public String emailIdentity(Email email, StandardizationOptions options) {
+        return switch (standardizer.email(email.address(), options.emailFolding())) {
+            case EmailKey.Valid valid -> valid.key();
+            case EmailKey.Invalid invalid -> email.address().strip();
+        };
+    }
+
     private Collector leadLevel(Lead lead, StandardizationOptions options) {
         Collector collector = new Collector();
         lead.pixels().stream().map(TrackingPixel::id).map(String::strip)

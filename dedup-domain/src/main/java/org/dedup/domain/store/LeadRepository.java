@@ -18,7 +18,7 @@ import org.dedup.domain.model.TenantId;
  */
 public interface LeadRepository {
 
-    /** Stores a new lead (version 0) indexed under {@code keys}. */
+    /** Stores a lead that does not exist yet, as it is (version included), indexed under {@code keys}. */
     void insert(Lead lead, Set<MatchKey> keys);
 
     /**

@@ -1,0 +1,80 @@
+package org.dedup.domain.control;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.dedup.domain.match.MatchCandidate;
+import org.dedup.domain.match.MatchContext;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.match.Matcher;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
+import org.dedup.domain.standardize.LeadProfile;
+import org.dedup.domain.store.LeadRepository;
+
+/**
+ * Finds the stored leads that duplicate a lead: probe keys per matcher, one indexed lookup per matcher within the
+ * settings' scope, one batch load, and each matcher's confirmation. A matcher can only confirm leads the lookup
+ * returned, so it never reaches outside the tenant.
+ */
+public final class CandidateSearch {
+    /** Candidate leads looked at per matcher; far more than any real duplicate set, and a bound on work. */
+    static final int CANDIDATE_LIMIT = 200;
+    private final LeadRepository leads;
+    private final InstalledMatchers matchers;
+
+    public CandidateSearch(LeadRepository leads, InstalledMatchers matchers) {
+        this.leads = leads;
+        this.matchers = matchers;
+    }
+
+    /** The probe keys of each matcher of {@code methods}; these are also the keys to lock. */
+    public Map<Matcher, Set<MatchKey>> probe(LeadProfile profile, Set<MatchMethod> methods, MatchContext context,
+                                             List<MatcherFailure> failures) {
+        Map<Matcher, Set<MatchKey>> probes = new LinkedHashMap<>();
+        for (Matcher matcher : matchers.forMethods(methods)) {
+            Set<MatchKey> keys = matchers.probeKeys(matcher, profile, context, failures);
+            if (!keys.isEmpty()) {
+                probes.put(matcher, keys);
+            }
+        }
+        return probes;
+    }
+
+    public static Set<MatchKey> allKeys(Map<Matcher, Set<MatchKey>> probes) {
+        Set<MatchKey> keys = new HashSet<>();
+        probes.values().forEach(keys::addAll);
+        return keys;
+    }
+
+    public Findings find(LeadProfile profile, Map<Matcher, Set<MatchKey>> probes, MatchContext context,
+                         Set<LeadId> excluded, List<MatcherFailure> failures) {
+        Map<LeadId, Lead> loaded = new HashMap<>();
+        Map<LeadId, LeadProfile> profiles = new HashMap<>();
+        List<MatchCandidate> found = new ArrayList<>();
+        for (Map.Entry<Matcher, Set<MatchKey>> probe : probes.entrySet()) {
+            List<LeadId> ids = leads.findByKeys(context.tenant(), probe.getValue(), context.settings().scope(),
+                    CANDIDATE_LIMIT).stream().filter(id -> !excluded.contains(id)).toList();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            List<LeadId> missing = ids.stream().filter(id -> !loaded.containsKey(id)).toList();
+            for (Lead lead : leads.findAll(context.tenant(), missing)) {
+                loaded.put(lead.id(), lead);
+                profiles.put(lead.id(), matchers.profile(lead, context.settings().standardization()));
+            }
+            List<LeadProfile> candidates = ids.stream().map(profiles::get).filter(p -> p != null).toList();
+            Set<LeadId> allowed = new HashSet<>(ids);
+            matchers.match(probe.getKey(), profile, candidates, context, failures).stream()
+                    .filter(c -> c.record() instanceof LeadId id && allowed.contains(id))
+                    .forEach(found::add);
+        }
+        return new Findings(found, loaded);
+    }
+}

@@ -1,0 +1,256 @@
+package org.dedup.domain.control;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.dedup.domain.match.MatchCandidate;
+import org.dedup.domain.match.MatchContext;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.match.Matcher;
+import org.dedup.domain.merge.ConflictMerge;
+import org.dedup.domain.merge.MergeId;
+import org.dedup.domain.merge.MergeKind;
+import org.dedup.domain.merge.Merges;
+import org.dedup.domain.model.ContactRole;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.LinkedContact;
+import org.dedup.domain.model.RecordNotFoundException;
+import org.dedup.domain.model.SourceChannel;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.standardize.LeadProfile;
+
+/**
+ * Kommo-style duplicate control of incoming leads. Each arrival is standardized, its probe keys are locked (so
+ * concurrent arrivals of the same lead are serialised and never create two leads), candidates are found and
+ * confirmed by the tenant's enabled methods, and the settings decide: create, merge into one, several or the
+ * newest, or skip merging when more leads match than the merge limit. The BIG DATA method runs on arrival for
+ * chats and right after the lead was added for other channels, and merges only where an incoming-leads stage is
+ * involved; an update of a lead runs it again.
+ */
+public final class DuplicateControl {
+    private static final MatchKey NO_KEY = new MatchKey("none", "none");
+    private final DuplicateControlPorts ports;
+    private final InstalledMatchers matchers;
+    private final CandidateSearch search;
+    private final ConflictMerge conflictMerge;
+    private final Merges merges;
+    private final Clock clock;
+
+    public DuplicateControl(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge,
+                            Clock clock) {
+        this.ports = ports;
+        this.matchers = matchers;
+        this.search = new CandidateSearch(ports.leads(), matchers);
+        this.conflictMerge = conflictMerge;
+        this.merges = new Merges(ports, matchers, clock);
+        this.clock = clock;
+    }
+
+    public Decision receive(IncomingLead incoming) {
+        return arrive(incoming, NO_KEY);
+    }
+
+    /** Like {@link #receive(IncomingLead)}; a retry under the same key returns the first decision and writes nothing. */
+    public Decision receive(IncomingLead incoming, IdempotencyKey key) {
+        return arrive(incoming, new MatchKey("idempotency", key.value()));
+    }
+
+    /** Stores a changed lead (its version one more than the stored one), then runs the BIG DATA check again. */
+    public Decision update(Lead changed) {
+        var settings = ports.settings().settings(changed.tenant());
+        List<MatcherFailure> failures = new ArrayList<>();
+        ports.transactor().inTransaction(() -> {
+            Lead stored = changed.withVersion(changed.version(), clock.instant());
+            ports.leads().update(stored, matchers.indexKeys(matchers.profile(stored, settings.standardization()),
+                    failures));
+            return stored;
+        });
+        Decision decision = bigDataCheck(changed.tenant(), changed.id(), MergeTiming.ON_UPDATE)
+                .orElseGet(() -> new Decision.Updated(changed.id(), List.of(), failures));
+        ports.decisions().record(changed.tenant(), decision, clock.instant());
+        return decision;
+    }
+
+    /** Runs the BIG DATA check of a stored lead, as after an update. */
+    public Optional<Decision> afterUpdate(TenantId tenant, LeadId lead) {
+        return bigDataCheck(tenant, lead, MergeTiming.ON_UPDATE);
+    }
+
+    private Decision arrive(IncomingLead incoming, MatchKey idempotencyKey) {
+        TenantId tenant = incoming.tenant();
+        DuplicateControlSettings settings = ports.settings().settings(tenant);
+        Instant now = clock.instant();
+        Lead lead = withPrimaryContact(incoming.toLead(LeadId.random(), now));
+        LeadProfile profile = matchers.profile(lead, settings.standardization());
+        MatchContext context = new MatchContext(tenant, settings);
+        List<MatcherFailure> failures = new ArrayList<>();
+        Map<Matcher, Set<MatchKey>> probes = search.probe(profile, arrivalMethods(settings, lead.source()), context,
+                failures);
+        Set<MatchKey> lockKeys = new HashSet<>(CandidateSearch.allKeys(probes));
+        lockKeys.add(idempotencyKey);
+        Arrival arrival = ports.transactor().inTransaction(() -> {
+            ports.keyLocks().lock(tenant, lockKeys);
+            Optional<Decision> earlier = idempotencyKey == NO_KEY ? Optional.empty()
+                    : ports.decisions().findByIdempotencyKey(tenant, new IdempotencyKey(idempotencyKey.value()));
+            if (earlier.isPresent()) {
+                return new Arrival(earlier.get(), true);
+            }
+            Findings findings = search.find(profile, probes, context, Set.of(), failures);
+            Decision decision = decideOnArrival(lead, profile, findings, settings, failures);
+            if (idempotencyKey == NO_KEY) {
+                ports.decisions().record(tenant, decision, now);
+            } else {
+                ports.decisions().record(tenant, new IdempotencyKey(idempotencyKey.value()), decision, now);
+            }
+            return new Arrival(decision, false);
+        });
+        if (arrival.replayed() || arrival.decision() instanceof Decision.Merged
+                || !settings.enabled(MatchMethod.BIG_DATA) || lead.source() == SourceChannel.CHAT) {
+            return arrival.decision();
+        }
+        Optional<Decision> afterAdd = bigDataCheck(tenant, arrival.decision().lead(), MergeTiming.AFTER_ADD);
+        afterAdd.ifPresent(d -> ports.decisions().record(tenant, d, clock.instant()));
+        return afterAdd.orElse(arrival.decision());
+    }
+
+    private record Arrival(Decision decision, boolean replayed) {
+    }
+
+    /** BIG DATA checks chats on arrival; other channels only after the lead was added. */
+    private static Set<MatchMethod> arrivalMethods(DuplicateControlSettings settings, SourceChannel source) {
+        Set<MatchMethod> methods = new HashSet<>(settings.methods());
+        if (source != SourceChannel.CHAT) {
+            methods.remove(MatchMethod.BIG_DATA);
+        }
+        return methods;
+    }
+
+    private Decision decideOnArrival(Lead lead, LeadProfile profile, Findings findings,
+                                     DuplicateControlSettings settings, List<MatcherFailure> failures) {
+        List<Lead> duplicates = findings.duplicates();
+        if (duplicates.isEmpty()) {
+            create(lead, profile, settings, failures);
+            return findings.hasPossibleDuplicates()
+                    ? new Decision.PendingReview(lead.id(), findings.candidates(), failures)
+                    : new Decision.Created(lead.id(), findings.candidates(), failures);
+        }
+        if (duplicates.size() > settings.mergeLimit()) {
+            create(lead, profile, settings, failures);
+            return new Decision.SkippedTooManyMatches(lead.id(), settings.mergeLimit(), findings.candidates(),
+                    failures);
+        }
+        List<Lead> targets = targets(duplicates, settings);
+        if (targets.isEmpty()) {
+            create(lead, profile, settings, failures);
+            return new Decision.Created(lead.id(), findings.candidates(), failures);
+        }
+        MatchMethod method = strongestMethod(targets, findings);
+        List<MergeId> mergeIds = new ArrayList<>();
+        for (Lead target : targets) {
+            mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
+                    conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
+                    List.of(), List.of(lead), settings.afterMerge(), note(method, lead, findings.bestFor(target)),
+                    settings.standardization()), failures));
+        }
+        return new Decision.Merged(targets.stream().map(Lead::id).toList(), method, MergeTiming.ON_ARRIVAL, mergeIds,
+                findings.candidates(), failures);
+    }
+
+    /**
+     * The BIG DATA check of a stored lead: merges it into the duplicates it finds, provided the lead or the
+     * duplicate sits in an incoming-leads stage. Empty when nothing was merged.
+     */
+    private Optional<Decision> bigDataCheck(TenantId tenant, LeadId leadId, MergeTiming timing) {
+        DuplicateControlSettings settings = ports.settings().settings(tenant);
+        if (!settings.enabled(MatchMethod.BIG_DATA)) {
+            return Optional.empty();
+        }
+        MatchContext context = new MatchContext(tenant, settings);
+        List<MatcherFailure> failures = new ArrayList<>();
+        Lead unlocked = ports.leads().find(tenant, leadId).orElseThrow(() -> new RecordNotFoundException(tenant, leadId));
+        LeadProfile unlockedProfile = matchers.profile(unlocked, settings.standardization());
+        Map<Matcher, Set<MatchKey>> probes = search.probe(unlockedProfile, Set.of(MatchMethod.BIG_DATA), context,
+                failures);
+        return ports.transactor().inTransaction(() -> {
+            ports.keyLocks().lock(tenant, CandidateSearch.allKeys(probes));
+            Optional<Lead> current = ports.leads().find(tenant, leadId);
+            if (current.isEmpty()) {
+                return Optional.<Decision>empty();
+            }
+            Lead lead = current.get();
+            LeadProfile profile = matchers.profile(lead, settings.standardization());
+            Findings findings = search.find(profile, probes, context, Set.of(leadId), failures);
+            List<Lead> duplicates = findings.duplicates().stream()
+                    .filter(d -> d.inIncomingLeadsStage() || lead.inIncomingLeadsStage()).toList();
+            if (duplicates.isEmpty() || duplicates.size() > settings.mergeLimit()) {
+                return Optional.<Decision>empty();
+            }
+            List<Lead> targets = targets(duplicates, settings);
+            List<MergeId> mergeIds = new ArrayList<>();
+            for (Lead target : targets) {
+                boolean first = mergeIds.isEmpty();
+                mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
+                        conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
+                        first ? List.of(lead) : List.of(), first ? List.of() : List.of(lead), settings.afterMerge(),
+                        note(MatchMethod.BIG_DATA, lead, findings.bestFor(target)), settings.standardization()),
+                        failures));
+            }
+            return targets.isEmpty() ? Optional.<Decision>empty()
+                    : Optional.<Decision>of(new Decision.Merged(targets.stream().map(Lead::id).toList(),
+                    MatchMethod.BIG_DATA, timing, mergeIds, findings.candidates(), failures));
+        });
+    }
+
+    private static List<Lead> targets(List<Lead> duplicates, DuplicateControlSettings settings) {
+        if (duplicates.size() == 1) {
+            return duplicates;
+        }
+        return switch (settings.multiMatchPolicy()) {
+            case UPDATE_ALL -> duplicates;
+            case UPDATE_NEWEST -> List.of(duplicates.stream().max(Comparator.comparing(Lead::createdAt)
+                    .thenComparing(l -> l.id().value())).orElseThrow());
+            case CREATE_NEW -> List.of();
+        };
+    }
+
+    private static MatchMethod strongestMethod(List<Lead> targets, Findings findings) {
+        return targets.stream().map(findings::bestFor).flatMap(Optional::stream)
+                .max(Comparator.comparingDouble(MatchCandidate::score)).map(MatchCandidate::method)
+                .orElseThrow();
+    }
+
+    /** Kommo adds a merge note only for BIG DATA and tracking-pixel merges. */
+    private static String note(MatchMethod method, Lead absorbed, Optional<MatchCandidate> candidate) {
+        if (!method.addsMergeNote()) {
+            return "";
+        }
+        String why = candidate.map(c -> " (score " + String.format(java.util.Locale.ROOT, "%.2f", c.score()) + ": "
+                + c.explanation().stream().map(f -> f.field() + " " + f.comparison()).toList() + ")").orElse("");
+        return "Merged with " + absorbed.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + " request " + absorbed.id().value() + " found by " + method.id().replace('_', ' ') + why;
+    }
+
+    private void create(Lead lead, LeadProfile profile, DuplicateControlSettings settings,
+                        List<MatcherFailure> failures) {
+        ports.leads().insert(lead, matchers.indexKeys(profile, failures));
+    }
+
+    /** A lead whose contacts name no primary contact gets its first contact as primary. */
+    private static Lead withPrimaryContact(Lead lead) {
+        if (lead.contacts().isEmpty() || lead.primaryContact().isPresent()) {
+            return lead;
+        }
+        List<LinkedContact> contacts = new ArrayList<>(lead.contacts());
+        contacts.set(0, new LinkedContact(contacts.getFirst().contact(), ContactRole.PRIMARY));
+        return lead.withContacts(contacts);
+    }
+}

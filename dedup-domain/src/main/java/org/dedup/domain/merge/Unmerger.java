@@ -1,0 +1,68 @@
+package org.dedup.domain.merge;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dedup.domain.control.DuplicateControlPorts;
+import org.dedup.domain.control.InstalledMatchers;
+import org.dedup.domain.control.MatcherFailure;
+import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.RecordNotFoundException;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.store.StaleRecordException;
+
+/**
+ * Undoes a journaled merge in one transaction: the survivor gets its before-image back (as a new version), every
+ * absorbed lead exists again with its own values, keys and contacts, moved tasks and notes go back, and the tasks
+ * and notes the merge created are removed. Refused when the survivor changed after the merge.
+ */
+public final class Unmerger {
+    private final DuplicateControlPorts ports;
+    private final InstalledMatchers matchers;
+    private final Clock clock;
+
+    public Unmerger(DuplicateControlPorts ports, InstalledMatchers matchers, Clock clock) {
+        this.ports = ports;
+        this.matchers = matchers;
+        this.clock = clock;
+    }
+
+    public MergeJournalEntry unmerge(TenantId tenant, MergeId id) {
+        return ports.transactor().inTransaction(() -> {
+            MergeJournalEntry entry = ports.journal().find(tenant, id).orElseThrow(
+                    () -> new InvalidRecordException(id + " does not exist in tenant " + tenant));
+            if (entry.state() == MergeState.UNDONE) {
+                throw new InvalidRecordException(id + " of tenant " + tenant + " was already undone");
+            }
+            Lead after = entry.survivorAfter();
+            Lead current = ports.leads().find(tenant, after.id())
+                    .orElseThrow(() -> new RecordNotFoundException(tenant, after.id()));
+            if (current.version() != after.version()) {
+                throw new StaleRecordException(tenant, after.id(), after.version());
+            }
+            var options = ports.settings().settings(tenant).standardization();
+            List<MatcherFailure> failures = new ArrayList<>();
+            Lead restored = entry.survivorBefore().withVersion(current.version() + 1, clock.instant());
+            ports.leads().update(restored, matchers.indexKeys(matchers.profile(restored, options), failures));
+            for (Lead absorbed : entry.absorbed()) {
+                if (ports.leads().find(tenant, absorbed.id()).isEmpty()) {
+                    ports.leads().insert(absorbed, matchers.indexKeys(matchers.profile(absorbed, options), failures));
+                }
+            }
+            for (MovedActivity moved : entry.moved()) {
+                switch (moved.kind()) {
+                    case TASK -> ports.tasks().move(tenant, moved.activity(), moved.from());
+                    case NOTE -> ports.notes().move(tenant, moved.activity(), moved.from());
+                }
+            }
+            entry.createdActivities().forEach(activity -> {
+                ports.tasks().remove(tenant, activity);
+                ports.notes().remove(tenant, activity);
+            });
+            ports.journal().markUndone(tenant, id);
+            return entry.undone();
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package org.dedup.matchers.builtin;
+
+import java.util.List;
+import java.util.Set;
+
+import org.dedup.domain.match.MatchCandidate;
+import org.dedup.domain.match.MatchContext;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.match.Matcher;
+import org.dedup.domain.model.SourceChannel;
+import org.dedup.domain.standardize.LeadProfile;
+import org.dedup.domain.standardize.ProfileField;
+
+/**
+ * Kommo "tracking pixel": a new chat request carrying a pixel finds the leads associated with the same pixel.
+ * Only chats are checked; web-form requests are never matched by pixel.
+ */
+public final class TrackingPixelMatcher implements Matcher {
+    private final SharedValueMatcher pixels = new SharedValueMatcher(MatchMethod.TRACKING_PIXEL, ProfileField.PIXEL);
+
+    @Override
+    public MatchMethod method() {
+        return MatchMethod.TRACKING_PIXEL;
+    }
+
+    @Override
+    public Set<MatchKey> indexKeys(LeadProfile stored) {
+        return pixels.indexKeys(stored);
+    }
+
+    @Override
+    public Set<MatchKey> probeKeys(LeadProfile incoming, MatchContext context) {
+        return isChat(incoming) ? pixels.probeKeys(incoming, context) : Set.of();
+    }
+
+    @Override
+    public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context) {
+        return isChat(incoming) ? pixels.match(incoming, candidates, context) : List.of();
+    }
+
+    private static boolean isChat(LeadProfile incoming) {
+        return incoming.lead().source() == SourceChannel.CHAT;
+    }
+}
