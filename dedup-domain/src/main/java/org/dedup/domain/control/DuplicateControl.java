@@ -104,7 +104,8 @@ public final class DuplicateControl {
             if (earlier.isPresent()) {
                 return new Arrival(earlier.get(), true);
             }
-            Findings findings = search.find(profile, probes, context, Set.of(), failures);
+            Findings findings = bigDataNeedsIncomingStage(lead,
+                    search.find(profile, probes, context, Set.of(), failures));
             Decision decision = decideOnArrival(lead, profile, findings, settings, failures);
             if (idempotencyKey == NO_KEY) {
                 ports.decisions().record(tenant, decision, now);
@@ -138,19 +139,19 @@ public final class DuplicateControl {
                                      DuplicateControlSettings settings, List<MatcherFailure> failures) {
         List<Lead> duplicates = findings.duplicates();
         if (duplicates.isEmpty()) {
-            create(lead, profile, settings, failures);
+            create(lead, profile, failures);
             return findings.hasPossibleDuplicates()
                     ? new Decision.PendingReview(lead.id(), findings.candidates(), failures)
                     : new Decision.Created(lead.id(), findings.candidates(), failures);
         }
         if (duplicates.size() > settings.mergeLimit()) {
-            create(lead, profile, settings, failures);
+            create(lead, profile, failures);
             return new Decision.SkippedTooManyMatches(lead.id(), settings.mergeLimit(), findings.candidates(),
                     failures);
         }
         List<Lead> targets = targets(duplicates, settings);
         if (targets.isEmpty()) {
-            create(lead, profile, settings, failures);
+            create(lead, profile, failures);
             return new Decision.Created(lead.id(), findings.candidates(), failures);
         }
         MatchMethod method = strongestMethod(targets, findings);
@@ -188,9 +189,9 @@ public final class DuplicateControl {
             }
             Lead lead = current.get();
             LeadProfile profile = matchers.profile(lead, settings.standardization());
-            Findings findings = search.find(profile, probes, context, Set.of(leadId), failures);
-            List<Lead> duplicates = findings.duplicates().stream()
-                    .filter(d -> d.inIncomingLeadsStage() || lead.inIncomingLeadsStage()).toList();
+            Findings findings = bigDataNeedsIncomingStage(lead,
+                    search.find(profile, probes, context, Set.of(leadId), failures));
+            List<Lead> duplicates = findings.duplicates();
             if (duplicates.isEmpty() || duplicates.size() > settings.mergeLimit()) {
                 return Optional.<Decision>empty();
             }
@@ -208,6 +209,14 @@ public final class DuplicateControl {
                     : Optional.<Decision>of(new Decision.Merged(targets.stream().map(Lead::id).toList(),
                     MatchMethod.BIG_DATA, timing, mergeIds, findings.candidates(), failures));
         });
+    }
+
+    /** BIG DATA may merge only when the lead or its duplicate is in an incoming-leads stage. */
+    private static Findings bigDataNeedsIncomingStage(Lead lead, Findings findings) {
+        return new Findings(findings.candidates().stream()
+                .filter(c -> !c.method().equals(MatchMethod.BIG_DATA) || lead.inIncomingLeadsStage()
+                        || findings.leads().get((LeadId) c.record()).inIncomingLeadsStage())
+                .toList(), findings.leads());
     }
 
     private static List<Lead> targets(List<Lead> duplicates, DuplicateControlSettings settings) {
@@ -239,8 +248,7 @@ public final class DuplicateControl {
                 + " request " + absorbed.id().value() + " found by " + method.id().replace('_', ' ') + why;
     }
 
-    private void create(Lead lead, LeadProfile profile, DuplicateControlSettings settings,
-                        List<MatcherFailure> failures) {
+    private void create(Lead lead, LeadProfile profile, List<MatcherFailure> failures) {
         ports.leads().insert(lead, matchers.indexKeys(profile, failures));
     }
 

@@ -7,12 +7,12 @@ import org.dedup.domain.model.Require;
 
 /** A duplicate-detection method a tenant can enable; plugins bring methods of their own ids. */
 public record MatchMethod(String id) {
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     public static final MatchMethod BIG_DATA = new MatchMethod("big_data");
     public static final MatchMethod TRACKING_PIXEL = new MatchMethod("tracking_pixel");
     public static final MatchMethod EMAIL = new MatchMethod("email");
     public static final MatchMethod PHONE = new MatchMethod("phone");
     public static final MatchMethod CUSTOM_FIELD = new MatchMethod("custom_field");
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     public MatchMethod {
         Require.nonNull(id, "match method");
