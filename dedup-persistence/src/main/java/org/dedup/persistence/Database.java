@@ -1,0 +1,75 @@
+package org.dedup.persistence;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+
+/**
+ * Opens dedup's database: a HikariCP pool for a JDBC URL (PostgreSQL in production), or the embedded H2 file
+ * database when none is configured; migrates the schema with Flyway; and builds the jOOQ context whose
+ * transactions are bound to the calling thread.
+ */
+public final class Database implements AutoCloseable {
+    /** The embedded default: an H2 file under ./data, in PostgreSQL compatibility mode. */
+    public static final String EMBEDDED_URL =
+            "jdbc:h2:file:./data/dedup;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        this.dsl = context(dataSource, dialectOf(dataSource.getJdbcUrl()));
+    }
+
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("dedup");
+        return new Database(new HikariDataSource(config));
+    }
+
+    public static Database embedded(String h2Url) {
+        return open(h2Url, "sa", "", 8);
+    }
+
+    /** A jOOQ context over any data source; its transactions join the calling thread's. */
+    public static DSLContext context(DataSource dataSource, SQLDialect dialect) {
+        DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
+        return DSL.using(new DefaultConfiguration()
+                .set(connections)
+                .set(new ThreadLocalTransactionProvider(connections))
+                .set(dialect)
+                .set(new Settings().withExecuteWithOptimisticLocking(false)));
+    }
+
+    public static SQLDialect dialectOf(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:") ? SQLDialect.POSTGRES : SQLDialect.H2;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,65 @@
+package org.dedup.persistence.control;
+
+import static org.dedup.persistence.Timestamps.instant;
+import static org.dedup.persistence.Timestamps.time;
+import static org.dedup.persistence.jooq.Tables.DECISION_LOG;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dedup.domain.control.Decision;
+import org.dedup.domain.control.DecisionLog;
+import org.dedup.domain.control.IdempotencyKey;
+import org.dedup.domain.model.TenantId;
+import org.dedup.persistence.json.DocumentCodec;
+import org.jooq.DSLContext;
+
+/** Every decision with its idempotency key, unique per tenant. */
+public final class JooqDecisionLog implements DecisionLog {
+    private final DSLContext dsl;
+    private final DocumentCodec codec;
+
+    public JooqDecisionLog(DSLContext dsl, DocumentCodec codec) {
+        this.dsl = dsl;
+        this.codec = codec;
+    }
+
+    @Override
+    public void record(TenantId tenant, Decision decision, Instant at) {
+        insert(tenant, null, decision, at);
+    }
+
+    @Override
+    public void record(TenantId tenant, IdempotencyKey key, Decision decision, Instant at) {
+        insert(tenant, key.value(), decision, at);
+    }
+
+    private void insert(TenantId tenant, String key, Decision decision, Instant at) {
+        dsl.insertInto(DECISION_LOG)
+                .set(DECISION_LOG.TENANT_ID, tenant.value())
+                .set(DECISION_LOG.ID, UUID.randomUUID())
+                .set(DECISION_LOG.DECIDED_AT, time(at))
+                .set(DECISION_LOG.IDEMPOTENCY_KEY, key)
+                .set(DECISION_LOG.KIND, decision.getClass().getSimpleName())
+                .set(DECISION_LOG.LEAD_ID, decision.lead().value())
+                .set(DECISION_LOG.DOCUMENT, codec.write(decision))
+                .execute();
+    }
+
+    @Override
+    public Optional<Decision> findByIdempotencyKey(TenantId tenant, IdempotencyKey key) {
+        return dsl.select(DECISION_LOG.DOCUMENT).from(DECISION_LOG)
+                .where(DECISION_LOG.TENANT_ID.eq(tenant.value()), DECISION_LOG.IDEMPOTENCY_KEY.eq(key.value()))
+                .fetchOptional(DECISION_LOG.DOCUMENT).map(d -> codec.read(d, Decision.class));
+    }
+
+    @Override
+    public List<LoggedDecision> recent(TenantId tenant, int limit) {
+        return dsl.select(DECISION_LOG.DOCUMENT, DECISION_LOG.DECIDED_AT).from(DECISION_LOG)
+                .where(DECISION_LOG.TENANT_ID.eq(tenant.value()))
+                .orderBy(DECISION_LOG.DECIDED_AT.desc()).limit(limit)
+                .fetch(r -> new LoggedDecision(tenant, codec.read(r.value1(), Decision.class), instant(r.value2())));
+    }
+}

@@ -1,0 +1,63 @@
+package org.dedup.persistence.control;
+
+import static org.dedup.persistence.Timestamps.time;
+import static org.dedup.persistence.jooq.Tables.MERGE_JOURNAL;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dedup.domain.merge.MergeId;
+import org.dedup.domain.merge.MergeJournal;
+import org.dedup.domain.merge.MergeJournalEntry;
+import org.dedup.domain.merge.MergeState;
+import org.dedup.domain.model.TenantId;
+import org.dedup.persistence.json.DocumentCodec;
+import org.jooq.DSLContext;
+
+/** Merge journal entries with their before- and after-images as JSON; written in the merge's transaction. */
+public final class JooqMergeJournal implements MergeJournal {
+    private final DSLContext dsl;
+    private final DocumentCodec codec;
+
+    public JooqMergeJournal(DSLContext dsl, DocumentCodec codec) {
+        this.dsl = dsl;
+        this.codec = codec;
+    }
+
+    @Override
+    public void append(MergeJournalEntry entry) {
+        dsl.insertInto(MERGE_JOURNAL)
+                .set(MERGE_JOURNAL.TENANT_ID, entry.tenant().value())
+                .set(MERGE_JOURNAL.ID, entry.id().value())
+                .set(MERGE_JOURNAL.MERGED_AT, time(entry.at()))
+                .set(MERGE_JOURNAL.KIND, entry.kind().name())
+                .set(MERGE_JOURNAL.STATE, entry.state().name())
+                .set(MERGE_JOURNAL.SURVIVOR, entry.survivorAfter().id().value())
+                .set(MERGE_JOURNAL.DOCUMENT, codec.write(entry))
+                .execute();
+    }
+
+    @Override
+    public Optional<MergeJournalEntry> find(TenantId tenant, MergeId id) {
+        return dsl.select(MERGE_JOURNAL.DOCUMENT).from(MERGE_JOURNAL)
+                .where(MERGE_JOURNAL.TENANT_ID.eq(tenant.value()), MERGE_JOURNAL.ID.eq(id.value()))
+                .fetchOptional(MERGE_JOURNAL.DOCUMENT).map(d -> codec.read(d, MergeJournalEntry.class));
+    }
+
+    @Override
+    public void markUndone(TenantId tenant, MergeId id) {
+        find(tenant, id).ifPresent(entry -> dsl.update(MERGE_JOURNAL)
+                .set(MERGE_JOURNAL.STATE, MergeState.UNDONE.name())
+                .set(MERGE_JOURNAL.DOCUMENT, codec.write(entry.undone()))
+                .where(MERGE_JOURNAL.TENANT_ID.eq(tenant.value()), MERGE_JOURNAL.ID.eq(id.value()))
+                .execute());
+    }
+
+    @Override
+    public List<MergeJournalEntry> recent(TenantId tenant, int limit) {
+        return dsl.select(MERGE_JOURNAL.DOCUMENT).from(MERGE_JOURNAL)
+                .where(MERGE_JOURNAL.TENANT_ID.eq(tenant.value()))
+                .orderBy(MERGE_JOURNAL.MERGED_AT.desc()).limit(limit)
+                .fetch(r -> codec.read(r.value1(), MergeJournalEntry.class));
+    }
+}
