@@ -28,7 +28,7 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        migrate(dataSource);
         this.dsl = context(dataSource, dialectOf(dataSource.getJdbcUrl()));
     }
 
@@ -49,6 +49,11 @@ public final class Database implements AutoCloseable {
 
     public static Database embedded(String h2Url) {
         return open(h2Url, "sa", "", 8);
+    }
+
+    /** Brings the schema up to date with the Flyway migrations. */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).load().migrate();
     }
 
     /** A jOOQ context over any data source; its transactions join the calling thread's. */

@@ -1,0 +1,51 @@
+package org.dedup.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+
+import org.dedup.app.config.DedupConfig;
+import org.dedup.app.config.TenantConfig;
+import org.dedup.app.wiring.DedupCoreModule;
+import org.dedup.app.wiring.JooqPersistenceModule;
+import org.dedup.app.wiring.MatchersModule;
+import org.dedup.app.wiring.StandardizationModule;
+import org.dedup.domain.store.SettingsStore;
+import org.dedup.persistence.Database;
+
+/** dedup as the CLI and the server run it: the configured database, every module wired, tenants set up. */
+public final class DedupApplication implements AutoCloseable {
+    private final DedupConfig config;
+    private final Database database;
+    private final Injector injector;
+
+    private DedupApplication(DedupConfig config) {
+        this.config = config;
+        this.database = Database.open(config.database().url(), config.database().user(),
+                config.database().password(), config.database().poolSize());
+        this.injector = Guice.createInjector(new DedupCoreModule(), new StandardizationModule(),
+                new JooqPersistenceModule(database.dataSource()),
+                new MatchersModule(config.pluginsDir(), config.matchers()));
+    }
+
+    public static DedupApplication start(DedupConfig config) {
+        DedupApplication application = new DedupApplication(config);
+        SettingsStore settings = application.get(SettingsStore.class);
+        for (TenantConfig tenant : config.tenants()) {
+            settings.saveSettings(tenant.tenantId(), tenant.settings());
+        }
+        return application;
+    }
+
+    public <T> T get(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
+    public DedupConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

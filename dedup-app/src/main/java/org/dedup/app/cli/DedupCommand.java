@@ -1,0 +1,43 @@
+package org.dedup.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.dedup.app.config.ConfigLoader;
+import org.dedup.app.config.DedupConfig;
+import org.dedup.domain.model.DedupException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code dedup} command line. */
+@Command(name = "dedup", mixinStandardHelpOptions = true, version = "dedup 0.1.0",
+        description = "Finds and merges duplicate CRM records.",
+        subcommands = {DemoCommand.class, ServeCommand.class, UnmergeCommand.class})
+public final class DedupCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, description = "configuration file (YAML or JSON)")
+    Path configFile;
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    DedupConfig config() {
+        return new ConfigLoader().load(configFile, System.getenv());
+    }
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new DedupCommand());
+        commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
+            if (error instanceof DedupException) {
+                cmd.getErr().println("dedup: " + error.getMessage());
+                return 2;
+            }
+            throw error;
+        });
+        System.exit(commandLine.execute(args));
+    }
+}

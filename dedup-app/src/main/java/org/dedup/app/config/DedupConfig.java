@@ -1,0 +1,40 @@
+package org.dedup.app.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The application configuration: one YAML or JSON file, with environment overrides ({@code DEDUP_DATABASE_URL},
+ * {@code DEDUP_DATABASE_USER}, {@code DEDUP_DATABASE_PASSWORD}, {@code DEDUP_HTTP_PORT}, {@code DEDUP_PLUGINS_DIR}).
+ */
+public record DedupConfig(DatabaseConfig database, HttpConfig http, List<TenantConfig> tenants, Path pluginsDir,
+                          Map<String, Map<String, String>> matchers) {
+    public DedupConfig {
+        database = database == null ? DatabaseConfig.embedded() : database;
+        http = http == null ? HttpConfig.defaults() : http;
+        tenants = tenants == null ? List.of() : List.copyOf(tenants);
+        pluginsDir = pluginsDir == null ? Path.of("plugins") : pluginsDir;
+        matchers = matchers == null ? Map.of() : Map.copyOf(matchers);
+    }
+
+    public static DedupConfig defaults() {
+        return new DedupConfig(null, null, null, null, null);
+    }
+
+    public DedupConfig withDatabase(DatabaseConfig newDatabase) {
+        return new DedupConfig(newDatabase, http, tenants, pluginsDir, matchers);
+    }
+
+    public DedupConfig withHttp(HttpConfig newHttp) {
+        return new DedupConfig(database, newHttp, tenants, pluginsDir, matchers);
+    }
+
+    public DedupConfig withPluginsDir(Path dir) {
+        return new DedupConfig(database, http, tenants, dir, matchers);
+    }
+
+    public DedupConfig withTenants(List<TenantConfig> newTenants) {
+        return new DedupConfig(database, http, newTenants, pluginsDir, matchers);
+    }
+}

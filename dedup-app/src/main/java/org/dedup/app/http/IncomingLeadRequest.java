@@ -1,0 +1,87 @@
+package org.dedup.app.http;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.dedup.domain.control.IncomingLead;
+import org.dedup.domain.model.Contact;
+import org.dedup.domain.model.ContactId;
+import org.dedup.domain.model.ContactRole;
+import org.dedup.domain.model.CustomFieldValue;
+import org.dedup.domain.model.Email;
+import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.model.LinkedContact;
+import org.dedup.domain.model.Phone;
+import org.dedup.domain.model.PhoneType;
+import org.dedup.domain.model.PipelineStage;
+import org.dedup.domain.model.SourceChannel;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.model.TrackingPixel;
+
+/**
+ * The JSON body of an incoming lead. Custom field values are JSON strings (text fields) or numbers (numeric
+ * fields). Validation happens in the domain records, whose messages name the field.
+ */
+public record IncomingLeadRequest(String name, String pipeline, String stage, Boolean incomingStage, String source,
+                                  List<String> pixels, List<ContactRequest> contacts, Map<String, Object> fields) {
+
+    public record ContactRequest(String name, Boolean primary, List<PhoneRequest> phones, List<String> emails,
+                                 Map<String, Object> fields) {
+    }
+
+    public record PhoneRequest(String type, String number) {
+    }
+
+    public IncomingLead toIncomingLead(TenantId tenant) {
+        if (pipeline == null || stage == null) {
+            throw new InvalidRecordException("pipeline and stage are required");
+        }
+        List<LinkedContact> links = new ArrayList<>();
+        for (ContactRequest contact : contacts == null ? List.<ContactRequest>of() : contacts) {
+            links.add(new LinkedContact(contact(contact),
+                    Boolean.TRUE.equals(contact.primary()) ? ContactRole.PRIMARY : ContactRole.SECONDARY));
+        }
+        Set<TrackingPixel> pixelSet = new HashSet<>();
+        (pixels == null ? List.<String>of() : pixels).forEach(p -> pixelSet.add(new TrackingPixel(p)));
+        return new IncomingLead(tenant, name, new PipelineStage(pipeline, stage, Boolean.TRUE.equals(incomingStage)),
+                enumValue(SourceChannel.class, source == null ? "api" : source, "source"), pixelSet, links, List.of(),
+                customFields(fields));
+    }
+
+    private static Contact contact(ContactRequest request) {
+        List<Phone> phones = new ArrayList<>();
+        for (PhoneRequest phone : request.phones() == null ? List.<PhoneRequest>of() : request.phones()) {
+            phones.add(Phone.of(enumValue(PhoneType.class, phone.type() == null ? "other" : phone.type(), "phone type"),
+                    phone.number()));
+        }
+        List<Email> emails = (request.emails() == null ? List.<String>of() : request.emails()).stream()
+                .map(Email::of).toList();
+        return new Contact(ContactId.random(), request.name(), phones, emails, customFields(request.fields()));
+    }
+
+    private static Map<String, CustomFieldValue> customFields(Map<String, Object> fields) {
+        Map<String, CustomFieldValue> values = new HashMap<>();
+        (fields == null ? Map.<String, Object>of() : fields).forEach((key, value) -> values.put(key, switch (value) {
+            case String text -> CustomFieldValue.text(text);
+            case Number number -> new CustomFieldValue.Numeric(new BigDecimal(number.toString()));
+            case null, default -> throw new InvalidRecordException("custom field '" + key
+                    + "' must be a string (text field) or a number (numeric field)");
+        }));
+        return values;
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(field + " '" + value + "' is not one of "
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.dedup.app.wiring;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+import org.dedup.domain.activity.NoteSink;
+import org.dedup.domain.activity.TaskSink;
+import org.dedup.domain.control.DecisionLog;
+import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.DuplicateControlPorts;
+import org.dedup.domain.control.InstalledMatchers;
+import org.dedup.domain.control.MatcherGuard;
+import org.dedup.domain.match.Matcher;
+import org.dedup.domain.merge.ConflictMerge;
+import org.dedup.domain.merge.ManualMerge;
+import org.dedup.domain.merge.MergeJournal;
+import org.dedup.domain.merge.Merges;
+import org.dedup.domain.merge.Unmerger;
+import org.dedup.domain.standardize.RecordStandardizer;
+import org.dedup.domain.store.KeyLocks;
+import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.SettingsStore;
+import org.dedup.domain.store.Transactor;
+
+/**
+ * The engine: duplicate control, merging and unmerging over whatever adapters the other modules bind. A hosting
+ * application writes {@code Guice.createInjector(new DedupCoreModule(), new JooqPersistenceModule(dataSource),
+ * new StandardizationModule(), new MatchersModule(pluginsDir, configs))}.
+ */
+public final class DedupCoreModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    MatcherGuard matcherGuard() {
+        return MatcherGuard.withDefaultBudget();
+    }
+
+    @Provides
+    @Singleton
+    DuplicateControlPorts ports(LeadRepository leads, SettingsStore settings, DecisionLog decisions,
+                                MergeJournal journal, TaskSink tasks, NoteSink notes, Transactor transactor,
+                                KeyLocks keyLocks) {
+        return new DuplicateControlPorts(leads, settings, decisions, journal, tasks, notes, transactor, keyLocks);
+    }
+
+    @Provides
+    @Singleton
+    InstalledMatchers installedMatchers(List<Matcher> matchers, RecordStandardizer standardizer, MatcherGuard guard) {
+        return new InstalledMatchers(matchers, standardizer, guard);
+    }
+
+    @Provides
+    @Singleton
+    DuplicateControl duplicateControl(DuplicateControlPorts ports, InstalledMatchers matchers,
+                                      RecordStandardizer standardizer, Clock clock) {
+        return new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock);
+    }
+
+    @Provides
+    @Singleton
+    Unmerger unmerger(DuplicateControlPorts ports, InstalledMatchers matchers, Clock clock) {
+        return new Unmerger(ports, matchers, clock);
+    }
+
+    @Provides
+    @Singleton
+    ManualMerge manualMerge(DuplicateControlPorts ports, InstalledMatchers matchers, Clock clock) {
+        return new ManualMerge(ports, new Merges(ports, matchers, clock));
+    }
+}

@@ -1,0 +1,45 @@
+package org.dedup.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The hexagon, as rules over the main classes of every module. */
+@AnalyzeClasses(packages = "org.dedup", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String DOMAIN = "org.dedup.domain..";
+    private static final String SPI = "org.dedup.matchers..";
+    private static final String STANDARDIZATION = "org.dedup.standardization..";
+    private static final String ML = "org.dedup.ml..";
+    private static final String PERSISTENCE = "org.dedup.persistence..";
+    private static final String APP = "org.dedup.app..";
+
+    @ArchTest
+    static final ArchRule theDomainDependsOnTheJdkOnly = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..");
+
+    @ArchTest
+    static final ArchRule theMatcherSpiDependsOnTheDomainOnly = classes().that().resideInAPackage(SPI)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(SPI, DOMAIN, "java..");
+
+    @ArchTest
+    static final ArchRule standardizationDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(STANDARDIZATION)
+            .should().dependOnClassesThat().resideInAnyPackage(ML, PERSISTENCE, APP);
+
+    @ArchTest
+    static final ArchRule theMlMatcherDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(ML)
+            .should().dependOnClassesThat().resideInAnyPackage(STANDARDIZATION, PERSISTENCE, APP)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule persistenceDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(PERSISTENCE)
+            .should().dependOnClassesThat().resideInAnyPackage(STANDARDIZATION, ML, SPI, APP);
+
+    @ArchTest
+    static final ArchRule onlyTheAppKnowsGuice = noClasses().that().resideOutsideOfPackage(APP)
+            .should().dependOnClassesThat().resideInAPackage("com.google.inject..");
+}
