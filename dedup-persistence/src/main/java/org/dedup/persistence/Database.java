@@ -42,6 +42,11 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(config));
     }
 
+    /** The database at {@code jdbcUrl}, or the embedded H2 file database {@link #EMBEDDED_URL} when it is blank. */
+    public static Database connect(String jdbcUrl, String user, String password, int poolSize) {
+        return jdbcUrl == null || jdbcUrl.isBlank() ? embedded(EMBEDDED_URL) : open(jdbcUrl, user, password, poolSize);
+    }
+
     public static Database embedded(String h2Url) {
         return open(h2Url, "sa", "", 8);
     }
@@ -67,6 +72,10 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    public JooqAdapters adapters() {
+        return new JooqAdapters(dsl);
     }
 
     public DataSource dataSource() {

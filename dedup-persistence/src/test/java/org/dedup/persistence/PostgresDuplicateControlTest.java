@@ -50,13 +50,6 @@ import org.dedup.domain.standardize.PhoneKey;
 import org.dedup.domain.standardize.ProfileField;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.Standardizer;
-import org.dedup.persistence.activity.JooqActivities;
-import org.dedup.persistence.control.JooqDecisionLog;
-import org.dedup.persistence.control.JooqMergeJournal;
-import org.dedup.persistence.json.DocumentCodec;
-import org.dedup.persistence.lead.JooqLeadRepository;
-import org.dedup.persistence.settings.JooqSettingsStore;
-import org.dedup.persistence.transaction.JooqTransactor;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,15 +128,11 @@ class PostgresDuplicateControlTest {
 
     @BeforeAll
     static void open() {
-        schema = TestDatabases.createSchema("engine");
+        schema = TestDatabases.createSchema("persist_engine");
         database = TestDatabases.postgres(schema, 20);
-        DSLContext dsl = database.dsl();
-        DocumentCodec codec = new DocumentCodec();
-        JooqTransactor transactor = new JooqTransactor(dsl);
-        JooqActivities activities = new JooqActivities(dsl);
-        ports = new DuplicateControlPorts(new JooqLeadRepository(dsl, codec), new JooqSettingsStore(dsl, codec),
-                new JooqDecisionLog(dsl, codec), new JooqMergeJournal(dsl, codec), activities, activities, transactor,
-                transactor);
+        JooqAdapters adapters = database.adapters();
+        ports = new DuplicateControlPorts(adapters.leads(), adapters.settings(), adapters.decisions(),
+                adapters.journal(), adapters.tasks(), adapters.notes(), adapters.transactor(), adapters.keyLocks());
         RecordStandardizer standardizer = new RecordStandardizer(new LowerCaseStandardizer());
         InstalledMatchers matchers = new InstalledMatchers(List.of(new EmailKeyMatcher()), standardizer,
                 MatcherGuard.withDefaultBudget());

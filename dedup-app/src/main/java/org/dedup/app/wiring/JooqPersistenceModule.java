@@ -19,11 +19,13 @@ import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.domain.store.Transactor;
 import org.dedup.persistence.Database;
-import org.dedup.persistence.activity.JooqActivities;
+import org.dedup.persistence.activity.JooqNoteSink;
+import org.dedup.persistence.activity.JooqTaskSink;
 import org.dedup.persistence.control.JooqDecisionLog;
 import org.dedup.persistence.control.JooqMergeJournal;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;
+import org.dedup.persistence.lock.JooqKeyLocks;
 import org.dedup.persistence.settings.JooqSettingsStore;
 import org.dedup.persistence.transaction.JooqTransactor;
 import org.jooq.DSLContext;
@@ -42,10 +44,10 @@ public final class JooqPersistenceModule extends AbstractModule {
         bind(SettingsStore.class).to(JooqSettingsStore.class);
         bind(DecisionLog.class).to(JooqDecisionLog.class);
         bind(MergeJournal.class).to(JooqMergeJournal.class);
-        bind(TaskSink.class).to(JooqActivities.class);
-        bind(NoteSink.class).to(JooqActivities.class);
+        bind(TaskSink.class).to(JooqTaskSink.class);
+        bind(NoteSink.class).to(JooqNoteSink.class);
         bind(Transactor.class).to(JooqTransactor.class);
-        bind(KeyLocks.class).to(JooqTransactor.class);
+        bind(KeyLocks.class).to(JooqKeyLocks.class);
     }
 
     /** The schema is migrated before the first query. */
@@ -92,8 +94,20 @@ public final class JooqPersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JooqActivities activities(DSLContext dsl) {
-        return new JooqActivities(dsl);
+    JooqTaskSink tasks(DSLContext dsl) {
+        return new JooqTaskSink(dsl);
+    }
+
+    @Provides
+    @Singleton
+    JooqNoteSink notes(DSLContext dsl) {
+        return new JooqNoteSink(dsl);
+    }
+
+    @Provides
+    @Singleton
+    JooqKeyLocks keyLocks(DSLContext dsl) {
+        return new JooqKeyLocks(dsl);
     }
 
     @Provides

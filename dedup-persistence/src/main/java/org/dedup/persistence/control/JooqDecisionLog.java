@@ -13,6 +13,7 @@ import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.model.TenantId;
+import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
 import org.jooq.DSLContext;
 
@@ -37,7 +38,7 @@ public final class JooqDecisionLog implements DecisionLog {
     }
 
     private void insert(TenantId tenant, String key, Decision decision, Instant at) {
-        dsl.insertInto(DECISION_LOG)
+        Storage.run("record the decision on", decision.lead(), tenant, () -> dsl.insertInto(DECISION_LOG)
                 .set(DECISION_LOG.TENANT_ID, tenant.value())
                 .set(DECISION_LOG.ID, UUID.randomUUID())
                 .set(DECISION_LOG.DECIDED_AT, time(at))
@@ -45,21 +46,23 @@ public final class JooqDecisionLog implements DecisionLog {
                 .set(DECISION_LOG.KIND, decision.getClass().getSimpleName())
                 .set(DECISION_LOG.LEAD_ID, decision.lead().value())
                 .set(DECISION_LOG.DOCUMENT, codec.write(decision))
-                .execute();
+                .execute());
     }
 
     @Override
     public Optional<Decision> findByIdempotencyKey(TenantId tenant, IdempotencyKey key) {
-        return dsl.select(DECISION_LOG.DOCUMENT).from(DECISION_LOG)
+        return Storage.attempt("find the decision of", key, tenant, () -> dsl.select(DECISION_LOG.DOCUMENT)
+                .from(DECISION_LOG)
                 .where(DECISION_LOG.TENANT_ID.eq(tenant.value()), DECISION_LOG.IDEMPOTENCY_KEY.eq(key.value()))
-                .fetchOptional(DECISION_LOG.DOCUMENT).map(d -> codec.read(d, Decision.class));
+                .fetchOptional(DECISION_LOG.DOCUMENT).map(d -> codec.read(d, Decision.class)));
     }
 
     @Override
     public List<LoggedDecision> recent(TenantId tenant, int limit) {
-        return dsl.select(DECISION_LOG.DOCUMENT, DECISION_LOG.DECIDED_AT).from(DECISION_LOG)
+        return Storage.attempt("read", "recent decisions", tenant, () -> dsl
+                .select(DECISION_LOG.DOCUMENT, DECISION_LOG.DECIDED_AT).from(DECISION_LOG)
                 .where(DECISION_LOG.TENANT_ID.eq(tenant.value()))
                 .orderBy(DECISION_LOG.DECIDED_AT.desc()).limit(limit)
-                .fetch(r -> new LoggedDecision(tenant, codec.read(r.value1(), Decision.class), instant(r.value2())));
+                .fetch(r -> new LoggedDecision(tenant, codec.read(r.value1(), Decision.class), instant(r.value2()))));
     }
 }

@@ -11,6 +11,7 @@ import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.merge.MergeJournalEntry;
 import org.dedup.domain.merge.MergeState;
 import org.dedup.domain.model.TenantId;
+import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
 import org.jooq.DSLContext;
 
@@ -26,7 +27,7 @@ public final class JooqMergeJournal implements MergeJournal {
 
     @Override
     public void append(MergeJournalEntry entry) {
-        dsl.insertInto(MERGE_JOURNAL)
+        Storage.run("journal", entry.id(), entry.tenant(), () -> dsl.insertInto(MERGE_JOURNAL)
                 .set(MERGE_JOURNAL.TENANT_ID, entry.tenant().value())
                 .set(MERGE_JOURNAL.ID, entry.id().value())
                 .set(MERGE_JOURNAL.MERGED_AT, time(entry.at()))
@@ -34,30 +35,31 @@ public final class JooqMergeJournal implements MergeJournal {
                 .set(MERGE_JOURNAL.STATE, entry.state().name())
                 .set(MERGE_JOURNAL.SURVIVOR, entry.survivorAfter().id().value())
                 .set(MERGE_JOURNAL.DOCUMENT, codec.write(entry))
-                .execute();
-    }
-
-    @Override
-    public Optional<MergeJournalEntry> find(TenantId tenant, MergeId id) {
-        return dsl.select(MERGE_JOURNAL.DOCUMENT).from(MERGE_JOURNAL)
-                .where(MERGE_JOURNAL.TENANT_ID.eq(tenant.value()), MERGE_JOURNAL.ID.eq(id.value()))
-                .fetchOptional(MERGE_JOURNAL.DOCUMENT).map(d -> codec.read(d, MergeJournalEntry.class));
-    }
-
-    @Override
-    public void markUndone(TenantId tenant, MergeId id) {
-        find(tenant, id).ifPresent(entry -> dsl.update(MERGE_JOURNAL)
-                .set(MERGE_JOURNAL.STATE, MergeState.UNDONE.name())
-                .set(MERGE_JOURNAL.DOCUMENT, codec.write(entry.undone()))
-                .where(MERGE_JOURNAL.TENANT_ID.eq(tenant.value()), MERGE_JOURNAL.ID.eq(id.value()))
                 .execute());
     }
 
     @Override
+    public Optional<MergeJournalEntry> find(TenantId tenant, MergeId id) {
+        return Storage.attempt("read", id, tenant, () -> dsl.select(MERGE_JOURNAL.DOCUMENT).from(MERGE_JOURNAL)
+                .where(MERGE_JOURNAL.TENANT_ID.eq(tenant.value()), MERGE_JOURNAL.ID.eq(id.value()))
+                .fetchOptional(MERGE_JOURNAL.DOCUMENT).map(d -> codec.read(d, MergeJournalEntry.class)));
+    }
+
+    @Override
+    public void markUndone(TenantId tenant, MergeId id) {
+        find(tenant, id).ifPresent(entry -> Storage.run("mark undone", id, tenant, () -> dsl.update(MERGE_JOURNAL)
+                .set(MERGE_JOURNAL.STATE, MergeState.UNDONE.name())
+                .set(MERGE_JOURNAL.DOCUMENT, codec.write(entry.undone()))
+                .where(MERGE_JOURNAL.TENANT_ID.eq(tenant.value()), MERGE_JOURNAL.ID.eq(id.value()))
+                .execute()));
+    }
+
+    @Override
     public List<MergeJournalEntry> recent(TenantId tenant, int limit) {
-        return dsl.select(MERGE_JOURNAL.DOCUMENT).from(MERGE_JOURNAL)
+        return Storage.attempt("read", "recent merges", tenant, () -> dsl.select(MERGE_JOURNAL.DOCUMENT)
+                .from(MERGE_JOURNAL)
                 .where(MERGE_JOURNAL.TENANT_ID.eq(tenant.value()))
                 .orderBy(MERGE_JOURNAL.MERGED_AT.desc()).limit(limit)
-                .fetch(r -> codec.read(r.value1(), MergeJournalEntry.class));
+                .fetch(r -> codec.read(r.value1(), MergeJournalEntry.class)));
     }
 }

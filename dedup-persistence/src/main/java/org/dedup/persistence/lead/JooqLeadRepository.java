@@ -1,5 +1,6 @@
 package org.dedup.persistence.lead;
 
+import static org.dedup.persistence.Timestamps.time;
 import static org.dedup.persistence.jooq.Tables.LEAD;
 import static org.dedup.persistence.jooq.Tables.LEAD_KEY;
 
@@ -18,11 +19,14 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.StaleRecordException;
+import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.jooq.tables.records.LeadKeyRecord;
 import org.dedup.persistence.json.DocumentCodec;
-import static org.dedup.persistence.Timestamps.time;
+import org.dedup.persistence.keyed.KeyedDocuments;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /** Leads as JSON documents in {@code lead}, their match keys in {@code lead_key}; every statement is per tenant. */
@@ -38,6 +42,13 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public void insert(Lead lead, Set<MatchKey> keys) {
+        Storage.run("insert", lead.id(), lead.tenant(), () -> {
+            insertRow(lead);
+            insertKeys(lead, keys);
+        });
+    }
+
+    private void insertRow(Lead lead) {
         dsl.insertInto(LEAD)
                 .set(LEAD.TENANT_ID, lead.tenant().value())
                 .set(LEAD.ID, lead.id().value())
@@ -48,11 +59,18 @@ public final class JooqLeadRepository implements LeadRepository {
                 .set(LEAD.UPDATED_AT, time(lead.updatedAt()))
                 .set(LEAD.DOCUMENT, codec.write(lead))
                 .execute();
-        insertKeys(lead, keys);
     }
 
     @Override
     public void update(Lead lead, Set<MatchKey> keys) {
+        Storage.run("update", lead.id(), lead.tenant(), () -> {
+            updateRow(lead);
+            deleteKeys(lead.tenant(), lead.id());
+            insertKeys(lead, keys);
+        });
+    }
+
+    private void updateRow(Lead lead) {
         int updated = dsl.update(LEAD)
                 .set(LEAD.VERSION, lead.version())
                 .set(LEAD.PIPELINE, lead.stage().pipeline())
@@ -65,26 +83,26 @@ public final class JooqLeadRepository implements LeadRepository {
         if (updated == 0) {
             throw new StaleRecordException(lead.tenant(), lead.id(), lead.version() - 1);
         }
-        deleteKeys(lead.tenant(), lead.id());
-        insertKeys(lead, keys);
     }
 
     @Override
     public void delete(TenantId tenant, LeadId id, long expectedVersion) {
-        int deleted = dsl.deleteFrom(LEAD)
-                .where(LEAD.TENANT_ID.eq(tenant.value()), LEAD.ID.eq(id.value()), LEAD.VERSION.eq(expectedVersion))
-                .execute();
-        if (deleted == 0) {
-            throw new StaleRecordException(tenant, id, expectedVersion);
-        }
-        deleteKeys(tenant, id);
+        Storage.run("delete", id, tenant, () -> {
+            int deleted = dsl.deleteFrom(LEAD)
+                    .where(LEAD.TENANT_ID.eq(tenant.value()), LEAD.ID.eq(id.value()), LEAD.VERSION.eq(expectedVersion))
+                    .execute();
+            if (deleted == 0) {
+                throw new StaleRecordException(tenant, id, expectedVersion);
+            }
+            deleteKeys(tenant, id);
+        });
     }
 
     @Override
     public Optional<Lead> find(TenantId tenant, LeadId id) {
-        return dsl.select(LEAD.DOCUMENT).from(LEAD)
+        return Storage.attempt("read", id, tenant, () -> dsl.select(LEAD.DOCUMENT).from(LEAD)
                 .where(LEAD.TENANT_ID.eq(tenant.value()), LEAD.ID.eq(id.value()))
-                .fetchOptional(LEAD.DOCUMENT).map(this::lead);
+                .fetchOptional(LEAD.DOCUMENT).map(this::lead));
     }
 
     @Override
@@ -92,9 +110,10 @@ public final class JooqLeadRepository implements LeadRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Lead> byId = dsl.select(LEAD.ID, LEAD.DOCUMENT).from(LEAD)
+        Map<UUID, Lead> byId = Storage.attempt("read", ids.size() + " leads", tenant, () -> dsl
+                .select(LEAD.ID, LEAD.DOCUMENT).from(LEAD)
                 .where(LEAD.TENANT_ID.eq(tenant.value()), LEAD.ID.in(ids.stream().map(LeadId::value).toList()))
-                .fetchMap(LEAD.ID, r -> lead(r.value2()));
+                .fetchMap(LEAD.ID, r -> lead(r.value2())));
         return ids.stream().distinct().map(id -> byId.get(id.value())).filter(l -> l != null).toList();
     }
 
@@ -103,18 +122,30 @@ public final class JooqLeadRepository implements LeadRepository {
         if (keys.isEmpty()) {
             return List.of();
         }
-        Condition anyKey = DSL.or(keys.stream().map(k -> LEAD_KEY.NAMESPACE.eq(k.namespace())
-                .and(LEAD_KEY.KEY_VALUE.eq(k.value()))).toList());
+        return Storage.attempt("look up leads by", keys, tenant, () -> candidateLookup(tenant, keys, scope, limit)
+                .fetch(r -> new LeadId(r.value1())));
+    }
+
+    /**
+     * The candidate lookup, one statement: the key index gives the lead ids, the lead's primary key its pipeline
+     * and stage for the scope filter. Public so the plan can be shown (EXPLAIN) by tests and harnesses.
+     */
+    public Select<Record1<UUID>> candidateLookup(TenantId tenant, Collection<MatchKey> keys, SearchScope scope,
+                                                 int limit) {
         return dsl.selectDistinct(LEAD_KEY.LEAD_ID).from(LEAD_KEY)
                 .join(LEAD).on(LEAD.TENANT_ID.eq(LEAD_KEY.TENANT_ID), LEAD.ID.eq(LEAD_KEY.LEAD_ID))
-                .where(LEAD_KEY.TENANT_ID.eq(tenant.value()), anyKey, inScope(scope))
+                .where(LEAD_KEY.TENANT_ID.eq(tenant.value()),
+                        KeyedDocuments.anyOf(LEAD_KEY.NAMESPACE, LEAD_KEY.KEY_VALUE, keys), inScope(scope))
                 .orderBy(LEAD_KEY.LEAD_ID)
-                .limit(limit)
-                .fetch(r -> new LeadId(r.value1()));
+                .limit(limit);
     }
 
     @Override
     public void forEach(TenantId tenant, Consumer<Lead> action) {
+        Storage.run("read", "every lead", tenant, () -> forEachPage(tenant, action));
+    }
+
+    private void forEachPage(TenantId tenant, Consumer<Lead> action) {
         UUID after = null;
         while (true) {
             Condition page = after == null ? DSL.noCondition() : LEAD.ID.gt(after);
@@ -130,7 +161,7 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public long count(TenantId tenant) {
-        return dsl.fetchCount(LEAD, LEAD.TENANT_ID.eq(tenant.value()));
+        return Storage.attempt("count", "leads", tenant, () -> dsl.fetchCount(LEAD, LEAD.TENANT_ID.eq(tenant.value())));
     }
 
     private Condition inScope(SearchScope scope) {

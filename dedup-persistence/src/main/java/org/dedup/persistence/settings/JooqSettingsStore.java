@@ -10,6 +10,7 @@ import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.DuplicateRule;
 import org.dedup.domain.store.SettingsStore;
+import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
 import org.jooq.DSLContext;
 
@@ -27,37 +28,39 @@ public final class JooqSettingsStore implements SettingsStore {
 
     @Override
     public DuplicateControlSettings settings(TenantId tenant) {
-        return dsl.select(TENANT_SETTINGS.SETTINGS).from(TENANT_SETTINGS)
+        return Storage.attempt("read", "settings", tenant, () -> dsl.select(TENANT_SETTINGS.SETTINGS).from(TENANT_SETTINGS)
                 .where(TENANT_SETTINGS.TENANT_ID.eq(tenant.value()), TENANT_SETTINGS.SETTINGS.isNotNull())
                 .fetchOptional(TENANT_SETTINGS.SETTINGS)
                 .map(json -> codec.read(json, DuplicateControlSettings.class))
-                .orElseGet(DuplicateControlSettings::defaults);
+                .orElseGet(DuplicateControlSettings::defaults));
     }
 
     @Override
     public void saveSettings(TenantId tenant, DuplicateControlSettings settings) {
         String json = codec.write(settings);
-        dsl.insertInto(TENANT_SETTINGS, TENANT_SETTINGS.TENANT_ID, TENANT_SETTINGS.SETTINGS)
+        Storage.run("save", "settings", tenant, () -> dsl
+                .insertInto(TENANT_SETTINGS, TENANT_SETTINGS.TENANT_ID, TENANT_SETTINGS.SETTINGS)
                 .values(tenant.value(), json)
                 .onConflict(TENANT_SETTINGS.TENANT_ID).doUpdate().set(TENANT_SETTINGS.SETTINGS, json)
-                .execute();
+                .execute());
     }
 
     @Override
     public List<DuplicateRule> rules(TenantId tenant) {
-        return dsl.select(TENANT_SETTINGS.RULES).from(TENANT_SETTINGS)
+        return Storage.attempt("read", "rules", tenant, () -> dsl.select(TENANT_SETTINGS.RULES).from(TENANT_SETTINGS)
                 .where(TENANT_SETTINGS.TENANT_ID.eq(tenant.value()), TENANT_SETTINGS.RULES.isNotNull())
                 .fetchOptional(TENANT_SETTINGS.RULES)
                 .map(json -> codec.read(json, RULES))
-                .orElseGet(List::of);
+                .orElseGet(List::of));
     }
 
     @Override
     public void saveRules(TenantId tenant, List<DuplicateRule> rules) {
         String json = codec.write(rules);
-        dsl.insertInto(TENANT_SETTINGS, TENANT_SETTINGS.TENANT_ID, TENANT_SETTINGS.RULES)
+        Storage.run("save", "rules", tenant, () -> dsl
+                .insertInto(TENANT_SETTINGS, TENANT_SETTINGS.TENANT_ID, TENANT_SETTINGS.RULES)
                 .values(tenant.value(), json)
                 .onConflict(TENANT_SETTINGS.TENANT_ID).doUpdate().set(TENANT_SETTINGS.RULES, json)
-                .execute();
+                .execute());
     }
 }

@@ -1,10 +1,10 @@
 package org.dedup.persistence;
 
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-class H2PortContractTest extends JooqPortContract {
+/** The port contracts on a private in-memory H2 database in PostgreSQL mode, migrated by Flyway. */
+class H2ContractTest extends JooqContracts {
     private static Database database;
 
     @BeforeAll
@@ -18,7 +18,7 @@ class H2PortContractTest extends JooqPortContract {
     }
 
     @Override
-    protected DSLContext dsl() {
-        return database.dsl();
+    protected Database database() {
+        return database;
     }
 }

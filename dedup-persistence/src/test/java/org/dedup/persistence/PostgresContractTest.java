@@ -1,16 +1,16 @@
 package org.dedup.persistence;
 
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-class PostgresPortContractTest extends JooqPortContract {
+/** The port contracts on the local PostgreSQL, in a fresh schema dropped after the class. */
+class PostgresContractTest extends JooqContracts {
     private static String schema;
     private static Database database;
 
     @BeforeAll
     static void open() {
-        schema = TestDatabases.createSchema("contract");
+        schema = TestDatabases.createSchema("persist_contract");
         database = TestDatabases.postgres(schema, 4);
     }
 
@@ -21,7 +21,7 @@ class PostgresPortContractTest extends JooqPortContract {
     }
 
     @Override
-    protected DSLContext dsl() {
-        return database.dsl();
+    protected Database database() {
+        return database;
     }
 }

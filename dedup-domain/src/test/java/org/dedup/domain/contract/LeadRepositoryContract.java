@@ -1,0 +1,170 @@
+package org.dedup.domain.contract;
+
+import static org.dedup.domain.testing.LeadBuilder.T0;
+import static org.dedup.domain.testing.LeadBuilder.TENANT;
+import static org.dedup.domain.testing.LeadBuilder.aContact;
+import static org.dedup.domain.testing.LeadBuilder.aLead;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.dedup.domain.control.SearchScope;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.model.CustomFieldValue;
+import org.dedup.domain.model.DedupException;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.PipelineStage;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.StaleRecordException;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link LeadRepository} adapter does; subclasses give empty or disjoint storage per test class. */
+public abstract class LeadRepositoryContract {
+    protected static final TenantId OTHER = new TenantId("globex");
+    private static final MatchKey KEY_NOBODY_HAS = new MatchKey("x", "y");
+
+    protected abstract LeadRepository leads();
+
+    private static MatchKey email(String value) {
+        return new MatchKey("primary_email", value);
+    }
+
+    private Lead storedLead(String address) {
+        Lead lead = aLead().withEmail(address).withPhone("+44 20 7946 0958").withPixel("px")
+                .withLeadField("budget", CustomFieldValue.number("12.50")).withCompany("Acme", "acme.com")
+                .withSecondaryContact(aContact("Jane Roe", "jane@roe.io", "+1 212 555 0100")).build();
+        leads().insert(lead, Set.of(email(address)));
+        return lead;
+    }
+
+    @Test
+    void aStoredLeadIsReadBackWithItsContactsCompaniesFieldsAndPixels() {
+        Lead lead = storedLead("read@x.io");
+        assertEquals(lead, leads().find(TENANT, lead.id()).orElseThrow());
+        assertEquals(List.of(lead), leads().findAll(TENANT, List.of(lead.id(), LeadId.random())));
+    }
+
+    @Test
+    void manyLeadsAreLoadedTogetherInTheOrderAsked() {
+        List<Lead> stored = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            stored.add(storedLead("many" + i + "@x.io"));
+        }
+        List<Lead> reversed = stored.reversed();
+        assertEquals(reversed, leads().findAll(TENANT, reversed.stream().map(Lead::id).toList()));
+    }
+
+    @Test
+    void aLeadIdCannotBeInsertedTwice() {
+        Lead lead = storedLead("twice@x.io");
+        assertThrows(DedupException.class, () -> leads().insert(lead, Set.of()));
+    }
+
+    @Test
+    void leadsAreFoundByAnyOfTheirKeysWithinTheScope() {
+        Lead sales = storedLead("key@x.io");
+        Lead support = aLead().inStage(PipelineStage.of("support", "new")).build();
+        leads().insert(support, Set.of(email("key@x.io")));
+
+        assertEquals(Set.of(sales.id(), support.id()), Set.copyOf(leads().findByKeys(TENANT,
+                List.of(email("key@x.io"), KEY_NOBODY_HAS), SearchScope.everything(), 10)));
+        assertEquals(List.of(support.id()), leads().findByKeys(TENANT, List.of(email("key@x.io")),
+                new SearchScope(Map.of("support", Set.of())), 10));
+        assertEquals(List.of(sales.id()), leads().findByKeys(TENANT, List.of(email("key@x.io")),
+                new SearchScope(Map.of("sales", Set.of("qualified"), "support", Set.of("won"))), 10));
+        assertEquals(1, leads().findByKeys(TENANT, List.of(email("key@x.io")), SearchScope.everything(), 1).size());
+    }
+
+    @Test
+    void aLeadFoundByTwoKeysIsReportedOnce() {
+        Lead lead = aLead().build();
+        leads().insert(lead, Set.of(email("one@x.io"), email("two@x.io")));
+        assertEquals(List.of(lead.id()), leads().findByKeys(TENANT, List.of(email("one@x.io"), email("two@x.io")),
+                SearchScope.everything(), 10));
+    }
+
+    @Test
+    void anUpdateReplacesValuesAndKeys() {
+        Lead lead = storedLead("old@x.io");
+        Lead changed = lead.withName("renamed").touched(T0.plus(Duration.ofDays(1)));
+        leads().update(changed, Set.of(email("new@x.io")));
+
+        assertEquals(changed, leads().find(TENANT, lead.id()).orElseThrow());
+        assertTrue(leads().findByKeys(TENANT, List.of(email("old@x.io")), SearchScope.everything(), 10).isEmpty());
+        assertEquals(List.of(lead.id()), leads().findByKeys(TENANT, List.of(email("new@x.io")),
+                SearchScope.everything(), 10));
+    }
+
+    @Test
+    void anUpdateFromAStaleReadIsRefusedAndLosesNothing() {
+        Lead lead = storedLead("stale@x.io");
+        Lead first = lead.withName("first writer").touched(T0);
+        Lead second = lead.withName("second writer").touched(T0);
+        leads().update(first, Set.of(email("stale@x.io")));
+
+        assertThrows(StaleRecordException.class, () -> leads().update(second, Set.of()));
+        assertEquals(first, leads().find(TENANT, lead.id()).orElseThrow());
+    }
+
+    @Test
+    void aDeletedLeadAndItsKeysAreGone() {
+        Lead lead = storedLead("gone@x.io");
+        assertThrows(StaleRecordException.class, () -> leads().delete(TENANT, lead.id(), lead.version() + 5));
+        leads().delete(TENANT, lead.id(), lead.version());
+        assertTrue(leads().find(TENANT, lead.id()).isEmpty());
+        assertTrue(leads().findByKeys(TENANT, List.of(email("gone@x.io")), SearchScope.everything(), 10).isEmpty());
+    }
+
+    @Test
+    void anotherTenantCanNeitherReadNorMatchNorChangeALead() {
+        Lead lead = storedLead("mine@x.io");
+        assertTrue(leads().find(OTHER, lead.id()).isEmpty());
+        assertTrue(leads().findAll(OTHER, List.of(lead.id())).isEmpty());
+        assertTrue(leads().findByKeys(OTHER, List.of(email("mine@x.io")), SearchScope.everything(), 10).isEmpty());
+        Lead foreign = new Lead(lead.id(), OTHER, "stolen", lead.stage(), lead.source(), lead.pixels(), lead.contacts(),
+                lead.companies(), lead.customFields(), lead.createdAt(), T0, lead.version() + 1);
+        assertThrows(StaleRecordException.class, () -> leads().update(foreign, Set.of()));
+        assertThrows(StaleRecordException.class, () -> leads().delete(OTHER, lead.id(), lead.version()));
+        assertEquals(lead, leads().find(TENANT, lead.id()).orElseThrow());
+    }
+
+    @Test
+    void theSameKeyInTwoTenantsFindsEachTenantsOwnLead() {
+        Lead mine = aLead().build();
+        Lead theirs = aLead().in(OTHER).build();
+        leads().insert(mine, Set.of(email("shared@x.io")));
+        leads().insert(theirs, Set.of(email("shared@x.io")));
+
+        assertEquals(List.of(mine.id()), leads().findByKeys(TENANT, List.of(email("shared@x.io")),
+                SearchScope.everything(), 10));
+        assertEquals(List.of(theirs.id()), leads().findByKeys(OTHER, List.of(email("shared@x.io")),
+                SearchScope.everything(), 10));
+    }
+
+    @Test
+    void forEachVisitsEveryLeadOfTheTenantAcrossPages() {
+        TenantId tenant = new TenantId("paged-" + UUID.randomUUID().toString().substring(0, 8));
+        List<LeadId> stored = new ArrayList<>();
+        for (int i = 0; i < 1_205; i++) {
+            Lead lead = aLead().in(tenant).build();
+            leads().insert(lead, Set.of());
+            stored.add(lead.id());
+        }
+        leads().insert(aLead().in(OTHER).build(), Set.of());
+        List<LeadId> visited = new ArrayList<>();
+        leads().forEach(tenant, lead -> visited.add(lead.id()));
+
+        assertEquals(Set.copyOf(stored), Set.copyOf(visited));
+        assertEquals(stored.size(), visited.size());
+        assertEquals(1_205, leads().count(tenant));
+    }
+}

@@ -1,0 +1,110 @@
+package org.dedup.persistence.keyed;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.model.TenantId;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * Records stored as JSON documents per tenant, with a key table beside them that candidate lookup reads by one
+ * index range scan per key: what stand-alone contacts and companies share. Every statement filters on the tenant.
+ */
+public final class KeyedDocuments<R extends Record, K extends Record> {
+    static final int PAGE = 1_000;
+    private final DSLContext dsl;
+    private final Columns<R, K> c;
+
+    /** The record table (tenant, id, label, document) and its key table (tenant, namespace, value, owner id). */
+    public record Columns<R extends Record, K extends Record>(
+            Table<R> records, Field<String> tenant, Field<UUID> id, Field<String> label, Field<String> document,
+            Table<K> keys, Field<String> keyTenant, Field<String> namespace, Field<String> value, Field<UUID> owner) {
+    }
+
+    public KeyedDocuments(DSLContext dsl, Columns<R, K> columns) {
+        this.dsl = dsl;
+        this.c = columns;
+    }
+
+    /** Inserts or replaces the document and its keys. */
+    public void save(TenantId tenant, UUID id, String label, String document, Set<MatchKey> keys) {
+        dsl.insertInto(c.records())
+                .set(c.tenant(), tenant.value()).set(c.id(), id).set(c.label(), label).set(c.document(), document)
+                .onConflict(c.tenant(), c.id()).doUpdate().set(c.label(), label).set(c.document(), document)
+                .execute();
+        deleteKeys(tenant, id);
+        if (!keys.isEmpty()) {
+            var insert = dsl.insertInto(c.keys(), c.keyTenant(), c.namespace(), c.value(), c.owner());
+            for (MatchKey key : keys) {
+                insert = insert.values(tenant.value(), key.namespace(), key.value(), id);
+            }
+            insert.execute();
+        }
+    }
+
+    public void delete(TenantId tenant, UUID id) {
+        deleteKeys(tenant, id);
+        dsl.deleteFrom(c.records()).where(c.tenant().eq(tenant.value()), c.id().eq(id)).execute();
+    }
+
+    public Optional<String> find(TenantId tenant, UUID id) {
+        return dsl.select(c.document()).from(c.records()).where(c.tenant().eq(tenant.value()), c.id().eq(id))
+                .fetchOptional(c.document());
+    }
+
+    /** The documents among {@code ids}, in the order asked, by one query. */
+    public List<String> findAll(TenantId tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> byId = dsl.select(c.id(), c.document()).from(c.records())
+                .where(c.tenant().eq(tenant.value()), c.id().in(ids)).fetchMap(c.id(), c.document());
+        return ids.stream().distinct().filter(byId::containsKey).map(byId::get).toList();
+    }
+
+    /** Ids of the records indexed under any of {@code keys}, at most {@code limit}, by one indexed query. */
+    public List<UUID> findByKeys(TenantId tenant, Collection<MatchKey> keys, int limit) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return dsl.selectDistinct(c.owner()).from(c.keys())
+                .where(c.keyTenant().eq(tenant.value()), anyOf(c.namespace(), c.value(), keys))
+                .orderBy(c.owner()).limit(limit)
+                .fetch(c.owner());
+    }
+
+    /** Every document of the tenant, read in keyset pages of {@value #PAGE} ordered by id. */
+    public void forEach(TenantId tenant, Consumer<String> action) {
+        UUID after = null;
+        while (true) {
+            Condition page = after == null ? DSL.noCondition() : c.id().gt(after);
+            var rows = dsl.select(c.id(), c.document()).from(c.records()).where(c.tenant().eq(tenant.value()), page)
+                    .orderBy(c.id()).limit(PAGE).fetch();
+            rows.forEach(row -> action.accept(row.value2()));
+            if (rows.size() < PAGE) {
+                return;
+            }
+            after = rows.getLast().value1();
+        }
+    }
+
+    /** Matches a key-table row holding any of {@code keys}; each disjunct is an equality on the key index. */
+    public static Condition anyOf(Field<String> namespace, Field<String> value, Collection<MatchKey> keys) {
+        return DSL.or(keys.stream().map(k -> namespace.eq(k.namespace()).and(value.eq(k.value()))).toList());
+    }
+
+    private void deleteKeys(TenantId tenant, UUID id) {
+        dsl.deleteFrom(c.keys()).where(c.keyTenant().eq(tenant.value()), c.owner().eq(id)).execute();
+    }
+}

@@ -1,0 +1,65 @@
+package org.dedup.persistence.lock;
+
+import static org.dedup.persistence.jooq.Tables.KEY_LOCK;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.store.KeyLocks;
+import org.dedup.persistence.failure.Storage;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Key locks held until the calling transaction ends, taken in ascending hash order so two arrivals never wait on
+ * each other in a cycle. PostgreSQL: {@code pg_advisory_xact_lock} on a 64-bit hash of tenant and key, which
+ * writes nothing. H2 has no advisory locks: a row per tenant and hash in {@code key_lock} is created if missing
+ * and locked with SELECT ... FOR UPDATE.
+ */
+public final class JooqKeyLocks implements KeyLocks {
+    private final DSLContext dsl;
+
+    public JooqKeyLocks(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public void lock(TenantId tenant, Collection<MatchKey> keys) {
+        List<Long> hashes = keys.stream().map(key -> hash(tenant, key)).distinct().sorted().toList();
+        if (hashes.isEmpty()) {
+            return;
+        }
+        Storage.run("lock keys " + keys, "key set", tenant, () -> {
+            if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+                hashes.forEach(hash -> dsl.execute("select pg_advisory_xact_lock({0})", DSL.val(hash)));
+            } else {
+                lockRows(tenant, hashes);
+            }
+        });
+    }
+
+    private void lockRows(TenantId tenant, List<Long> hashes) {
+        for (Long hash : hashes) {
+            dsl.insertInto(KEY_LOCK, KEY_LOCK.TENANT_ID, KEY_LOCK.KEY_HASH).values(tenant.value(), hash)
+                    .onConflictDoNothing().execute();
+        }
+        dsl.select(KEY_LOCK.KEY_HASH).from(KEY_LOCK)
+                .where(KEY_LOCK.TENANT_ID.eq(tenant.value()), KEY_LOCK.KEY_HASH.in(hashes))
+                .orderBy(KEY_LOCK.KEY_HASH).forUpdate().fetch();
+    }
+
+    /** A 64-bit FNV-1a hash of tenant and key; a collision only makes two unrelated arrivals wait for each other. */
+    static long hash(TenantId tenant, MatchKey key) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : (tenant.value() + '\u0000' + key.namespace() + '\u0000' + key.value())
+                .getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+}

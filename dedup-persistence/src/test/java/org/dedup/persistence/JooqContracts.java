@@ -1,0 +1,128 @@
+package org.dedup.persistence;
+
+import org.dedup.domain.activity.NoteSink;
+import org.dedup.domain.activity.TaskSink;
+import org.dedup.domain.contract.CompanyRepositoryContract;
+import org.dedup.domain.contract.ContactRepositoryContract;
+import org.dedup.domain.contract.DecisionLogContract;
+import org.dedup.domain.contract.DuplicateGroupStoreContract;
+import org.dedup.domain.contract.LeadRepositoryContract;
+import org.dedup.domain.contract.MergeJournalContract;
+import org.dedup.domain.contract.NoteSinkContract;
+import org.dedup.domain.contract.NotDuplicateStoreContract;
+import org.dedup.domain.contract.SettingsStoreContract;
+import org.dedup.domain.contract.TaskSinkContract;
+import org.dedup.domain.contract.TransactorContract;
+import org.dedup.domain.control.DecisionLog;
+import org.dedup.domain.merge.MergeJournal;
+import org.dedup.domain.search.DuplicateGroupStore;
+import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.store.CompanyRepository;
+import org.dedup.domain.store.ContactRepository;
+import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.SettingsStore;
+import org.dedup.domain.store.Transactor;
+import org.junit.jupiter.api.Nested;
+
+/** Every port contract on the jOOQ adapters; subclasses open the database once per class and drop it after. */
+abstract class JooqContracts {
+
+    protected abstract Database database();
+
+    private JooqAdapters adapters() {
+        return database().adapters();
+    }
+
+    @Nested
+    class Leads extends LeadRepositoryContract {
+        @Override
+        protected LeadRepository leads() {
+            return adapters().leads();
+        }
+    }
+
+    @Nested
+    class Contacts extends ContactRepositoryContract {
+        @Override
+        protected ContactRepository contacts() {
+            return adapters().contacts();
+        }
+    }
+
+    @Nested
+    class Companies extends CompanyRepositoryContract {
+        @Override
+        protected CompanyRepository companies() {
+            return adapters().companies();
+        }
+    }
+
+    @Nested
+    class Decisions extends DecisionLogContract {
+        @Override
+        protected DecisionLog decisions() {
+            return adapters().decisions();
+        }
+    }
+
+    @Nested
+    class Journal extends MergeJournalContract {
+        @Override
+        protected MergeJournal journal() {
+            return adapters().journal();
+        }
+    }
+
+    @Nested
+    class Tasks extends TaskSinkContract {
+        @Override
+        protected TaskSink tasks() {
+            return adapters().tasks();
+        }
+    }
+
+    @Nested
+    class Notes extends NoteSinkContract {
+        @Override
+        protected NoteSink notes() {
+            return adapters().notes();
+        }
+    }
+
+    @Nested
+    class Settings extends SettingsStoreContract {
+        @Override
+        protected SettingsStore settings() {
+            return adapters().settings();
+        }
+    }
+
+    @Nested
+    class NotDuplicates extends NotDuplicateStoreContract {
+        @Override
+        protected NotDuplicateStore notDuplicates() {
+            return adapters().notDuplicates();
+        }
+    }
+
+    @Nested
+    class Groups extends DuplicateGroupStoreContract {
+        @Override
+        protected DuplicateGroupStore groups() {
+            return adapters().duplicateGroups();
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactorContract {
+        @Override
+        protected Transactor transactor() {
+            return adapters().transactor();
+        }
+
+        @Override
+        protected LeadRepository leads() {
+            return adapters().leads();
+        }
+    }
+}
