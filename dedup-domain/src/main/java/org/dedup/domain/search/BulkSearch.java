@@ -52,7 +52,8 @@ public final class BulkSearch {
                         RecordProfile a = records.get(members.get(i));
                         RecordProfile b = records.get(members.get(j));
                         compared++;
-                        if (a.ref().equals(b.ref()) || notDuplicates.contains(new RecordPair(a.ref(), b.ref()))
+                        if (a.ref().equals(b.ref()) || !rule.appliesTo(a.ref().kind(), b.ref().kind())
+                                || notDuplicates.contains(new RecordPair(a.ref(), b.ref()))
                                 || evaluator.holds(rule, a, b).isEmpty()) {
                             continue;
                         }
