@@ -1,17 +1,14 @@
 package org.dedup.persistence;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
-import static org.dedup.persistence.jooq.Tables.LEAD;
-import static org.dedup.persistence.jooq.Tables.LEAD_KEY;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +23,9 @@ import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.control.DuplicateControlSettings;
+import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.InstalledMatchers;
 import org.dedup.domain.control.MatcherGuard;
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
@@ -50,7 +47,6 @@ import org.dedup.domain.standardize.PhoneKey;
 import org.dedup.domain.standardize.ProfileField;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.Standardizer;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,28 +187,43 @@ class PostgresDuplicateControlTest {
     }
 
     @Test
-    void candidateLookupIsAnIndexScanNotASequentialScan() {
-        TenantId tenant = new TenantId("plan");
-        DSLContext dsl = database.dsl();
-        dsl.execute("insert into lead_key (tenant_id, namespace, key_value, lead_id) "
-                + "select 'bulk', 'primary_email', 'user' || g || '@x.io', gen_random_uuid() "
-                + "from generate_series(1, 50000) g");
-        dsl.execute("analyze lead_key");
-        dsl.execute("analyze lead");
+    void aRetriedRequestReturnsTheFirstDecisionAndWritesNothingNew() {
+        TenantId tenant = new TenantId("retry");
+        IdempotencyKey key = new IdempotencyKey("request-42");
+        Decision first = control.receive(anIncomingLead().in(tenant).withEmail("once@x.io").incoming(), key);
+        long leadsAfterFirst = ports.leads().count(tenant);
+        int decisionsAfterFirst = ports.decisions().recent(tenant, 100).size();
 
-        String plan = dsl.explain(dsl.selectDistinct(LEAD_KEY.LEAD_ID)
-                .from(LEAD_KEY)
-                .join(LEAD)
-                .on(LEAD.TENANT_ID.eq(LEAD_KEY.TENANT_ID),
-                        LEAD.ID.eq(LEAD_KEY.LEAD_ID))
-                .where(LEAD_KEY.TENANT_ID.eq(tenant.value()),
-                        LEAD_KEY.NAMESPACE.eq("primary_email"),
-                        LEAD_KEY.KEY_VALUE.eq("user7@x.io"))).plan();
+        Decision retried = control.receive(anIncomingLead().in(tenant).withEmail("once@x.io").incoming(), key);
 
-        System.out.println("candidate lookup plan:\n" + plan);
-        assertTrue(plan.contains("Index"), plan);
-        assertFalse(plan.contains("Seq Scan on lead_key"), plan);
-        assertTrue(ports.leads().findByKeys(tenant, List.of(new MatchKey("primary_email", "user7@x.io")),
-                SearchScope.everything(), 10).isEmpty());
+        assertEquals(first, retried);
+        assertEquals(leadsAfterFirst, ports.leads().count(tenant));
+        assertEquals(decisionsAfterFirst, ports.decisions().recent(tenant, 100).size());
+        assertEquals(0, ports.leads().find(tenant, first.lead()).orElseThrow().version());
+    }
+
+    @Test
+    void concurrentRetriesOfOneRequestStoreOneLeadAndGetOneDecision() throws Exception {
+        TenantId tenant = new TenantId("retry-race");
+        IdempotencyKey key = new IdempotencyKey("request-7");
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Decision>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return control.receive(anIncomingLead().in(tenant).withEmail("retry@x.io").incoming(), key);
+            }));
+        }
+        start.countDown();
+        Set<Decision> decisions = new HashSet<>();
+        for (Future<Decision> result : results) {
+            decisions.add(result.get());
+        }
+        pool.shutdown();
+
+        assertEquals(1, decisions.size());
+        assertEquals(1, ports.leads().count(tenant));
     }
 }
