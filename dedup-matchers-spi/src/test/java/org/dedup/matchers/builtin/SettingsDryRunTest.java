@@ -1,0 +1,129 @@
+package org.dedup.matchers.builtin;
+
+import static org.dedup.domain.testing.LeadBuilder.T0;
+import static org.dedup.domain.testing.LeadBuilder.TENANT;
+import static org.dedup.domain.testing.LeadBuilder.aLead;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.dedup.domain.control.AfterMerge;
+import org.dedup.domain.control.DryRunReport;
+import org.dedup.domain.control.DuplicateControlSettings;
+import org.dedup.domain.control.MergeTiming;
+import org.dedup.domain.control.MultiMatchPolicy;
+import org.dedup.domain.control.SearchScope;
+import org.dedup.domain.control.SettingsDryRun;
+import org.dedup.domain.control.SettingsDryRun.SettingsChangePreview;
+import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.PipelineStage;
+import org.dedup.domain.testing.LeadBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The dry run of a settings change: what would merge over the existing leads, and nothing written. */
+class SettingsDryRunTest {
+    private final DuplicateControlFixture fixture = new DuplicateControlFixture();
+    private final SettingsDryRun dryRun = new SettingsDryRun(fixture.leads, fixture.settings, fixture.matchers);
+    private int arrivals;
+
+    /** Stores leads in arrival order, one minute apart. */
+    private Lead arrived(LeadBuilder lead) {
+        return fixture.stored(lead.createdAt(T0.plus(Duration.ofMinutes(arrivals++))));
+    }
+
+    @Test
+    void aDryRunReportsWhatTheProposedSettingsWouldMergePerMethodWithSamples() {
+        DuplicateControlSettings current = fixture.enable(MatchMethod.EMAIL);
+        Lead firstByEmail = arrived(aLead().withContactName("Ann Lee").withEmail("ann@x.io"));
+        Lead secondByEmail = arrived(aLead().withContactName("Ann Lee").withEmail("ANN@x.io"));
+        arrived(aLead().withContactName("Bob Ray").withPhone("+44 20 7946 0958"));
+        Lead secondByPhone = arrived(aLead().withContactName("Robert Ray").withPhone("+442079460958"));
+        arrived(aLead().withContactName("Cy Unique").withEmail("cy@y.io"));
+
+        SettingsChangePreview preview = dryRun.preview(TENANT,
+                current.withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE)), 10);
+
+        assertEquals(Map.of(MatchMethod.EMAIL, 1L), preview.current().wouldMergeByMethod());
+        assertEquals(Map.of(MatchMethod.EMAIL, 1L, MatchMethod.PHONE, 1L), preview.proposed().wouldMergeByMethod());
+        assertEquals(5, preview.proposed().leadsChecked());
+        DryRunReport.Sample byEmail = sampleOf(preview.proposed(), secondByEmail);
+        assertEquals(List.of(firstByEmail.id()), byEmail.wouldMergeInto());
+        assertEquals(MergeTiming.ON_ARRIVAL, byEmail.timing());
+        assertEquals("email", byEmail.candidates().getFirst().explanation().getFirst().field());
+        assertEquals(MatchMethod.PHONE, sampleOf(preview.proposed(), secondByPhone).method());
+    }
+
+    @Test
+    void aDryRunWritesNothing() {
+        DuplicateControlSettings current = fixture.enable(MatchMethod.EMAIL);
+        Lead first = arrived(aLead().withEmail("ann@x.io").withPhone("+442079460958"));
+        Lead second = arrived(aLead().withEmail("ann@x.io").withPhone("+442079460958"));
+
+        dryRun.preview(TENANT, current.withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE,
+                MatchMethod.BIG_DATA)).withAfterMerge(new AfterMerge.CreateTask(
+                "call back", Duration.ofHours(1), "sam")), 10);
+
+        assertEquals(2, fixture.leads.count(TENANT));
+        assertEquals(first, fixture.reload(first));
+        assertEquals(second, fixture.reload(second));
+        assertEquals(List.of(), fixture.decisions.recent(TENANT, 10));
+        assertEquals(List.of(), fixture.journal.recent(TENANT, 10));
+        assertEquals(List.of(), fixture.activities.tasksOf(TENANT, first.id()));
+        assertEquals(List.of(), fixture.activities.notesOf(TENANT, first.id()));
+        assertEquals(current, fixture.settings.settings(TENANT), "the proposed settings are not saved");
+    }
+
+    @Test
+    void aDryRunCountsLeadsMatchingMoreThanTheLimitAsNotMerged() {
+        DuplicateControlSettings current = fixture.enable(MatchMethod.EMAIL);
+        for (int i = 0; i < 5; i++) {
+            arrived(aLead().withEmail("same@x.io"));
+        }
+
+        SettingsChangePreview preview = dryRun.preview(TENANT, current.withMergeLimit(2), 10);
+
+        assertEquals(3, preview.current().wouldMerge(MatchMethod.EMAIL), "the 2nd, 3rd and 4th find 1-3 earlier leads");
+        assertEquals(1, preview.current().tooManyMatches(), "the 5th finds 4 earlier leads, more than 3");
+        assertEquals(2, preview.proposed().wouldMerge(MatchMethod.EMAIL));
+        assertEquals(2, preview.proposed().tooManyMatches());
+    }
+
+    @Test
+    void aDryRunFollowsTheProposedMultiMatchPolicyAndScope() {
+        DuplicateControlSettings current = fixture.enable(MatchMethod.EMAIL);
+        arrived(aLead().withEmail("same@x.io").inStage(PipelineStage.of("support", "open")));
+        arrived(aLead().withEmail("same@x.io"));
+        arrived(aLead().withEmail("same@x.io"));
+
+        DryRunReport createNew = dryRun.report(TENANT, current.withMultiMatchPolicy(MultiMatchPolicy.CREATE_NEW), 10);
+        DryRunReport salesOnly = dryRun.report(TENANT, current.withMultiMatchPolicy(MultiMatchPolicy.CREATE_NEW)
+                .withScope(new SearchScope(Map.of("sales", Set.of()))), 10);
+
+        assertEquals(1, createNew.wouldMerge(), "the 2nd lead finds one earlier lead");
+        assertEquals(1, createNew.createdDespiteDuplicates(), "the 3rd finds two and CREATE_NEW keeps it new");
+        assertEquals(1, salesOnly.wouldMerge(), "only the 3rd finds a lead in the sales pipeline");
+        assertEquals(0, salesOnly.createdDespiteDuplicates());
+    }
+
+    @Test
+    void aDryRunOfBigDataMergesOtherChannelsAfterAddOnlyWhereAnIncomingLeadsStageIsInvolved() {
+        DuplicateControlSettings current = fixture.enable(MatchMethod.EMAIL);
+        arrived(aLead().withContactName("Ivan Petrov").inStage(PipelineStage.incoming("sales")));
+        Lead inIncoming = arrived(aLead().withContactName("Petrov Ivan"));
+        arrived(aLead().withContactName("Olga Sokol").inStage(PipelineStage.of("sales", "won")));
+        arrived(aLead().withContactName("Olga Sokol").inStage(PipelineStage.of("sales", "lost")));
+
+        DryRunReport report = dryRun.report(TENANT, current.withMethods(Set.of(MatchMethod.BIG_DATA)), 10);
+
+        assertEquals(1, report.wouldMerge(MatchMethod.BIG_DATA));
+        assertEquals(MergeTiming.AFTER_ADD, sampleOf(report, inIncoming).timing());
+    }
+
+    private static DryRunReport.Sample sampleOf(DryRunReport report, Lead lead) {
+        return report.samples().stream().filter(s -> s.lead().equals(lead.id())).findFirst().orElseThrow();
+    }
+}
