@@ -1,146 +1,17 @@
 package org.dedup.persistence;
 
-import static org.dedup.domain.testing.LeadBuilder.TENANT;
-import static org.dedup.persistence.jooq.Tables.LEAD;
-import static org.dedup.persistence.jooq.Tables.LEAD_KEY;
-import static org.dedup.domain.testing.LeadBuilder.aLead;
-import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
-
-import org.dedup.domain.control.Decision;
-import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.control.DuplicateControlPorts;
-import org.dedup.domain.control.DuplicateControlSettings;
-import org.dedup.domain.control.InstalledMatchers;
-import org.dedup.domain.control.MatcherGuard;
-import org.dedup.domain.control.SearchScope;
-import org.dedup.domain.match.FieldMatch;
-import org.dedup.domain.match.MatchCandidate;
-import org.dedup.domain.match.MatchContext;
-import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.MatchMethod;
-import org.dedup.domain.match.Matcher;
-import org.dedup.domain.match.Verdict;
-import org.dedup.domain.merge.ConflictMerge;
-import org.dedup.domain.merge.ManualMerge;
-import org.dedup.domain.merge.Merges;
-import org.dedup.domain.merge.SurvivorshipPolicy;
-import org.dedup.domain.model.Lead;
-import org.dedup.domain.model.RecordNotFoundException;
-import org.dedup.domain.model.TenantId;
-import org.dedup.domain.standardize.EmailFolding;
-import org.dedup.domain.standardize.EmailKey;
-import org.dedup.domain.standardize.LeadProfile;
-import org.dedup.domain.standardize.PhoneKey;
-import org.dedup.domain.standardize.ProfileField;
-import org.dedup.domain.standardize.RecordStandardizer;
-import org.dedup.domain.standardize.Standardizer;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
-/** The engine on the jOOQ adapters and a real PostgreSQL: concurrency, isolation and the lookup's plan. */
-class PostgresDuplicateControlTest {
+/** Duplicate control on PostgreSQL, in a fresh schema; the pool is larger than the 16 racing threads. */
+class PostgresDuplicateControlTest extends DuplicateControlOnDatabase {
     private static String schema;
     private static Database database;
-    private static DuplicateControlPorts ports;
-    private static DuplicateControl control;
-    private static ManualMerge manualMerge;
-
-    /** Enough standardization for these tests: lower-cased emails; the real adapter is tested elsewhere. */
-    private static final class LowerCaseStandardizer implements Standardizer {
-        @Override
-        public String text(String raw) {
-            return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public String website(String raw) {
-            return text(raw);
-        }
-
-        @Override
-        public EmailKey email(String raw, EmailFolding folding) {
-            String key = text(raw);
-            int at = key.indexOf('@');
-            return at > 0 ? new EmailKey.Valid(key, key.substring(0, at), key.substring(at + 1))
-                    : new EmailKey.Invalid(raw, "no @");
-        }
-
-        @Override
-        public PhoneKey phone(String raw, String defaultRegion) {
-            return new PhoneKey.Invalid(raw, "not needed here");
-        }
-
-        @Override
-        public String fullName(String raw) {
-            return text(raw);
-        }
-    }
-
-    /** The email method, as the built-in plugin implements it. */
-    private static final class EmailKeyMatcher implements Matcher {
-        @Override
-        public MatchMethod method() {
-            return MatchMethod.EMAIL;
-        }
-
-        @Override
-        public Set<MatchKey> indexKeys(LeadProfile stored) {
-            return keys(stored.primary().values(ProfileField.EMAIL));
-        }
-
-        @Override
-        public Set<MatchKey> probeKeys(LeadProfile incoming, MatchContext context) {
-            return keys(incoming.all().values(ProfileField.EMAIL));
-        }
-
-        @Override
-        public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context) {
-            return candidates.stream()
-                    .filter(c -> c.primary().values(ProfileField.EMAIL).stream()
-                            .anyMatch(incoming.all().values(ProfileField.EMAIL)::contains))
-                    .map(c -> new MatchCandidate(c.lead().id(), MatchMethod.EMAIL, Verdict.DUPLICATE, 1.0,
-                            List.of(FieldMatch.equal("email", "shared"))))
-                    .toList();
-        }
-
-        private static Set<MatchKey> keys(Set<String> emails) {
-            return emails.stream().map(e -> new MatchKey("primary_email", e)).collect(Collectors.toSet());
-        }
-    }
 
     @BeforeAll
     static void open() {
         schema = TestDatabases.createSchema("persist_engine");
         database = TestDatabases.postgres(schema, 20);
-        JooqAdapters adapters = database.adapters();
-        ports = new DuplicateControlPorts(adapters.leads(), adapters.settings(), adapters.decisions(),
-                adapters.journal(), adapters.tasks(), adapters.notes(), adapters.transactor(), adapters.keyLocks());
-        RecordStandardizer standardizer = new RecordStandardizer(new LowerCaseStandardizer());
-        InstalledMatchers matchers = new InstalledMatchers(List.of(new EmailKeyMatcher()), standardizer,
-                MatcherGuard.withDefaultBudget());
-        Clock clock = Clock.systemUTC();
-        control = new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock);
-        manualMerge = new ManualMerge(ports, new Merges(ports, matchers, clock));
-        ports.settings().saveSettings(TENANT, DuplicateControlSettings.defaults()
-                .withMethods(Set.of(MatchMethod.EMAIL)));
     }
 
     @AfterAll
@@ -149,70 +20,8 @@ class PostgresDuplicateControlTest {
         TestDatabases.dropSchema(schema);
     }
 
-    @Test
-    void sixteenConcurrentArrivalsOfTheSameLeadEndWithExactlyOneLead() throws Exception {
-        TenantId tenant = new TenantId("race");
-        ports.settings().saveSettings(tenant, DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL)));
-        int threads = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Decision>> results = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return control.receive(anIncomingLead().in(tenant).withEmail("Same.Person@Example.com").incoming());
-            }));
-        }
-        start.countDown();
-        List<Decision> decisions = new ArrayList<>();
-        for (Future<Decision> result : results) {
-            decisions.add(result.get());
-        }
-        pool.shutdown();
-
-        assertEquals(1, ports.leads().count(tenant));
-        assertEquals(1, decisions.stream().filter(d -> d instanceof Decision.Created).count());
-        assertEquals(threads - 1, decisions.stream().filter(d -> d instanceof Decision.Merged).count());
-        Lead only = ports.leads().findAll(tenant, List.of(decisions.getFirst().lead())).getFirst();
-        assertEquals(threads - 1, only.version(), "every merge updated the one lead in turn");
-    }
-
-    @Test
-    void aMergeAcrossTenantsIsRefusedAndChangesNothing() {
-        Lead mine = aLead().withEmail("a@x.io").build();
-        Lead theirs = aLead().in(new TenantId("globex")).withEmail("a@x.io").build();
-        ports.leads().insert(mine, Set.of());
-        ports.leads().insert(theirs, Set.of());
-
-        assertThrows(RecordNotFoundException.class, () -> manualMerge.merge(new ManualMerge.Request(TENANT,
-                List.of(mine.id(), theirs.id()), mine.id(), Map.of(), SurvivorshipPolicy.newestWins())));
-        assertEquals(mine, ports.leads().find(TENANT, mine.id()).orElseThrow());
-        assertEquals(theirs, ports.leads().find(theirs.tenant(), theirs.id()).orElseThrow());
-    }
-
-    @Test
-    void candidateLookupIsAnIndexScanNotASequentialScan() {
-        TenantId tenant = new TenantId("plan");
-        DSLContext dsl = database.dsl();
-        dsl.execute("insert into lead_key (tenant_id, namespace, key_value, lead_id) "
-                + "select 'bulk', 'primary_email', 'user' || g || '@x.io', gen_random_uuid() "
-                + "from generate_series(1, 50000) g");
-        dsl.execute("analyze lead_key");
-        dsl.execute("analyze lead");
-
-        String plan = dsl.explain(dsl.selectDistinct(LEAD_KEY.LEAD_ID)
-                .from(LEAD_KEY)
-                .join(LEAD)
-                .on(LEAD.TENANT_ID.eq(LEAD_KEY.TENANT_ID),
-                        LEAD.ID.eq(LEAD_KEY.LEAD_ID))
-                .where(LEAD_KEY.TENANT_ID.eq(tenant.value()),
-                        LEAD_KEY.NAMESPACE.eq("primary_email"),
-                        LEAD_KEY.KEY_VALUE.eq("user7@x.io"))).plan();
-
-        System.out.println("candidate lookup plan:\n" + plan);
-        assertTrue(plan.contains("Index"), plan);
-        assertFalse(plan.contains("Seq Scan on lead_key"), plan);
-        assertTrue(ports.leads().findByKeys(tenant, List.of(new MatchKey("primary_email", "user7@x.io")),
-                SearchScope.everything(), 10).isEmpty());
+    @Override
+    protected Database database() {
+        return database;
     }
 }

@@ -9,6 +9,7 @@ import org.dedup.app.DedupApplication;
 import org.dedup.app.config.DatabaseConfig;
 import org.dedup.app.demo.DemoRun;
 import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 
@@ -38,6 +39,7 @@ final class DemoCommand implements Callable<Integer> {
             DemoRun demo = new DemoRun(app.get(DuplicateControl.class), app.get(SettingsStore.class),
                     app.get(LeadRepository.class), System.out);
             demo.print(demo.run(people, seed));
+            demo.scan(app.get(DuplicateSearch.class));
         }
         return 0;
     }

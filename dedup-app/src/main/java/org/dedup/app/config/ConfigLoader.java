@@ -17,8 +17,9 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     public DedupConfig load(Path file, Map<String, String> environment) {
-        DedupConfig config = file == null ? DedupConfig.defaults() : read(file);
-        return withEnvironment(config, environment);
+        DedupConfig config = withEnvironment(file == null ? DedupConfig.defaults() : read(file), environment);
+        config.tenants().forEach(TenantConfig::settings);
+        return config;
     }
 
     private DedupConfig read(Path file) {

@@ -18,6 +18,8 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.StandardizationOptions;
+import org.dedup.domain.search.BulkSearchResult;
+import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 
@@ -95,6 +97,16 @@ public final class DemoRun {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new Result(arrivals.size(), leads.count(TENANT), decisions, byMethod, right, wrong, missed, elapsed);
+    }
+
+    /** The bulk duplicate search over the leads duplicate control left, as an admin would run it afterwards. */
+    public void scan(DuplicateSearch search) {
+        BulkSearchResult result = search.scan(TENANT);
+        out.printf("bulk duplicate search over the stored leads: %d groups of remaining duplicates, %,d pairs compared "
+                        + "of %,d possible, %.2f s%n", result.groups().size(), result.pairsCompared(), result.allPairs(),
+                result.elapsed().toMillis() / 1000.0);
+        result.groups().stream().limit(3).forEach(g -> out.printf("  group %s: %d leads, rules %s%n", g.id(),
+                g.members().size(), g.rules()));
     }
 
     public void print(Result result) {

@@ -73,10 +73,17 @@ public final class HttpApi implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange) {
         try (exchange) {
-            Object body = route(exchange);
-            respond(exchange, 200, body);
+            answer(exchange);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not answer {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try {
+            respond(exchange, 200, route(exchange));
         } catch (HttpProblem problem) {
             respond(exchange, problem.status(), error(problem.getMessage()));
         } catch (RecordNotFoundException e) {
@@ -172,6 +179,10 @@ public final class HttpApi implements AutoCloseable {
 
     private void respond(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        if (status >= 400) {
+            // the request body may be unread: do not let the next request on this connection start inside it
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);

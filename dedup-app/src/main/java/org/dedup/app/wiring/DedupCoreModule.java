@@ -20,7 +20,12 @@ import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.merge.Merges;
 import org.dedup.domain.merge.Unmerger;
+import org.dedup.domain.search.DuplicateGroupStore;
+import org.dedup.domain.search.DuplicateSearch;
+import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.standardize.RecordStandardizer;
+import org.dedup.domain.store.CompanyRepository;
+import org.dedup.domain.store.ContactRepository;
 import org.dedup.domain.store.KeyLocks;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
@@ -64,6 +69,14 @@ public final class DedupCoreModule extends AbstractModule {
     DuplicateControl duplicateControl(DuplicateControlPorts ports, InstalledMatchers matchers,
                                       RecordStandardizer standardizer, Clock clock) {
         return new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock);
+    }
+
+    @Provides
+    @Singleton
+    DuplicateSearch duplicateSearch(LeadRepository leads, ContactRepository contacts, CompanyRepository companies,
+                                    SettingsStore settings, NotDuplicateStore notDuplicates,
+                                    DuplicateGroupStore groups, RecordStandardizer standardizer) {
+        return new DuplicateSearch(leads, contacts, companies, settings, notDuplicates, groups, standardizer);
     }
 
     @Provides

@@ -14,23 +14,18 @@ import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.model.DedupException;
+import org.dedup.domain.search.DuplicateGroupStore;
+import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.store.CompanyRepository;
+import org.dedup.domain.store.ContactRepository;
 import org.dedup.domain.store.KeyLocks;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.domain.store.Transactor;
 import org.dedup.persistence.Database;
-import org.dedup.persistence.activity.JooqNoteSink;
-import org.dedup.persistence.activity.JooqTaskSink;
-import org.dedup.persistence.control.JooqDecisionLog;
-import org.dedup.persistence.control.JooqMergeJournal;
-import org.dedup.persistence.json.DocumentCodec;
-import org.dedup.persistence.lead.JooqLeadRepository;
-import org.dedup.persistence.lock.JooqKeyLocks;
-import org.dedup.persistence.settings.JooqSettingsStore;
-import org.dedup.persistence.transaction.JooqTransactor;
-import org.jooq.DSLContext;
+import org.dedup.persistence.JooqAdapters;
 
-/** Binds the storage ports to the jOOQ adapters over the hosting application's data source. */
+/** Binds every storage port to its jOOQ adapter over the hosting application's data source. */
 public final class JooqPersistenceModule extends AbstractModule {
     private final DataSource dataSource;
 
@@ -38,25 +33,13 @@ public final class JooqPersistenceModule extends AbstractModule {
         this.dataSource = dataSource;
     }
 
-    @Override
-    protected void configure() {
-        bind(LeadRepository.class).to(JooqLeadRepository.class);
-        bind(SettingsStore.class).to(JooqSettingsStore.class);
-        bind(DecisionLog.class).to(JooqDecisionLog.class);
-        bind(MergeJournal.class).to(JooqMergeJournal.class);
-        bind(TaskSink.class).to(JooqTaskSink.class);
-        bind(NoteSink.class).to(JooqNoteSink.class);
-        bind(Transactor.class).to(JooqTransactor.class);
-        bind(KeyLocks.class).to(JooqKeyLocks.class);
-    }
-
     /** The schema is migrated before the first query. */
     @Provides
     @Singleton
-    DSLContext dsl() {
+    JooqAdapters adapters() {
         Database.migrate(dataSource);
         try (Connection connection = dataSource.getConnection()) {
-            return Database.context(dataSource, Database.dialectOf(connection.getMetaData().getURL()));
+            return new JooqAdapters(Database.context(dataSource, Database.dialectOf(connection.getMetaData().getURL())));
         } catch (SQLException e) {
             throw new DedupException("cannot connect to the database: " + e.getMessage(), e);
         }
@@ -64,55 +47,73 @@ public final class JooqPersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DocumentCodec codec() {
-        return new DocumentCodec();
+    LeadRepository leads(JooqAdapters adapters) {
+        return adapters.leads();
     }
 
     @Provides
     @Singleton
-    JooqLeadRepository leads(DSLContext dsl, DocumentCodec codec) {
-        return new JooqLeadRepository(dsl, codec);
+    ContactRepository contacts(JooqAdapters adapters) {
+        return adapters.contacts();
     }
 
     @Provides
     @Singleton
-    JooqSettingsStore settings(DSLContext dsl, DocumentCodec codec) {
-        return new JooqSettingsStore(dsl, codec);
+    CompanyRepository companies(JooqAdapters adapters) {
+        return adapters.companies();
     }
 
     @Provides
     @Singleton
-    JooqDecisionLog decisions(DSLContext dsl, DocumentCodec codec) {
-        return new JooqDecisionLog(dsl, codec);
+    SettingsStore settings(JooqAdapters adapters) {
+        return adapters.settings();
     }
 
     @Provides
     @Singleton
-    JooqMergeJournal journal(DSLContext dsl, DocumentCodec codec) {
-        return new JooqMergeJournal(dsl, codec);
+    DecisionLog decisions(JooqAdapters adapters) {
+        return adapters.decisions();
     }
 
     @Provides
     @Singleton
-    JooqTaskSink tasks(DSLContext dsl) {
-        return new JooqTaskSink(dsl);
+    MergeJournal journal(JooqAdapters adapters) {
+        return adapters.journal();
     }
 
     @Provides
     @Singleton
-    JooqNoteSink notes(DSLContext dsl) {
-        return new JooqNoteSink(dsl);
+    TaskSink tasks(JooqAdapters adapters) {
+        return adapters.tasks();
     }
 
     @Provides
     @Singleton
-    JooqKeyLocks keyLocks(DSLContext dsl) {
-        return new JooqKeyLocks(dsl);
+    NoteSink notes(JooqAdapters adapters) {
+        return adapters.notes();
     }
 
     @Provides
     @Singleton
-    JooqTransactor transactor(DSLContext dsl) {
-        return new JooqTransactor(dsl);
+    NotDuplicateStore notDuplicates(JooqAdapters adapters) {
+        return adapters.notDuplicates();
+    }
+
+    @Provides
+    @Singleton
+    DuplicateGroupStore duplicateGroups(JooqAdapters adapters) {
+        return adapters.duplicateGroups();
+    }
+
+    @Provides
+    @Singleton
+    Transactor transactor(JooqAdapters adapters) {
+        return adapters.transactor();
+    }
+
+    @Provides
+    @Singleton
+    KeyLocks keyLocks(JooqAdapters adapters) {
+        return adapters.keyLocks();
     }
 }

@@ -1,24 +1,23 @@
 package org.dedup.domain.control;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
-import org.dedup.domain.match.MatchMethod;
-
-/** Adds up the outcomes of a dry run one lead at a time, keeping only counts and a bounded number of samples. */
+/** Adds up the outcomes of a settings dry run one lead at a time, keeping counts and a bounded number of samples. */
 final class DryRunTally {
     private final int sampleLimit;
     private final int failureLimit;
-    private final Map<MatchMethod, Long> wouldMerge = new LinkedHashMap<>();
-    private final List<DryRunReport.Sample> samples = new ArrayList<>();
+    private final Map<String, Long> byMethod = new TreeMap<>();
+    private final List<SettingsDryRun.Sample> samples = new ArrayList<>();
     private final Set<MatcherFailure> failures = new LinkedHashSet<>();
     private long checked;
-    private long tooMany;
-    private long createdDespiteDuplicates;
+    private long wouldMerge;
+    private long overLimit;
+    private long keptNewByPolicy;
     private long pendingReview;
 
     DryRunTally(int sampleLimit, int failureLimit) {
@@ -26,19 +25,40 @@ final class DryRunTally {
         this.failureLimit = failureLimit;
     }
 
-    void add(DryRunReport.Outcome outcome) {
+    /** What the check of one stored lead found. */
+    sealed interface Outcome {
+        List<MatcherFailure> failures();
+
+        record WouldMerge(SettingsDryRun.Sample sample, List<MatcherFailure> failures) implements Outcome {
+        }
+
+        record OverLimit(List<MatcherFailure> failures) implements Outcome {
+        }
+
+        record KeptNewByPolicy(List<MatcherFailure> failures) implements Outcome {
+        }
+
+        record PendingReview(List<MatcherFailure> failures) implements Outcome {
+        }
+
+        record Unique(List<MatcherFailure> failures) implements Outcome {
+        }
+    }
+
+    void add(Outcome outcome) {
         checked++;
         switch (outcome) {
-            case DryRunReport.Outcome.WouldMerge merge -> {
-                wouldMerge.merge(merge.sample().method(), 1L, Long::sum);
+            case Outcome.WouldMerge merge -> {
+                wouldMerge++;
+                byMethod.merge(merge.sample().method(), 1L, Long::sum);
                 if (samples.size() < sampleLimit) {
                     samples.add(merge.sample());
                 }
             }
-            case DryRunReport.Outcome.TooManyMatches ignored -> tooMany++;
-            case DryRunReport.Outcome.CreatedDespiteDuplicates ignored -> createdDespiteDuplicates++;
-            case DryRunReport.Outcome.PendingReview ignored -> pendingReview++;
-            case DryRunReport.Outcome.Unique ignored -> {
+            case Outcome.OverLimit ignored -> overLimit++;
+            case Outcome.KeptNewByPolicy ignored -> keptNewByPolicy++;
+            case Outcome.PendingReview ignored -> pendingReview++;
+            case Outcome.Unique ignored -> {
             }
         }
         for (MatcherFailure failure : outcome.failures()) {
@@ -48,8 +68,8 @@ final class DryRunTally {
         }
     }
 
-    DryRunReport report() {
-        return new DryRunReport(checked, wouldMerge, tooMany, createdDespiteDuplicates, pendingReview, samples,
-                List.copyOf(failures));
+    SettingsDryRun.Report report() {
+        return new SettingsDryRun.Report(checked, wouldMerge, overLimit, byMethod, samples, keptNewByPolicy,
+                pendingReview, List.copyOf(failures));
     }
 }

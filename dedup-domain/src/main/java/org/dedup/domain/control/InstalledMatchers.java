@@ -13,6 +13,7 @@ import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.Require;
+import org.dedup.domain.search.SearchKeys;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;
@@ -46,9 +47,12 @@ public final class InstalledMatchers {
         return byMethod.keySet();
     }
 
-    /** The keys a stored lead is indexed under: those of every installed matcher, so enabling a method later needs no reindex. */
+    /**
+     * The keys a stored lead is indexed under: those of every installed matcher, so enabling a method later needs no
+     * reindex, and the duplicate-search keys of all its contacts.
+     */
     public Set<MatchKey> indexKeys(LeadProfile profile, List<MatcherFailure> failures) {
-        Set<MatchKey> keys = new HashSet<>();
+        Set<MatchKey> keys = new HashSet<>(SearchKeys.index(profile.all()));
         for (Matcher matcher : byMethod.values()) {
             keys.addAll(guard.call(matcher, () -> matcher.indexKeys(profile), Set.of(), failures));
         }

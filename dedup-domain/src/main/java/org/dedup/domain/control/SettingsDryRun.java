@@ -8,6 +8,7 @@ import static org.dedup.domain.control.ControlPolicy.targets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.dedup.domain.match.MatchCandidate;
@@ -20,14 +21,13 @@ import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.store.LeadRepository;
-import org.dedup.domain.store.SettingsStore;
 
 /**
- * The dry run of a settings change: what duplicate control would merge over the tenant's existing leads under the
- * proposed settings, next to what the current settings would merge. Each stored lead is checked as if it had just
- * arrived, against the leads created before it (so a pair is counted once, from its later lead), with the same
- * methods, timing, scope, incoming-stage condition, merge limit and multi-match policy as a real arrival. Only
- * reads: no lead, key, decision, journal entry, task or note is written, and the settings are not saved.
+ * What duplicate control would have merged with other settings: every stored lead is checked, in the order the
+ * leads were created, against the leads created before it, as if it were arriving (so a pair counts once, from its
+ * later lead). The check decides exactly as an arrival does: the same methods and BIG DATA timing, scope,
+ * incoming-stage condition, merge limit and multi-match policy. Only reads: no lead, key, decision, journal entry,
+ * task or note is written, and the settings are not saved. Run it with the current settings too to compare.
  */
 public final class SettingsDryRun {
     /** Distinct matcher failures kept in a report; the first ones say enough. */
@@ -35,35 +35,52 @@ public final class SettingsDryRun {
     private static final Comparator<Lead> ARRIVAL_ORDER = Comparator.comparing(Lead::createdAt)
             .thenComparing(l -> l.id().value());
     private final LeadRepository leads;
-    private final SettingsStore settings;
     private final InstalledMatchers matchers;
     private final CandidateSearch search;
 
-    public SettingsDryRun(LeadRepository leads, SettingsStore settings, InstalledMatchers matchers) {
+    public SettingsDryRun(LeadRepository leads, InstalledMatchers matchers) {
         this.leads = Require.nonNull(leads, "lead repository");
-        this.settings = Require.nonNull(settings, "settings store");
         this.matchers = Require.nonNull(matchers, "installed matchers");
         this.search = new CandidateSearch(leads, matchers);
     }
 
-    /** The reports of the tenant's current settings and of {@code proposed}, each with up to {@code samples} samples. */
-    public SettingsChangePreview preview(TenantId tenant, DuplicateControlSettings proposed, int samples) {
-        Require.nonNull(tenant, "tenant");
-        Require.nonNull(proposed, "proposed settings");
-        Require.positive(samples, "sample count");
-        return new SettingsChangePreview(report(tenant, settings.settings(tenant), samples),
-                report(tenant, proposed, samples));
+    /**
+     * Would-be merges: how many leads, by deciding method, a few samples with their explanations, how many would be
+     * skipped over the merge limit, kept as new by the CREATE_NEW policy, or left for review.
+     */
+    public record Report(long leadsChecked, long wouldMerge, long wouldSkipOverLimit, Map<String, Long> byMethod,
+                         List<Sample> samples, long keptNewByPolicy, long pendingReview,
+                         List<MatcherFailure> failures) {
+        public Report {
+            byMethod = Require.copy(byMethod, "merges per method");
+            samples = Require.copy(samples, "samples");
+            failures = Require.copy(failures, "failures");
+        }
     }
 
-    /** What duplicate control under {@code checked} settings would do with each of the tenant's existing leads. */
-    public DryRunReport report(TenantId tenant, DuplicateControlSettings checked, int samples) {
-        DryRunTally tally = new DryRunTally(samples, MAX_FAILURES);
-        MatchContext context = new MatchContext(tenant, checked);
+    /** One lead that would be merged: into which earlier leads, by which method and when, and why. */
+    public record Sample(LeadId lead, List<LeadId> into, String method, MergeTiming timing,
+                         List<MatchCandidate> candidates) {
+        public Sample {
+            Require.nonNull(lead, "sampled lead");
+            into = Require.copy(into, "merge targets");
+            Require.nonBlank(method, "method");
+            Require.nonNull(timing, "timing");
+            candidates = Require.copy(candidates, "candidates");
+        }
+    }
+
+    public Report run(TenantId tenant, DuplicateControlSettings proposed, int maxSamples) {
+        Require.nonNull(tenant, "tenant");
+        Require.nonNull(proposed, "proposed settings");
+        Require.positive(maxSamples, "sample count");
+        DryRunTally tally = new DryRunTally(maxSamples, MAX_FAILURES);
+        MatchContext context = new MatchContext(tenant, proposed);
         leads.forEach(tenant, lead -> tally.add(check(lead, context)));
         return tally.report();
     }
 
-    private DryRunReport.Outcome check(Lead lead, MatchContext context) {
+    private DryRunTally.Outcome check(Lead lead, MatchContext context) {
         DuplicateControlSettings checked = context.settings();
         LeadProfile profile = matchers.profile(lead, checked.standardization());
         List<MatcherFailure> failures = new ArrayList<>();
@@ -71,11 +88,10 @@ public final class SettingsDryRun {
         List<Lead> duplicates = onArrival.duplicates();
         if (!duplicates.isEmpty()) {
             if (duplicates.size() > checked.mergeLimit()) {
-                return new DryRunReport.Outcome.TooManyMatches(failures);
+                return new DryRunTally.Outcome.OverLimit(failures);
             }
             List<Lead> into = targets(duplicates, checked);
-            return into.isEmpty()
-                    ? new DryRunReport.Outcome.CreatedDespiteDuplicates(failures)
+            return into.isEmpty() ? new DryRunTally.Outcome.KeptNewByPolicy(failures)
                     : merged(lead, into, onArrival, MergeTiming.ON_ARRIVAL, failures);
         }
         if (checked.enabled(MatchMethod.BIG_DATA) && lead.source() != SourceChannel.CHAT) {
@@ -87,16 +103,14 @@ public final class SettingsDryRun {
                 return merged(lead, into, afterAdd, MergeTiming.AFTER_ADD, failures);
             }
         }
-        return onArrival.hasPossibleDuplicates()
-                ? new DryRunReport.Outcome.PendingReview(failures)
-                : new DryRunReport.Outcome.Unique(failures);
+        return onArrival.hasPossibleDuplicates() ? new DryRunTally.Outcome.PendingReview(failures)
+                : new DryRunTally.Outcome.Unique(failures);
     }
 
-    private static DryRunReport.Outcome merged(Lead lead, List<Lead> into, Findings findings, MergeTiming timing,
-                                               List<MatcherFailure> failures) {
-        return new DryRunReport.Outcome.WouldMerge(new DryRunReport.Sample(lead.id(),
-                into.stream().map(Lead::id).toList(), strongestMethod(into, findings), timing,
-                findings.candidates()), failures);
+    private static DryRunTally.Outcome merged(Lead lead, List<Lead> into, Findings findings, MergeTiming timing,
+                                              List<MatcherFailure> failures) {
+        return new DryRunTally.Outcome.WouldMerge(new Sample(lead.id(), into.stream().map(Lead::id).toList(),
+                strongestMethod(into, findings).id(), timing, findings.candidates()), failures);
     }
 
     /** The findings among leads created before {@code lead}, as they were when it arrived. */
@@ -105,19 +119,7 @@ public final class SettingsDryRun {
         Findings all = search.find(profile, search.probe(profile, methods, context, failures), context,
                 Set.of(lead.id()), failures);
         List<MatchCandidate> earlier = all.candidates().stream()
-                .filter(c -> arrivedBefore(all.leads().get((LeadId) c.record()), lead)).toList();
+                .filter(c -> ARRIVAL_ORDER.compare(all.leads().get((LeadId) c.record()), lead) < 0).toList();
         return bigDataNeedsIncomingStage(lead, new Findings(earlier, all.leads()));
-    }
-
-    private static boolean arrivedBefore(Lead candidate, Lead lead) {
-        return ARRIVAL_ORDER.compare(candidate, lead) < 0;
-    }
-
-    /** The same tenant's existing leads under its current settings and under the proposed ones. */
-    public record SettingsChangePreview(DryRunReport current, DryRunReport proposed) {
-        public SettingsChangePreview {
-            Require.nonNull(current, "current settings report");
-            Require.nonNull(proposed, "proposed settings report");
-        }
     }
 }

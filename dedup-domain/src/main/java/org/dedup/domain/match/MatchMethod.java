@@ -13,6 +13,8 @@ public record MatchMethod(String id) {
     public static final MatchMethod EMAIL = new MatchMethod("email");
     public static final MatchMethod PHONE = new MatchMethod("phone");
     public static final MatchMethod CUSTOM_FIELD = new MatchMethod("custom_field");
+    /** Creatio-style duplicate rules, used by check on save and bulk search. */
+    public static final MatchMethod DUPLICATE_RULE = new MatchMethod("duplicate_rule");
 
     public MatchMethod {
         Require.nonNull(id, "match method");

@@ -10,8 +10,8 @@ import org.dedup.domain.standardize.ProfileField;
 
 /**
  * A Creatio duplicate rule: two records of the {@code objects} kinds are duplicates when, for every field in
- * {@code fields}, their standardized values share at least one value. Rules with two kinds compare across
- * objects (a lead with a contact).
+ * {@code fields}, their standardized values share at least one value. A rule of one kind compares records of
+ * that kind; a rule of several kinds compares across objects only (a lead with a contact, not two contacts).
  */
 public record DuplicateRule(String name, Set<RecordKind> objects, List<ProfileField> fields, boolean active,
                             boolean useOnSave, boolean useInBulk) {
@@ -28,6 +28,6 @@ public record DuplicateRule(String name, Set<RecordKind> objects, List<ProfileFi
     }
 
     public boolean appliesTo(RecordKind a, RecordKind b) {
-        return objects.contains(a) && objects.contains(b);
+        return objects.contains(a) && objects.contains(b) && (objects.size() == 1 || a != b);
     }
 }

@@ -14,7 +14,7 @@ public interface SettingsStore {
 
     void saveSettings(TenantId tenant, DuplicateControlSettings settings);
 
-    /** The tenant's rules, or the preconfigured rules when none were saved. */
+    /** The rules the tenant saved; empty when none were (duplicate search then uses {@code PreconfiguredRules}). */
     List<DuplicateRule> rules(TenantId tenant);
 
     void saveRules(TenantId tenant, List<DuplicateRule> rules);

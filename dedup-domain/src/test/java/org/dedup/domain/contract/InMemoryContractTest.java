@@ -7,6 +7,9 @@ import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.domain.testing.InMemoryActivities;
+import org.dedup.domain.testing.InMemoryCompanyRepository;
+import org.dedup.domain.testing.InMemoryContactRepository;
+import org.dedup.domain.testing.InMemorySearchStores;
 import org.dedup.domain.testing.InMemoryDecisionLog;
 import org.dedup.domain.testing.InMemoryLeadRepository;
 import org.dedup.domain.testing.InMemoryMergeJournal;
@@ -73,6 +76,46 @@ class InMemoryContractTest {
         @Override
         protected SettingsStore settings() {
             return settings;
+        }
+    }
+
+    @Nested
+    class Contacts extends ContactRepositoryContract {
+        private final InMemoryContactRepository contacts = new InMemoryContactRepository();
+
+        @Override
+        protected org.dedup.domain.store.ContactRepository contacts() {
+            return contacts;
+        }
+    }
+
+    @Nested
+    class Companies extends CompanyRepositoryContract {
+        private final InMemoryCompanyRepository companies = new InMemoryCompanyRepository();
+
+        @Override
+        protected org.dedup.domain.store.CompanyRepository companies() {
+            return companies;
+        }
+    }
+
+    @Nested
+    class NotDuplicates extends NotDuplicateStoreContract {
+        private final InMemorySearchStores stores = new InMemorySearchStores();
+
+        @Override
+        protected org.dedup.domain.search.NotDuplicateStore notDuplicates() {
+            return stores;
+        }
+    }
+
+    @Nested
+    class Groups extends DuplicateGroupStoreContract {
+        private final InMemorySearchStores stores = new InMemorySearchStores();
+
+        @Override
+        protected org.dedup.domain.search.DuplicateGroupStore groups() {
+            return stores;
         }
     }
 }

@@ -41,6 +41,11 @@ public abstract class SettingsStoreContract {
     }
 
     @Test
+    void noRulesUntilTheTenantSavesSome() {
+        assertEquals(List.of(), settings().rules(aTenant()));
+    }
+
+    @Test
     void everySettingSurvivesARoundTripAndASecondSaveReplacesTheFirst() {
         TenantId tenant = aTenant();
         DuplicateControlSettings changed = DuplicateControlSettings.defaults()

@@ -12,13 +12,14 @@ import org.dedup.domain.store.KeyLocks;
 import org.dedup.persistence.failure.Storage;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
 /**
  * Key locks held until the calling transaction ends, taken in ascending hash order so two arrivals never wait on
  * each other in a cycle. PostgreSQL: {@code pg_advisory_xact_lock} on a 64-bit hash of tenant and key, which
  * writes nothing. H2 has no advisory locks: a row per tenant and hash in {@code key_lock} is created if missing
- * and locked with SELECT ... FOR UPDATE.
+ * (the creating transaction holds it until it ends) and locked with SELECT ... FOR UPDATE.
  */
 public final class JooqKeyLocks implements KeyLocks {
     private final DSLContext dsl;
@@ -44,12 +45,24 @@ public final class JooqKeyLocks implements KeyLocks {
 
     private void lockRows(TenantId tenant, List<Long> hashes) {
         for (Long hash : hashes) {
-            dsl.insertInto(KEY_LOCK, KEY_LOCK.TENANT_ID, KEY_LOCK.KEY_HASH).values(tenant.value(), hash)
-                    .onConflictDoNothing().execute();
+            createRow(tenant, hash);
         }
         dsl.select(KEY_LOCK.KEY_HASH).from(KEY_LOCK)
                 .where(KEY_LOCK.TENANT_ID.eq(tenant.value()), KEY_LOCK.KEY_HASH.in(hashes))
                 .orderBy(KEY_LOCK.KEY_HASH).forUpdate().fetch();
+    }
+
+    /**
+     * Creates the lock row unless it exists. A racing transaction that inserted the same row first holds it until it
+     * ends; H2 then fails this statement (only the statement: the transaction goes on) with a duplicate key, and the
+     * row exists for the SELECT ... FOR UPDATE that follows.
+     */
+    private void createRow(TenantId tenant, long hash) {
+        try {
+            dsl.insertInto(KEY_LOCK, KEY_LOCK.TENANT_ID, KEY_LOCK.KEY_HASH).values(tenant.value(), hash).execute();
+        } catch (IntegrityConstraintViolationException alreadyThere) {
+            // the row exists, committed by the transaction that held it
+        }
     }
 
     /** A 64-bit FNV-1a hash of tenant and key; a collision only makes two unrelated arrivals wait for each other. */

@@ -1,0 +1,77 @@
+package org.dedup.app.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.dedup.domain.control.MultiMatchPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("dedup.yaml"), yaml);
+    }
+
+    @Test
+    void withoutAFileTheEmbeddedDatabaseIsTheDefault() {
+        DedupConfig config = new ConfigLoader().load(null, Map.of());
+        assertTrue(config.database().url().startsWith("jdbc:h2:file:"));
+        assertEquals(8080, config.http().port());
+    }
+
+    @Test
+    void aFileConfiguresTenantsAndTheEnvironmentOverridesTheDatabase() throws IOException {
+        Path file = file("""
+                http:
+                  port: 9090
+                tenants:
+                  - id: acme
+                    apiKey: acme-secret-key-0001
+                    methods: [email, phone, tracking_pixel]
+                    defaultRegion: GB
+                    multiMatchPolicy: update_all
+                """);
+        DedupConfig config = new ConfigLoader().load(file,
+                Map.of("DEDUP_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
+
+        assertEquals(9090, config.http().port());
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/test", config.database().url());
+        assertEquals("postgres", config.database().user());
+        assertEquals(MultiMatchPolicy.UPDATE_ALL, config.tenants().getFirst().settings().multiMatchPolicy());
+        assertEquals("GB", config.tenants().getFirst().settings().standardization().defaultRegion());
+    }
+
+    @Test
+    void anUnknownKeyFailsAtStartNamingTheKey() throws IOException {
+        Path file = file("""
+                http:
+                  prot: 9090
+                """);
+        ConfigException error = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+        assertTrue(error.getMessage().contains("http.prot"), error.getMessage());
+    }
+
+    @Test
+    void anInvalidValueFailsAtStartNamingTheKey() throws IOException {
+        Path file = file("""
+                tenants:
+                  - id: acme
+                    apiKey: acme-secret-key-0001
+                    conflictPolicy: overwrite
+                """);
+        ConfigException error = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+        assertTrue(error.getMessage().contains("tenants[acme].conflictPolicy"), error.getMessage());
+        ConfigException port = assertThrows(ConfigException.class,
+                () -> new ConfigLoader().load(null, Map.of("DEDUP_HTTP_PORT", "eighty")));
+        assertTrue(port.getMessage().contains("DEDUP_HTTP_PORT"), port.getMessage());
+    }
+}

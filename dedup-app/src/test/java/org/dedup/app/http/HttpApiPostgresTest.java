@@ -1,0 +1,166 @@
+package org.dedup.app.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.dedup.app.DedupApplication;
+import org.dedup.app.config.DatabaseConfig;
+import org.dedup.app.config.DedupConfig;
+import org.dedup.app.config.TenantConfig;
+import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.merge.Unmerger;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.store.LeadRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API end to end: a real server on a random port over a fresh PostgreSQL schema. */
+class HttpApiPostgresTest {
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String ACME_KEY = "acme-key-0123456789";
+    private static final String GLOBEX_KEY = "globex-key-0123456789";
+    private static String schema;
+    private static DedupApplication app;
+    private static HttpApi api;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        schema = "http_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        sql("create schema " + schema);
+        DedupConfig config = DedupConfig.defaults()
+                .withDatabase(new DatabaseConfig(POSTGRES + "?currentSchema=" + schema, "postgres", "", 8))
+                .withTenants(List.of(
+                        new TenantConfig("acme", ACME_KEY, List.of("email", "phone"), "GB", null, null, null),
+                        new TenantConfig("globex", GLOBEX_KEY, List.of("email"), null, null, null, null)));
+        app = DedupApplication.start(config);
+        api = new HttpApi(0, 4_096, config.tenants(), app.get(DuplicateControl.class), app.get(Unmerger.class),
+                app.get(LeadRepository.class));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        api.close();
+        app.close();
+        sql("drop schema " + schema + " cascade");
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", "")) {
+            c.createStatement().execute(statement);
+        }
+    }
+
+    private HttpResponse<String> post(String path, String key, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .header("X-Api-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String lead(String email, String phone) {
+        return """
+                {"name": "Web request", "pipeline": "sales", "stage": "incoming", "incomingStage": true,
+                 "source": "web_form",
+                 "contacts": [{"name": "Maria Lopez", "primary": true, "emails": ["%s"],
+                               "phones": [{"type": "mobile", "number": "%s"}]}]}
+                """.formatted(email, phone);
+    }
+
+    private long leads(String tenant) {
+        return app.get(LeadRepository.class).count(new TenantId(tenant));
+    }
+
+    @Test
+    void anIncomingLeadIsCreatedThenItsDuplicateIsMergedWithAnExplanation() throws Exception {
+        HttpResponse<String> first = post("/v1/leads", ACME_KEY, lead("maria@x.io", "+44 20 7946 0958"));
+        HttpResponse<String> second = post("/v1/leads", ACME_KEY, lead("other@x.io", "020 7946 0958"));
+
+        assertEquals(200, first.statusCode(), first.body());
+        JsonNode created = json.readTree(first.body());
+        JsonNode merged = json.readTree(second.body());
+        assertEquals("created", created.get("outcome").asText());
+        assertEquals("merged", merged.get("outcome").asText());
+        assertEquals(created.get("lead").asText(), merged.get("mergedInto").get(0).asText());
+        assertEquals("phone", merged.get("candidates").get(0).get("explanation").get(0).get("field").asText());
+
+        HttpResponse<String> undo = post("/v1/merges/" + merged.get("merges").get(0).asText() + "/undo", ACME_KEY, "");
+        assertEquals(200, undo.statusCode(), undo.body());
+        assertEquals("undone", json.readTree(undo.body()).get("state").asText());
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheFirstDecision() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v1/leads"))
+                .header("X-Api-Key", ACME_KEY).header("Idempotency-Key", "retry-1")
+                .POST(HttpRequest.BodyPublishers.ofString(lead("retry@x.io", "+44 20 7946 0001"))).build();
+        String first = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        long before = leads("acme");
+        String second = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        assertEquals(first, second);
+        assertEquals(before, leads("acme"));
+    }
+
+    @Test
+    void badInputGetsAClearFourHundredAndStoresNothing() throws Exception {
+        post("/v1/leads", ACME_KEY, lead("kept@x.io", "+44 20 7946 0002"));
+        long before = leads("acme");
+
+        HttpResponse<String> malformed = post("/v1/leads", ACME_KEY, "{\"name\": ");
+        HttpResponse<String> unknown = post("/v1/leads", ACME_KEY, "{\"pipeline\":\"sales\",\"stage\":\"new\",\"colour\":1}");
+        HttpResponse<String> badEmail = post("/v1/leads", ACME_KEY, lead("", "+44 20 7946 0003"));
+        HttpResponse<String> badSource = post("/v1/leads", ACME_KEY, lead("a@x.io", "1").replace("web_form", "fax"));
+        HttpResponse<String> oversized = post("/v1/leads", ACME_KEY, lead("x".repeat(5_000) + "@x.io", "1"));
+        HttpResponse<String> noKey = post("/v1/leads", null, lead("a@x.io", "1"));
+
+        assertEquals(400, malformed.statusCode());
+        assertTrue(malformed.body().contains("malformed JSON"), malformed.body());
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("unknown field 'colour'"), unknown.body());
+        assertEquals(400, badEmail.statusCode());
+        assertTrue(badEmail.body().contains("email"), badEmail.body());
+        assertEquals(400, badSource.statusCode());
+        assertTrue(badSource.body().contains("source 'fax'"), badSource.body());
+        assertEquals(413, oversized.statusCode());
+        assertEquals(401, noKey.statusCode());
+        for (HttpResponse<String> response : List.of(malformed, unknown, badEmail, badSource, oversized, noKey)) {
+            assertFalse(response.body().contains("Exception"), response.body());
+        }
+        assertEquals(before, leads("acme"));
+    }
+
+    @Test
+    void aTenantCannotReadOrMatchAnotherTenantsLeads() throws Exception {
+        JsonNode mine = json.readTree(post("/v1/leads", ACME_KEY, lead("secret@x.io", "+44 20 7946 0004")).body());
+        HttpResponse<String> read = get("/v1/leads/" + mine.get("lead").asText(), GLOBEX_KEY);
+        JsonNode theirs = json.readTree(post("/v1/leads", GLOBEX_KEY, lead("secret@x.io", "+44 20 7946 0004")).body());
+
+        assertEquals(404, read.statusCode());
+        assertEquals("created", theirs.get("outcome").asText());
+        assertEquals(200, get("/v1/leads/" + mine.get("lead").asText(), ACME_KEY).statusCode());
+    }
+}

@@ -1,0 +1,182 @@
+package org.dedup.domain.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.dedup.domain.model.RecordRef;
+import org.dedup.domain.rules.DuplicateRule;
+import org.dedup.domain.rules.RuleEvaluator;
+import org.dedup.domain.standardize.ProfileField;
+import org.dedup.domain.standardize.RecordProfile;
+
+/**
+ * Duplicate search over a whole tenant without comparing every pair: each record goes into one block per rule and
+ * combination of its values of that rule's fields, so only records that share every compared value meet. Pairs in
+ * a block are checked against the rule, pairs marked "not a duplicate" are skipped, and the rest are clustered
+ * with union-find. A group keeps the id of the previous run's group it overlaps most.
+ */
+public final class BulkSearch {
+    /** Blocks larger than this (a shared placeholder email, say) are reported and not expanded into pairs. */
+    public static final int MAX_BLOCK = 1_000;
+    private static final int MAX_COMBINATIONS = 16;
+    private final RuleEvaluator evaluator = new RuleEvaluator();
+
+    public BulkSearchResult run(List<RecordProfile> records, List<DuplicateRule> rules, Set<RecordPair> notDuplicates,
+                                List<DuplicateGroup> previous) {
+        long start = System.nanoTime();
+        List<DuplicateRule> bulkRules = rules.stream().filter(r -> r.active() && r.useInBulk()).toList();
+        UnionFind clusters = new UnionFind(records.size());
+        Map<Integer, Set<String>> ruleNamesByRecord = new HashMap<>();
+        List<String> oversized = new ArrayList<>();
+        long compared = 0;
+        for (DuplicateRule rule : bulkRules) {
+            for (Map.Entry<String, List<Integer>> block : blocks(records, rule).entrySet()) {
+                List<Integer> members = block.getValue();
+                if (members.size() < 2) {
+                    continue;
+                }
+                if (members.size() > MAX_BLOCK) {
+                    oversized.add(rule.name() + " [" + block.getKey() + "]: " + members.size() + " records");
+                    continue;
+                }
+                for (int i = 0; i < members.size(); i++) {
+                    for (int j = i + 1; j < members.size(); j++) {
+                        RecordProfile a = records.get(members.get(i));
+                        RecordProfile b = records.get(members.get(j));
+                        compared++;
+                        if (a.ref().equals(b.ref()) || !rule.appliesTo(a.ref().kind(), b.ref().kind())
+                                || notDuplicates.contains(new RecordPair(a.ref(), b.ref()))
+                                || evaluator.holds(rule, a, b).isEmpty()) {
+                            continue;
+                        }
+                        clusters.union(members.get(i), members.get(j));
+                        ruleNamesByRecord.computeIfAbsent(members.get(i), k -> new TreeSet<>()).add(rule.name());
+                    }
+                }
+            }
+        }
+        List<DuplicateGroup> groups = groups(records, clusters, ruleNamesByRecord, previous);
+        long n = records.size();
+        return new BulkSearchResult(records.size(), compared, n * (n - 1) / 2, groups, oversized,
+                java.time.Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Block key: the rule's field values, one combination per key; records lacking a field are in no block. */
+    private static Map<String, List<Integer>> blocks(List<RecordProfile> records, DuplicateRule rule) {
+        Map<String, List<Integer>> blocks = new HashMap<>();
+        for (int index = 0; index < records.size(); index++) {
+            RecordProfile record = records.get(index);
+            if (!rule.objects().contains(record.ref().kind())) {
+                continue;
+            }
+            for (String key : combinations(record, rule.fields())) {
+                blocks.computeIfAbsent(key, k -> new ArrayList<>(2)).add(index);
+            }
+        }
+        return blocks;
+    }
+
+    private static List<String> combinations(RecordProfile record, List<ProfileField> fields) {
+        List<String> keys = List.of("");
+        for (ProfileField field : fields) {
+            Set<String> values = record.values(field);
+            if (values.isEmpty()) {
+                return List.of();
+            }
+            List<String> next = new ArrayList<>();
+            for (String prefix : keys) {
+                for (String value : values) {
+                    if (next.size() < MAX_COMBINATIONS) {
+                        next.add(prefix + '\u0001' + value);
+                    }
+                }
+            }
+            keys = next;
+        }
+        return keys;
+    }
+
+    private static List<DuplicateGroup> groups(List<RecordProfile> records, UnionFind clusters,
+                                               Map<Integer, Set<String>> ruleNamesByRecord,
+                                               List<DuplicateGroup> previous) {
+        Map<Integer, List<Integer>> byRoot = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            byRoot.computeIfAbsent(clusters.find(i), r -> new ArrayList<>()).add(i);
+        }
+        Map<RecordRef, UUID> previousGroupOf = new HashMap<>();
+        previous.forEach(g -> g.members().forEach(m -> previousGroupOf.put(m, g.id())));
+        Set<UUID> taken = new HashSet<>();
+        List<DuplicateGroup> groups = new ArrayList<>();
+        List<List<Integer>> components = byRoot.values().stream().filter(c -> c.size() > 1)
+                .sorted(Comparator.comparing(c -> records.get(c.getFirst()).ref())).toList();
+        for (List<Integer> component : components) {
+            List<RecordRef> members = component.stream().map(i -> records.get(i).ref()).sorted().toList();
+            Set<String> rules = new LinkedHashSet<>();
+            component.forEach(i -> rules.addAll(ruleNamesByRecord.getOrDefault(i, Set.of())));
+            UUID id = stableId(members, previousGroupOf, taken);
+            taken.add(id);
+            groups.add(new DuplicateGroup(id, members, List.copyOf(rules)));
+        }
+        return groups;
+    }
+
+    /** The previous group id most of the members had, unless another group took it already; else a new id. */
+    private static UUID stableId(List<RecordRef> members, Map<RecordRef, UUID> previousGroupOf, Set<UUID> taken) {
+        Map<UUID, Integer> votes = new HashMap<>();
+        members.forEach(m -> {
+            UUID earlier = previousGroupOf.get(m);
+            if (earlier != null && !taken.contains(earlier)) {
+                votes.merge(earlier, 1, Integer::sum);
+            }
+        });
+        return votes.entrySet().stream().max(Map.Entry.<UUID, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).orElseGet(UUID::randomUUID);
+    }
+
+    /** Disjoint sets over record indexes, with path halving and union by size. */
+    private static final class UnionFind {
+        private final int[] parent;
+        private final int[] size;
+
+        UnionFind(int n) {
+            parent = new int[n];
+            size = new int[n];
+            for (int i = 0; i < n; i++) {
+                parent[i] = i;
+                size[i] = 1;
+            }
+        }
+
+        int find(int x) {
+            while (parent[x] != x) {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            return x;
+        }
+
+        void union(int a, int b) {
+            int ra = find(a);
+            int rb = find(b);
+            if (ra == rb) {
+                return;
+            }
+            if (size[ra] < size[rb]) {
+                int swap = ra;
+                ra = rb;
+                rb = swap;
+            }
+            parent[rb] = ra;
+            size[ra] += size[rb];
+        }
+    }
+}

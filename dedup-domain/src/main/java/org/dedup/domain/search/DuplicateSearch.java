@@ -1,0 +1,140 @@
+package org.dedup.domain.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.dedup.domain.control.SearchScope;
+import org.dedup.domain.match.MatchCandidate;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.model.Company;
+import org.dedup.domain.model.Contact;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.Require;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.rules.DuplicateRule;
+import org.dedup.domain.rules.PreconfiguredRules;
+import org.dedup.domain.rules.RuleEvaluator;
+import org.dedup.domain.standardize.RecordProfile;
+import org.dedup.domain.standardize.RecordStandardizer;
+import org.dedup.domain.standardize.StandardizationOptions;
+import org.dedup.domain.store.CompanyRepository;
+import org.dedup.domain.store.ContactRepository;
+import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.SettingsStore;
+
+/**
+ * Creatio-style duplicate search over leads, contacts and companies, compared with each other by the tenant's
+ * duplicate rules (the preconfigured ones until the tenant saves its own): check on save of a record not yet
+ * stored, bulk search of the whole tenant, its dry run with other rules, and "not a duplicate" marks that both
+ * remember.
+ */
+public final class DuplicateSearch {
+    private static final int CANDIDATE_LIMIT = 200;
+    private final LeadRepository leads;
+    private final ContactRepository contacts;
+    private final CompanyRepository companies;
+    private final SettingsStore settings;
+    private final NotDuplicateStore notDuplicates;
+    private final DuplicateGroupStore groups;
+    private final RecordStandardizer standardizer;
+    private final RuleEvaluator evaluator = new RuleEvaluator();
+    private final BulkSearch bulkSearch = new BulkSearch();
+
+    public DuplicateSearch(LeadRepository leads, ContactRepository contacts, CompanyRepository companies,
+                           SettingsStore settings, NotDuplicateStore notDuplicates, DuplicateGroupStore groups,
+                           RecordStandardizer standardizer) {
+        this.leads = Require.nonNull(leads, "lead repository");
+        this.contacts = Require.nonNull(contacts, "contact repository");
+        this.companies = Require.nonNull(companies, "company repository");
+        this.settings = Require.nonNull(settings, "settings store");
+        this.notDuplicates = Require.nonNull(notDuplicates, "not-duplicate store");
+        this.groups = Require.nonNull(groups, "duplicate group store");
+        this.standardizer = Require.nonNull(standardizer, "standardizer");
+    }
+
+    public List<DuplicateRule> rules(TenantId tenant) {
+        List<DuplicateRule> saved = settings.rules(tenant);
+        return saved.isEmpty() ? PreconfiguredRules.all() : saved;
+    }
+
+    /** Stores a contact with its search keys. */
+    public void saveContact(TenantId tenant, Contact contact) {
+        contacts.save(tenant, contact, SearchKeys.index(standardizer.contact(contact, options(tenant))));
+    }
+
+    /** Stores a company with its search keys. */
+    public void saveCompany(TenantId tenant, Company company) {
+        companies.save(tenant, company, SearchKeys.index(standardizer.company(company, options(tenant))));
+    }
+
+    public List<MatchCandidate> checkLead(Lead lead) {
+        return check(lead.tenant(), standardizer.lead(lead, options(lead.tenant())).all());
+    }
+
+    public List<MatchCandidate> checkContact(TenantId tenant, Contact contact) {
+        return check(tenant, standardizer.contact(contact, options(tenant)));
+    }
+
+    public List<MatchCandidate> checkCompany(TenantId tenant, Company company) {
+        return check(tenant, standardizer.company(company, options(tenant)));
+    }
+
+    /**
+     * The likely duplicates of a record not yet saved, among leads, contacts and companies, each with the rule and
+     * fields that matched. Uses only indexed lookups of the record's search keys.
+     */
+    private List<MatchCandidate> check(TenantId tenant, RecordProfile record) {
+        List<DuplicateRule> onSave = rules(tenant).stream().filter(r -> r.active() && r.useOnSave())
+                .filter(r -> r.objects().contains(record.ref().kind())).toList();
+        Set<MatchKey> keys = SearchKeys.probe(record, onSave);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        StandardizationOptions options = options(tenant);
+        List<RecordProfile> candidates = new ArrayList<>();
+        leads.findAll(tenant, leads.findByKeys(tenant, keys, SearchScope.everything(), CANDIDATE_LIMIT))
+                .forEach(l -> candidates.add(standardizer.lead(l, options).all()));
+        contacts.findAll(tenant, contacts.findByKeys(tenant, keys, CANDIDATE_LIMIT))
+                .forEach(c -> candidates.add(standardizer.contact(c, options)));
+        companies.findAll(tenant, companies.findByKeys(tenant, keys, CANDIDATE_LIMIT))
+                .forEach(c -> candidates.add(standardizer.company(c, options)));
+        Set<RecordPair> marked = notDuplicates.all(tenant);
+        return candidates.stream()
+                .filter(c -> !c.ref().equals(record.ref()) && !marked.contains(new RecordPair(record.ref(), c.ref())))
+                .flatMap(c -> evaluator.evaluate(record, c, onSave).stream())
+                .sorted(Comparator.comparing(MatchCandidate::record))
+                .toList();
+    }
+
+    /** Bulk search of the tenant with its rules; the groups replace the previous ones, keeping their ids. */
+    public BulkSearchResult scan(TenantId tenant) {
+        BulkSearchResult result = bulkSearch.run(profiles(tenant), rules(tenant), notDuplicates.all(tenant),
+                groups.groups(tenant));
+        groups.replace(tenant, result.groups());
+        return result;
+    }
+
+    /** What a bulk search with {@code candidateRules} would find, storing nothing. */
+    public BulkSearchResult dryRun(TenantId tenant, List<DuplicateRule> candidateRules) {
+        return bulkSearch.run(profiles(tenant), candidateRules, notDuplicates.all(tenant), groups.groups(tenant));
+    }
+
+    public void markNotDuplicate(TenantId tenant, RecordPair pair) {
+        notDuplicates.mark(tenant, pair);
+    }
+
+    private List<RecordProfile> profiles(TenantId tenant) {
+        StandardizationOptions options = options(tenant);
+        List<RecordProfile> profiles = new ArrayList<>();
+        leads.forEach(tenant, lead -> profiles.add(standardizer.lead(lead, options).all()));
+        contacts.forEach(tenant, contact -> profiles.add(standardizer.contact(contact, options)));
+        companies.forEach(tenant, company -> profiles.add(standardizer.company(company, options)));
+        return profiles;
+    }
+
+    private StandardizationOptions options(TenantId tenant) {
+        return settings.settings(tenant).standardization();
+    }
+}

@@ -1,0 +1,226 @@
+package org.dedup.persistence;
+
+import static org.dedup.domain.testing.LeadBuilder.TENANT;
+import static org.dedup.domain.testing.LeadBuilder.aLead;
+import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.dedup.domain.control.Decision;
+import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.DuplicateControlPorts;
+import org.dedup.domain.control.DuplicateControlSettings;
+import org.dedup.domain.control.IdempotencyKey;
+import org.dedup.domain.control.InstalledMatchers;
+import org.dedup.domain.control.MatcherGuard;
+import org.dedup.domain.match.FieldMatch;
+import org.dedup.domain.match.MatchCandidate;
+import org.dedup.domain.match.MatchContext;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.Verdict;
+import org.dedup.domain.merge.ConflictMerge;
+import org.dedup.domain.merge.ManualMerge;
+import org.dedup.domain.merge.Merges;
+import org.dedup.domain.merge.SurvivorshipPolicy;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.RecordNotFoundException;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.standardize.EmailFolding;
+import org.dedup.domain.standardize.EmailKey;
+import org.dedup.domain.standardize.LeadProfile;
+import org.dedup.domain.standardize.PhoneKey;
+import org.dedup.domain.standardize.ProfileField;
+import org.dedup.domain.standardize.RecordStandardizer;
+import org.dedup.domain.standardize.Standardizer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Duplicate control on the jOOQ adapters and a real database: concurrent arrivals, cross-tenant merges and
+ * idempotent retries. Subclasses choose the database.
+ */
+abstract class DuplicateControlOnDatabase {
+    private DuplicateControlPorts ports;
+    private DuplicateControl control;
+    private ManualMerge manualMerge;
+
+    /** A migrated database shared by the subclass's tests; every test uses tenants of its own. */
+    protected abstract Database database();
+
+    /** Enough standardization for these tests: lower-cased emails; the real adapter is tested elsewhere. */
+    private static final class LowerCaseStandardizer implements Standardizer {
+        @Override
+        public String text(String raw) {
+            return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String website(String raw) {
+            return text(raw);
+        }
+
+        @Override
+        public EmailKey email(String raw, EmailFolding folding) {
+            String key = text(raw);
+            int at = key.indexOf('@');
+            return at > 0 ? new EmailKey.Valid(key, key.substring(0, at), key.substring(at + 1))
+                    : new EmailKey.Invalid(raw, "no @");
+        }
+
+        @Override
+        public PhoneKey phone(String raw, String defaultRegion) {
+            return new PhoneKey.Invalid(raw, "not needed here");
+        }
+
+        @Override
+        public String fullName(String raw) {
+            return text(raw);
+        }
+    }
+
+    /** The email method, as the built-in plugin implements it. */
+    private static final class EmailKeyMatcher implements Matcher {
+        @Override
+        public MatchMethod method() {
+            return MatchMethod.EMAIL;
+        }
+
+        @Override
+        public Set<MatchKey> indexKeys(LeadProfile stored) {
+            return keys(stored.primary().values(ProfileField.EMAIL));
+        }
+
+        @Override
+        public Set<MatchKey> probeKeys(LeadProfile incoming, MatchContext context) {
+            return keys(incoming.all().values(ProfileField.EMAIL));
+        }
+
+        @Override
+        public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context) {
+            return candidates.stream()
+                    .filter(c -> c.primary().values(ProfileField.EMAIL).stream()
+                            .anyMatch(incoming.all().values(ProfileField.EMAIL)::contains))
+                    .map(c -> new MatchCandidate(c.lead().id(), MatchMethod.EMAIL, Verdict.DUPLICATE, 1.0,
+                            List.of(FieldMatch.equal("email", "shared"))))
+                    .toList();
+        }
+
+        private static Set<MatchKey> keys(Set<String> emails) {
+            return emails.stream().map(e -> new MatchKey("primary_email", e)).collect(Collectors.toSet());
+        }
+    }
+
+    @BeforeEach
+    void wireTheEngine() {
+        JooqAdapters adapters = database().adapters();
+        ports = new DuplicateControlPorts(adapters.leads(), adapters.settings(), adapters.decisions(),
+                adapters.journal(), adapters.tasks(), adapters.notes(), adapters.transactor(), adapters.keyLocks());
+        RecordStandardizer standardizer = new RecordStandardizer(new LowerCaseStandardizer());
+        InstalledMatchers matchers = new InstalledMatchers(List.of(new EmailKeyMatcher()), standardizer,
+                MatcherGuard.withDefaultBudget());
+        Clock clock = Clock.systemUTC();
+        control = new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock);
+        manualMerge = new ManualMerge(ports, new Merges(ports, matchers, clock));
+        ports.settings().saveSettings(TENANT, DuplicateControlSettings.defaults()
+                .withMethods(Set.of(MatchMethod.EMAIL)));
+    }
+
+    @Test
+    void sixteenConcurrentArrivalsOfTheSameLeadEndWithExactlyOneLead() throws Exception {
+        TenantId tenant = new TenantId("race");
+        ports.settings().saveSettings(tenant, DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL)));
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Decision>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return control.receive(anIncomingLead().in(tenant).withEmail("Same.Person@Example.com").incoming());
+            }));
+        }
+        start.countDown();
+        List<Decision> decisions = new ArrayList<>();
+        for (Future<Decision> result : results) {
+            decisions.add(result.get());
+        }
+        pool.shutdown();
+
+        assertEquals(1, ports.leads().count(tenant));
+        assertEquals(1, decisions.stream().filter(d -> d instanceof Decision.Created).count());
+        assertEquals(threads - 1, decisions.stream().filter(d -> d instanceof Decision.Merged).count());
+        Lead only = ports.leads().findAll(tenant, List.of(decisions.getFirst().lead())).getFirst();
+        assertEquals(threads - 1, only.version(), "every merge updated the one lead in turn");
+    }
+
+    @Test
+    void aMergeAcrossTenantsIsRefusedAndChangesNothing() {
+        Lead mine = aLead().in(new TenantId("mine-" + UUID.randomUUID().toString().substring(0, 8)))
+                .withEmail("a@x.io").build();
+        Lead theirs = aLead().in(new TenantId("globex")).withEmail("a@x.io").build();
+        ports.leads().insert(mine, Set.of());
+        ports.leads().insert(theirs, Set.of());
+
+        assertThrows(RecordNotFoundException.class, () -> manualMerge.merge(new ManualMerge.Request(mine.tenant(),
+                List.of(mine.id(), theirs.id()), mine.id(), Map.of(), SurvivorshipPolicy.newestWins())));
+        assertEquals(mine, ports.leads().find(mine.tenant(), mine.id()).orElseThrow());
+        assertEquals(theirs, ports.leads().find(theirs.tenant(), theirs.id()).orElseThrow());
+    }
+
+    @Test
+    void aRetriedRequestReturnsTheFirstDecisionAndWritesNothingNew() {
+        TenantId tenant = new TenantId("retry");
+        IdempotencyKey key = new IdempotencyKey("request-42");
+        Decision first = control.receive(anIncomingLead().in(tenant).withEmail("once@x.io").incoming(), key);
+        long leadsAfterFirst = ports.leads().count(tenant);
+        int decisionsAfterFirst = ports.decisions().recent(tenant, 100).size();
+
+        Decision retried = control.receive(anIncomingLead().in(tenant).withEmail("once@x.io").incoming(), key);
+
+        assertEquals(first, retried);
+        assertEquals(leadsAfterFirst, ports.leads().count(tenant));
+        assertEquals(decisionsAfterFirst, ports.decisions().recent(tenant, 100).size());
+        assertEquals(0, ports.leads().find(tenant, first.lead()).orElseThrow().version());
+    }
+
+    @Test
+    void concurrentRetriesOfOneRequestStoreOneLeadAndGetOneDecision() throws Exception {
+        TenantId tenant = new TenantId("retry-race");
+        IdempotencyKey key = new IdempotencyKey("request-7");
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Decision>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return control.receive(anIncomingLead().in(tenant).withEmail("retry@x.io").incoming(), key);
+            }));
+        }
+        start.countDown();
+        Set<Decision> decisions = new HashSet<>();
+        for (Future<Decision> result : results) {
+            decisions.add(result.get());
+        }
+        pool.shutdown();
+
+        assertEquals(1, decisions.size());
+        assertEquals(1, ports.leads().count(tenant));
+    }
+}

@@ -1,0 +1,73 @@
+package org.dedup.persistence.lead;
+
+import static org.dedup.domain.testing.LeadBuilder.TENANT;
+import static org.dedup.domain.testing.LeadBuilder.aContact;
+import static org.dedup.domain.testing.LeadBuilder.aLead;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.dedup.domain.control.SearchScope;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.model.Lead;
+import org.dedup.persistence.Database;
+import org.dedup.persistence.json.DocumentCodec;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Loading leads with their contacts costs a fixed number of statements, however many leads are asked for. */
+class LeadLoadingQueriesTest {
+    private static Database database;
+    private final AtomicInteger statements = new AtomicInteger();
+
+    @BeforeAll
+    static void open() {
+        database = Database.embedded("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    private JooqLeadRepository countingRepository() {
+        DSLContext counting = database.dsl().configuration()
+                .deriveAppending(ExecuteListener.onExecuteStart(context -> statements.incrementAndGet())).dsl();
+        return new JooqLeadRepository(counting, new DocumentCodec());
+    }
+
+    @Test
+    void fiftyLeadsWithTheirContactsAreLoadedByOneStatement() {
+        JooqLeadRepository leads = countingRepository();
+        List<Lead> stored = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Lead lead = aLead().withEmail("n" + i + "@x.io").withSecondaryContact(aContact("Other " + i, null, null))
+                    .build();
+            leads.insert(lead, Set.of());
+            stored.add(lead);
+        }
+        statements.set(0);
+
+        List<Lead> loaded = leads.findAll(TENANT, stored.stream().map(Lead::id).toList());
+
+        assertEquals(stored, loaded);
+        assertEquals(1, statements.get());
+    }
+
+    @Test
+    void aLookupByManyKeysIsOneStatement() {
+        JooqLeadRepository leads = countingRepository();
+        statements.set(0);
+        leads.findByKeys(TENANT, List.of(new MatchKey("primary_email", "a@x.io"), new MatchKey("primary_phone", "+1"),
+                new MatchKey("pixel", "p")), SearchScope.everything(), 10);
+        assertEquals(1, statements.get());
+    }
+}
