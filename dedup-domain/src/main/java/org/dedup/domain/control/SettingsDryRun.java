@@ -12,6 +12,7 @@ import org.dedup.domain.match.Matcher;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.rules.DuplicateRule;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.store.LeadRepository;
 
@@ -38,8 +39,8 @@ public final class SettingsDryRun {
     public record Sample(LeadId lead, List<LeadId> into, String method) {
     }
 
-    public Report run(TenantId tenant, DuplicateControlSettings proposed, int maxSamples) {
-        MatchContext context = new MatchContext(tenant, proposed);
+    public Report run(TenantId tenant, DuplicateControlSettings proposed, List<DuplicateRule> rules, int maxSamples) {
+        MatchContext context = new MatchContext(tenant, proposed, rules);
         long[] counts = new long[3];
         Map<String, Long> byMethod = new TreeMap<>();
         List<Sample> samples = new ArrayList<>();

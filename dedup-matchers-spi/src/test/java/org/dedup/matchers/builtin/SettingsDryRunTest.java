@@ -28,7 +28,8 @@ class SettingsDryRunTest {
         fixture.stored(aLead().withEmail("c@x.io").createdAt(Instant.parse("2026-01-03T00:00:00Z")));
 
         SettingsDryRun.Report withPhones = new SettingsDryRun(fixture.leads, fixture.matchers).run(TENANT,
-                DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE)), 10);
+                DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE)),
+                List.of(), 10);
 
         assertEquals(3, withPhones.leadsChecked());
         assertEquals(1, withPhones.wouldMerge());
