@@ -1,9 +1,13 @@
 package org.dedup.domain.control;
 
+import static org.dedup.domain.control.ControlPolicy.arrivalMethods;
+import static org.dedup.domain.control.ControlPolicy.bigDataNeedsIncomingStage;
+import static org.dedup.domain.control.ControlPolicy.strongestMethod;
+import static org.dedup.domain.control.ControlPolicy.targets;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -128,15 +132,6 @@ public final class DuplicateControl {
     private record Arrival(Decision decision, boolean replayed) {
     }
 
-    /** BIG DATA checks chats on arrival; other channels only after the lead was added. */
-    private static Set<MatchMethod> arrivalMethods(DuplicateControlSettings settings, SourceChannel source) {
-        Set<MatchMethod> methods = new HashSet<>(settings.methods());
-        if (source != SourceChannel.CHAT) {
-            methods.remove(MatchMethod.BIG_DATA);
-        }
-        return methods;
-    }
-
     private Decision decideOnArrival(Lead lead, LeadProfile profile, Findings findings,
                                      DuplicateControlSettings settings, List<MatcherFailure> failures) {
         List<Lead> duplicates = findings.duplicates();
@@ -212,32 +207,6 @@ public final class DuplicateControl {
                     : Optional.<Decision>of(new Decision.Merged(targets.stream().map(Lead::id).toList(),
                     MatchMethod.BIG_DATA, timing, mergeIds, findings.candidates(), failures));
         });
-    }
-
-    /** BIG DATA may merge only when the lead or its duplicate is in an incoming-leads stage. */
-    private static Findings bigDataNeedsIncomingStage(Lead lead, Findings findings) {
-        return new Findings(findings.candidates().stream()
-                .filter(c -> !c.method().equals(MatchMethod.BIG_DATA) || lead.inIncomingLeadsStage()
-                        || findings.leads().get((LeadId) c.record()).inIncomingLeadsStage())
-                .toList(), findings.leads());
-    }
-
-    private static List<Lead> targets(List<Lead> duplicates, DuplicateControlSettings settings) {
-        if (duplicates.size() == 1) {
-            return duplicates;
-        }
-        return switch (settings.multiMatchPolicy()) {
-            case UPDATE_ALL -> duplicates;
-            case UPDATE_NEWEST -> List.of(duplicates.stream().max(Comparator.comparing(Lead::createdAt)
-                    .thenComparing(l -> l.id().value())).orElseThrow());
-            case CREATE_NEW -> List.of();
-        };
-    }
-
-    private static MatchMethod strongestMethod(List<Lead> targets, Findings findings) {
-        return targets.stream().map(findings::bestFor).flatMap(Optional::stream)
-                .max(Comparator.comparingDouble(MatchCandidate::score)).map(MatchCandidate::method)
-                .orElseThrow();
     }
 
     /** Kommo adds a merge note only for BIG DATA and tracking-pixel merges. */

@@ -38,7 +38,9 @@ public final class JooqDecisionLog implements DecisionLog {
     }
 
     private void insert(TenantId tenant, String key, Decision decision, Instant at) {
-        Storage.run("record the decision on", decision.lead(), tenant, () -> dsl.insertInto(DECISION_LOG)
+        String subject = key == null ? "the decision on " + decision.lead()
+                : "the decision under idempotency key '" + key + "' on " + decision.lead();
+        Storage.run("record", subject, tenant, () -> dsl.insertInto(DECISION_LOG)
                 .set(DECISION_LOG.TENANT_ID, tenant.value())
                 .set(DECISION_LOG.ID, UUID.randomUUID())
                 .set(DECISION_LOG.DECIDED_AT, time(at))
