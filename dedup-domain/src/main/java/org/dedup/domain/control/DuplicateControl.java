@@ -30,6 +30,7 @@ import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.standardize.LeadProfile;
 
 /**
@@ -95,7 +96,8 @@ public final class DuplicateControl {
         Instant now = clock.instant();
         Lead lead = withPrimaryContact(incoming.toLead(LeadId.random(), now));
         LeadProfile profile = matchers.profile(lead, settings.standardization());
-        MatchContext context = new MatchContext(tenant, settings);
+        MatchContext context = new MatchContext(tenant, settings,
+                PreconfiguredRules.orPreconfigured(ports.settings().rules(tenant)));
         List<MatcherFailure> failures = new ArrayList<>();
         Map<Matcher, Set<MatchKey>> probes = search.probe(profile, arrivalMethods(settings, lead.source()), context,
                 failures);
@@ -170,7 +172,8 @@ public final class DuplicateControl {
         if (!settings.enabled(MatchMethod.BIG_DATA)) {
             return Optional.empty();
         }
-        MatchContext context = new MatchContext(tenant, settings);
+        MatchContext context = new MatchContext(tenant, settings,
+                PreconfiguredRules.orPreconfigured(ports.settings().rules(tenant)));
         List<MatcherFailure> failures = new ArrayList<>();
         Lead unlocked = ports.leads().find(tenant, leadId).orElseThrow(() -> new RecordNotFoundException(tenant, leadId));
         LeadProfile unlockedProfile = matchers.profile(unlocked, settings.standardization());

@@ -19,8 +19,10 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.Require;
 import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.SettingsStore;
 
 /**
  * What duplicate control would have merged with other settings: every stored lead is checked, in the order the
@@ -35,10 +37,12 @@ public final class SettingsDryRun {
     private static final Comparator<Lead> ARRIVAL_ORDER = Comparator.comparing(Lead::createdAt)
             .thenComparing(l -> l.id().value());
     private final LeadRepository leads;
+    private final SettingsStore settings;
     private final InstalledMatchers matchers;
     private final CandidateSearch search;
 
-    public SettingsDryRun(LeadRepository leads, InstalledMatchers matchers) {
+    public SettingsDryRun(LeadRepository leads, SettingsStore settings, InstalledMatchers matchers) {
+        this.settings = Require.nonNull(settings, "settings store");
         this.leads = Require.nonNull(leads, "lead repository");
         this.matchers = Require.nonNull(matchers, "installed matchers");
         this.search = new CandidateSearch(leads, matchers);
@@ -75,7 +79,8 @@ public final class SettingsDryRun {
         Require.nonNull(proposed, "proposed settings");
         Require.positive(maxSamples, "sample count");
         DryRunTally tally = new DryRunTally(maxSamples, MAX_FAILURES);
-        MatchContext context = new MatchContext(tenant, proposed);
+        MatchContext context = new MatchContext(tenant, proposed,
+                PreconfiguredRules.orPreconfigured(settings.rules(tenant)));
         leads.forEach(tenant, lead -> tally.add(check(lead, context)));
         return tally.report();
     }

@@ -459,4 +459,18 @@ class KommoDuplicateControlTest {
         assertInstanceOf(Decision.Created.class,
                 fixture.control.receive(anIncomingLead().withEmail("jane@x.io").incoming()));
     }
+
+    @Test
+    void theTenantsDuplicateRulesAreAMethodToo() {
+        fixture.enable(MatchMethod.DUPLICATE_RULE);
+        Lead existing = fixture.stored(aLead().withContactName("Ana Silva").withPhone("+1 415 555 2671"));
+
+        Decision.Merged merged = assertInstanceOf(Decision.Merged.class, fixture.control.receive(anIncomingLead()
+                .withContactName("SILVA Ana").withPhone("(415) 555-2671").incoming()));
+
+        assertEquals(List.of(existing.id()), merged.mergedInto());
+        assertEquals(MatchMethod.DUPLICATE_RULE, merged.method());
+        assertTrue(merged.candidates().getFirst().explanation().getFirst().comparison()
+                .contains("Lead: full name and phone"));
+    }
 }
