@@ -1,9 +1,13 @@
 package org.dedup.domain.control;
 
+import static org.dedup.domain.control.ControlPolicy.arrivalMethods;
+import static org.dedup.domain.control.ControlPolicy.bigDataNeedsIncomingStage;
+import static org.dedup.domain.control.ControlPolicy.strongestMethod;
+import static org.dedup.domain.control.ControlPolicy.targets;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.standardize.LeadProfile;
 
 /**
@@ -91,7 +96,8 @@ public final class DuplicateControl {
         Instant now = clock.instant();
         Lead lead = withPrimaryContact(incoming.toLead(LeadId.random(), now));
         LeadProfile profile = matchers.profile(lead, settings.standardization());
-        MatchContext context = new MatchContext(tenant, settings);
+        MatchContext context = new MatchContext(tenant, settings,
+                PreconfiguredRules.orPreconfigured(ports.settings().rules(tenant)));
         List<MatcherFailure> failures = new ArrayList<>();
         Map<Matcher, Set<MatchKey>> probes = search.probe(profile, arrivalMethods(settings, lead.source()), context,
                 failures);
@@ -126,15 +132,6 @@ public final class DuplicateControl {
     private record Arrival(Decision decision, boolean replayed) {
     }
 
-    /** BIG DATA checks chats on arrival; other channels only after the lead was added. */
-    private static Set<MatchMethod> arrivalMethods(DuplicateControlSettings settings, SourceChannel source) {
-        Set<MatchMethod> methods = new HashSet<>(settings.methods());
-        if (source != SourceChannel.CHAT) {
-            methods.remove(MatchMethod.BIG_DATA);
-        }
-        return methods;
-    }
-
     private Decision decideOnArrival(Lead lead, LeadProfile profile, Findings findings,
                                      DuplicateControlSettings settings, List<MatcherFailure> failures) {
         List<Lead> duplicates = findings.duplicates();
@@ -159,7 +156,7 @@ public final class DuplicateControl {
         for (Lead target : targets) {
             mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
                     conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
-                    List.of(), List.of(lead), settings.afterMerge(), note(method, lead, findings.bestFor(target)),
+                    List.of(), List.of(lead), settings.afterMerge(), note(lead, findings.noteWorthyFor(target)),
                     settings.standardization()), failures));
         }
         return new Decision.Merged(targets.stream().map(Lead::id).toList(), method, MergeTiming.ON_ARRIVAL, mergeIds,
@@ -175,7 +172,8 @@ public final class DuplicateControl {
         if (!settings.enabled(MatchMethod.BIG_DATA)) {
             return Optional.empty();
         }
-        MatchContext context = new MatchContext(tenant, settings);
+        MatchContext context = new MatchContext(tenant, settings,
+                PreconfiguredRules.orPreconfigured(ports.settings().rules(tenant)));
         List<MatcherFailure> failures = new ArrayList<>();
         Lead unlocked = ports.leads().find(tenant, leadId).orElseThrow(() -> new RecordNotFoundException(tenant, leadId));
         LeadProfile unlockedProfile = matchers.profile(unlocked, settings.standardization());
@@ -202,7 +200,7 @@ public final class DuplicateControl {
                 mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
                         conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
                         first ? List.of(lead) : List.of(), first ? List.of() : List.of(lead), settings.afterMerge(),
-                        note(MatchMethod.BIG_DATA, lead, findings.bestFor(target)), settings.standardization()),
+                        note(lead, findings.noteWorthyFor(target)), settings.standardization()),
                         failures));
             }
             return targets.isEmpty() ? Optional.<Decision>empty()
@@ -211,41 +209,13 @@ public final class DuplicateControl {
         });
     }
 
-    /** BIG DATA may merge only when the lead or its duplicate is in an incoming-leads stage. */
-    private static Findings bigDataNeedsIncomingStage(Lead lead, Findings findings) {
-        return new Findings(findings.candidates().stream()
-                .filter(c -> !c.method().equals(MatchMethod.BIG_DATA) || lead.inIncomingLeadsStage()
-                        || findings.leads().get((LeadId) c.record()).inIncomingLeadsStage())
-                .toList(), findings.leads());
-    }
-
-    private static List<Lead> targets(List<Lead> duplicates, DuplicateControlSettings settings) {
-        if (duplicates.size() == 1) {
-            return duplicates;
-        }
-        return switch (settings.multiMatchPolicy()) {
-            case UPDATE_ALL -> duplicates;
-            case UPDATE_NEWEST -> List.of(duplicates.stream().max(Comparator.comparing(Lead::createdAt)
-                    .thenComparing(l -> l.id().value())).orElseThrow());
-            case CREATE_NEW -> List.of();
-        };
-    }
-
-    private static MatchMethod strongestMethod(List<Lead> targets, Findings findings) {
-        return targets.stream().map(findings::bestFor).flatMap(Optional::stream)
-                .max(Comparator.comparingDouble(MatchCandidate::score)).map(MatchCandidate::method)
-                .orElseThrow();
-    }
-
-    /** Kommo adds a merge note only for BIG DATA and tracking-pixel merges. */
-    private static String note(MatchMethod method, Lead absorbed, Optional<MatchCandidate> candidate) {
-        if (!method.addsMergeNote()) {
-            return "";
-        }
-        String why = candidate.map(c -> " (score " + String.format(java.util.Locale.ROOT, "%.2f", c.score()) + ": "
+    /** Kommo adds a merge note only to leads merged based on the BIG DATA or tracking-pixel method. */
+    private static String note(Lead absorbed, Optional<MatchCandidate> noteWorthy) {
+        return noteWorthy.map(c -> "Merged with "
+                + absorbed.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " request "
+                + absorbed.id().value() + " found by " + c.method().id().replace('_', ' ') + " (score "
+                + String.format(java.util.Locale.ROOT, "%.2f", c.score()) + ": "
                 + c.explanation().stream().map(f -> f.field() + " " + f.comparison()).toList() + ")").orElse("");
-        return "Merged with " + absorbed.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + " request " + absorbed.id().value() + " found by " + method.id().replace('_', ' ') + why;
     }
 
     private void create(Lead lead, LeadProfile profile, List<MatcherFailure> failures) {

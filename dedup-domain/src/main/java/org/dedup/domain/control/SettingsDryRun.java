@@ -1,73 +1,130 @@
 package org.dedup.domain.control;
 
+import static org.dedup.domain.control.ControlPolicy.arrivalMethods;
+import static org.dedup.domain.control.ControlPolicy.bigDataNeedsIncomingStage;
+import static org.dedup.domain.control.ControlPolicy.strongestMethod;
+import static org.dedup.domain.control.ControlPolicy.targets;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
+import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
-import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.Require;
+import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.SettingsStore;
 
 /**
  * What duplicate control would have merged with other settings: every stored lead is checked, in the order the
- * leads were created, against the leads created before it, as if it were arriving. Nothing is written.
+ * leads were created, against the leads created before it, as if it were arriving (so a pair counts once, from its
+ * later lead). The check decides exactly as an arrival does: the same methods and BIG DATA timing, scope,
+ * incoming-stage condition, merge limit and multi-match policy. Only reads: no lead, key, decision, journal entry,
+ * task or note is written, and the settings are not saved. Run it with the current settings too to compare.
  */
 public final class SettingsDryRun {
+    /** Distinct matcher failures kept in a report; the first ones say enough. */
+    static final int MAX_FAILURES = 20;
+    private static final Comparator<Lead> ARRIVAL_ORDER = Comparator.comparing(Lead::createdAt)
+            .thenComparing(l -> l.id().value());
     private final LeadRepository leads;
+    private final SettingsStore settings;
     private final InstalledMatchers matchers;
     private final CandidateSearch search;
 
-    public SettingsDryRun(LeadRepository leads, InstalledMatchers matchers) {
-        this.leads = leads;
-        this.matchers = matchers;
+    public SettingsDryRun(LeadRepository leads, SettingsStore settings, InstalledMatchers matchers) {
+        this.settings = Require.nonNull(settings, "settings store");
+        this.leads = Require.nonNull(leads, "lead repository");
+        this.matchers = Require.nonNull(matchers, "installed matchers");
         this.search = new CandidateSearch(leads, matchers);
     }
 
-    /** Would-be merges: how many leads, by method, a few samples, and how many would be skipped over the limit. */
+    /**
+     * Would-be merges: how many leads, by deciding method, a few samples with their explanations, how many would be
+     * skipped over the merge limit, kept as new by the CREATE_NEW policy, or left for review.
+     */
     public record Report(long leadsChecked, long wouldMerge, long wouldSkipOverLimit, Map<String, Long> byMethod,
-                         List<Sample> samples) {
+                         List<Sample> samples, long keptNewByPolicy, long pendingReview,
+                         List<MatcherFailure> failures) {
+        public Report {
+            byMethod = Require.copy(byMethod, "merges per method");
+            samples = Require.copy(samples, "samples");
+            failures = Require.copy(failures, "failures");
+        }
     }
 
-    public record Sample(LeadId lead, List<LeadId> into, String method) {
+    /** One lead that would be merged: into which earlier leads, by which method and when, and why. */
+    public record Sample(LeadId lead, List<LeadId> into, String method, MergeTiming timing,
+                         List<MatchCandidate> candidates) {
+        public Sample {
+            Require.nonNull(lead, "sampled lead");
+            into = Require.copy(into, "merge targets");
+            Require.nonBlank(method, "method");
+            Require.nonNull(timing, "timing");
+            candidates = Require.copy(candidates, "candidates");
+        }
     }
 
     public Report run(TenantId tenant, DuplicateControlSettings proposed, int maxSamples) {
-        MatchContext context = new MatchContext(tenant, proposed);
-        long[] counts = new long[3];
-        Map<String, Long> byMethod = new TreeMap<>();
-        List<Sample> samples = new ArrayList<>();
-        leads.forEach(tenant, lead -> {
-            counts[0]++;
-            List<MatcherFailure> failures = new ArrayList<>();
-            LeadProfile profile = matchers.profile(lead, proposed.standardization());
-            Map<Matcher, Set<MatchKey>> probes = search.probe(profile, proposed.methods(), context, failures);
-            Findings findings = search.find(profile, probes, context, Set.of(lead.id()), failures);
-            List<Lead> earlier = findings.duplicates().stream()
-                    .filter(d -> d.createdAt().isBefore(lead.createdAt())).toList();
-            if (earlier.isEmpty()) {
-                return;
+        Require.nonNull(tenant, "tenant");
+        Require.nonNull(proposed, "proposed settings");
+        Require.positive(maxSamples, "sample count");
+        DryRunTally tally = new DryRunTally(maxSamples, MAX_FAILURES);
+        MatchContext context = new MatchContext(tenant, proposed,
+                PreconfiguredRules.orPreconfigured(settings.rules(tenant)));
+        leads.forEach(tenant, lead -> tally.add(check(lead, context)));
+        return tally.report();
+    }
+
+    private DryRunTally.Outcome check(Lead lead, MatchContext context) {
+        DuplicateControlSettings checked = context.settings();
+        LeadProfile profile = matchers.profile(lead, checked.standardization());
+        List<MatcherFailure> failures = new ArrayList<>();
+        Findings onArrival = findEarlier(lead, profile, arrivalMethods(checked, lead.source()), context, failures);
+        List<Lead> duplicates = onArrival.duplicates();
+        if (!duplicates.isEmpty()) {
+            if (duplicates.size() > checked.mergeLimit()) {
+                return new DryRunTally.Outcome.OverLimit(failures);
             }
-            if (earlier.size() > proposed.mergeLimit()) {
-                counts[2]++;
-                return;
+            List<Lead> into = targets(duplicates, checked);
+            return into.isEmpty() ? new DryRunTally.Outcome.KeptNewByPolicy(failures)
+                    : merged(lead, into, onArrival, MergeTiming.ON_ARRIVAL, failures);
+        }
+        if (checked.enabled(MatchMethod.BIG_DATA) && lead.source() != SourceChannel.CHAT) {
+            Findings afterAdd = findEarlier(lead, profile, Set.of(MatchMethod.BIG_DATA), context, failures);
+            List<Lead> found = afterAdd.duplicates();
+            List<Lead> into = found.isEmpty() || found.size() > checked.mergeLimit() ? List.of()
+                    : targets(found, checked);
+            if (!into.isEmpty()) {
+                return merged(lead, into, afterAdd, MergeTiming.AFTER_ADD, failures);
             }
-            if (earlier.size() > 1 && proposed.multiMatchPolicy() == MultiMatchPolicy.CREATE_NEW) {
-                return;
-            }
-            counts[1]++;
-            String method = findings.bestFor(earlier.getFirst()).map(c -> c.method().id()).orElse("unknown");
-            byMethod.merge(method, 1L, Long::sum);
-            if (samples.size() < maxSamples) {
-                samples.add(new Sample(lead.id(), earlier.stream().map(Lead::id).toList(), method));
-            }
-        });
-        return new Report(counts[0], counts[1], counts[2], byMethod, samples);
+        }
+        return onArrival.hasPossibleDuplicates() ? new DryRunTally.Outcome.PendingReview(failures)
+                : new DryRunTally.Outcome.Unique(failures);
+    }
+
+    private static DryRunTally.Outcome merged(Lead lead, List<Lead> into, Findings findings, MergeTiming timing,
+                                              List<MatcherFailure> failures) {
+        return new DryRunTally.Outcome.WouldMerge(new Sample(lead.id(), into.stream().map(Lead::id).toList(),
+                strongestMethod(into, findings).id(), timing, findings.candidates()), failures);
+    }
+
+    /** The findings among leads created before {@code lead}, as they were when it arrived. */
+    private Findings findEarlier(Lead lead, LeadProfile profile, Set<MatchMethod> methods, MatchContext context,
+                                 List<MatcherFailure> failures) {
+        Findings all = search.find(profile, search.probe(profile, methods, context, failures), context,
+                Set.of(lead.id()), failures);
+        List<MatchCandidate> earlier = all.candidates().stream()
+                .filter(c -> ARRIVAL_ORDER.compare(all.leads().get((LeadId) c.record()), lead) < 0).toList();
+        return bigDataNeedsIncomingStage(lead, new Findings(earlier, all.leads()));
     }
 }

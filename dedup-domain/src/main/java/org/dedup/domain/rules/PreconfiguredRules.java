@@ -14,6 +14,11 @@ public final class PreconfiguredRules {
     private PreconfiguredRules() {
     }
 
+    /** A tenant's saved rules, or the preconfigured ones while it saved none. */
+    public static List<DuplicateRule> orPreconfigured(List<DuplicateRule> saved) {
+        return saved.isEmpty() ? all() : saved;
+    }
+
     public static List<DuplicateRule> all() {
         return List.of(
                 rule("Contact: full name and email", Set.of(RecordKind.CONTACT), ProfileField.FULL_NAME, ProfileField.EMAIL),

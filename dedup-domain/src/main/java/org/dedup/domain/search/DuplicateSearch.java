@@ -55,8 +55,7 @@ public final class DuplicateSearch {
     }
 
     public List<DuplicateRule> rules(TenantId tenant) {
-        List<DuplicateRule> saved = settings.rules(tenant);
-        return saved.isEmpty() ? PreconfiguredRules.all() : saved;
+        return PreconfiguredRules.orPreconfigured(settings.rules(tenant));
     }
 
     /** Stores a contact with its search keys. */

@@ -44,7 +44,7 @@ final class DuplicateControlFixture {
 
     DuplicateControlFixture(Matcher... extra) {
         List<Matcher> all = new ArrayList<>(List.of(new EmailMatcher(), new PhoneMatcher(), new TrackingPixelMatcher(),
-                new CustomFieldMatcher(), new SameNameBigDataMatcher()));
+                new CustomFieldMatcher(), new DuplicateRuleMatcher(), new SameNameBigDataMatcher()));
         all.addAll(List.of(extra));
         matchers = new InstalledMatchers(all, standardizer, new MatcherGuard(Duration.ofMillis(300)));
         control = new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock);

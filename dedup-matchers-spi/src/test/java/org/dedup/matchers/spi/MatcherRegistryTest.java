@@ -20,8 +20,9 @@ class MatcherRegistryTest {
     @Test
     void theBuiltInMatchersAreDiscoveredOnTheClassPath() {
         MatcherRegistry registry = MatcherRegistry.discover(emptyPlugins);
-        assertEquals(List.of("email", "phone", "tracking_pixel", "custom_field"), registry.ids());
-        assertEquals(List.of(MatchMethod.EMAIL, MatchMethod.PHONE, MatchMethod.TRACKING_PIXEL, MatchMethod.CUSTOM_FIELD),
+        assertEquals(List.of("email", "phone", "tracking_pixel", "custom_field", "duplicate_rule"), registry.ids());
+        assertEquals(List.of(MatchMethod.EMAIL, MatchMethod.PHONE, MatchMethod.TRACKING_PIXEL, MatchMethod.CUSTOM_FIELD,
+                        MatchMethod.DUPLICATE_RULE),
                 registry.createMatchers(Map.of()).stream().map(m -> m.method()).toList());
     }
 
@@ -35,6 +36,6 @@ class MatcherRegistryTest {
 
     @Test
     void aMissingPluginsDirectoryIsNoError() {
-        assertEquals(4, MatcherRegistry.discover(emptyPlugins.resolve("absent")).ids().size());
+        assertEquals(5, MatcherRegistry.discover(emptyPlugins.resolve("absent")).ids().size());
     }
 }
