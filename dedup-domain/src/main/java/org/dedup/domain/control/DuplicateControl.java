@@ -156,7 +156,7 @@ public final class DuplicateControl {
         for (Lead target : targets) {
             mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
                     conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
-                    List.of(), List.of(lead), settings.afterMerge(), note(method, lead, findings.bestFor(target)),
+                    List.of(), List.of(lead), settings.afterMerge(), note(lead, findings.noteWorthyFor(target)),
                     settings.standardization()), failures));
         }
         return new Decision.Merged(targets.stream().map(Lead::id).toList(), method, MergeTiming.ON_ARRIVAL, mergeIds,
@@ -200,7 +200,7 @@ public final class DuplicateControl {
                 mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
                         conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
                         first ? List.of(lead) : List.of(), first ? List.of() : List.of(lead), settings.afterMerge(),
-                        note(MatchMethod.BIG_DATA, lead, findings.bestFor(target)), settings.standardization()),
+                        note(lead, findings.noteWorthyFor(target)), settings.standardization()),
                         failures));
             }
             return targets.isEmpty() ? Optional.<Decision>empty()
@@ -209,15 +209,13 @@ public final class DuplicateControl {
         });
     }
 
-    /** Kommo adds a merge note only for BIG DATA and tracking-pixel merges. */
-    private static String note(MatchMethod method, Lead absorbed, Optional<MatchCandidate> candidate) {
-        if (!method.addsMergeNote()) {
-            return "";
-        }
-        String why = candidate.map(c -> " (score " + String.format(java.util.Locale.ROOT, "%.2f", c.score()) + ": "
+    /** Kommo adds a merge note only to leads merged based on the BIG DATA or tracking-pixel method. */
+    private static String note(Lead absorbed, Optional<MatchCandidate> noteWorthy) {
+        return noteWorthy.map(c -> "Merged with "
+                + absorbed.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " request "
+                + absorbed.id().value() + " found by " + c.method().id().replace('_', ' ') + " (score "
+                + String.format(java.util.Locale.ROOT, "%.2f", c.score()) + ": "
                 + c.explanation().stream().map(f -> f.field() + " " + f.comparison()).toList() + ")").orElse("");
-        return "Merged with " + absorbed.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + " request " + absorbed.id().value() + " found by " + method.id().replace('_', ' ') + why;
     }
 
     private void create(Lead lead, LeadProfile profile, List<MatcherFailure> failures) {

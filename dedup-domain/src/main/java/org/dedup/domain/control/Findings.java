@@ -37,4 +37,10 @@ public record Findings(List<MatchCandidate> candidates, Map<LeadId, Lead> leads)
         return candidates.stream().filter(c -> c.verdict() == Verdict.DUPLICATE && c.record().equals(lead.id()))
                 .findFirst();
     }
+
+    /** The strongest DUPLICATE candidate pointing at {@code lead} found by a method that adds a merge note. */
+    public Optional<MatchCandidate> noteWorthyFor(Lead lead) {
+        return candidates.stream().filter(c -> c.verdict() == Verdict.DUPLICATE && c.record().equals(lead.id())
+                && c.method().addsMergeNote()).findFirst();
+    }
 }

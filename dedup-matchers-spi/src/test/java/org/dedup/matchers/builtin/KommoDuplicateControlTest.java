@@ -319,6 +319,20 @@ class KommoDuplicateControlTest {
     }
 
     @Test
+    void noTaskIsCreatedWhenMoreLeadsMatchThanTheLimit() {
+        fixture.configure(fixture.enable(MatchMethod.EMAIL)
+                .withAfterMerge(new AfterMerge.CreateTask("Call the client back", Duration.ofHours(4), "manager-7")));
+        List<Lead> stored = List.of(1, 2, 3, 4).stream()
+                .map(i -> fixture.stored(aLead().withEmail("jane@x.io"))).toList();
+
+        Decision decision = fixture.control.receive(anIncomingLead().withEmail("jane@x.io").incoming());
+
+        assertInstanceOf(Decision.SkippedTooManyMatches.class, decision);
+        stored.forEach(lead -> assertTrue(fixture.activities.tasksOf(TENANT, lead.id()).isEmpty()));
+        assertTrue(fixture.activities.tasksOf(TENANT, decision.lead()).isEmpty());
+    }
+
+    @Test
     void noTaskIsCreatedWhenTheOptionIsOff() {
         fixture.enable(MatchMethod.EMAIL);
         Lead lead = fixture.stored(aLead().withEmail("jane@x.io"));
@@ -342,6 +356,28 @@ class KommoDuplicateControlTest {
             Lead lead = fixture.stored(aLead().withContactName("Maria Lopez").inStage(PipelineStage.incoming("sales")));
             fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withContactName("Lopez Maria").incoming());
             assertTrue(fixture.activities.notesOf(TENANT, lead.id()).getFirst().text().contains("big data"));
+        }
+
+        @Test
+        void aLeadFoundByPixelGetsTheMergeNoteEvenWhenItsEmailMatchesToo() {
+            fixture.enable(MatchMethod.EMAIL, MatchMethod.TRACKING_PIXEL);
+            Lead lead = fixture.stored(aLead().withEmail("jane@x.io").withPixel("px-1"));
+            fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withEmail("jane@x.io")
+                    .withPixel("px-1").incoming());
+            assertTrue(fixture.activities.notesOf(TENANT, lead.id()).getFirst().text().contains("tracking pixel"));
+        }
+
+        @Test
+        void onlyTheLeadsMergedByPixelGetTheMergeNote() {
+            fixture.configure(fixture.enable(MatchMethod.EMAIL, MatchMethod.TRACKING_PIXEL)
+                    .withMultiMatchPolicy(MultiMatchPolicy.UPDATE_ALL));
+            Lead byPixel = fixture.stored(aLead().withPixel("px-1"));
+            Lead byEmail = fixture.stored(aLead().withEmail("jane@x.io"));
+            Decision.Merged merged = assertInstanceOf(Decision.Merged.class, fixture.control.receive(
+                    anIncomingLead().from(SourceChannel.CHAT).withEmail("jane@x.io").withPixel("px-1").incoming()));
+            assertEquals(Set.of(byPixel.id(), byEmail.id()), Set.copyOf(merged.mergedInto()));
+            assertEquals(1, fixture.activities.notesOf(TENANT, byPixel.id()).size());
+            assertTrue(fixture.activities.notesOf(TENANT, byEmail.id()).isEmpty());
         }
 
         @Test

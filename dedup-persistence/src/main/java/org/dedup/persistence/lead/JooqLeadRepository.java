@@ -7,15 +7,18 @@ import static org.dedup.persistence.jooq.Tables.LEAD_KEY;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.StaleRecordException;
@@ -26,24 +29,33 @@ import org.dedup.persistence.keyed.KeyedDocuments;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jooq.Record2;
+import org.jooq.Result;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 
-/** Leads as JSON documents in {@code lead}, their match keys in {@code lead_key}; every statement is per tenant. */
+/**
+ * Leads in {@code lead} (a JSON document of the lead's own values beside the columns queries filter on), their
+ * contacts with role and position in {@code lead_contact}, their match keys in {@code lead_key}. Every statement
+ * filters on the tenant; N leads with their contacts are read by two statements.
+ */
 public final class JooqLeadRepository implements LeadRepository {
     private static final int PAGE = 1_000;
     private final DSLContext dsl;
     private final DocumentCodec codec;
+    private final LeadContacts contacts;
 
     public JooqLeadRepository(DSLContext dsl, DocumentCodec codec) {
         this.dsl = dsl;
         this.codec = codec;
+        this.contacts = new LeadContacts(dsl, codec);
     }
 
     @Override
     public void insert(Lead lead, Set<MatchKey> keys) {
         Storage.run("insert", lead.id(), lead.tenant(), () -> {
             insertRow(lead);
+            contacts.insert(lead);
             insertKeys(lead, keys);
         });
     }
@@ -57,7 +69,7 @@ public final class JooqLeadRepository implements LeadRepository {
                 .set(LEAD.STAGE, lead.stage().stage())
                 .set(LEAD.CREATED_AT, time(lead.createdAt()))
                 .set(LEAD.UPDATED_AT, time(lead.updatedAt()))
-                .set(LEAD.DOCUMENT, codec.write(lead))
+                .set(LEAD.DOCUMENT, document(lead))
                 .execute();
     }
 
@@ -65,6 +77,8 @@ public final class JooqLeadRepository implements LeadRepository {
     public void update(Lead lead, Set<MatchKey> keys) {
         Storage.run("update", lead.id(), lead.tenant(), () -> {
             updateRow(lead);
+            contacts.delete(lead.tenant(), lead.id());
+            contacts.insert(lead);
             deleteKeys(lead.tenant(), lead.id());
             insertKeys(lead, keys);
         });
@@ -76,7 +90,7 @@ public final class JooqLeadRepository implements LeadRepository {
                 .set(LEAD.PIPELINE, lead.stage().pipeline())
                 .set(LEAD.STAGE, lead.stage().stage())
                 .set(LEAD.UPDATED_AT, time(lead.updatedAt()))
-                .set(LEAD.DOCUMENT, codec.write(lead))
+                .set(LEAD.DOCUMENT, document(lead))
                 .where(LEAD.TENANT_ID.eq(lead.tenant().value()), LEAD.ID.eq(lead.id().value()),
                         LEAD.VERSION.eq(lead.version() - 1))
                 .execute();
@@ -88,6 +102,7 @@ public final class JooqLeadRepository implements LeadRepository {
     @Override
     public void delete(TenantId tenant, LeadId id, long expectedVersion) {
         Storage.run("delete", id, tenant, () -> {
+            contacts.delete(tenant, id);
             int deleted = dsl.deleteFrom(LEAD)
                     .where(LEAD.TENANT_ID.eq(tenant.value()), LEAD.ID.eq(id.value()), LEAD.VERSION.eq(expectedVersion))
                     .execute();
@@ -100,9 +115,7 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public Optional<Lead> find(TenantId tenant, LeadId id) {
-        return Storage.attempt("read", id, tenant, () -> dsl.select(LEAD.DOCUMENT).from(LEAD)
-                .where(LEAD.TENANT_ID.eq(tenant.value()), LEAD.ID.eq(id.value()))
-                .fetchOptional(LEAD.DOCUMENT).map(this::lead));
+        return findAll(tenant, List.of(id)).stream().findFirst();
     }
 
     @Override
@@ -110,11 +123,12 @@ public final class JooqLeadRepository implements LeadRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Lead> byId = Storage.attempt("read", ids.size() + " leads", tenant, () -> dsl
-                .select(LEAD.ID, LEAD.DOCUMENT).from(LEAD)
-                .where(LEAD.TENANT_ID.eq(tenant.value()), LEAD.ID.in(ids.stream().map(LeadId::value).toList()))
-                .fetchMap(LEAD.ID, r -> lead(r.value2())));
-        return ids.stream().distinct().map(id -> byId.get(id.value())).filter(l -> l != null).toList();
+        Map<UUID, Lead> byId = Storage.attempt("read", ids.size() == 1 ? ids.iterator().next() : ids.size() + " leads",
+                tenant, () -> leads(tenant, dsl.select(LEAD.ID, LEAD.DOCUMENT).from(LEAD)
+                        .where(LEAD.TENANT_ID.eq(tenant.value()), LEAD.ID.in(ids.stream().map(LeadId::value).toList()))
+                        .fetch()))
+                .stream().collect(Collectors.toMap(lead -> lead.id().value(), lead -> lead));
+        return ids.stream().distinct().map(id -> byId.get(id.value())).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -151,7 +165,7 @@ public final class JooqLeadRepository implements LeadRepository {
             Condition page = after == null ? DSL.noCondition() : LEAD.ID.gt(after);
             var rows = dsl.select(LEAD.ID, LEAD.DOCUMENT).from(LEAD).where(LEAD.TENANT_ID.eq(tenant.value()), page)
                     .orderBy(LEAD.ID).limit(PAGE).fetch();
-            rows.forEach(r -> action.accept(lead(r.value2())));
+            leads(tenant, rows).forEach(action);
             if (rows.size() < PAGE) {
                 return;
             }
@@ -188,7 +202,24 @@ public final class JooqLeadRepository implements LeadRepository {
                 .execute();
     }
 
-    private Lead lead(String document) {
-        return codec.read(document, Lead.class);
+    /** The lead's own values; its contacts are rows of {@code lead_contact}. */
+    private String document(Lead lead) {
+        return codec.write(lead.withContacts(List.of()));
+    }
+
+    /**
+     * Leads from their rows, with their contacts read by one more statement. A lead stored before contacts had
+     * rows of their own keeps them in its document until it is next saved.
+     */
+    private List<Lead> leads(TenantId tenant, Result<Record2<UUID, String>> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<LinkedContact>> linked = contacts.of(tenant, rows.getValues(LEAD.ID));
+        return rows.stream().map(row -> {
+            Lead lead = codec.read(row.value2(), Lead.class);
+            List<LinkedContact> links = linked.get(row.value1());
+            return links == null ? lead : lead.withContacts(links);
+        }).toList();
     }
 }
