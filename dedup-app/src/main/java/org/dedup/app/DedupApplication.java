@@ -9,6 +9,12 @@ import org.dedup.app.wiring.DedupCoreModule;
 import org.dedup.app.wiring.JooqPersistenceModule;
 import org.dedup.app.wiring.MatchersModule;
 import org.dedup.app.wiring.StandardizationModule;
+import org.dedup.app.http.ApiServices;
+import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.merge.ManualMerge;
+import org.dedup.domain.merge.Unmerger;
+import org.dedup.domain.search.DuplicateSearch;
+import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.persistence.Database;
 
@@ -38,6 +44,11 @@ public final class DedupApplication implements AutoCloseable {
 
     public <T> T get(Class<T> type) {
         return injector.getInstance(type);
+    }
+
+    public ApiServices apiServices() {
+        return new ApiServices(get(DuplicateControl.class), get(DuplicateSearch.class), get(ManualMerge.class),
+                get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class));
     }
 
     public DedupConfig config() {

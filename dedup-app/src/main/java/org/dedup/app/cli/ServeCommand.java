@@ -5,9 +5,6 @@ import java.util.concurrent.CountDownLatch;
 
 import org.dedup.app.DedupApplication;
 import org.dedup.app.http.HttpApi;
-import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.merge.Unmerger;
-import org.dedup.domain.store.LeadRepository;
 
 import picocli.CommandLine.Command;
 
@@ -21,8 +18,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DedupApplication app = DedupApplication.start(parent.config());
         var http = app.config().http();
-        HttpApi api = new HttpApi(http.port(), http.maxBodyBytes(), app.config().tenants(),
-                app.get(DuplicateControl.class), app.get(Unmerger.class), app.get(LeadRepository.class));
+        HttpApi api = new HttpApi(http.port(), http.maxBodyBytes(), app.config().tenants(), app.apiServices());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
             app.close();

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -22,18 +24,19 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.control.Decision;
-import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.merge.MergeId;
-import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
-import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.StaleRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,22 +49,23 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final Pattern LEAD = Pattern.compile("/v1/leads/([^/]+)");
     private static final Pattern UNDO = Pattern.compile("/v1/merges/([^/]+)/undo");
+    private static final Pattern SCAN = Pattern.compile("/v1/scans/([^/]+)");
+    private static final JsonNode OPENAPI = OpenApi.document();
     private final HttpServer server;
     private final Map<String, TenantId> tenantsByKey = new LinkedHashMap<>();
     private final int maxBodyBytes;
-    private final DuplicateControl control;
-    private final Unmerger unmerger;
-    private final LeadRepository leads;
+    private final ApiServices services;
+    private final ScanJobs scans;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    public HttpApi(int port, int maxBodyBytes, Iterable<TenantConfig> tenants, DuplicateControl control,
-                   Unmerger unmerger, LeadRepository leads) throws IOException {
+    public HttpApi(int port, int maxBodyBytes, Iterable<TenantConfig> tenants, ApiServices services)
+            throws IOException {
         this.maxBodyBytes = maxBodyBytes;
-        this.control = control;
-        this.unmerger = unmerger;
-        this.leads = leads;
+        this.services = services;
+        this.scans = new ScanJobs(services.search());
         tenants.forEach(t -> tenantsByKey.put(t.apiKey(), t.tenantId()));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -74,10 +78,19 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        long start = System.nanoTime();
         try (exchange) {
-            answer(exchange);
+            if (exchange.getRequestURI().getPath().equals("/metrics")) {
+                respondText(exchange, metrics.scrape());
+            } else {
+                answer(exchange);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not answer {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+        } finally {
+            Timer.builder("dedup_http_requests").tag("method", exchange.getRequestMethod())
+                    .tag("status", String.valueOf(exchange.getResponseCode())).register(metrics)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -112,20 +125,64 @@ public final class HttpApi implements AutoCloseable {
             IncomingLeadRequest request = read(exchange, IncomingLeadRequest.class);
             Optional<String> key = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
             Decision decision = key.isPresent()
-                    ? control.receive(request.toIncomingLead(tenant), new IdempotencyKey(key.get()))
-                    : control.receive(request.toIncomingLead(tenant));
+                    ? services.control().receive(request.toIncomingLead(tenant), new IdempotencyKey(key.get()))
+                    : services.control().receive(request.toIncomingLead(tenant));
+            metrics.counter("dedup_decisions", "outcome", DecisionView.of(decision).outcome()).increment();
             return DecisionView.of(decision);
+        }
+        if (path.equals("/v1/check") && method.equals("POST")) {
+            TenantId tenant = tenant(exchange);
+            var lead = read(exchange, IncomingLeadRequest.class).toIncomingLead(tenant)
+                    .toLead(LeadId.random(), java.time.Instant.now());
+            return Map.of("candidates", services.search().checkLead(lead).stream().map(DecisionView::candidate)
+                    .toList());
+        }
+        if (path.equals("/v1/scans") && method.equals("POST")) {
+            return scanView(scans.start(tenant(exchange)));
+        }
+        Matcher scan = SCAN.matcher(path);
+        if (scan.matches() && method.equals("GET")) {
+            TenantId tenant = tenant(exchange);
+            UUID id = uuid(scan.group(1), "scan id");
+            return scanView(scans.find(tenant, id).orElseThrow(() -> new HttpProblem(404, "scan " + id
+                    + " does not exist for this tenant")));
+        }
+        if (path.equals("/v1/groups") && method.equals("GET")) {
+            return Map.of("groups", services.search().groups(tenant(exchange)).stream().map(GroupView::of).toList());
+        }
+        if (path.equals("/v1/not-duplicates") && method.equals("POST")) {
+            TenantId tenant = tenant(exchange);
+            NotDuplicateRequest request = read(exchange, NotDuplicateRequest.class);
+            services.search().markNotDuplicate(tenant, request.pair());
+            return Map.of("marked", true);
+        }
+        if (path.equals("/v1/merges") && method.equals("POST")) {
+            TenantId tenant = tenant(exchange);
+            MergeRequest request = read(exchange, MergeRequest.class);
+            return Map.of("merge", services.manualMerge().merge(request.toRequest(tenant)).value());
+        }
+        if (path.equals("/v1/rules") && method.equals("GET")) {
+            return services.search().rules(tenant(exchange)).stream().map(RuleDto::of).toList();
+        }
+        if (path.equals("/v1/rules") && method.equals("PUT")) {
+            TenantId tenant = tenant(exchange);
+            RuleDto[] rules = read(exchange, RuleDto[].class);
+            services.settings().saveRules(tenant, java.util.Arrays.stream(rules).map(RuleDto::toRule).toList());
+            return services.search().rules(tenant).stream().map(RuleDto::of).toList();
+        }
+        if (path.equals("/openapi.json") && method.equals("GET")) {
+            return OPENAPI;
         }
         Matcher lead = LEAD.matcher(path);
         if (lead.matches() && method.equals("GET")) {
             TenantId tenant = tenant(exchange);
             LeadId id = LeadId.parse(lead.group(1));
-            return leads.find(tenant, id).orElseThrow(() -> new RecordNotFoundException(tenant, id));
+            return services.leads().find(tenant, id).orElseThrow(() -> new RecordNotFoundException(tenant, id));
         }
         Matcher undo = UNDO.matcher(path);
         if (undo.matches() && method.equals("POST")) {
             TenantId tenant = tenant(exchange);
-            var entry = unmerger.unmerge(tenant, new MergeId(uuid(undo.group(1), "merge id")));
+            var entry = services.unmerger().unmerge(tenant, new MergeId(uuid(undo.group(1), "merge id")));
             return Map.of("merge", entry.id().value(), "state", entry.state().name().toLowerCase(java.util.Locale.ROOT),
                     "restored", entry.survivorBefore().id().value());
         }
@@ -173,6 +230,24 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
+    private static Map<String, Object> scanView(ScanJobs.ScanJob job) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", job.id());
+        view.put("status", job.status());
+        view.put("started", job.started().toString());
+        if (job.result() != null) {
+            view.put("records", job.result().records());
+            view.put("pairsCompared", job.result().pairsCompared());
+            view.put("allPairs", job.result().allPairs());
+            view.put("groups", job.result().groups().size());
+            view.put("oversizedBlocks", job.result().oversizedBlocks());
+        }
+        if (job.error() != null) {
+            view.put("error", job.error());
+        }
+        return view;
+    }
+
     private static Map<String, String> error(String message) {
         return Map.of("error", message);
     }
@@ -188,8 +263,16 @@ public final class HttpApi implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
+    private static void respondText(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
     @Override
     public void close() {
         server.stop(1);
+        scans.close();
     }
 }

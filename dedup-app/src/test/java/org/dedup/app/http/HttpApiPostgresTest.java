@@ -22,8 +22,6 @@ import org.dedup.app.DedupApplication;
 import org.dedup.app.config.DatabaseConfig;
 import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.TenantConfig;
-import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
 import org.junit.jupiter.api.AfterAll;
@@ -51,8 +49,7 @@ class HttpApiPostgresTest {
                         new TenantConfig("acme", ACME_KEY, List.of("email", "phone"), "GB", null, null, null),
                         new TenantConfig("globex", GLOBEX_KEY, List.of("email"), null, null, null, null)));
         app = DedupApplication.start(config);
-        api = new HttpApi(0, 4_096, config.tenants(), app.get(DuplicateControl.class), app.get(Unmerger.class),
-                app.get(LeadRepository.class));
+        api = new HttpApi(0, 4_096, config.tenants(), app.apiServices());
     }
 
     @AfterAll
@@ -162,5 +159,79 @@ class HttpApiPostgresTest {
         assertEquals(404, read.statusCode());
         assertEquals("created", theirs.get("outcome").asText());
         assertEquals(200, get("/v1/leads/" + mine.get("lead").asText(), ACME_KEY).statusCode());
+    }
+
+    private HttpResponse<String> put(String path, String key, String body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .header("X-Api-Key", key).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void checkOnSaveScanGroupsAndNotADuplicateWorkOverHttp() throws Exception {
+        JsonNode a = json.readTree(post("/v1/leads", GLOBEX_KEY, lead("scan@x.io", "+1 415 555 2671")).body());
+        assertEquals("created", a.get("outcome").asText());
+        JsonNode check = json.readTree(post("/v1/check", GLOBEX_KEY, lead("SCAN@x.io", "+1 415 555 0000")).body());
+        assertEquals(a.get("lead").asText(), check.get("candidates").get(0).get("lead").asText());
+
+        JsonNode scan = json.readTree(post("/v1/scans", GLOBEX_KEY, "").body());
+        JsonNode status = scan;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (status.get("status").asText().equals("running") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            status = json.readTree(get("/v1/scans/" + scan.get("id").asText(), GLOBEX_KEY).body());
+        }
+        assertEquals("done", status.get("status").asText(), status.toString());
+        assertEquals(404, get("/v1/scans/" + scan.get("id").asText(), ACME_KEY).statusCode(), "another tenant's scan");
+        assertEquals(200, get("/v1/groups", GLOBEX_KEY).statusCode());
+
+        String pair = "{\"first\":{\"kind\":\"lead\",\"id\":\"%s\"},\"second\":{\"kind\":\"contact\",\"id\":\"%s\"}}"
+                .formatted(a.get("lead").asText(), UUID.randomUUID());
+        assertEquals(200, post("/v1/not-duplicates", GLOBEX_KEY, pair).statusCode());
+        assertEquals(400, post("/v1/not-duplicates", GLOBEX_KEY, "{\"first\":{\"kind\":\"deal\",\"id\":\"%s\"},\"second\":null}"
+                .formatted(UUID.randomUUID())).statusCode());
+    }
+
+    @Test
+    void aManualMergeAndItsUndoWorkOverHttp() throws Exception {
+        String first = json.readTree(post("/v1/leads", ACME_KEY, lead("m1@x.io", "+44 20 7946 0101")).body())
+                .get("lead").asText();
+        String second = json.readTree(post("/v1/leads", ACME_KEY, lead("m2@x.io", "+44 20 7946 0102")).body())
+                .get("lead").asText();
+        HttpResponse<String> merge = post("/v1/merges", ACME_KEY,
+                "{\"leads\":[\"%s\",\"%s\"],\"survivor\":\"%s\"}".formatted(first, second, first));
+        assertEquals(200, merge.statusCode(), merge.body());
+        assertEquals(404, get("/v1/leads/" + second, ACME_KEY).statusCode());
+        assertEquals(200, post("/v1/merges/" + json.readTree(merge.body()).get("merge").asText() + "/undo", ACME_KEY, "")
+                .statusCode());
+        assertEquals(200, get("/v1/leads/" + second, ACME_KEY).statusCode());
+    }
+
+    @Test
+    void rulesAreReadAndReplacedPerTenant() throws Exception {
+        assertTrue(get("/v1/rules", ACME_KEY).body().contains("Contact: full name and email"), "preconfigured");
+        HttpResponse<String> saved = put("/v1/rules", ACME_KEY,
+                "[{\"name\":\"Lead: email only\",\"objects\":[\"lead\"],\"fields\":[\"email\"]}]");
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertEquals(1, json.readTree(get("/v1/rules", ACME_KEY).body()).size());
+        assertEquals(400, put("/v1/rules", ACME_KEY, "[{\"name\":\"x\",\"objects\":[\"deal\"],\"fields\":[\"email\"]}]")
+                .statusCode());
+        assertTrue(get("/v1/rules", GLOBEX_KEY).body().contains("Contact: full name and email"), "other tenant unchanged");
+        put("/v1/rules", ACME_KEY, "[]");
+    }
+
+    @Test
+    void metricsAndTheOpenApiDocumentAreServed() throws Exception {
+        post("/v1/leads", ACME_KEY, lead("metrics@x.io", "+44 20 7946 0200"));
+        HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + api.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(metrics.body().contains("dedup_decisions_total"), metrics.body());
+        assertTrue(metrics.body().contains("dedup_http_requests_seconds_count"), metrics.body());
+        JsonNode openapi = json.readTree(client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + api.port() + "/openapi.json")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        for (String path : List.of("/v1/leads", "/v1/check", "/v1/scans", "/v1/groups", "/v1/not-duplicates", "/v1/merges",
+                "/v1/rules")) {
+            assertTrue(openapi.get("paths").has(path), path);
+        }
     }
 }

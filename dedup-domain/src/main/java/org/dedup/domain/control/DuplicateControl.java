@@ -102,7 +102,9 @@ public final class DuplicateControl {
         Map<Matcher, Set<MatchKey>> probes = search.probe(profile, arrivalMethods(settings, lead.source()), context,
                 failures);
         Set<MatchKey> lockKeys = new HashSet<>(CandidateSearch.allKeys(probes));
-        lockKeys.add(idempotencyKey);
+        if (idempotencyKey != NO_KEY) {
+            lockKeys.add(idempotencyKey);
+        }
         Arrival arrival = ports.transactor().inTransaction(() -> {
             ports.keyLocks().lock(tenant, lockKeys);
             Optional<Decision> earlier = idempotencyKey == NO_KEY ? Optional.empty()

@@ -120,6 +120,11 @@ public final class DuplicateSearch {
         return bulkSearch.run(profiles(tenant), candidateRules, notDuplicates.all(tenant), groups.groups(tenant));
     }
 
+    /** The groups the latest bulk search of the tenant found. */
+    public List<DuplicateGroup> groups(TenantId tenant) {
+        return groups.groups(tenant);
+    }
+
     public void markNotDuplicate(TenantId tenant, RecordPair pair) {
         notDuplicates.mark(tenant, pair);
     }

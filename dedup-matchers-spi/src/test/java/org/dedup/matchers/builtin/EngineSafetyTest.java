@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.DuplicateControlPorts;
+import org.dedup.domain.merge.ConflictMerge;
+import org.dedup.domain.store.KeyLocks;
 import java.util.List;
 import java.util.Set;
 
@@ -86,5 +92,29 @@ class EngineSafetyTest {
         assertInstanceOf(Decision.Merged.class,
                 fixture.control.receive(anIncomingLead().withEmail("jane@x.io").incoming()));
         assertEquals(1, fixture.leads.count(TENANT));
+    }
+
+    @Test
+    void arrivalsOfDifferentLeadsLockNoKeyInCommon() {
+        DuplicateControlFixture fixture = new DuplicateControlFixture();
+        fixture.enable(MatchMethod.EMAIL, MatchMethod.PHONE);
+        List<Set<MatchKey>> locked = new ArrayList<>();
+        KeyLocks recording = (tenant, keys) -> {
+            locked.add(Set.copyOf(keys));
+            fixture.transactor.lock(tenant, keys);
+        };
+        DuplicateControl control = new DuplicateControl(new DuplicateControlPorts(fixture.leads, fixture.settings,
+                fixture.decisions, fixture.journal, fixture.activities, fixture.activities, fixture.transactor,
+                recording), fixture.matchers, new ConflictMerge(fixture.standardizer), fixture.clock);
+
+        control.receive(anIncomingLead().withEmail("jane@x.io").incoming());
+        control.receive(anIncomingLead().withPhone("+1 415 555 2671").incoming());
+        control.receive(anIncomingLead().withContactName("No Keys").incoming());
+
+        assertEquals(3, locked.size());
+        Set<MatchKey> overlap = new HashSet<>(locked.get(0));
+        overlap.retainAll(locked.get(1));
+        assertEquals(Set.of(), overlap, "unrelated arrivals must not serialise on a shared key");
+        assertEquals(Set.of(), locked.get(2), "an arrival with nothing to match locks nothing");
     }
 }

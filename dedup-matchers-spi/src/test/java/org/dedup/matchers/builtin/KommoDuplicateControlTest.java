@@ -435,6 +435,24 @@ class KommoDuplicateControlTest {
         }
 
         @Test
+        void anUpdateMergesNothingWhenNeitherLeadIsInTheIncomingLeadsStage() {
+            fixture.enable(MatchMethod.BIG_DATA);
+            Lead existing = fixture.stored(aLead().withContactName("Ivan Petrov")
+                    .inStage(PipelineStage.of("sales", "negotiation")));
+            Lead other = fixture.stored(aLead().withContactName("Olga Petrova")
+                    .inStage(PipelineStage.of("sales", "qualified")));
+
+            Lead renamed = other.withContacts(List.of(new org.dedup.domain.model.LinkedContact(
+                    other.primaryContact().orElseThrow().withFullName("Petrov Ivan"),
+                    org.dedup.domain.model.ContactRole.PRIMARY))).touched(fixture.clock.instant());
+            Decision decision = fixture.control.update(renamed);
+
+            assertInstanceOf(Decision.Updated.class, decision);
+            assertEquals(existing, fixture.reload(existing));
+            assertEquals("Petrov Ivan", fixture.reload(other).primaryContact().orElseThrow().fullName());
+        }
+
+        @Test
         void anUpdateTriggersTheCheckAgainUnderTheSameCondition() {
             fixture.enable(MatchMethod.BIG_DATA);
             Lead existing = fixture.stored(aLead().withContactName("Ivan Petrov")

@@ -1,5 +1,7 @@
 package org.dedup.matchers.builtin;
 
+import org.dedup.domain.match.MatchKey;
+
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
@@ -110,6 +112,45 @@ class MergeAndUnmergeTest {
         assertEquals("Old name", fixture.reload(old).name());
         assertTrue(fixture.journal.find(TENANT, merge).orElseThrow().provenance()
                 .contains(new FieldProvenance("name", "Old name", old.id(), SurvivorshipRule.OLDEST)));
+    }
+
+    @Test
+    void mostCompleteAndSourcePriorityRulesPickTheirRecordAndSayWhy() {
+        Lead sparse = fixture.stored(aLead().named("Sparse").from(SourceChannel.IMPORT)
+                .withLeadField("tier", CustomFieldValue.text("bronze")));
+        Lead complete = fixture.stored(aLead().named("Complete").from(SourceChannel.WEB_FORM).withEmail("c@x.io")
+                .withPhone("+1 415 555 2671").withLeadField("tier", CustomFieldValue.text("gold")));
+        SurvivorshipPolicy policy = new SurvivorshipPolicy(Map.of("name", SurvivorshipRule.MOST_COMPLETE),
+                SurvivorshipRule.SOURCE_PRIORITY, List.of(SourceChannel.IMPORT, SourceChannel.WEB_FORM));
+
+        MergeId merge = manualMerge.merge(new ManualMerge.Request(TENANT, List.of(sparse.id(), complete.id()),
+                sparse.id(), Map.of(), policy));
+
+        Lead survivor = fixture.reload(sparse);
+        assertEquals("Complete", survivor.name());
+        assertEquals(CustomFieldValue.text("bronze"), survivor.customFields().get("tier"), "IMPORT ranks first");
+        List<FieldProvenance> provenance = fixture.journal.find(TENANT, merge).orElseThrow().provenance();
+        assertTrue(provenance.contains(new FieldProvenance("name", "Complete", complete.id(),
+                SurvivorshipRule.MOST_COMPLETE)));
+        assertTrue(provenance.contains(new FieldProvenance("custom.tier", "bronze", sparse.id(),
+                SurvivorshipRule.SOURCE_PRIORITY)));
+        assertTrue(provenance.contains(new FieldProvenance("contacts", "1", complete.id(), SurvivorshipRule.UNION)));
+    }
+
+    @Test
+    void unmergeOfAManualMergeRestoresEveryLeadsKeys() {
+        Lead a = fixture.stored(aLead().withEmail("a@x.io").withPixel("px-a"));
+        Lead b = fixture.stored(aLead().withPhone("+1 415 555 2671"));
+        Lead c = fixture.stored(aLead().withContactName("Zed Zane").withEmail("c@x.io"));
+        Map<LeadId, Set<MatchKey>> keysBefore = Map.of(a.id(), fixture.leads.keysOf(TENANT, a.id()),
+                b.id(), fixture.leads.keysOf(TENANT, b.id()), c.id(), fixture.leads.keysOf(TENANT, c.id()));
+
+        MergeId merge = manualMerge.merge(new ManualMerge.Request(TENANT, List.of(a.id(), b.id(), c.id()), b.id(),
+                Map.of(), SurvivorshipPolicy.newestWins()));
+        assertEquals(Set.of(), fixture.leads.keysOf(TENANT, a.id()), "absorbed leads are gone while merged");
+        fixture.unmerger.unmerge(TENANT, merge);
+
+        keysBefore.forEach((id, keys) -> assertEquals(keys, fixture.leads.keysOf(TENANT, id)));
     }
 
     @Test
