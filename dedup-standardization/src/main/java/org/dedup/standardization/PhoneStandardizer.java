@@ -23,7 +23,7 @@ final class PhoneStandardizer {
         }
         PhoneNumber number;
         try {
-            number = util.parse(value, defaultRegion);
+            number = util.parse(compact(value), defaultRegion);
         } catch (NumberParseException e) {
             return new PhoneKey.Invalid(value, "phone number '" + Require.abbreviate(value) + "' cannot be read: "
                     + describe(e.getErrorType()));
@@ -34,6 +34,26 @@ final class PhoneStandardizer {
         }
         String e164 = util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
         return new PhoneKey.Valid(e164, e164.substring(Math.max(1, e164.length() - LAST_DIGITS)));
+    }
+
+    /**
+     * A number written only with digits, a leading '+' and punctuation ("(020) 7946-0958") is handed to
+     * libphonenumber as bare digits: the result is the same, and its extension and punctuation patterns have far
+     * less text to scan. Anything else (letters, extensions) goes to libphonenumber as written.
+     */
+    static String compact(String value) {
+        StringBuilder digits = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (c == '+' && digits.isEmpty()) {
+                digits.append(c);
+            } else if (" ()-./".indexOf(c) < 0) {
+                return value;
+            }
+        }
+        return digits.toString();
     }
 
     private static String describe(NumberParseException.ErrorType type) {
