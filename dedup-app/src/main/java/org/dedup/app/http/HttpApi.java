@@ -170,6 +170,14 @@ public final class HttpApi implements AutoCloseable {
             services.settings().saveRules(tenant, java.util.Arrays.stream(rules).map(RuleDto::toRule).toList());
             return services.search().rules(tenant).stream().map(RuleDto::of).toList();
         }
+        if (path.equals("/v1/settings") && method.equals("GET")) {
+            return SettingsDto.of(services.settings().settings(tenant(exchange)));
+        }
+        if (path.equals("/v1/settings") && method.equals("PUT")) {
+            TenantId tenant = tenant(exchange);
+            services.settings().saveSettings(tenant, read(exchange, SettingsDto.class).toSettings());
+            return SettingsDto.of(services.settings().settings(tenant));
+        }
         if (path.equals("/openapi.json") && method.equals("GET")) {
             return OPENAPI;
         }

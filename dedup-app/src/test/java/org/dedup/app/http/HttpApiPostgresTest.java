@@ -234,4 +234,30 @@ class HttpApiPostgresTest {
             assertTrue(openapi.get("paths").has(path), path);
         }
     }
+
+    @Test
+    void settingsAreReadAndReplacedAndAnInvalidOptionIsNamed() throws Exception {
+        HttpResponse<String> saved = put("/v1/settings", GLOBEX_KEY, """
+                {"methods": ["email", "phone", "tracking_pixel"], "conflictPolicy": "keep_existing",
+                 "multiMatchPolicy": "update_all", "mergeLimit": 4, "scope": {"sales": ["incoming"]},
+                 "matchedFields": [{"key": "inn", "type": "numeric", "level": "lead"}],
+                 "afterMergeTask": {"text": "Call back", "dueInMinutes": 60, "responsible": "team"},
+                 "defaultRegion": "DE", "emailFolding": "gmail_dots_and_plus"}
+                """);
+        assertEquals(200, saved.statusCode(), saved.body());
+        JsonNode settings = json.readTree(get("/v1/settings", GLOBEX_KEY).body());
+        assertEquals("keep_existing", settings.get("conflictPolicy").asText());
+        assertEquals(4, settings.get("mergeLimit").asInt());
+        assertEquals("Call back", settings.get("afterMergeTask").get("text").asText());
+
+        HttpResponse<String> invalid = put("/v1/settings", GLOBEX_KEY, "{\"multiMatchPolicy\": \"merge_everything\"}");
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.body().contains("multiMatchPolicy 'merge_everything'"), invalid.body());
+        HttpResponse<String> dateField = put("/v1/settings", GLOBEX_KEY,
+                "{\"matchedFields\": [{\"key\": \"birthday\", \"type\": \"date\"}]}");
+        assertEquals(400, dateField.statusCode());
+        assertTrue(dateField.body().contains("only TEXT or NUMERIC"), dateField.body());
+        assertEquals(4, json.readTree(get("/v1/settings", GLOBEX_KEY).body()).get("mergeLimit").asInt(), "unchanged");
+        put("/v1/settings", GLOBEX_KEY, "{\"methods\": [\"email\"]}");
+    }
 }

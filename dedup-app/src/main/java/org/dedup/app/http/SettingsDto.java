@@ -1,0 +1,81 @@
+package org.dedup.app.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.dedup.domain.control.AfterMerge;
+import org.dedup.domain.control.ConflictPolicy;
+import org.dedup.domain.control.DuplicateControlSettings;
+import org.dedup.domain.control.MultiMatchPolicy;
+import org.dedup.domain.control.SearchScope;
+import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.model.CustomFieldDefinition;
+import org.dedup.domain.model.CustomFieldType;
+import org.dedup.domain.model.FieldLevel;
+import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.standardize.EmailFolding;
+import org.dedup.domain.standardize.StandardizationOptions;
+
+/** A tenant's duplicate-control settings as JSON; every option of the Kommo tab. */
+public record SettingsDto(List<String> methods, List<FieldDto> matchedFields, Map<String, List<String>> scope,
+                          String conflictPolicy, String multiMatchPolicy, Integer mergeLimit, TaskDto afterMergeTask,
+                          String defaultRegion, String emailFolding) {
+
+    public record FieldDto(String key, String type, String level) {
+    }
+
+    public record TaskDto(String text, Long dueInMinutes, String responsible) {
+    }
+
+    static SettingsDto of(DuplicateControlSettings s) {
+        TaskDto task = s.afterMerge() instanceof AfterMerge.CreateTask t
+                ? new TaskDto(t.text(), t.dueIn().toMinutes(), t.responsible()) : null;
+        return new SettingsDto(s.methods().stream().map(MatchMethod::id).sorted().toList(),
+                s.matchedFields().stream().map(f -> new FieldDto(f.key(), lower(f.type()), lower(f.level()))).toList(),
+                s.scope().stagesByPipeline().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().stream().sorted().toList())),
+                lower(s.conflictPolicy()), lower(s.multiMatchPolicy()), s.mergeLimit(), task,
+                s.standardization().defaultRegion(), lower(s.standardization().emailFolding()));
+    }
+
+    DuplicateControlSettings toSettings() {
+        DuplicateControlSettings defaults = DuplicateControlSettings.defaults();
+        Set<MatchMethod> enabled = methods == null ? defaults.methods()
+                : methods.stream().map(MatchMethod::new).collect(Collectors.toSet());
+        List<CustomFieldDefinition> fields = matchedFields == null ? List.of() : matchedFields.stream()
+                .map(f -> new CustomFieldDefinition(f.key(), CustomFieldType.parse(f.type() == null ? "text" : f.type()),
+                        parse(FieldLevel.class, f.level() == null ? "lead" : f.level(), "matchedFields.level")))
+                .toList();
+        SearchScope searchScope = scope == null ? SearchScope.everything()
+                : new SearchScope(scope.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> Set.copyOf(e.getValue() == null ? List.of() : e.getValue()))));
+        AfterMerge after = afterMergeTask == null ? AfterMerge.noTask()
+                : new AfterMerge.CreateTask(afterMergeTask.text(),
+                        Duration.ofMinutes(afterMergeTask.dueInMinutes() == null ? 0 : afterMergeTask.dueInMinutes()),
+                        afterMergeTask.responsible());
+        return new DuplicateControlSettings(enabled, fields, searchScope,
+                conflictPolicy == null ? defaults.conflictPolicy() : parse(ConflictPolicy.class, conflictPolicy, "conflictPolicy"),
+                multiMatchPolicy == null ? defaults.multiMatchPolicy()
+                        : parse(MultiMatchPolicy.class, multiMatchPolicy, "multiMatchPolicy"),
+                mergeLimit == null ? defaults.mergeLimit() : mergeLimit, after,
+                new StandardizationOptions(defaultRegion == null ? defaults.standardization().defaultRegion() : defaultRegion,
+                        emailFolding == null ? EmailFolding.NONE : parse(EmailFolding.class, emailFolding, "emailFolding")));
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(field + " '" + value + "' is not one of "
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(SettingsDto::lower).toList());
+        }
+    }
+}
