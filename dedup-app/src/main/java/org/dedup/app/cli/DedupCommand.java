@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** The {@code dedup} command line. */
 @Command(name = "dedup", mixinStandardHelpOptions = true, version = "dedup 0.1.0",
         description = "Finds and merges duplicate CRM records.",
-        subcommands = {DemoCommand.class, ServeCommand.class, ScanCommand.class, UnmergeCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, CheckCommand.class, ScanCommand.class,
+                MergeCommand.class, UnmergeCommand.class})
 public final class DedupCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, description = "configuration file (YAML or JSON)")
     Path configFile;

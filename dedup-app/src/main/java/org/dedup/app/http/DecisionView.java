@@ -36,7 +36,7 @@ public record DecisionView(String outcome, UUID lead, List<UUID> mergedInto, Str
         return new DecisionView(outcome, lead, List.of(), null, null, List.of(), candidates, failures);
     }
 
-    static CandidateView candidate(MatchCandidate c) {
+    public static CandidateView candidate(MatchCandidate c) {
         return new CandidateView(c.record().value(), c.method().id(), c.verdict().name().toLowerCase(java.util.Locale.ROOT),
                 c.score(), c.explanation().stream().map(f -> Map.<String, Object>of("field", f.field(),
                 "incoming", f.incomingValue(), "candidate", f.candidateValue(), "comparison", f.comparison(),

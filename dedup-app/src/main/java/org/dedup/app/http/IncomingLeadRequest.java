@@ -38,6 +38,10 @@ public record IncomingLeadRequest(String name, String pipeline, String stage, Bo
     public record PhoneRequest(String type, String number) {
     }
 
+    public IncomingLeadRequest withSource(String newSource) {
+        return new IncomingLeadRequest(name, pipeline, stage, incomingStage, newSource, pixels, contacts, fields);
+    }
+
     public IncomingLead toIncomingLead(TenantId tenant) {
         if (pipeline == null || stage == null) {
             throw new InvalidRecordException("pipeline and stage are required");

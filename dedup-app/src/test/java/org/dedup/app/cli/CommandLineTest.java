@@ -1,0 +1,74 @@
+package org.dedup.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** The CLI as an operator uses it: import, scan and check against one embedded database. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private String run(Path config, String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            String[] all = new String[args.length + 2];
+            all[0] = "--config";
+            all[1] = config.toString();
+            System.arraycopy(args, 0, all, 2, args.length);
+            int exit = new CommandLine(new DedupCommand()).execute(all);
+            assertEquals(0, exit, "dedup " + String.join(" ", args) + " printed: " + out);
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void importScanAndCheckOnOneEmbeddedDatabase() throws IOException {
+        Path config = Files.writeString(dir.resolve("dedup.yaml"), """
+                database:
+                  url: jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH
+                tenants:
+                  - id: acme
+                    apiKey: acme-secret-key-0001
+                    methods: [email]
+                """.formatted(dir.resolve("db")));
+        Path contacts = Files.writeString(dir.resolve("contacts.csv"), """
+                name,email,phone
+                Anna Berg,anna@berg.se,+46 8 123 456 78
+                Berg Anna,ANNA@berg.se,
+                """);
+        Path leads = Files.writeString(dir.resolve("leads.json"), """
+                [{"pipeline": "sales", "stage": "new", "contacts": [{"name": "Kim Lee", "primary": true, "emails": ["kim@x.io"]}]},
+                 {"pipeline": "sales", "stage": "new", "contacts": [{"name": "Ola N", "primary": true, "emails": ["ola@x.io"]}]}]
+                """);
+        Path lead = Files.writeString(dir.resolve("lead.json"), """
+                {"pipeline": "sales", "stage": "new", "contacts": [{"name": "Anna Berg", "emails": ["anna@berg.se"]}]}
+                """);
+
+        assertTrue(run(config, "import", "--tenant", "acme", "--contacts", contacts.toString()).contains("imported contacts: 2"));
+        assertTrue(run(config, "import", "--tenant", "acme", "--leads", leads.toString()).contains("Created=2"));
+        Path groups = dir.resolve("groups.csv");
+        run(config, "scan", "--tenant", "acme", "--out", groups.toString());
+        List<String> rows = Files.readAllLines(groups);
+        assertEquals(3, rows.size(), "header and the two Anna Berg contacts: " + rows);
+        assertTrue(run(config, "check", "--tenant", "acme", "--file", lead.toString()).contains("duplicate_rule"));
+
+        assertTrue(run(config, "scan", "--tenant", "acme").startsWith("group,kind,id,rules"), "CSV on standard output");
+    }
+}
