@@ -3,6 +3,7 @@ package org.dedup.ml.features;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,9 +58,19 @@ public final class PairFeatures {
         return features;
     }
 
-    /** The comparisons made of each attribute, in feature order; the first one explains the attribute. */
-    public static Map<Attribute, List<Comparison>> comparisonsByAttribute() {
-        return COMPARISONS;
+    /** Each attribute both records know, compared by its first comparison, in schema order. */
+    public List<AttributeSimilarity> attributeSimilarities(PersonRecord a, PersonRecord b) {
+        List<AttributeSimilarity> lines = new ArrayList<>();
+        COMPARISONS.forEach((attribute, comparisons) -> {
+            if (a.has(attribute) && b.has(attribute)) {
+                Comparison comparison = comparisons.getFirst();
+                String x = a.value(attribute);
+                String y = b.value(attribute);
+                lines.add(new AttributeSimilarity(attribute.key(), x, y,
+                        comparison.name().toLowerCase(Locale.ROOT), comparison.compare(attribute, x, y, frequencies)));
+            }
+        });
+        return lines;
     }
 
     /** How alike the names are when given name and surname are swapped in one record (0 if either is missing). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.dedup.ml.features.AttributeSimilarity;
 import org.dedup.ml.features.PairFeatures;
 import org.dedup.ml.record.PersonRecord;
 
@@ -29,6 +30,11 @@ public final class MatchModel {
 
     public double probability(PersonRecord a, PersonRecord b) {
         return artifact.classifier().probability(features.extract(a, b));
+    }
+
+    /** The attributes both records know and how alike they are: the readable part of an explanation. */
+    public List<AttributeSimilarity> attributeSimilarities(PersonRecord a, PersonRecord b) {
+        return features.attributeSimilarities(a, b);
     }
 
     public ModelMetadata.Thresholds thresholds() {

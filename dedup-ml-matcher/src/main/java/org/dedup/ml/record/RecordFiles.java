@@ -1,7 +1,6 @@
 package org.dedup.ml.record;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,6 +19,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import org.dedup.domain.model.DedupException;
+import org.dedup.domain.model.InvalidRecordException;
 
 /**
  * Reads person records from CSV files with a header. Columns are the {@link Attribute} keys ({@code given_name},
@@ -49,7 +51,7 @@ public final class RecordFiles {
             String id = required(row, "rec_id", csv);
             Matcher matcher = FEBRL_ID.matcher(id);
             if (!matcher.matches()) {
-                throw new IllegalArgumentException(csv + ": rec_id '" + id + "' is not rec-<N>-org or rec-<N>-dup-<k>");
+                throw new InvalidRecordException(csv + ": rec_id '" + id + "' is not rec-<N>-org or rec-<N>-dup-<k>");
             }
             return matcher.group(1);
         });
@@ -79,7 +81,7 @@ public final class RecordFiles {
         for (Map<String, String> row : rows(csv)) {
             String id = required(row, idColumn, csv);
             if (!ids.add(id)) {
-                throw new IllegalArgumentException(csv + ": record id '" + id + "' appears twice");
+                throw new InvalidRecordException(csv + ": record id '" + id + "' appears twice");
             }
             Map<String, String> named = new HashMap<>(row);
             named.remove(idColumn);
@@ -97,10 +99,8 @@ public final class RecordFiles {
         try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class).with(schema)
                 .readValues(csv.toFile())) {
             return it.readAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot read " + csv + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new DedupException("cannot read " + csv + ": " + e.getMessage(), e);
         }
     }
 
@@ -108,7 +108,7 @@ public final class RecordFiles {
         try {
             return Attribute.fromKey(column);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": unknown column '" + column + "'; known are the attributes "
+            throw new InvalidRecordException(where + ": unknown column '" + column + "'; known are the attributes "
                     + List.of(Attribute.values()).stream().map(Attribute::key).toList() + ", email and phone");
         }
     }
@@ -116,7 +116,7 @@ public final class RecordFiles {
     private static String required(Map<String, String> row, String column, Path csv) {
         String value = row.get(column);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(csv + ": column '" + column + "' is missing or empty in a row");
+            throw new InvalidRecordException(csv + ": column '" + column + "' is missing or empty in a row");
         }
         return value.strip();
     }
