@@ -40,6 +40,14 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public void save(Path file) {
+        try {
+            Path directory = file.toAbsolutePath().getParent();
+            if (directory != null) {
+                Files.createDirectories(directory);
+            }
+        } catch (IOException e) {
+            throw new ModelFileException("cannot create the directory of model file " + file + ": " + e, e);
+        }
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             write(zip, METADATA, JSON.writeValueAsBytes(metadata));
             write(zip, FREQUENCIES, JSON.writeValueAsBytes(frequencies));
@@ -49,7 +57,7 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
             }
             write(zip, CLASSIFIER, bytes.toByteArray());
         } catch (IOException e) {
-            throw new ModelFileException("cannot write model file " + file + ": " + e.getMessage(), e);
+            throw new ModelFileException("cannot write model file " + file + ": " + e, e);
         }
     }
 
@@ -57,7 +65,7 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         } catch (IOException e) {
-            throw new ModelFileException("cannot read model file " + file + ": " + e.getMessage(), e);
+            throw new ModelFileException("cannot read model file " + file + ": " + e, e);
         }
     }
 

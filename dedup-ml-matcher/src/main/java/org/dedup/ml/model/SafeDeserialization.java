@@ -17,7 +17,7 @@ final class SafeDeserialization {
             "java.lang.Float", "java.lang.Boolean", "java.lang.String", "java.lang.Record",
             "java.util.ArrayList", "java.util.Arrays$ArrayList", "java.util.HashMap", "java.util.LinkedHashMap",
             "java.util.ImmutableCollections$*", "java.util.Collections$*", "java.util.BitSet",
-            "java.util.TreeMap", "java.util.HashSet",
+            "java.util.TreeMap", "java.util.HashSet", "java.lang.Object", "java.util.Map$Entry",
             "!*"));
 
     private SafeDeserialization() {
