@@ -108,15 +108,16 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
     }
 
     private static CalibratedClassifier classifier(byte[] bytes, String name) throws IOException {
+        SafeDeserialization allowList = new SafeDeserialization();
         try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            objects.setObjectInputFilter(SafeDeserialization.FILTER);
+            objects.setObjectInputFilter(allowList.filter());
             if (objects.readObject() instanceof CalibratedClassifier classifier) {
                 return classifier;
             }
             throw new ModelFileException(name + ": " + CLASSIFIER + " does not hold a classifier");
         } catch (InvalidClassException e) {
-            throw new ModelFileException(name + ": " + CLASSIFIER + " holds a class that is not allowed in a model ("
-                    + e.getMessage() + ")", e);
+            throw new ModelFileException(name + ": " + CLASSIFIER + " holds what is not allowed in a model: "
+                    + allowList.rejectedClass(), e);
         } catch (ClassNotFoundException | ClassCastException | IOException e) {
             throw new ModelFileException(name + ": " + CLASSIFIER + " is not a readable classifier: " + e, e);
         }
