@@ -32,8 +32,8 @@ import smile.math.MathEx;
 
 /**
  * Trains a BIG DATA model: features of every labelled pair, a Smile classifier fitted on most of them, Platt
- * scaling fitted on the held-out rest, and the merge threshold with the best F1 on those held-out pairs. The same
- * data and options give the same model.
+ * scaling fitted on the held-out rest, and the merge threshold: the lowest at which merges on those held-out pairs
+ * are precise enough (the best F1 if none is). The same data and options give the same model.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -62,7 +62,9 @@ public final class Trainer {
                 .mapToDouble(i -> calibrated.probability(calibrationX[i])).toArray();
         boolean[] matches = new boolean[calibrationY.length];
         IntStream.range(0, matches.length).forEach(i -> matches[i] = calibrationY[i] == 1);
-        Confusion best = new ScoredPairs(probabilities, matches, 0).bestF1(THRESHOLD_STEP);
+        ScoredPairs heldOutScores = new ScoredPairs(probabilities, matches, 0);
+        Confusion best = heldOutScores.lowestWithPrecision(options.mergePrecision(), THRESHOLD_STEP)
+                .orElseGet(() -> heldOutScores.bestF1(THRESHOLD_STEP));
         ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, PairFeatures.SCHEMA,
                 options.algorithm(),
                 new ModelMetadata.Thresholds(best.threshold(), Math.min(options.reviewThreshold(), best.threshold())),
