@@ -40,34 +40,43 @@ public final class PairFeatures {
         this.frequencies = frequencies;
     }
 
+    /** The record with its values prepared for comparison; prepare once, compare with many. */
+    public PreparedRecord prepare(PersonRecord record) {
+        return new PreparedRecord(record, frequencies);
+    }
+
     public double[] extract(PersonRecord a, PersonRecord b) {
+        return extract(prepare(a), prepare(b));
+    }
+
+    public double[] extract(PreparedRecord a, PreparedRecord b) {
         double[] features = new double[SCHEMA.size()];
         int i = 0;
         for (Map.Entry<Attribute, List<Comparison>> entry : COMPARISONS.entrySet()) {
-            Attribute attribute = entry.getKey();
-            boolean known = a.has(attribute) && b.has(attribute);
+            PreparedValue x = a.value(entry.getKey());
+            PreparedValue y = b.value(entry.getKey());
+            boolean known = x != null && y != null;
             features[i++] = known ? 0.0 : 1.0;
             for (Comparison comparison : entry.getValue()) {
-                features[i++] = known ? comparison.compare(attribute, a.value(attribute), b.value(attribute),
-                        frequencies) : 0.0;
+                features[i++] = known ? comparison.compare(x, y) : 0.0;
             }
         }
-        features[i++] = swappedNames(a, b);
-        i = emails(a.emails(), b.emails(), features, i);
-        phones(a.phones(), b.phones(), features, i);
+        features[i++] = swappedNames(a.record(), b.record());
+        i = emails(a.record().emails(), b.record().emails(), features, i);
+        phones(a.record().phones(), b.record().phones(), features, i);
         return features;
     }
 
     /** Each attribute both records know, compared by its first comparison, in schema order. */
-    public List<AttributeSimilarity> attributeSimilarities(PersonRecord a, PersonRecord b) {
+    public List<AttributeSimilarity> attributeSimilarities(PreparedRecord a, PreparedRecord b) {
         List<AttributeSimilarity> lines = new ArrayList<>();
         COMPARISONS.forEach((attribute, comparisons) -> {
-            if (a.has(attribute) && b.has(attribute)) {
+            PreparedValue x = a.value(attribute);
+            PreparedValue y = b.value(attribute);
+            if (x != null && y != null) {
                 Comparison comparison = comparisons.getFirst();
-                String x = a.value(attribute);
-                String y = b.value(attribute);
-                lines.add(new AttributeSimilarity(attribute.key(), x, y,
-                        comparison.name().toLowerCase(Locale.ROOT), comparison.compare(attribute, x, y, frequencies)));
+                lines.add(new AttributeSimilarity(attribute.key(), x.text(), y.text(),
+                        comparison.name().toLowerCase(Locale.ROOT), comparison.compare(x, y)));
             }
         });
         return lines;

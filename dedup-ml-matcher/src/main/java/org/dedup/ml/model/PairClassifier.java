@@ -1,6 +1,7 @@
 package org.dedup.ml.model;
 
 import java.io.Serializable;
+import java.util.function.ToDoubleFunction;
 
 import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
@@ -19,9 +20,21 @@ public sealed interface PairClassifier extends Serializable {
     /** Per feature, its contribution to the score (on the classifier's own scale). */
     double[] contributions(double[] features);
 
+    /** The raw probability as the fastest exact form of this classifier computes it; build once, use often. */
+    default ToDoubleFunction<double[]> scorer() {
+        return this::rawProbability;
+    }
+
     Algorithm algorithm();
 
-    record Boosted(GradientTreeBoost model) implements PairClassifier {
+    /** Boosted trees; the shrinkage they were trained with lets {@link FlatTrees} score them. */
+    record Boosted(GradientTreeBoost model, double shrinkage) implements PairClassifier {
+        @Override
+        public ToDoubleFunction<double[]> scorer() {
+            return FlatTrees.of(model, shrinkage).<ToDoubleFunction<double[]>>map(flat -> flat::probability)
+                    .orElse(this::rawProbability);
+        }
+
         @Override
         public double rawProbability(double[] features) {
             double[] posteriori = new double[2];

@@ -3,6 +3,7 @@ package org.dedup.ml.training;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -11,12 +12,14 @@ import java.util.stream.IntStream;
 import org.dedup.ml.evaluate.Confusion;
 import org.dedup.ml.evaluate.ScoredPairs;
 import org.dedup.ml.features.PairFeatures;
+import org.dedup.ml.features.PreparedRecord;
 import org.dedup.ml.features.ValueFrequencies;
 import org.dedup.ml.model.CalibratedClassifier;
 import org.dedup.ml.model.ModelArtifact;
 import org.dedup.ml.model.ModelMetadata;
 import org.dedup.ml.model.PairClassifier;
 import org.dedup.ml.record.LabelledPair;
+import org.dedup.ml.record.PersonRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,9 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final String LABEL = "match";
     private static final double THRESHOLD_STEP = 0.01;
+    /** Fewer, larger steps than usual: each tree costs scoring time on every candidate pair. */
+    private static final int TREES = 100;
+    private static final double SHRINKAGE = 0.1;
 
     public ModelArtifact train(TrainingData data, TrainingOptions options) {
         ValueFrequencies frequencies = ValueFrequencies.count(data.records());
@@ -81,7 +87,8 @@ public final class Trainer {
         MathEx.setSeed(options.seed());
         return switch (options.algorithm()) {
             case GRADIENT_BOOSTING -> new PairClassifier.Boosted(GradientTreeBoost.fit(Formula.lhs(LABEL),
-                    frame(x, y), new GradientTreeBoost.Options(300, 6, 32, 5, 0.05, 0.7, null, null)));
+                    frame(x, y), new GradientTreeBoost.Options(TREES, 6, 32, 5, SHRINKAGE, 0.7, null, null)),
+                    SHRINKAGE);
             case RANDOM_FOREST -> new PairClassifier.Forest(RandomForest.fit(Formula.lhs(LABEL), frame(x, y),
                     new RandomForest.Options(200, (int) Math.sqrt(x[0].length), SplitRule.GINI, 20, 500, 2, 1.0,
                             null, seeds(options.seed(), 200), null)));
@@ -101,8 +108,9 @@ public final class Trainer {
     }
 
     private static double[][] matrix(List<LabelledPair> pairs, PairFeatures features) {
-        return pairs.stream().map(p -> features.extract(p.pair().first(), p.pair().second()))
-                .toArray(double[][]::new);
+        Map<PersonRecord, PreparedRecord> prepared = new IdentityHashMap<>();
+        return pairs.stream().map(p -> features.extract(prepared.computeIfAbsent(p.pair().first(), features::prepare),
+                prepared.computeIfAbsent(p.pair().second(), features::prepare))).toArray(double[][]::new);
     }
 
     private static int[] labels(List<LabelledPair> pairs) {

@@ -1,0 +1,68 @@
+package org.dedup.bench.ml;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.dedup.ml.blocking.Blocker;
+import org.dedup.ml.features.PairFeatures;
+import org.dedup.ml.model.MatchModel;
+import org.dedup.ml.model.ModelArtifact;
+import org.dedup.ml.record.PersonPair;
+import org.dedup.ml.record.RecordFiles;
+import org.dedup.ml.training.DefaultModelRecipe;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The BIG DATA model on one thread: feature extraction plus calibrated scoring of one candidate pair. The pairs are
+ * the blocked candidate pairs of Febrl 3 (about 15,000, real typos and missing values), scored in turn with the
+ * shipped model. Run from the repository root (it reads {@code dedup-ml-matcher/data/febrl}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+public class PairScoringBenchmark {
+    @Param("dedup-ml-matcher/data/febrl/dataset3.csv")
+    public String records;
+
+    private MatchModel model;
+    private PairFeatures features;
+    private List<PersonPair> pairs;
+    private int next;
+
+    @Setup
+    public void load() {
+        ModelArtifact artifact = ModelArtifact.bundled();
+        model = MatchModel.of(artifact);
+        features = new PairFeatures(artifact.frequencies());
+        pairs = new Blocker(DefaultModelRecipe.MAX_BLOCK).dedupPairs(RecordFiles.readFebrl(Path.of(records)).records());
+    }
+
+    /** Feature extraction alone, to tell its cost from the classifier's. */
+    @Benchmark
+    public double[] extractFeatures() {
+        PersonPair pair = pairs.get(next++ % pairs.size());
+        return features.extract(pair.first(), pair.second());
+    }
+
+    @Benchmark
+    public double scorePair() {
+        PersonPair pair = pairs.get(next++ % pairs.size());
+        return model.probability(pair.first(), pair.second());
+    }
+}
