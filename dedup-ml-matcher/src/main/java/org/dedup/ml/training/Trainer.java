@@ -47,6 +47,7 @@ public final class Trainer {
     private static final double SHRINKAGE = 0.1;
 
     public ModelArtifact train(TrainingData data, TrainingOptions options) {
+        data.requireBothKinds();
         ValueFrequencies frequencies = ValueFrequencies.count(data.records());
         PairFeatures features = new PairFeatures(frequencies);
         List<LabelledPair> pairs = new ArrayList<>(data.pairs());

@@ -55,8 +55,9 @@ class TrainingTest {
     void trainingNeedsDuplicatesAndNonDuplicates() {
         List<LabelledPair> onlyDuplicates = List.of(new LabelledPair(new PersonPair(
                 aPerson("a").named("john", "smith").build(), aPerson("b").named("jon", "smith").build()), true));
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> TrainingData.fromPairs(onlyDuplicates, "one pair"));
+        TrainingData data = TrainingData.fromPairs(onlyDuplicates, "one pair");
+        InvalidRecordException error = assertThrows(InvalidRecordException.class,
+                () -> new Trainer().train(data, TrainingOptions.defaults(Algorithm.GRADIENT_BOOSTING)));
         assertTrue(error.getMessage().contains("needs both duplicate and non-duplicate pairs"), error.getMessage());
     }
 
