@@ -2,6 +2,7 @@ package org.dedup.ml.features;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class PairFeatures {
     public static final int SCHEMA_VERSION = 1;
     private static final int PHONE_SUFFIX = 7;
     private static final Map<Attribute, List<Comparison>> COMPARISONS = comparisons();
+    private static final Map<Attribute, Set<Comparison>> COMPARISON_SETS = comparisonSets();
     public static final FeatureSchema SCHEMA = new FeatureSchema(SCHEMA_VERSION, names());
 
     private final ValueFrequencies frequencies;
@@ -42,7 +44,7 @@ public final class PairFeatures {
 
     /** The record with its values prepared for comparison; prepare once, compare with many. */
     public PreparedRecord prepare(PersonRecord record) {
-        return new PreparedRecord(record, frequencies);
+        return new PreparedRecord(record, COMPARISON_SETS, frequencies);
     }
 
     public double[] extract(PersonRecord a, PersonRecord b) {
@@ -161,6 +163,12 @@ public final class PairFeatures {
         table.put(Attribute.ID_NUMBER, List.of(EXACT, LEVENSHTEIN));
         table.put(Attribute.COMPANY, List.of(JARO_WINKLER, TOKEN_SET));
         return table;
+    }
+
+    private static Map<Attribute, Set<Comparison>> comparisonSets() {
+        Map<Attribute, Set<Comparison>> sets = new EnumMap<>(Attribute.class);
+        COMPARISONS.forEach((attribute, comparisons) -> sets.put(attribute, EnumSet.copyOf(comparisons)));
+        return sets;
     }
 
     private static List<String> names() {

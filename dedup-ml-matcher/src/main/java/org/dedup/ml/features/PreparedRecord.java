@@ -2,6 +2,7 @@ package org.dedup.ml.features;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.PersonRecord;
@@ -14,11 +15,11 @@ public final class PreparedRecord {
     private final PersonRecord record;
     private final Map<Attribute, PreparedValue> values;
 
-    PreparedRecord(PersonRecord record, ValueFrequencies frequencies) {
+    PreparedRecord(PersonRecord record, Map<Attribute, Set<Comparison>> comparisons, ValueFrequencies frequencies) {
         this.record = record;
         this.values = new EnumMap<>(Attribute.class);
         record.values().forEach((attribute, text) -> values.put(attribute, PreparedValue.of(attribute, text,
-                frequencies)));
+                comparisons.getOrDefault(attribute, Set.of()), frequencies)));
     }
 
     public PersonRecord record() {
