@@ -14,6 +14,7 @@ import org.dedup.ml.evaluate.ScoredPairs;
 import org.dedup.ml.features.PairFeatures;
 import org.dedup.ml.features.PreparedRecord;
 import org.dedup.ml.features.ValueFrequencies;
+import org.dedup.ml.model.Algorithm;
 import org.dedup.ml.model.CalibratedClassifier;
 import org.dedup.ml.model.ModelArtifact;
 import org.dedup.ml.model.ModelMetadata;
@@ -87,12 +88,12 @@ public final class Trainer {
     private static PairClassifier fit(double[][] x, int[] y, TrainingOptions options) {
         MathEx.setSeed(options.seed());
         return switch (options.algorithm()) {
-            case GRADIENT_BOOSTING -> new PairClassifier.Boosted(GradientTreeBoost.fit(Formula.lhs(LABEL),
-                    frame(x, y), new GradientTreeBoost.Options(TREES, 6, 32, 5, SHRINKAGE, 0.7, null, null)),
-                    SHRINKAGE);
-            case RANDOM_FOREST -> new PairClassifier.Forest(RandomForest.fit(Formula.lhs(LABEL), frame(x, y),
-                    new RandomForest.Options(200, (int) Math.sqrt(x[0].length), SplitRule.GINI, 20, 500, 2, 1.0,
-                            null, seeds(options.seed(), 200), null)));
+            case GRADIENT_BOOSTING -> new PairClassifier.Trees(Algorithm.GRADIENT_BOOSTING, GradientTreeBoost.fit(
+                    Formula.lhs(LABEL), frame(x, y), new GradientTreeBoost.Options(TREES, 6, 32, 5, SHRINKAGE, 0.7,
+                    null, null)), SHRINKAGE);
+            case RANDOM_FOREST -> new PairClassifier.Trees(Algorithm.RANDOM_FOREST, RandomForest.fit(
+                    Formula.lhs(LABEL), frame(x, y), new RandomForest.Options(200, (int) Math.sqrt(x[0].length),
+                    SplitRule.GINI, 20, 500, 2, 1.0, null, seeds(options.seed(), 200), null)), 0.0);
             case LOGISTIC_REGRESSION -> new PairClassifier.Logistic(
                     LogisticRegression.binomial(x, y, new LogisticRegression.Options(0.01, 1e-5, 1000)));
         };

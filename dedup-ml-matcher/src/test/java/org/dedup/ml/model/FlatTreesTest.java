@@ -6,6 +6,8 @@ import org.dedup.ml.features.PairFeatures;
 import org.dedup.ml.record.PersonPair;
 import org.junit.jupiter.api.Test;
 
+import smile.classification.GradientTreeBoost;
+
 import static org.dedup.ml.TestData.BLOCKER;
 import static org.dedup.ml.TestData.febrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,8 +17,8 @@ class FlatTreesTest {
     @Test
     void flatTreesScoreEveryFebrl3CandidateExactlyAsSmileDoes() {
         ModelArtifact artifact = ModelArtifact.bundled();
-        PairClassifier.Boosted boosted = (PairClassifier.Boosted) artifact.classifier().classifier();
-        FlatTrees flat = FlatTrees.of(boosted.model(), boosted.shrinkage()).orElseThrow();
+        PairClassifier.Trees boosted = (PairClassifier.Trees) artifact.classifier().classifier();
+        FlatTrees flat = FlatTrees.of((GradientTreeBoost) boosted.model(), boosted.shrinkage()).orElseThrow();
         PairFeatures features = new PairFeatures(artifact.frequencies());
         List<PersonPair> pairs = BLOCKER.dedupPairs(febrl("dataset3.csv").records());
         assertTrue(pairs.size() > 10_000);
