@@ -1,0 +1,146 @@
+package org.dedup.standardization;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+
+/**
+ * The metadata of one region (or non-geographical entity) that parsing and validating a number read, compiled
+ * once: number types as {@link DigitPattern}s; prefixes whose match position matters, as in libphonenumber, as
+ * {@link Pattern}s. Each method is the libphonenumber step it names, for a number of ASCII digits.
+ */
+final class NumberingPlan {
+    private final String regionCode;
+    private final int countryCode;
+    private final String countryCodeDigits;
+    private final NumberDesc general;
+    private final List<NumberDesc> types;
+    private final NumberDesc fixedLine;
+    private final NumberDesc mobile;
+    private final boolean sameMobileAndFixedLine;
+    private final DigitPattern leadingDigits;
+    private final Pattern internationalPrefix;
+    private final Pattern nationalPrefix;
+    private final String nationalPrefixTransform;
+    private final int[] possibleLengths;
+    private final long localOnlyLengths;
+
+    /** @throws IllegalArgumentException when a pattern is outside {@link DigitRegexParser}'s subset */
+    NumberingPlan(String regionCode, PhoneMetadata metadata) {
+        this.regionCode = regionCode;
+        this.countryCode = metadata.getCountryCode();
+        this.countryCodeDigits = String.valueOf(countryCode);
+        this.general = NumberDesc.of(metadata.getGeneralDesc());
+        this.types = List.of(NumberDesc.of(metadata.getPremiumRate()), NumberDesc.of(metadata.getTollFree()),
+                NumberDesc.of(metadata.getSharedCost()), NumberDesc.of(metadata.getVoip()),
+                NumberDesc.of(metadata.getPersonalNumber()), NumberDesc.of(metadata.getPager()),
+                NumberDesc.of(metadata.getUan()), NumberDesc.of(metadata.getVoicemail()));
+        this.fixedLine = NumberDesc.of(metadata.getFixedLine());
+        this.mobile = NumberDesc.of(metadata.getMobile());
+        this.sameMobileAndFixedLine = metadata.getSameMobileAndFixedLinePattern();
+        this.leadingDigits = metadata.hasLeadingDigits() ? DigitPattern.compile(metadata.getLeadingDigits()) : null;
+        this.internationalPrefix = Pattern.compile(metadata.getInternationalPrefix());
+        String nationalPrefixForParsing = metadata.getNationalPrefixForParsing();
+        this.nationalPrefix = nationalPrefixForParsing.isEmpty() ? null : Pattern.compile(nationalPrefixForParsing);
+        this.nationalPrefixTransform = metadata.getNationalPrefixTransformRule();
+        this.possibleLengths = metadata.getGeneralDesc().getPossibleLengthList().stream().mapToInt(i -> i).toArray();
+        this.localOnlyLengths = metadata.getGeneralDesc().getPossibleLengthLocalOnlyList().stream()
+                .filter(length -> length >= 0 && length < Long.SIZE).mapToLong(length -> 1L << length)
+                .reduce(0L, (a, b) -> a | b);
+        if (possibleLengths.length == 0) {
+            throw new IllegalArgumentException("region " + regionCode + " lists no possible lengths");
+        }
+    }
+
+    String regionCode() {
+        return regionCode;
+    }
+
+    int countryCode() {
+        return countryCode;
+    }
+
+    String countryCodeDigits() {
+        return countryCodeDigits;
+    }
+
+    NumberDesc general() {
+        return general;
+    }
+
+    /** libphonenumber's {@code getNumberTypeHelper(...) != UNKNOWN}. */
+    boolean hasTypeOf(String nationalNumber) {
+        if (!general.matches(nationalNumber)) {
+            return false;
+        }
+        for (NumberDesc type : types) {
+            if (type.matches(nationalNumber)) {
+                return true;
+            }
+        }
+        return fixedLine.matches(nationalNumber) || (!sameMobileAndFixedLine && mobile.matches(nationalNumber));
+    }
+
+    /** The region choice of {@code getRegionCodeForNumberFromRegionList}: leading digits if any, else a type. */
+    boolean claims(String nationalNumber) {
+        return leadingDigits != null ? leadingDigits.matchesPrefixOf(nationalNumber) : hasTypeOf(nationalNumber);
+    }
+
+    /**
+     * {@code parsePrefixAsIdd}: where the number starts after this region's international prefix, or -1 when it
+     * does not start with one (or what follows is a 0, since no country calling code starts with 0).
+     */
+    int afterInternationalPrefix(String digits) {
+        Matcher idd = internationalPrefix.matcher(digits);
+        if (!idd.lookingAt()) {
+            return -1;
+        }
+        int end = idd.end();
+        return end < digits.length() && digits.charAt(end) == '0' ? -1 : end;
+    }
+
+    /** {@code maybeStripNationalPrefixAndCarrierCode}: the number without its national prefix, or unchanged. */
+    String withoutNationalPrefix(String number) {
+        if (number.isEmpty() || nationalPrefix == null) {
+            return number;
+        }
+        Matcher prefix = nationalPrefix.matcher(number);
+        if (!prefix.lookingAt()) {
+            return number;
+        }
+        boolean viableOriginal = general.matchesPattern(number);
+        String stripped = nationalPrefixTransform.isEmpty() || prefix.group(prefix.groupCount()) == null
+                ? number.substring(prefix.end())
+                : prefix.replaceFirst(nationalPrefixTransform);
+        return viableOriginal && !general.matchesPattern(stripped) ? number : stripped;
+    }
+
+    /** {@code testNumberLength} for any type, as libphonenumber orders its checks. */
+    ValidationResult testLength(CharSequence number) {
+        int length = number.length();
+        if (possibleLengths[0] == -1) {
+            return ValidationResult.INVALID_LENGTH;
+        }
+        if (length < Long.SIZE && (localOnlyLengths & (1L << length)) != 0) {
+            return ValidationResult.IS_POSSIBLE_LOCAL_ONLY;
+        }
+        if (possibleLengths[0] == length) {
+            return ValidationResult.IS_POSSIBLE;
+        }
+        if (possibleLengths[0] > length) {
+            return ValidationResult.TOO_SHORT;
+        }
+        if (possibleLengths[possibleLengths.length - 1] < length) {
+            return ValidationResult.TOO_LONG;
+        }
+        for (int i = 1; i < possibleLengths.length; i++) {
+            if (possibleLengths[i] == length) {
+                return ValidationResult.IS_POSSIBLE;
+            }
+        }
+        return ValidationResult.INVALID_LENGTH;
+    }
+}
