@@ -37,8 +37,12 @@ record CallingCodePlans(int countryCode, List<NumberingPlan> plans) {
             return main().hasTypeOf(nationalNumber);
         }
         for (NumberingPlan plan : plans) {
-            if (plan.claims(nationalNumber)) {
-                return plan.hasTypeOf(nationalNumber);
+            if (plan.hasLeadingDigits()) {
+                if (plan.leadingDigitsStart(nationalNumber)) {
+                    return plan.hasTypeOf(nationalNumber);
+                }
+            } else if (plan.hasTypeOf(nationalNumber)) {
+                return true;
             }
         }
         return false;

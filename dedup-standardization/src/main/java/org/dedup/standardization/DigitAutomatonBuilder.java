@@ -105,15 +105,15 @@ final class DigitAutomatonBuilder {
                     sets.add(target);
                     pending.add(known);
                 }
-                row[digit] = known;
+                row[digit] = known * 10;
             }
             rows.add(row); // states are numbered in the order they are queued, so rows come in order
         }
         int[] next = new int[sets.size() * 10];
-        boolean[] accepting = new boolean[sets.size()];
+        boolean[] accepting = new boolean[sets.size() * 10];
         for (int id = 0; id < sets.size(); id++) {
             System.arraycopy(rows.get(id), 0, next, id * 10, 10);
-            accepting[id] = sets.get(id).get(accept);
+            accepting[id * 10] = sets.get(id).get(accept);
         }
         return new DigitPattern(next, accepting);
     }

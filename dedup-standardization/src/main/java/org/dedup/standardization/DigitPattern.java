@@ -1,5 +1,7 @@
 package org.dedup.standardization;
 
+import java.util.Arrays;
+
 /**
  * A metadata number pattern compiled to a deterministic automaton over the ten digits: a match is one table look-up
  * per digit, where {@link java.util.regex.Pattern} backtracks through every alternative of a region's long
@@ -10,13 +12,15 @@ package org.dedup.standardization;
 final class DigitPattern {
     static final int DEAD = -1;
     /** The pattern libphonenumber gives a number type that has no numbers: it never matches. */
-    static final DigitPattern NEVER = new DigitPattern(new int[] {DEAD, DEAD, DEAD, DEAD, DEAD, DEAD, DEAD, DEAD,
-            DEAD, DEAD}, new boolean[] {false});
+    static final DigitPattern NEVER = new DigitPattern(deadRow(), new boolean[10]);
 
     private final int[] next;
     private final boolean[] accepting;
 
-    /** {@code next[state * 10 + digit]} is the following state or {@link #DEAD}; state 0 is the start. */
+    /**
+     * States are numbered 0, 10, 20, ... so that {@code next[state + digit]} is the following state, or
+     * {@link #DEAD}, without a multiplication per digit; state 0 is the start, {@code accepting[state]} tells.
+     */
     DigitPattern(int[] next, boolean[] accepting) {
         this.next = next;
         this.accepting = accepting;
@@ -49,8 +53,14 @@ final class DigitPattern {
         return true;
     }
 
+    private static int[] deadRow() {
+        int[] row = new int[10];
+        Arrays.fill(row, DEAD);
+        return row;
+    }
+
     private int step(int state, char c) {
         int digit = c - '0';
-        return digit < 0 || digit > 9 ? DEAD : next[state * 10 + digit];
+        return digit < 0 || digit > 9 ? DEAD : next[state + digit];
     }
 }

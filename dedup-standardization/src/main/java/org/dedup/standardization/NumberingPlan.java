@@ -84,9 +84,13 @@ final class NumberingPlan {
         return fixedLine.matches(nationalNumber) || (!sameMobileAndFixedLine && mobile.matches(nationalNumber));
     }
 
-    /** The region choice of {@code getRegionCodeForNumberFromRegionList}: leading digits if any, else a type. */
-    boolean claims(String nationalNumber) {
-        return leadingDigits != null ? leadingDigits.matchesPrefixOf(nationalNumber) : hasTypeOf(nationalNumber);
+    /** Whether the metadata tells this region's numbers from the others of its calling code by leading digits. */
+    boolean hasLeadingDigits() {
+        return leadingDigits != null;
+    }
+
+    boolean leadingDigitsStart(String nationalNumber) {
+        return leadingDigits.matchesPrefixOf(nationalNumber);
     }
 
     /**

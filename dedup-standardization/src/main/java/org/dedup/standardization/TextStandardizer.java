@@ -20,7 +20,10 @@ final class TextStandardizer {
      * the result is stable when standardized again.
      */
     static String keepFolded(String raw, IntPredicate kept) {
-        String decomposed = isPlainAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKD);
+        if (isPlainAscii(raw)) {
+            return keepFoldedAscii(raw, kept);
+        }
+        String decomposed = Normalizer.normalize(raw, Normalizer.Form.NFKD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); ) {
             int cp = decomposed.codePointAt(i);
@@ -30,6 +33,29 @@ final class TextStandardizer {
             }
         }
         return isPlainAscii(out) ? out.toString() : Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
+    /** ASCII is its own decomposition and composition; text that is already kept as it is comes back as it is. */
+    private static String keepFoldedAscii(String raw, IntPredicate kept) {
+        int unchanged = 0;
+        while (unchanged < raw.length() && kept.test(raw.charAt(unchanged)) && !isUpperAscii(raw.charAt(unchanged))) {
+            unchanged++;
+        }
+        if (unchanged == raw.length()) {
+            return raw;
+        }
+        StringBuilder out = new StringBuilder(raw.length()).append(raw, 0, unchanged);
+        for (int i = unchanged; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (kept.test(c)) {
+                out.append(isUpperAscii(c) ? (char) (c + ('a' - 'A')) : c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isUpperAscii(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     private static boolean isLetterOrDigit(int codePoint) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -92,7 +94,7 @@ class CompiledPhoneReaderPropertiesTest {
     @Example
     void automataMatchLikeTheMetadatasRegularExpressions() {
         Random random = new Random(42);
-        List<String> inputs = new ArrayList<>();
+        Set<String> inputs = new LinkedHashSet<>();
         for (String example : EXAMPLES) {
             String digits = example.replaceAll("\\D", "");
             inputs.add(digits);
