@@ -74,6 +74,39 @@ class CompiledPhoneReaderPropertiesTest {
         assertEquals(plainE164, key instanceof PhoneKey.Valid valid ? valid.e164() : null, raw + " in " + region);
     }
 
+    /**
+     * Every example number, in E.164 and national format, with each digit changed, dropped or doubled, where it
+     * belongs and from GB and US.
+     */
+    @Example
+    void everyExampleNumberAndItsNeighboursGetLibphonenumbersKey() {
+        Random random = new Random(7);
+        for (String example : EXAMPLES.stream().filter(CompiledPhoneReaderPropertiesTest::isE164OrNational).toList()) {
+            String region = regionOf(example);
+            for (String variant : neighbours(example, random)) {
+                for (String from : new String[] {region, "GB", "US"}) {
+                    assertEquals(withLibphonenumberOnly(variant, from), phones.standardize(variant, from),
+                            variant + " in " + from);
+                }
+            }
+        }
+    }
+
+    /**
+     * Without this, every test above would pass with a reader that leaves every number to libphonenumber. RFC 3966
+     * forms ("tel:+44-20-...") are not compacted, so libphonenumber reads them.
+     */
+    @Example
+    void theCompiledReaderDecidesNearlyAllExampleNumbers() {
+        CompiledPhoneReader reader = new CompiledPhoneReader();
+        List<String> compactable = EXAMPLES.stream().filter(example -> !example.startsWith("tel:")).toList();
+        long decided = compactable.stream()
+                .filter(example -> reader.read(PhoneStandardizer.compact(example), regionOf(example))
+                        != PhoneReading.UNSURE)
+                .count();
+        assertTrue(decided > compactable.size() * 0.99, decided + " of " + compactable.size());
+    }
+
     @Example
     void unknownAndMissingRegionsAreLeftToLibphonenumber() {
         for (String region : new String[] {null, "", "ZZ", "gb", "001", "XX"}) {
@@ -207,6 +240,32 @@ class CompiledPhoneReaderPropertiesTest {
             }
         }
         return patterns;
+    }
+
+    private static boolean isE164OrNational(String example) {
+        return !example.startsWith("tel:") && !(example.startsWith("+") && example.contains(" "));
+    }
+
+    private static String regionOf(String example) {
+        try {
+            String region = UTIL.getRegionCodeForNumber(UTIL.parse(example, "ZZ"));
+            return region == null || "001".equals(region) ? "DE" : region;
+        } catch (NumberParseException e) {
+            return "FR";
+        }
+    }
+
+    private static List<String> neighbours(String number, Random random) {
+        List<String> neighbours = new ArrayList<>(List.of(number));
+        for (int at = 0; at < number.length(); at++) {
+            if (Character.isDigit(number.charAt(at))) {
+                String digit = String.valueOf(random.nextInt(10));
+                neighbours.add(number.substring(0, at) + digit + number.substring(at + 1));
+                neighbours.add(number.substring(0, at) + number.substring(at + 1));
+                neighbours.add(number.substring(0, at) + number.charAt(at) + number.substring(at));
+            }
+        }
+        return neighbours;
     }
 
     /** One digit changed, dropped or added. */
