@@ -23,7 +23,9 @@ final class NumberingPlan {
     private final boolean sameMobileAndFixedLine;
     private final DigitPattern leadingDigits;
     private final Pattern internationalPrefix;
+    private final String internationalPrefixDigits;
     private final Pattern nationalPrefix;
+    private final String nationalPrefixDigits;
     private final String nationalPrefixTransform;
     private final int[] possibleLengths;
     private final long localOnlyLengths;
@@ -46,6 +48,8 @@ final class NumberingPlan {
         String nationalPrefixForParsing = metadata.getNationalPrefixForParsing();
         this.nationalPrefix = nationalPrefixForParsing.isEmpty() ? null : Pattern.compile(nationalPrefixForParsing);
         this.nationalPrefixTransform = metadata.getNationalPrefixTransformRule();
+        this.internationalPrefixDigits = digitsOnly(metadata.getInternationalPrefix());
+        this.nationalPrefixDigits = nationalPrefixTransform.isEmpty() ? digitsOnly(nationalPrefixForParsing) : null;
         this.possibleLengths = metadata.getGeneralDesc().getPossibleLengthList().stream().mapToInt(i -> i).toArray();
         this.localOnlyLengths = metadata.getGeneralDesc().getPossibleLengthLocalOnlyList().stream()
                 .filter(length -> length >= 0 && length < Long.SIZE).mapToLong(length -> 1L << length)
@@ -98,12 +102,14 @@ final class NumberingPlan {
      * does not start with one (or what follows is a 0, since no country calling code starts with 0).
      */
     int afterInternationalPrefix(String digits) {
-        Matcher idd = internationalPrefix.matcher(digits);
-        if (!idd.lookingAt()) {
-            return -1;
+        int end;
+        if (internationalPrefixDigits != null) {
+            end = digits.startsWith(internationalPrefixDigits) ? internationalPrefixDigits.length() : -1;
+        } else {
+            Matcher idd = internationalPrefix.matcher(digits);
+            end = idd.lookingAt() ? idd.end() : -1;
         }
-        int end = idd.end();
-        return end < digits.length() && digits.charAt(end) == '0' ? -1 : end;
+        return end < 0 || (end < digits.length() && digits.charAt(end) == '0') ? -1 : end;
     }
 
     /** {@code maybeStripNationalPrefixAndCarrierCode}: the number without its national prefix, or unchanged. */
@@ -111,15 +117,31 @@ final class NumberingPlan {
         if (number.isEmpty() || nationalPrefix == null) {
             return number;
         }
+        if (nationalPrefixDigits != null) {
+            return number.startsWith(nationalPrefixDigits)
+                    ? viableWithout(number, number.substring(nationalPrefixDigits.length()))
+                    : number;
+        }
         Matcher prefix = nationalPrefix.matcher(number);
         if (!prefix.lookingAt()) {
             return number;
         }
-        boolean viableOriginal = general.matchesPattern(number);
-        String stripped = nationalPrefixTransform.isEmpty() || prefix.group(prefix.groupCount()) == null
+        return viableWithout(number, nationalPrefixTransform.isEmpty() || prefix.group(prefix.groupCount()) == null
                 ? number.substring(prefix.end())
-                : prefix.replaceFirst(nationalPrefixTransform);
-        return viableOriginal && !general.matchesPattern(stripped) ? number : stripped;
+                : prefix.replaceFirst(nationalPrefixTransform));
+    }
+
+    /** A number that fitted the region's pattern keeps its prefix if it would not fit without it. */
+    private String viableWithout(String number, String stripped) {
+        return general.matchesPattern(number) && !general.matchesPattern(stripped) ? number : stripped;
+    }
+
+    /**
+     * Most prefixes are plain digits ("0", "00", "011"): a regular expression of digits alone matches exactly
+     * those digits, so {@code startsWith} answers like {@code lookingAt} without a {@link Matcher}.
+     */
+    private static String digitsOnly(String regex) {
+        return !regex.isEmpty() && regex.chars().allMatch(c -> c >= '0' && c <= '9') ? regex : null;
     }
 
     /** {@code testNumberLength} for any type, as libphonenumber orders its checks. */
