@@ -23,9 +23,9 @@ final class NumberingPlan {
     private final boolean sameMobileAndFixedLine;
     private final DigitPattern leadingDigits;
     private final Pattern internationalPrefix;
-    private final String internationalPrefixDigits;
+    private final List<String> plainInternationalPrefixes;
     private final Pattern nationalPrefix;
-    private final String nationalPrefixDigits;
+    private final List<String> plainNationalPrefixes;
     private final String nationalPrefixTransform;
     private final int[] possibleLengths;
     private final long localOnlyLengths;
@@ -48,8 +48,9 @@ final class NumberingPlan {
         String nationalPrefixForParsing = metadata.getNationalPrefixForParsing();
         this.nationalPrefix = nationalPrefixForParsing.isEmpty() ? null : Pattern.compile(nationalPrefixForParsing);
         this.nationalPrefixTransform = metadata.getNationalPrefixTransformRule();
-        this.internationalPrefixDigits = digitsOnly(metadata.getInternationalPrefix());
-        this.nationalPrefixDigits = nationalPrefixTransform.isEmpty() ? digitsOnly(nationalPrefixForParsing) : null;
+        this.plainInternationalPrefixes = digitAlternatives(metadata.getInternationalPrefix());
+        this.plainNationalPrefixes =
+                nationalPrefixTransform.isEmpty() ? digitAlternatives(nationalPrefixForParsing) : null;
         this.possibleLengths = metadata.getGeneralDesc().getPossibleLengthList().stream().mapToInt(i -> i).toArray();
         this.localOnlyLengths = metadata.getGeneralDesc().getPossibleLengthLocalOnlyList().stream()
                 .filter(length -> length >= 0 && length < Long.SIZE).mapToLong(length -> 1L << length)
@@ -103,8 +104,8 @@ final class NumberingPlan {
      */
     int afterInternationalPrefix(String digits) {
         int end;
-        if (internationalPrefixDigits != null) {
-            end = digits.startsWith(internationalPrefixDigits) ? internationalPrefixDigits.length() : -1;
+        if (plainInternationalPrefixes != null) {
+            end = endOfFirst(plainInternationalPrefixes, digits);
         } else {
             Matcher idd = internationalPrefix.matcher(digits);
             end = idd.lookingAt() ? idd.end() : -1;
@@ -117,10 +118,9 @@ final class NumberingPlan {
         if (number.isEmpty() || nationalPrefix == null) {
             return number;
         }
-        if (nationalPrefixDigits != null) {
-            return number.startsWith(nationalPrefixDigits)
-                    ? viableWithout(number, number.substring(nationalPrefixDigits.length()))
-                    : number;
+        if (plainNationalPrefixes != null) {
+            int end = endOfFirst(plainNationalPrefixes, number);
+            return end < 0 ? number : viableWithout(number, number.substring(end));
         }
         Matcher prefix = nationalPrefix.matcher(number);
         if (!prefix.lookingAt()) {
@@ -137,11 +137,24 @@ final class NumberingPlan {
     }
 
     /**
-     * Most prefixes are plain digits ("0", "00", "011"): a regular expression of digits alone matches exactly
-     * those digits, so {@code startsWith} answers like {@code lookingAt} without a {@link Matcher}.
+     * Most prefixes are plain digits or a choice of them ("0", "00|99", "0|180020"). Such a pattern matches at the
+     * start exactly where its first alternative, in order, does: {@code startsWith} answers like
+     * {@code lookingAt}, without a {@link Matcher}. Null for any other pattern.
      */
-    private static String digitsOnly(String regex) {
-        return !regex.isEmpty() && regex.chars().allMatch(c -> c >= '0' && c <= '9') ? regex : null;
+    private static List<String> digitAlternatives(String regex) {
+        List<String> alternatives = List.of(regex.split("\\|", -1));
+        boolean digitsOnly = alternatives.stream()
+                .allMatch(digits -> !digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9'));
+        return digitsOnly ? alternatives : null;
+    }
+
+    private static int endOfFirst(List<String> alternatives, String digits) {
+        for (String alternative : alternatives) {
+            if (digits.startsWith(alternative)) {
+                return alternative.length();
+            }
+        }
+        return -1;
     }
 
     /** {@code testNumberLength} for any type, as libphonenumber orders its checks. */
