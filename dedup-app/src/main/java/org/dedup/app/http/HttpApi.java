@@ -34,6 +34,7 @@ import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
@@ -187,6 +188,9 @@ public final class HttpApi implements AutoCloseable {
             LeadId id = LeadId.parse(lead.group(1));
             return services.leads().find(tenant, id).orElseThrow(() -> new RecordNotFoundException(tenant, id));
         }
+        if (lead.matches() && method.equals("PUT")) {
+            return DecisionView.of(updateLead(exchange, LeadId.parse(lead.group(1))));
+        }
         Matcher undo = UNDO.matcher(path);
         if (undo.matches() && method.equals("POST")) {
             TenantId tenant = tenant(exchange);
@@ -195,6 +199,34 @@ public final class HttpApi implements AutoCloseable {
                     "restored", entry.survivorBefore().id().value());
         }
         throw new HttpProblem(404, "no such endpoint: " + method + " " + path);
+    }
+
+    /**
+     * A lead update: the body holds the lead's new values (the shape of POST /v1/leads), stored as the next version
+     * and checked again by BIG DATA. An {@code If-Match} version other than the stored one is refused with 409, so a
+     * client cannot overwrite a change it has not seen.
+     */
+    private Decision updateLead(HttpExchange exchange, LeadId id) throws IOException {
+        TenantId tenant = tenant(exchange);
+        Lead stored = services.leads().find(tenant, id).orElseThrow(() -> new RecordNotFoundException(tenant, id));
+        IncomingLeadRequest request = read(exchange, IncomingLeadRequest.class);
+        String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
+        if (ifMatch != null && expectedVersion(ifMatch) != stored.version()) {
+            throw new StaleRecordException(tenant, id, expectedVersion(ifMatch));
+        }
+        Lead changed = request.toIncomingLead(tenant).toLead(id, stored.createdAt())
+                .withVersion(stored.version() + 1, stored.updatedAt());
+        Decision decision = services.control().update(changed);
+        metrics.counter("dedup_decisions", "outcome", DecisionView.of(decision).outcome()).increment();
+        return decision;
+    }
+
+    private static long expectedVersion(String ifMatch) {
+        try {
+            return Long.parseLong(ifMatch.strip().replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new HttpProblem(400, "If-Match must be the lead's version number, was '" + ifMatch + "'");
+        }
     }
 
     private TenantId tenant(HttpExchange exchange) {

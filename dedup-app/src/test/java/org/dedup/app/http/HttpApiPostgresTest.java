@@ -168,6 +168,27 @@ class HttpApiPostgresTest {
     }
 
     @Test
+    void aLeadUpdateIsStoredAsTheNextVersionAndAStaleOrForeignUpdateIsRefused() throws Exception {
+        String id = json.readTree(post("/v1/leads", ACME_KEY, lead("update@x.io", "+44 20 7946 0005")).body())
+                .get("lead").asText();
+        String changed = lead("update@x.io", "+44 20 7946 0005").replace("Maria Lopez", "Maria Lopez-Garcia");
+
+        HttpResponse<String> updated = put("/v1/leads/" + id, ACME_KEY, changed);
+        HttpResponse<String> stale = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port()
+                        + "/v1/leads/" + id)).header("X-Api-Key", ACME_KEY).header("If-Match", "0")
+                .PUT(HttpRequest.BodyPublishers.ofString(changed)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> foreign = put("/v1/leads/" + id, GLOBEX_KEY, changed);
+
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertEquals("updated", json.readTree(updated.body()).get("outcome").asText());
+        JsonNode stored = json.readTree(get("/v1/leads/" + id, ACME_KEY).body());
+        assertEquals(1, stored.get("version").asLong());
+        assertTrue(stored.toString().contains("Maria Lopez-Garcia"), stored.toString());
+        assertEquals(409, stale.statusCode(), stale.body());
+        assertEquals(404, foreign.statusCode(), foreign.body());
+    }
+
+    @Test
     void checkOnSaveScanGroupsAndNotADuplicateWorkOverHttp() throws Exception {
         JsonNode a = json.readTree(post("/v1/leads", GLOBEX_KEY, lead("scan@x.io", "+1 415 555 2671")).body());
         assertEquals("created", a.get("outcome").asText());
