@@ -1,5 +1,6 @@
 package org.dedup.bench.search;
 
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class BulkSearchHarness {
         long start = System.nanoTime();
         PersonTenant tenant = PersonTenant.generate(target, PersonTenant.SEED);
         double generateSeconds = (System.nanoTime() - start) / 1e9;
-        Outcome outcome = search(tenant);
+        Outcome outcome = search(tenant, () -> { });
         Runtime runtime = Runtime.getRuntime();
         long heapMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
         BulkSearchResult result = outcome.result();
@@ -52,9 +53,10 @@ public final class BulkSearchHarness {
 
     /**
      * Standardizes the tenant's contacts and runs the bulk search over them with the preconfigured rules; the
-     * pairs of each group found are scored against the tenant's persons.
+     * pairs of each group found are scored against the tenant's persons. {@code whileHeld} runs after the search
+     * while the standardized profiles are still held (a memory probe, say).
      */
-    public static Outcome search(PersonTenant tenant) {
+    public static Outcome search(PersonTenant tenant, Runnable whileHeld) {
         long start = System.nanoTime();
         RecordStandardizer standardizer = new RecordStandardizer(new CreatioCompatibleStandardizer());
         StandardizationOptions options = new StandardizationOptions("US", EmailFolding.NONE);
@@ -65,6 +67,8 @@ public final class BulkSearchHarness {
         }
         Duration standardize = Duration.ofNanos(System.nanoTime() - start);
         BulkSearchResult result = new BulkSearch().run(profiles, PreconfiguredRules.all(), Set.of(), List.of());
+        whileHeld.run();
+        Reference.reachabilityFence(profiles);
         Map<RecordRef, Integer> indexOf = new java.util.HashMap<>(contacts.size() * 2);
         for (int i = 0; i < contacts.size(); i++) {
             indexOf.put(contacts.get(i).id(), i);

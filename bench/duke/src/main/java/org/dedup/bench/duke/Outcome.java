@@ -1,0 +1,19 @@
+package org.dedup.bench.duke;
+
+import org.dedup.bench.data.PairQuality;
+
+/**
+ * What an engine reports of one task before the harness adds the memory figures.
+ *
+ * @param records       records processed
+ * @param seconds       wall time of the engine's work
+ * @param pairsCompared candidate pairs compared in detail
+ * @param quality       reported pairs against the truth
+ * @param note          how it ran, for the report
+ */
+record Outcome(long records, double seconds, long pairsCompared, PairQuality quality, String note) {
+    Measurement measured(String task, String engine, PeakMemory memory) {
+        return new Measurement(task, engine, records, seconds, pairsCompared, quality, memory.peakHeapBytes(),
+                memory.peakLiveHeapBytes(), PeakMemory.peakRssBytes(), note);
+    }
+}
