@@ -9,10 +9,18 @@
 # Needs a JDK 21 or newer in JAVA_HOME (or under /usr/lib/jvm). Never installs anything into ~/.m2.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -1)
-  export JAVA_HOME
+java_ok() {  # a JDK whose specification version is 21 or newer
+  [[ -x "$1/bin/java" ]] || return 1
+  local version
+  version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')
+  [[ -n "$version" && "${version%%.*}" -ge 21 ]]
+}
+if ! java_ok "${JAVA_HOME:-}"; then
+  for candidate in /usr/lib/jvm/*; do
+    if java_ok "$candidate"; then JAVA_HOME=$candidate; break; fi
+  done
 fi
+export JAVA_HOME
 tasks=("$@")
 if [[ ${#tasks[@]} -eq 0 ]]; then
   tasks=(febrl3 febrl4 tenant-100000 tenant-1000000)
