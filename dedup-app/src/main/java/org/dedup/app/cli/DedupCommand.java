@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "dedup", mixinStandardHelpOptions = true, version = "dedup 0.1.0",
         description = "Finds and merges duplicate CRM records.",
         subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, CheckCommand.class, ScanCommand.class,
-                MergeCommand.class, UnmergeCommand.class})
+                MergeCommand.class, UnmergeCommand.class, TrainCommand.class, EvaluateCommand.class,
+                ExplainCommand.class})
 public final class DedupCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, description = "configuration file (YAML or JSON)")
     Path configFile;

@@ -1,0 +1,88 @@
+package org.dedup.ml.matcher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.dedup.domain.match.FieldMatch;
+import org.dedup.domain.match.MatchCandidate;
+import org.dedup.domain.match.MatchContext;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.Verdict;
+import org.dedup.domain.standardize.LeadProfile;
+import org.dedup.ml.blocking.BlockingKeys;
+import org.dedup.ml.model.MatchModel;
+import org.dedup.ml.record.PersonRecord;
+
+/**
+ * The Kommo "BIG DATA" method: a trained classifier decides whether two leads are about the same person. Stored
+ * leads are indexed under their {@link BlockingKeys}, so a check scores the few leads sharing one, never the
+ * tenant. A pair at or above the merge threshold is a {@code DUPLICATE}, at or above the review threshold a
+ * {@code POSSIBLE_DUPLICATE}; the explanation lists each attribute compared and the match probability.
+ */
+final class BigDataMatcher implements Matcher {
+    static final String NAMESPACE = "big_data";
+    private final MatchModel model;
+    private final LeadPersons persons;
+
+    BigDataMatcher(MatchModel model, LeadPersons persons) {
+        this.model = model;
+        this.persons = persons;
+    }
+
+    @Override
+    public MatchMethod method() {
+        return MatchMethod.BIG_DATA;
+    }
+
+    @Override
+    public Set<MatchKey> indexKeys(LeadProfile stored) {
+        return keys(persons.person(stored));
+    }
+
+    @Override
+    public Set<MatchKey> probeKeys(LeadProfile incoming, MatchContext context) {
+        return keys(persons.person(incoming));
+    }
+
+    @Override
+    public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context) {
+        PersonRecord person = persons.person(incoming);
+        List<MatchCandidate> matches = new ArrayList<>();
+        for (LeadProfile candidate : candidates) {
+            PersonRecord other = persons.person(candidate);
+            double probability = model.probability(person, other);
+            if (probability >= model.thresholds().review()) {
+                Verdict verdict = probability >= model.thresholds().merge() ? Verdict.DUPLICATE
+                        : Verdict.POSSIBLE_DUPLICATE;
+                matches.add(new MatchCandidate(candidate.lead().id(), MatchMethod.BIG_DATA, verdict, probability,
+                        explain(person, other, probability)));
+            }
+        }
+        return matches;
+    }
+
+    private List<FieldMatch> explain(PersonRecord a, PersonRecord b, double probability) {
+        List<FieldMatch> lines = new ArrayList<>(model.attributeSimilarities(a, b).stream()
+                .map(s -> new FieldMatch(s.attribute(), s.first(), s.second(), s.comparison(), s.similarity()))
+                .toList());
+        shared("email", a.emails(), b.emails(), lines);
+        shared("phone", a.phones(), b.phones(), lines);
+        lines.add(new FieldMatch(NAMESPACE, "", "", "match probability of the " + model.metadata().algorithm()
+                .name().toLowerCase(Locale.ROOT) + " model", probability));
+        return lines;
+    }
+
+    private static void shared(String field, Set<String> a, Set<String> b, List<FieldMatch> lines) {
+        a.stream().filter(b::contains).sorted().forEach(value -> lines.add(FieldMatch.equal(field, value)));
+    }
+
+    private static Set<MatchKey> keys(PersonRecord person) {
+        return BlockingKeys.of(person).stream().map(key -> new MatchKey(NAMESPACE, key))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,73 @@
+package org.dedup.ml.matcher;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.dedup.domain.match.Matcher;
+import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.matchers.spi.MatcherConfig;
+import org.dedup.matchers.spi.MatcherProvider;
+import org.dedup.ml.model.MatchModel;
+import org.dedup.ml.model.ModelArtifact;
+import org.dedup.ml.model.ModelFileException;
+import org.dedup.ml.model.ModelMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provides the BIG DATA matcher (id {@code big_data}). Options under {@code matchers.big_data}:
+ * <ul>
+ *   <li>{@code model}: path of a model file made by {@code dedup train}; the model shipped in this module when
+ *   absent;</li>
+ *   <li>{@code mergeThreshold}, {@code reviewThreshold}: override the model's thresholds (0..1);</li>
+ *   <li>{@code field.<attribute>}: the custom-field key a lead carries an attribute under, e.g.
+ *   {@code field.postcode: zip}; by default the attribute's own key.</li>
+ * </ul>
+ * A model file that cannot be loaded does not stop dedup: the error is logged, and every BIG DATA check reports it
+ * as a matcher failure in its decision while the other methods go on.
+ */
+public final class BigDataMatcherProvider implements MatcherProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(BigDataMatcherProvider.class);
+    private static final Set<String> OPTIONS = Set.of("model", "mergeThreshold", "reviewThreshold");
+
+    @Override
+    public String id() {
+        return "big_data";
+    }
+
+    @Override
+    public Matcher create(MatcherConfig config) {
+        checkKeys(config);
+        LeadPersons persons = LeadPersons.configured(config);
+        ModelArtifact artifact;
+        try {
+            artifact = config.find("model").map(path -> ModelArtifact.load(Path.of(path)))
+                    .orElseGet(ModelArtifact::bundled);
+        } catch (ModelFileException e) {
+            String problem = "matchers.big_data.model: " + e.getMessage();
+            LOG.error("the BIG DATA method is unavailable: {}", problem);
+            return new UnavailableMatcher(problem);
+        }
+        ModelMetadata.Thresholds trained = artifact.metadata().thresholds();
+        double merge = config.decimal("mergeThreshold", trained.merge());
+        double review = config.decimal("reviewThreshold", Math.min(trained.review(), merge));
+        ModelMetadata.Thresholds thresholds;
+        try {
+            thresholds = new ModelMetadata.Thresholds(merge, review);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException("matchers.big_data.mergeThreshold/reviewThreshold: " + e.getMessage());
+        }
+        LOG.info("BIG DATA model {} trained on {} loaded, merge at {}, review at {}", artifact.metadata().algorithm(),
+                artifact.metadata().training().sources(), thresholds.merge(), thresholds.review());
+        return new BigDataMatcher(new MatchModel(artifact, thresholds), persons);
+    }
+
+    private static void checkKeys(MatcherConfig config) {
+        for (String key : config.values().keySet()) {
+            if (!OPTIONS.contains(key) && !key.startsWith(LeadPersons.FIELD_PREFIX)) {
+                throw new InvalidRecordException("matchers.big_data." + key + " is not an option; options: "
+                        + OPTIONS + " and " + LeadPersons.FIELD_PREFIX + "<attribute>");
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.dedup.ml.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.dedup.ml.features.AttributeSimilarity;
+import org.dedup.ml.features.PairFeatures;
+import org.dedup.ml.record.PersonRecord;
+
+/**
+ * A loaded BIG DATA model ready to score pairs: the calibrated probability that two person records are the same
+ * person, and why. Thread-safe.
+ */
+public final class MatchModel {
+    private final ModelArtifact artifact;
+    private final PairFeatures features;
+    private final ModelMetadata.Thresholds thresholds;
+
+    public MatchModel(ModelArtifact artifact, ModelMetadata.Thresholds thresholds) {
+        this.artifact = artifact;
+        this.features = new PairFeatures(artifact.frequencies());
+        this.thresholds = thresholds;
+    }
+
+    /** The model with the thresholds it was trained with. */
+    public static MatchModel of(ModelArtifact artifact) {
+        return new MatchModel(artifact, artifact.metadata().thresholds());
+    }
+
+    public double probability(PersonRecord a, PersonRecord b) {
+        return artifact.classifier().probability(features.extract(a, b));
+    }
+
+    /** The attributes both records know and how alike they are: the readable part of an explanation. */
+    public List<AttributeSimilarity> attributeSimilarities(PersonRecord a, PersonRecord b) {
+        return features.attributeSimilarities(a, b);
+    }
+
+    public ModelMetadata.Thresholds thresholds() {
+        return thresholds;
+    }
+
+    public ModelMetadata metadata() {
+        return artifact.metadata();
+    }
+
+    /** The probability of a pair and each feature's value and contribution, the largest contributions first. */
+    public PairExplanation explain(PersonRecord a, PersonRecord b) {
+        double[] values = features.extract(a, b);
+        double[] contributions = artifact.classifier().classifier().contributions(values);
+        List<String> names = PairFeatures.SCHEMA.names();
+        List<PairExplanation.Contribution> lines = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            lines.add(new PairExplanation.Contribution(names.get(i), values[i], contributions[i]));
+        }
+        lines.sort(Comparator.comparingDouble((PairExplanation.Contribution c) -> Math.abs(c.contribution()))
+                .reversed());
+        return new PairExplanation(artifact.classifier().probability(values), artifact.metadata().algorithm(),
+                lines);
+    }
+}

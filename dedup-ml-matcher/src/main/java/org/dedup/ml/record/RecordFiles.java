@@ -1,0 +1,127 @@
+package org.dedup.ml.record;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import org.dedup.domain.model.DedupException;
+import org.dedup.domain.model.InvalidRecordException;
+
+/**
+ * Reads person records from CSV files with a header. Columns are the {@link Attribute} keys ({@code given_name},
+ * {@code surname}, {@code postcode}, ...), {@code email} and {@code phone} (several values separated by ';'), an id
+ * column and, for labelled files, a cluster column naming the real-world entity. Any other column is refused by
+ * name, so a misspelt header cannot silently drop an attribute.
+ */
+public final class RecordFiles {
+    private static final Pattern FEBRL_ID = Pattern.compile("rec-(\\d+)-(org|dup-\\d+)");
+    private static final String EMAIL = "email";
+    private static final String PHONE = "phone";
+
+    private RecordFiles() {
+    }
+
+    /** A labelled file whose {@code clusterColumn} names each record's entity. */
+    public static LabelledRecords readClustered(Path csv, String idColumn, String clusterColumn) {
+        return read(csv, idColumn, Set.of(clusterColumn), row -> required(row, clusterColumn, csv));
+    }
+
+    /**
+     * A Febrl data set: ids {@code rec-<N>-org} for originals and {@code rec-<N>-dup-<k>} for their corrupted
+     * duplicates, so the entity is {@code N}.
+     */
+    public static LabelledRecords readFebrl(Path csv) {
+        return read(csv, "rec_id", Set.of(), row -> {
+            String id = required(row, "rec_id", csv);
+            Matcher matcher = FEBRL_ID.matcher(id);
+            if (!matcher.matches()) {
+                throw new InvalidRecordException(csv + ": rec_id '" + id + "' is not rec-<N>-org or rec-<N>-dup-<k>");
+            }
+            return matcher.group(1);
+        });
+    }
+
+    /** Builds a record from named values: attribute keys, {@code email} and {@code phone}; others are refused. */
+    public static PersonRecord record(String id, Map<String, String> namedValues, String where) {
+        Map<Attribute, String> values = new EnumMap<>(Attribute.class);
+        Set<String> emails = new LinkedHashSet<>();
+        Set<String> phones = new LinkedHashSet<>();
+        namedValues.forEach((name, value) -> {
+            String text = value == null ? "" : value.strip();
+            switch (name) {
+                case EMAIL -> emails.addAll(multi(text));
+                case PHONE -> phones.addAll(multi(text));
+                default -> values.put(attribute(name, where), text);
+            }
+        });
+        return new PersonRecord(id, values, emails.stream().map(Fold::text).collect(Collectors.toSet()), phones);
+    }
+
+    private static LabelledRecords read(Path csv, String idColumn, Set<String> otherColumns,
+                                        Function<Map<String, String>, String> cluster) {
+        List<PersonRecord> records = new ArrayList<>();
+        Map<String, String> clusterOf = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (Map<String, String> row : rows(csv)) {
+            String id = required(row, idColumn, csv);
+            if (!ids.add(id)) {
+                throw new InvalidRecordException(csv + ": record id '" + id + "' appears twice");
+            }
+            Map<String, String> named = new HashMap<>(row);
+            named.remove(idColumn);
+            otherColumns.forEach(named::remove);
+            records.add(record(id, named, csv.toString()));
+            clusterOf.put(id, cluster.apply(row));
+        }
+        return new LabelledRecords(records, clusterOf);
+    }
+
+    static List<Map<String, String>> rows(Path csv) {
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
+                .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class).with(schema)
+                .readValues(csv.toFile())) {
+            return it.readAll();
+        } catch (IOException | RuntimeException e) {
+            throw new DedupException("cannot read " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Attribute attribute(String column, String where) {
+        try {
+            return Attribute.fromKey(column);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(where + ": unknown column '" + column + "'; known are the attributes "
+                    + List.of(Attribute.values()).stream().map(Attribute::key).toList() + ", email and phone");
+        }
+    }
+
+    private static String required(Map<String, String> row, String column, Path csv) {
+        String value = row.get(column);
+        if (value == null || value.isBlank()) {
+            throw new InvalidRecordException(csv + ": column '" + column + "' is missing or empty in a row");
+        }
+        return value.strip();
+    }
+
+    private static List<String> multi(String text) {
+        return text.isEmpty() ? List.of() : List.of(text.split("\\s*;\\s*"));
+    }
+}
