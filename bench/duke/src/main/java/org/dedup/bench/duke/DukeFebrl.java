@@ -1,6 +1,7 @@
 package org.dedup.bench.duke;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ final class DukeFebrl {
         PairListener listener = PairListener.pairs(file.indexes(0));
         Processor processor = new Processor(config, config.getDatabase(true));
         processor.addMatchListener(listener);
-        processor.deduplicate(List.of(source(config, file.resource())), BATCH);
+        processor.deduplicate(List.of(source(config, file.path())), BATCH);
         double seconds = (System.nanoTime() - start) / 1e9;
         memory.checkpoint();
         processor.close();
@@ -58,8 +59,8 @@ final class DukeFebrl {
         PairListener listener = PairListener.pairs(indexes);
         Processor processor = new Processor(config, config.getDatabase(true));
         processor.addMatchListener(listener);
-        processor.link(List.of(source(config, first.resource())), List.of(source(config, second.resource())),
-                false, BATCH);
+        processor.link(List.of(source(config, first.path())), List.of(source(config, second.path())), false,
+                BATCH);
         double seconds = (System.nanoTime() - start) / 1e9;
         memory.checkpoint();
         processor.close();
@@ -82,7 +83,7 @@ final class DukeFebrl {
             PairListener listener = PairListener.withConfidences(file.indexes(0));
             Processor processor = new Processor(config, config.getDatabase(true));
             processor.addMatchListener(listener);
-            processor.deduplicate(List.of(source(config, file.resource())), BATCH);
+            processor.deduplicate(List.of(source(config, file.path())), BATCH);
             processor.close();
             int[] personOf = file.personOf();
             listener.confidences().forEach((pair, confidence) -> scored.add(new double[] {confidence,
@@ -115,8 +116,8 @@ final class DukeFebrl {
         }
     }
 
-    /** A CSV source with the configuration's columns, reading a Febrl file from the classpath. */
-    private static DataSource source(Configuration config, String resource) {
+    /** A CSV source with the configuration's columns, reading {@code file}. */
+    private static DataSource source(Configuration config, Path file) {
         CSVDataSource template = (CSVDataSource) config.getDataSources().iterator().next();
         CSVDataSource source = new CSVDataSource();
         source.setSeparator(template.getSeparator());
@@ -124,8 +125,8 @@ final class DukeFebrl {
         source.setSkipLines(template.getSkipLines());
         Collection<Column> columns = template.getColumns();
         columns.forEach(source::addColumn);
-        source.setInputFile(resource);
-        source.setReader(FebrlFile.open(resource));
+        source.setInputFile(file.toString());
+        source.setEncoding("UTF-8");
         return source;
     }
 

@@ -18,11 +18,11 @@ import org.dedup.domain.search.BulkSearchResult;
  */
 public final class EngineRun {
     static final String UNAVAILABLE = "UNAVAILABLE\t";
-    private static final String FEBRL2 = "febrl/dataset2.csv";
-    private static final String FEBRL3 = "febrl/dataset3.csv";
-    private static final String FEBRL4A = "febrl/dataset4a.csv";
-    private static final String FEBRL4B = "febrl/dataset4b.csv";
-    private static final List<String> TRAINING = List.of("febrl/dataset1.csv", "febrl/dataset2.csv");
+    private static final String FEBRL2 = "dataset2.csv";
+    private static final String FEBRL3 = "dataset3.csv";
+    private static final String FEBRL4A = "dataset4a.csv";
+    private static final String FEBRL4B = "dataset4b.csv";
+    private static final List<String> TRAINING = List.of("dataset1.csv", "dataset2.csv");
 
     private EngineRun() {
     }

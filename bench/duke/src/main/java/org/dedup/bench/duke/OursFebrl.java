@@ -1,13 +1,21 @@
 package org.dedup.bench.duke;
 
+import org.dedup.bench.data.PairQuality;
+import org.dedup.ml.blocking.Blocker;
+import org.dedup.ml.evaluate.Confusion;
+import org.dedup.ml.evaluate.Evaluation;
+import org.dedup.ml.evaluate.EvaluationResult;
+import org.dedup.ml.model.MatchModel;
+import org.dedup.ml.model.ModelArtifact;
+import org.dedup.ml.record.LabelledRecords;
+import org.dedup.ml.record.RecordFiles;
+import org.dedup.ml.training.DefaultModelRecipe;
+
 /**
- * Our side of the Febrl tasks: the BIG DATA matcher of {@code dedup-ml-matcher}, called through its Febrl
- * evaluation entry point, never re-implemented here.
- *
- * <p>That entry point does not exist yet (issue 5). Once it does, each method calls it on the same files Duke
- * gets (trained on febrl1 + febrl2, the usual protocol), times only the matching as {@link DukeFebrl} does,
- * calls {@code memory.checkpoint()} after stopping the clock, and scores the reported pairs with
- * {@code PairQuality.score} against the same truth; {@link SideBySide} then fills in the "ours" column.
+ * Our side of the Febrl tasks: the BIG DATA matcher's own evaluation ({@link Evaluation}) with the model shipped
+ * in {@code dedup-ml-matcher} (trained on febrl1 + febrl2 and generated contact-style people, never on febrl3 or
+ * febrl4) and its production blocker, at the model's merge threshold. The clock covers what Duke's covers: loading
+ * the model (Duke: its configuration), reading the files, blocking and scoring every candidate pair.
  */
 final class OursFebrl {
     private final PeakMemory memory;
@@ -17,15 +25,32 @@ final class OursFebrl {
     }
 
     Outcome deduplicate(FebrlFile file) {
-        throw unavailable(file.toString() + " (" + memory.peakHeapBytes() + " bytes of heap so far)");
+        long start = System.nanoTime();
+        LabelledRecords records = RecordFiles.readFebrl(file.path());
+        EvaluationResult result = evaluation().dedup("febrl3", records);
+        return outcome(start, records.records().size(), result);
     }
 
     Outcome link(FebrlFile first, FebrlFile second) {
-        throw unavailable(first + " + " + second);
+        long start = System.nanoTime();
+        LabelledRecords left = RecordFiles.readFebrl(first.path());
+        LabelledRecords right = RecordFiles.readFebrl(second.path());
+        EvaluationResult result = evaluation().linkage("febrl4", left, right);
+        return outcome(start, left.records().size() + right.records().size(), result);
     }
 
-    private static UnsupportedOperationException unavailable(String what) {
-        return new UnsupportedOperationException("dedup-ml-matcher has no Febrl evaluation API yet: " + what
-                + " is not run for ours");
+    private static Evaluation evaluation() {
+        return new Evaluation(MatchModel.of(ModelArtifact.bundled()), new Blocker(DefaultModelRecipe.MAX_BLOCK));
+    }
+
+    private Outcome outcome(long start, long records, EvaluationResult result) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        memory.checkpoint();
+        Confusion at = result.atThreshold();
+        return new Outcome(records, seconds, result.blocking().candidatePairs(),
+                new PairQuality(at.truePositives() + at.falsePositives(), at.truePositives() + at.falseNegatives(),
+                        at.truePositives()),
+                String.format("shipped model (%s), merge threshold %.3f", result.model().algorithm(),
+                        result.threshold()));
     }
 }
