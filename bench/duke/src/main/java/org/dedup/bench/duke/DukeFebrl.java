@@ -1,6 +1,5 @@
 package org.dedup.bench.duke;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,29 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import no.priv.garshol.duke.ConfigLoader;
 import no.priv.garshol.duke.Configuration;
 import no.priv.garshol.duke.DataSource;
-import no.priv.garshol.duke.DukeException;
 import no.priv.garshol.duke.Processor;
 import no.priv.garshol.duke.datasources.CSVDataSource;
 import no.priv.garshol.duke.datasources.Column;
 import org.dedup.bench.data.PairQuality;
-import org.xml.sax.SAXException;
 
 /**
  * Duke on the Febrl data with {@code duke/febrl.xml}: deduplication of one file (Duke's deduplication mode) and
  * linkage of two (Duke's record linkage mode, keeping the single best match of each record, as Febrl4 links
  * each record to exactly one). The threshold is the configuration's unless one is given.
  */
-final class DukeFebrl {
+record DukeFebrl(PeakMemory memory) {
     static final String CONFIG = "classpath:duke/febrl.xml";
-    private static final int BATCH = 40_000;
-    private final PeakMemory memory;
-
-    DukeFebrl(PeakMemory memory) {
-        this.memory = memory;
-    }
 
     /** Deduplicates {@code file}. */
     Outcome deduplicate(FebrlFile file, OptionalDouble threshold) {
@@ -40,7 +30,7 @@ final class DukeFebrl {
         PairListener listener = PairListener.pairs(file.indexes(0));
         Processor processor = new Processor(config, config.getDatabase(true));
         processor.addMatchListener(listener);
-        processor.deduplicate(List.of(source(config, file.path())), BATCH);
+        processor.deduplicate(List.of(source(config, file.path())), DukeConfig.BATCH);
         double seconds = (System.nanoTime() - start) / 1e9;
         memory.checkpoint();
         processor.close();
@@ -60,7 +50,7 @@ final class DukeFebrl {
         Processor processor = new Processor(config, config.getDatabase(true));
         processor.addMatchListener(listener);
         processor.link(List.of(source(config, first.path())), List.of(source(config, second.path())), false,
-                BATCH);
+                DukeConfig.BATCH);
         double seconds = (System.nanoTime() - start) / 1e9;
         memory.checkpoint();
         processor.close();
@@ -83,7 +73,7 @@ final class DukeFebrl {
             PairListener listener = PairListener.withConfidences(file.indexes(0));
             Processor processor = new Processor(config, config.getDatabase(true));
             processor.addMatchListener(listener);
-            processor.deduplicate(List.of(source(config, file.path())), BATCH);
+            processor.deduplicate(List.of(source(config, file.path())), DukeConfig.BATCH);
             processor.close();
             int[] personOf = file.personOf();
             listener.confidences().forEach((pair, confidence) -> scored.add(new double[] {confidence,
@@ -107,13 +97,9 @@ final class DukeFebrl {
     }
 
     static Configuration load(OptionalDouble threshold) {
-        try {
-            Configuration config = ConfigLoader.load(CONFIG);
-            threshold.ifPresent(config::setThreshold);
-            return config;
-        } catch (IOException | SAXException e) {
-            throw new DukeException("cannot load " + CONFIG + ": " + e);
-        }
+        Configuration config = DukeConfig.load(CONFIG);
+        threshold.ifPresent(config::setThreshold);
+        return config;
     }
 
     /** A CSV source with the configuration's columns, reading {@code file}. */

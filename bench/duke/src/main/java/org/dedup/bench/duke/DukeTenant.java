@@ -12,16 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import no.priv.garshol.duke.ConfigLoader;
 import no.priv.garshol.duke.Configuration;
-import no.priv.garshol.duke.DukeException;
 import no.priv.garshol.duke.Processor;
 import no.priv.garshol.duke.Record;
 import no.priv.garshol.duke.RecordIterator;
 import no.priv.garshol.duke.databases.LuceneDatabase;
 import org.dedup.bench.data.PairQuality;
 import org.dedup.bench.data.PersonTenant;
-import org.xml.sax.SAXException;
 
 /**
  * Duke's deduplication mode over a generated tenant with {@code duke/tenant.xml}, its Lucene index on disk in a
@@ -29,14 +26,8 @@ import org.xml.sax.SAXException;
  * records against everything indexed so far); after each batch the time bound is checked, and a run stopped by it
  * reports what it processed and an extrapolation of the rest at the last batch's rate.
  */
-final class DukeTenant {
+record DukeTenant(PeakMemory memory) {
     static final String CONFIG = "classpath:duke/tenant.xml";
-    private static final int BATCH = 40_000;
-    private final PeakMemory memory;
-
-    DukeTenant(PeakMemory memory) {
-        this.memory = memory;
-    }
 
     Outcome deduplicate(PersonTenant tenant, double limitSeconds) {
         Path index = temporaryDirectory();
@@ -49,7 +40,7 @@ final class DukeTenant {
 
     private Outcome deduplicate(PersonTenant tenant, double limitSeconds, Path index) {
         long start = System.nanoTime();
-        Configuration config = load();
+        Configuration config = DukeConfig.load(CONFIG);
         TenantDataSource source = (TenantDataSource) config.getDataSources().iterator().next();
         source.setContacts(tenant.contacts());
         LuceneDatabase database = (LuceneDatabase) config.getDatabase(true);
@@ -66,8 +57,8 @@ final class DukeTenant {
         double seconds = 0;
         RecordIterator records = source.getRecords();
         while (records.hasNext() && seconds < limitSeconds) {
-            List<Record> batch = new ArrayList<>(BATCH);
-            while (records.hasNext() && batch.size() < BATCH) {
+            List<Record> batch = new ArrayList<>(DukeConfig.BATCH);
+            while (records.hasNext() && batch.size() < DukeConfig.BATCH) {
                 batch.add(records.next());
             }
             double before = seconds;
@@ -82,22 +73,14 @@ final class DukeTenant {
         processor.close();
         int total = tenant.contacts().size();
         int[] personOf = Arrays.copyOf(tenant.personOf(), done);
+        double lastRate = DukeConfig.BATCH / lastBatchSeconds;
+        double rest = (total - done) / lastRate;
         String note = done == total ? "complete"
                 : String.format("stopped at the %.0f s bound after %,d of %,d records; at the last batch's %.0f "
-                                + "records/s the rest would take %.0f s more: EXTRAPOLATED total %.0f s (a lower "
-                                + "bound: each batch searches a larger index)", limitSeconds, done, total,
-                        BATCH / lastBatchSeconds, (total - done) * lastBatchSeconds / BATCH,
-                        seconds + (total - done) * lastBatchSeconds / BATCH);
+                        + "records/s the rest would take %.0f s more: EXTRAPOLATED total %.0f s (a lower bound: each "
+                        + "batch searches a larger index)", limitSeconds, done, total, lastRate, rest, seconds + rest);
         return new Outcome(done, seconds, processor.getComparisonCount(),
                 PairQuality.score(listener.pairs(), personOf, PairQuality.samePairs(personOf)), note);
-    }
-
-    private static Configuration load() {
-        try {
-            return ConfigLoader.load(CONFIG);
-        } catch (IOException | SAXException e) {
-            throw new DukeException("cannot load " + CONFIG + ": " + e);
-        }
     }
 
     private static Path temporaryDirectory() {

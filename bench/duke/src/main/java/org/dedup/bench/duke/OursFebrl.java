@@ -17,12 +17,7 @@ import org.dedup.ml.training.DefaultModelRecipe;
  * febrl4) and its production blocker, at the model's merge threshold. The clock covers what Duke's covers: loading
  * the model (Duke: its configuration), reading the files, blocking and scoring every candidate pair.
  */
-final class OursFebrl {
-    private final PeakMemory memory;
-
-    OursFebrl(PeakMemory memory) {
-        this.memory = memory;
-    }
+record OursFebrl(PeakMemory memory) {
 
     Outcome deduplicate(FebrlFile file) {
         long start = System.nanoTime();

@@ -6,7 +6,6 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import no.priv.garshol.duke.ConfigLoader;
 import no.priv.garshol.duke.Configuration;
 import no.priv.garshol.duke.Property;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ class DukeConfigurationTest {
     }
 
     @Test
-    void theTenantIsLookedUpByEmailAndPhone() throws Exception {
-        assertEquals(Set.of("EMAIL", "PHONE"), lookup(ConfigLoader.load(DukeTenant.CONFIG)));
+    void theTenantIsLookedUpByEmailAndPhone() {
+        assertEquals(Set.of("EMAIL", "PHONE"), lookup(DukeConfig.load(DukeTenant.CONFIG)));
     }
 
     @Test
