@@ -79,7 +79,7 @@ record DukeTenant(PeakMemory memory) {
                 : String.format("stopped at the %.0f s bound after %,d of %,d records; at the last batch's %.0f "
                         + "records/s the rest would take %.0f s more: EXTRAPOLATED total %.0f s (a lower bound: each "
                         + "batch searches a larger index)", limitSeconds, done, total, lastRate, rest, seconds + rest);
-        return new Outcome(done, seconds, processor.getComparisonCount(),
+        return new Outcome(done, seconds, done == total ? seconds : seconds + rest, processor.getComparisonCount(),
                 PairQuality.score(listener.pairs(), personOf, PairQuality.samePairs(personOf)), note);
     }
 

@@ -58,8 +58,8 @@ public final class EngineRun {
                 String calibration = String.format("threshold %.4f picked on febrl1 + febrl2 in %.1f s", threshold,
                         (System.nanoTime() - start) / 1e9);
                 Outcome outcome = duke(task, new DukeFebrl(memory), OptionalDouble.of(threshold));
-                yield new Outcome(outcome.records(), outcome.seconds(), outcome.pairsCompared(), outcome.quality(),
-                        calibration);
+                yield new Outcome(outcome.records(), outcome.seconds(), outcome.projected(), outcome.pairsCompared(),
+                        outcome.quality(), calibration);
             }
             default -> throw new UnsupportedOperationException("unknown engine " + engine);
         };

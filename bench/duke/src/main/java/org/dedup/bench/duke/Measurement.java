@@ -12,6 +12,7 @@ import org.dedup.bench.data.PairQuality;
  * @param engine        {@code ours} or {@code duke}
  * @param records       records the engine processed (fewer than the task's when stopped at its time bound)
  * @param seconds       wall time of the engine's work, reading/cleaning the records included, JVM start excluded
+ * @param projected     wall time for all the task's records: {@code seconds}, or an extrapolation when stopped
  * @param pairsCompared candidate pairs the engine compared in detail
  * @param quality       the pairs it reported against the known truth
  * @param peakHeap      peak heap in use, bytes
@@ -19,7 +20,8 @@ import org.dedup.bench.data.PairQuality;
  * @param peakRss       peak resident set of the JVM, bytes
  * @param note          how it ran (threshold, extrapolation), free text without tabs
  */
-public record Measurement(String task, String engine, long records, double seconds, long pairsCompared,
+public record Measurement(String task, String engine, long records, double seconds, double projected,
+                          long pairsCompared,
                           PairQuality quality, long peakHeap, long peakLiveHeap, long peakRss, String note) {
     static final String PREFIX = "MEASUREMENT\t";
 
@@ -30,6 +32,7 @@ public record Measurement(String task, String engine, long records, double secon
         fields.put("engine", engine);
         fields.put("records", Long.toString(records));
         fields.put("seconds", Double.toString(seconds));
+        fields.put("projected", Double.toString(projected));
         fields.put("pairsCompared", Long.toString(pairsCompared));
         fields.put("found", Long.toString(quality.found()));
         fields.put("truth", Long.toString(quality.truth()));
@@ -53,7 +56,8 @@ public record Measurement(String task, String engine, long records, double secon
             }
         }
         return new Measurement(fields.get("task"), fields.get("engine"), Long.parseLong(fields.get("records")),
-                Double.parseDouble(fields.get("seconds")), Long.parseLong(fields.get("pairsCompared")),
+                Double.parseDouble(fields.get("seconds")), Double.parseDouble(fields.get("projected")),
+                Long.parseLong(fields.get("pairsCompared")),
                 new PairQuality(Long.parseLong(fields.get("found")), Long.parseLong(fields.get("truth")),
                         Long.parseLong(fields.get("right"))),
                 Long.parseLong(fields.get("peakHeap")), Long.parseLong(fields.get("peakLiveHeap")),

@@ -92,6 +92,10 @@ public final class SideBySide {
         table.append("\n|---|").append("---|".repeat(engines.size() * 2 - 1)).append('\n');
         row(table, "records", results, m -> m.records(), "%,.0f");
         row(table, "wall time, s", results, Measurement::seconds, "%,.2f");
+        if (results.values().stream().flatMap(Optional::stream).anyMatch(m -> m.projected() != m.seconds())) {
+            row(table, "wall time for all records, s (EXTRAPOLATED where stopped)", results, Measurement::projected,
+                    "%,.0f");
+        }
         row(table, "pairs compared", results, m -> m.pairsCompared(), "%,.0f");
         row(table, "pairs reported", results, m -> m.quality().found(), "%,.0f");
         row(table, "precision", results, m -> m.quality().precision(), "%.4f");

@@ -25,7 +25,7 @@ class DukeFebrlTest {
 
     @Test
     void measurementsSurviveTheTripBetweenJvms() {
-        Measurement sent = new Measurement("febrl3", "duke", 5_000, 1.5, 42,
+        Measurement sent = new Measurement("febrl3", "duke", 5_000, 1.5, 3.0, 42,
                 new org.dedup.bench.data.PairQuality(10, 12, 9), 100, 50, 200, "threshold 0.9");
         assertEquals(sent, Measurement.parse(sent.toLine()));
     }
