@@ -13,6 +13,8 @@ import org.dedup.domain.standardize.EmailKey;
  */
 final class EmailStandardizer {
     private static final Set<String> GMAIL_DOMAINS = Set.of("gmail.com", "googlemail.com");
+    static final CharacterFolding ALLOWED =
+            new CharacterFolding(cp -> Character.isLetterOrDigit(cp) || cp == '@' || cp == '_' || cp == '.');
 
     EmailKey standardize(String raw, EmailFolding folding) {
         String value = raw == null ? "" : raw.strip();
@@ -51,8 +53,7 @@ final class EmailStandardizer {
     }
 
     private static String keepAllowed(String value) {
-        return TextStandardizer.keepFolded(value,
-                cp -> Character.isLetterOrDigit(cp) || cp == '@' || cp == '_' || cp == '.');
+        return ALLOWED.fold(value);
     }
 
     private static String trimDots(String domain) {

@@ -1,7 +1,6 @@
 package org.dedup.standardization;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,24 +19,31 @@ final class FullNameStandardizer {
             return "";
         }
         List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        raw.codePoints().forEach(cp -> {
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == ',' || cp == ';' || cp == '/') {
-                addWord(words, word);
-            } else {
-                word.appendCodePoint(cp);
+        int wordStart = 0;
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (isSeparator(cp)) {
+                addWord(words, raw, wordStart, i);
+                wordStart = next;
             }
-        });
-        addWord(words, word);
-        Collections.sort(words);
-        return String.join(" ", words);
+            i = next;
+        }
+        addWord(words, raw, wordStart, raw.length());
+        words.sort(null);
+        return words.size() == 1 ? words.getFirst() : String.join(" ", words);
     }
 
-    private void addWord(List<String> words, StringBuilder word) {
-        String standardized = text.standardize(word.toString());
-        if (!standardized.isEmpty()) {
-            words.add(standardized);
+    private static boolean isSeparator(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == ',' || cp == ';' || cp == '/';
+    }
+
+    private void addWord(List<String> words, String raw, int start, int end) {
+        if (start < end) {
+            String standardized = text.standardize(raw.substring(start, end));
+            if (!standardized.isEmpty()) {
+                words.add(standardized);
+            }
         }
-        word.setLength(0);
     }
 }

@@ -10,29 +10,48 @@ import org.dedup.domain.standardize.PhoneKey;
 /**
  * Phone keys: the E.164 form parsed with libphonenumber in the tenant's default region, so a national
  * "(020) 7946 0958" in GB equals "+44 20 7946 0958", plus Creatio's compatibility key, the last ten digits.
- * Numbers libphonenumber does not accept as valid are reported, never matched.
+ * Numbers libphonenumber does not accept as valid are reported, never matched. Most numbers are read by
+ * {@link CompiledPhoneReader}, libphonenumber's own steps on precompiled metadata; the rest by libphonenumber.
  */
 final class PhoneStandardizer {
     private static final int LAST_DIGITS = 10;
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final CompiledPhoneReader reader = new CompiledPhoneReader();
 
     PhoneKey standardize(String raw, String defaultRegion) {
         String value = raw == null ? "" : raw.strip();
         if (value.isEmpty()) {
             return new PhoneKey.Invalid("", "phone number is empty");
         }
+        String compacted = compact(value);
+        return switch (reader.read(compacted, defaultRegion)) {
+            case PhoneReading.Valid valid -> keyOf(valid.e164());
+            case PhoneReading.NotValid notValid -> notValid(value, defaultRegion);
+            case PhoneReading.Unsure unsure -> withLibphonenumber(value, compacted, defaultRegion);
+        };
+    }
+
+    /** libphonenumber alone, as for the numbers the compiled reader leaves to it; tests compare both. */
+    PhoneKey withLibphonenumber(String value, String compacted, String defaultRegion) {
         PhoneNumber number;
         try {
-            number = util.parse(compact(value), defaultRegion);
+            number = util.parse(compacted, defaultRegion);
         } catch (NumberParseException e) {
             return new PhoneKey.Invalid(value, "phone number '" + Require.abbreviate(value) + "' cannot be read: "
                     + describe(e.getErrorType()));
         }
         if (!util.isValidNumber(number)) {
-            return new PhoneKey.Invalid(value, "phone number '" + Require.abbreviate(value)
-                    + "' is not a valid number" + (value.startsWith("+") ? "" : " in region " + defaultRegion));
+            return notValid(value, defaultRegion);
         }
-        String e164 = util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        return keyOf(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+    }
+
+    private static PhoneKey notValid(String value, String defaultRegion) {
+        return new PhoneKey.Invalid(value, "phone number '" + Require.abbreviate(value)
+                + "' is not a valid number" + (value.startsWith("+") ? "" : " in region " + defaultRegion));
+    }
+
+    private static PhoneKey keyOf(String e164) {
         return new PhoneKey.Valid(e164, e164.substring(Math.max(1, e164.length() - LAST_DIGITS)));
     }
 

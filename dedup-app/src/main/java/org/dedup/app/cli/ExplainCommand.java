@@ -54,7 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "match probability %.4f: %s (merge at %.2f, review at %.2f, %s model)%n", p,
                 verdict, model.thresholds().merge(), model.thresholds().review(), explanation.algorithm());
         System.out.println("attributes:");
-        for (AttributeSimilarity s : model.attributeSimilarities(left, right)) {
+        for (AttributeSimilarity s : model.attributeSimilarities(model.prepare(left), model.prepare(right))) {
             System.out.printf(Locale.ROOT, "  %-14s %-24s %-24s %s %.3f%n", s.attribute(), s.first(), s.second(),
                     s.comparison(), s.similarity());
         }

@@ -79,9 +79,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingData data = data();
-        TrainingOptions defaults = TrainingOptions.defaults(algorithm());
-        TrainingOptions options = new TrainingOptions(defaults.algorithm(), seed, defaults.heldOutShare(),
-                defaults.reviewThreshold());
+        TrainingOptions options = TrainingOptions.defaults(algorithm()).withSeed(seed);
         ModelArtifact artifact = new Trainer().train(data, options);
         artifact.save(out);
         ModelMetadata metadata = artifact.metadata();

@@ -21,6 +21,18 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
+    /** An embedded database in the test's directory and tenant acme with the email method. */
+    private Path embeddedDatabaseConfig() throws IOException {
+        return Files.writeString(dir.resolve("dedup.yaml"), """
+                database:
+                  url: jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH
+                tenants:
+                  - id: acme
+                    apiKey: acme-secret-key-0001
+                    methods: [email]
+                """.formatted(dir.resolve("db")));
+    }
+
     private String run(Path config, String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -40,14 +52,7 @@ class CommandLineTest {
 
     @Test
     void importScanAndCheckOnOneEmbeddedDatabase() throws IOException {
-        Path config = Files.writeString(dir.resolve("dedup.yaml"), """
-                database:
-                  url: jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH
-                tenants:
-                  - id: acme
-                    apiKey: acme-secret-key-0001
-                    methods: [email]
-                """.formatted(dir.resolve("db")));
+        Path config = embeddedDatabaseConfig();
         Path contacts = Files.writeString(dir.resolve("contacts.csv"), """
                 name,email,phone
                 Anna Berg,anna@berg.se,+46 8 123 456 78
@@ -71,4 +76,34 @@ class CommandLineTest {
 
         assertTrue(run(config, "scan", "--tenant", "acme").startsWith("group,kind,id,rules"), "CSV on standard output");
     }
+
+    @Test
+    void trainEvaluateAndExplainAModelFromLabelledDataAndATenantsMerges() throws IOException {
+        Path config = embeddedDatabaseConfig();
+        Path leads = Files.writeString(dir.resolve("leads.json"), """
+                [{"pipeline": "sales", "stage": "new", "contacts": [{"name": "Kim Lee", "primary": true, "emails": ["kim@x.io"]}]},
+                 {"pipeline": "sales", "stage": "new", "contacts": [{"name": "Kim Li", "primary": true, "emails": ["kim@x.io"]}]}]
+                """);
+        Path pair = Files.writeString(dir.resolve("pair.json"), """
+                {"left": {"given_name": "Jon", "surname": "Smyth", "postcode": "2119"},
+                 "right": {"given_name": "John", "surname": "Smith", "postcode": "2119"}}
+                """);
+        assertTrue(run(config, "import", "--tenant", "acme", "--leads", leads.toString()).contains("Merged=1"));
+
+        Path model = dir.resolve("model.zip");
+        String trained = run(config, "train", "--febrl", FEBRL.resolve("dataset1.csv").toString(), "--tenant", "acme",
+                "--algorithm", "logistic_regression", "--out", model.toString());
+        assertTrue(trained.contains("LOGISTIC_REGRESSION on") && trained.contains("decisions of tenant acme"), trained);
+
+        Path report = dir.resolve("report");
+        String evaluated = run(config, "evaluate", "--model", model.toString(), "--febrl",
+                FEBRL.resolve("dataset1.csv").toString(), "--report", report.toString());
+        assertTrue(evaluated.contains("dataset1: precision"), evaluated);
+        assertTrue(Files.exists(report.resolve("dataset1.json")) && Files.exists(report.resolve("dataset1.html")));
+
+        String explained = run(config, "explain", "--model", model.toString(), "--pair", pair.toString());
+        assertTrue(explained.contains("match probability") && explained.contains("surname_jaro_winkler"), explained);
+    }
+
+    private static final Path FEBRL = Path.of("..", "dedup-ml-matcher", "data", "febrl");
 }

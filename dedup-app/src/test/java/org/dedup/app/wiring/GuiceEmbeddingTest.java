@@ -2,6 +2,7 @@ package org.dedup.app.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +27,9 @@ import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.persistence.Database;
+import org.dedup.ml.model.MatchModel;
+import org.dedup.ml.record.Attribute;
+import org.dedup.ml.record.PersonRecord;
 import org.junit.jupiter.api.Test;
 
 /** Exactly what the README shows a hosting application doing. */
@@ -40,8 +44,10 @@ class GuiceEmbeddingTest {
                     new DedupCoreModule(),
                     new JooqPersistenceModule(database.dataSource()),
                     new StandardizationModule(),
-                    new MatchersModule(Path.of("plugins"), Map.of()));
+                    new MatchersModule(Path.of("plugins"), Map.of()),
+                    BigDataModule.shipped());
             DuplicateControl duplicateControl = injector.getInstance(DuplicateControl.class);
+            MatchModel bigData = injector.getInstance(MatchModel.class);
             // --- end ---
             TenantId tenant = new TenantId("host");
             injector.getInstance(SettingsStore.class).saveSettings(tenant,
@@ -52,6 +58,11 @@ class GuiceEmbeddingTest {
 
             assertInstanceOf(Decision.Created.class, first);
             assertEquals(List.of(first.lead()), assertInstanceOf(Decision.Merged.class, second).mergedInto());
+            PersonRecord ana = new PersonRecord("a", Map.of(Attribute.GIVEN_NAME, "Ana", Attribute.SURNAME, "Silva"),
+                    Set.of("ana@example.com"), Set.of());
+            PersonRecord anna = new PersonRecord("b", Map.of(Attribute.GIVEN_NAME, "Anna", Attribute.SURNAME, "Silva"),
+                    Set.of("ana@example.com"), Set.of());
+            assertTrue(bigData.probability(ana, anna) >= bigData.thresholds().merge());
         }
     }
 

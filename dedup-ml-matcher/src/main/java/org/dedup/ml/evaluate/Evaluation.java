@@ -1,11 +1,15 @@
 package org.dedup.ml.evaluate;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.dedup.ml.blocking.Blocker;
+import org.dedup.ml.features.PreparedRecord;
 import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.record.LabelledRecords;
 import org.dedup.ml.record.PersonPair;
+import org.dedup.ml.record.PersonRecord;
 
 /**
  * Evaluates a model on labelled records the way it runs in production: blocking proposes candidate pairs, the
@@ -37,12 +41,14 @@ public final class Evaluation {
 
     private EvaluationResult score(String dataset, LabelledRecords truth, List<PersonPair> candidates,
                                    long possiblePairs, long truePairs) {
+        Map<PersonRecord, PreparedRecord> prepared = new IdentityHashMap<>();
         double[] probabilities = new double[candidates.size()];
         boolean[] matches = new boolean[candidates.size()];
         long trueCandidates = 0;
         for (int i = 0; i < candidates.size(); i++) {
             PersonPair pair = candidates.get(i);
-            probabilities[i] = model.probability(pair.first(), pair.second());
+            probabilities[i] = model.probability(prepared.computeIfAbsent(pair.first(), model::prepare),
+                    prepared.computeIfAbsent(pair.second(), model::prepare));
             matches[i] = truth.sameEntity(pair.first(), pair.second());
             trueCandidates += matches[i] ? 1 : 0;
         }

@@ -2,6 +2,7 @@ package org.dedup.ml.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Match probabilities of candidate pairs with their true labels, plus the true pairs that were never candidates
@@ -55,6 +56,14 @@ public record ScoredPairs(double[] probabilities, boolean[] matches, long unprop
             }
         }
         return best;
+    }
+
+    /**
+     * The lowest threshold of the sweep at which precision reaches {@code precision}, i.e. the best recall among
+     * the thresholds precise enough; empty when none is.
+     */
+    public Optional<Confusion> lowestWithPrecision(double precision, double step) {
+        return sweep(step).stream().filter(c -> c.truePositives() > 0 && c.precision() >= precision).findFirst();
     }
 
     public int size() {

@@ -2,6 +2,7 @@ package org.dedup.ml.features;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class PairFeatures {
     public static final int SCHEMA_VERSION = 1;
     private static final int PHONE_SUFFIX = 7;
     private static final Map<Attribute, List<Comparison>> COMPARISONS = comparisons();
+    private static final Map<Attribute, Set<Comparison>> COMPARISON_SETS = comparisonSets();
     public static final FeatureSchema SCHEMA = new FeatureSchema(SCHEMA_VERSION, names());
 
     private final ValueFrequencies frequencies;
@@ -40,34 +42,43 @@ public final class PairFeatures {
         this.frequencies = frequencies;
     }
 
+    /** The record with its values prepared for comparison; prepare once, compare with many. */
+    public PreparedRecord prepare(PersonRecord record) {
+        return new PreparedRecord(record, COMPARISON_SETS, frequencies);
+    }
+
     public double[] extract(PersonRecord a, PersonRecord b) {
+        return extract(prepare(a), prepare(b));
+    }
+
+    public double[] extract(PreparedRecord a, PreparedRecord b) {
         double[] features = new double[SCHEMA.size()];
         int i = 0;
         for (Map.Entry<Attribute, List<Comparison>> entry : COMPARISONS.entrySet()) {
-            Attribute attribute = entry.getKey();
-            boolean known = a.has(attribute) && b.has(attribute);
+            PreparedValue x = a.value(entry.getKey());
+            PreparedValue y = b.value(entry.getKey());
+            boolean known = x != null && y != null;
             features[i++] = known ? 0.0 : 1.0;
             for (Comparison comparison : entry.getValue()) {
-                features[i++] = known ? comparison.compare(attribute, a.value(attribute), b.value(attribute),
-                        frequencies) : 0.0;
+                features[i++] = known ? comparison.compare(x, y) : 0.0;
             }
         }
-        features[i++] = swappedNames(a, b);
-        i = emails(a.emails(), b.emails(), features, i);
-        phones(a.phones(), b.phones(), features, i);
+        features[i++] = swappedNames(a.record(), b.record());
+        i = emails(a.record().emails(), b.record().emails(), features, i);
+        phones(a.record().phones(), b.record().phones(), features, i);
         return features;
     }
 
     /** Each attribute both records know, compared by its first comparison, in schema order. */
-    public List<AttributeSimilarity> attributeSimilarities(PersonRecord a, PersonRecord b) {
+    public List<AttributeSimilarity> attributeSimilarities(PreparedRecord a, PreparedRecord b) {
         List<AttributeSimilarity> lines = new ArrayList<>();
         COMPARISONS.forEach((attribute, comparisons) -> {
-            if (a.has(attribute) && b.has(attribute)) {
+            PreparedValue x = a.value(attribute);
+            PreparedValue y = b.value(attribute);
+            if (x != null && y != null) {
                 Comparison comparison = comparisons.getFirst();
-                String x = a.value(attribute);
-                String y = b.value(attribute);
-                lines.add(new AttributeSimilarity(attribute.key(), x, y,
-                        comparison.name().toLowerCase(Locale.ROOT), comparison.compare(attribute, x, y, frequencies)));
+                lines.add(new AttributeSimilarity(attribute.key(), x.text(), y.text(),
+                        comparison.name().toLowerCase(Locale.ROOT), comparison.compare(x, y)));
             }
         });
         return lines;
@@ -152,6 +163,12 @@ public final class PairFeatures {
         table.put(Attribute.ID_NUMBER, List.of(EXACT, LEVENSHTEIN));
         table.put(Attribute.COMPANY, List.of(JARO_WINKLER, TOKEN_SET));
         return table;
+    }
+
+    private static Map<Attribute, Set<Comparison>> comparisonSets() {
+        Map<Attribute, Set<Comparison>> sets = new EnumMap<>(Attribute.class);
+        COMPARISONS.forEach((attribute, comparisons) -> sets.put(attribute, EnumSet.copyOf(comparisons)));
+        return sets;
     }
 
     private static List<String> names() {

@@ -1,49 +1,57 @@
 package org.dedup.ml.features;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
-
 import org.apache.commons.codec.language.DoubleMetaphone;
-import org.apache.commons.text.similarity.IntersectionResult;
-import org.apache.commons.text.similarity.IntersectionSimilarity;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
-/** The string comparisons behind the pair features, from Apache Commons Text and Commons Codec. */
+/**
+ * The string comparisons behind the pair features: Jaro-Winkler and Levenshtein from Apache Commons Text, Double
+ * Metaphone from Apache Commons Codec, and the Dice coefficient of prepared multisets.
+ */
 public final class Similarities {
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
-    private static final IntersectionSimilarity<String> BIGRAMS = new IntersectionSimilarity<>(Similarities::bigrams);
-    private static final IntersectionSimilarity<String> TOKENS = new IntersectionSimilarity<>(Similarities::tokens);
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
     private Similarities() {
     }
 
     public static double jaroWinkler(String a, String b) {
-        return JARO_WINKLER.apply(a, b);
+        return a.equals(b) ? 1.0 : JARO_WINKLER.apply(a, b);
     }
 
     /** 1 - edit distance / longer length: 1 for equal strings, 0 for nothing in common. */
     public static double levenshtein(String a, String b) {
-        int longer = Math.max(a.length(), b.length());
-        return longer == 0 ? 1.0 : 1.0 - (double) LEVENSHTEIN.apply(a, b) / longer;
+        if (a.equals(b)) {
+            return 1.0;
+        }
+        return 1.0 - (double) LEVENSHTEIN.apply(a, b) / Math.max(a.length(), b.length());
     }
 
-    /** Dice coefficient of the character bigrams (q-grams with q = 2). */
-    public static double bigramDice(String a, String b) {
-        return dice(BIGRAMS.apply(a, b));
-    }
-
-    /** Dice coefficient of the words: word order and repeated words do not matter. */
-    public static double tokenSet(String a, String b) {
-        return dice(TOKENS.apply(a, b));
-    }
-
-    public static boolean soundAlike(String a, String b) {
-        return METAPHONE.isDoubleMetaphoneEqual(a, b) || METAPHONE.isDoubleMetaphoneEqual(a, b, true);
+    /**
+     * Dice coefficient of two multisets given as sorted arrays (character bigrams for q-gram similarity, words for
+     * token-set similarity): twice the shared elements over all elements.
+     */
+    public static double dice(String[] a, String[] b) {
+        if (a.length + b.length == 0) {
+            return 0.0;
+        }
+        int shared = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            int order = a[i].compareTo(b[j]);
+            if (order == 0) {
+                shared++;
+                i++;
+                j++;
+            } else if (order < 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return 2.0 * shared / (a.length + b.length);
     }
 
     /** The primary Double Metaphone code of a word, used as a blocking key. */
@@ -52,20 +60,10 @@ public final class Similarities {
         return code == null || code.isEmpty() ? value : code;
     }
 
-    private static double dice(IntersectionResult result) {
-        int sizes = result.getSizeA() + result.getSizeB();
-        return sizes == 0 ? 0.0 : 2.0 * result.getIntersection() / sizes;
+    /** The alternate Double Metaphone code of a word (the primary one for most words). */
+    public static String alternatePhoneticCode(String value) {
+        String code = METAPHONE.doubleMetaphone(value, true);
+        return code == null || code.isEmpty() ? value : code;
     }
 
-    private static Collection<String> bigrams(CharSequence text) {
-        List<String> grams = new ArrayList<>(Math.max(0, text.length() - 1));
-        for (int i = 0; i + 2 <= text.length(); i++) {
-            grams.add(text.subSequence(i, i + 2).toString());
-        }
-        return grams;
-    }
-
-    private static Collection<String> tokens(CharSequence text) {
-        return Arrays.asList(text.toString().split(" "));
-    }
 }

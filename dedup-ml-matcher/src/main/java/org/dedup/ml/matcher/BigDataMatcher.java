@@ -15,6 +15,7 @@ import org.dedup.domain.match.Matcher;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.ml.blocking.BlockingKeys;
+import org.dedup.ml.features.PreparedRecord;
 import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.record.PersonRecord;
 
@@ -51,10 +52,10 @@ final class BigDataMatcher implements Matcher {
 
     @Override
     public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context) {
-        PersonRecord person = persons.person(incoming);
+        PreparedRecord person = model.prepare(persons.person(incoming));
         List<MatchCandidate> matches = new ArrayList<>();
         for (LeadProfile candidate : candidates) {
-            PersonRecord other = persons.person(candidate);
+            PreparedRecord other = model.prepare(persons.person(candidate));
             double probability = model.probability(person, other);
             if (probability >= model.thresholds().review()) {
                 Verdict verdict = probability >= model.thresholds().merge() ? Verdict.DUPLICATE
@@ -66,12 +67,12 @@ final class BigDataMatcher implements Matcher {
         return matches;
     }
 
-    private List<FieldMatch> explain(PersonRecord a, PersonRecord b, double probability) {
+    private List<FieldMatch> explain(PreparedRecord a, PreparedRecord b, double probability) {
         List<FieldMatch> lines = new ArrayList<>(model.attributeSimilarities(a, b).stream()
                 .map(s -> new FieldMatch(s.attribute(), s.first(), s.second(), s.comparison(), s.similarity()))
                 .toList());
-        shared("email", a.emails(), b.emails(), lines);
-        shared("phone", a.phones(), b.phones(), lines);
+        shared("email", a.record().emails(), b.record().emails(), lines);
+        shared("phone", a.record().phones(), b.record().phones(), lines);
         lines.add(new FieldMatch(NAMESPACE, "", "", "match probability of the " + model.metadata().algorithm()
                 .name().toLowerCase(Locale.ROOT) + " model", probability));
         return lines;

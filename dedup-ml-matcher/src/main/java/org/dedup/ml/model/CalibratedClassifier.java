@@ -1,6 +1,7 @@
 package org.dedup.ml.model;
 
 import java.io.Serializable;
+import java.util.function.ToDoubleFunction;
 
 import smile.classification.PlattScaling;
 
@@ -13,6 +14,12 @@ public record CalibratedClassifier(PairClassifier classifier, PlattScaling calib
 
     public double probability(double[] features) {
         return calibration.scale(logit(classifier.rawProbability(features)));
+    }
+
+    /** {@link #probability} through the classifier's fastest exact form; build once per loaded model. */
+    public ToDoubleFunction<double[]> scorer() {
+        ToDoubleFunction<double[]> raw = classifier.scorer();
+        return features -> calibration.scale(logit(raw.applyAsDouble(features)));
     }
 
     /** The raw probability as log-odds, the scale Platt scaling is fitted on. */

@@ -3,9 +3,11 @@ package org.dedup.ml.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import org.dedup.ml.features.AttributeSimilarity;
 import org.dedup.ml.features.PairFeatures;
+import org.dedup.ml.features.PreparedRecord;
 import org.dedup.ml.record.PersonRecord;
 
 /**
@@ -16,11 +18,13 @@ public final class MatchModel {
     private final ModelArtifact artifact;
     private final PairFeatures features;
     private final ModelMetadata.Thresholds thresholds;
+    private final ToDoubleFunction<double[]> scorer;
 
     public MatchModel(ModelArtifact artifact, ModelMetadata.Thresholds thresholds) {
         this.artifact = artifact;
         this.features = new PairFeatures(artifact.frequencies());
         this.thresholds = thresholds;
+        this.scorer = artifact.classifier().scorer();
     }
 
     /** The model with the thresholds it was trained with. */
@@ -28,12 +32,21 @@ public final class MatchModel {
         return new MatchModel(artifact, artifact.metadata().thresholds());
     }
 
+    /** The record prepared for scoring: prepare a record once when it is scored against several others. */
+    public PreparedRecord prepare(PersonRecord record) {
+        return features.prepare(record);
+    }
+
     public double probability(PersonRecord a, PersonRecord b) {
-        return artifact.classifier().probability(features.extract(a, b));
+        return probability(prepare(a), prepare(b));
+    }
+
+    public double probability(PreparedRecord a, PreparedRecord b) {
+        return scorer.applyAsDouble(features.extract(a, b));
     }
 
     /** The attributes both records know and how alike they are: the readable part of an explanation. */
-    public List<AttributeSimilarity> attributeSimilarities(PersonRecord a, PersonRecord b) {
+    public List<AttributeSimilarity> attributeSimilarities(PreparedRecord a, PreparedRecord b) {
         return features.attributeSimilarities(a, b);
     }
 

@@ -1,11 +1,13 @@
 package org.dedup.ml.model;
 
 import java.io.Serializable;
+import java.util.function.ToDoubleFunction;
 
 import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
-import smile.classification.RandomForest;
+import smile.classification.DataFrameClassifier;
 import smile.data.Tuple;
+import smile.feature.importance.SHAP;
 
 /**
  * A trained Smile classifier of feature vectors: its raw match score and, for explanations, each feature's
@@ -19,28 +21,24 @@ public sealed interface PairClassifier extends Serializable {
     /** Per feature, its contribution to the score (on the classifier's own scale). */
     double[] contributions(double[] features);
 
-    Algorithm algorithm();
-
-    record Boosted(GradientTreeBoost model) implements PairClassifier {
-        @Override
-        public double rawProbability(double[] features) {
-            double[] posteriori = new double[2];
-            model.predict(Tuple.of(model.schema(), features), posteriori);
-            return posteriori[1];
-        }
-
-        @Override
-        public double[] contributions(double[] features) {
-            return positiveClass(model.shap(Tuple.of(model.schema(), features)), features.length);
-        }
-
-        @Override
-        public Algorithm algorithm() {
-            return Algorithm.GRADIENT_BOOSTING;
-        }
+    /** The raw probability as the fastest exact form of this classifier computes it; build once, use often. */
+    default ToDoubleFunction<double[]> scorer() {
+        return this::rawProbability;
     }
 
-    record Forest(RandomForest model) implements PairClassifier {
+    Algorithm algorithm();
+
+    /**
+     * A tree ensemble: Smile's boosted trees or random forest. For boosted trees the shrinkage they were trained with
+     * lets {@link FlatTrees} score them (0 for a forest).
+     */
+    record Trees(Algorithm algorithm, DataFrameClassifier model, double shrinkage) implements PairClassifier {
+        public Trees {
+            if (!(model instanceof SHAP<?>)) {
+                throw new IllegalArgumentException(algorithm + " model gives no SHAP values");
+            }
+        }
+
         @Override
         public double rawProbability(double[] features) {
             double[] posteriori = new double[2];
@@ -49,13 +47,17 @@ public sealed interface PairClassifier extends Serializable {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public double[] contributions(double[] features) {
-            return positiveClass(model.shap(Tuple.of(model.schema(), features)), features.length);
+            return positiveClass(((SHAP<Tuple>) model).shap(Tuple.of(model.schema(), features)), features.length);
         }
 
         @Override
-        public Algorithm algorithm() {
-            return Algorithm.RANDOM_FOREST;
+        public ToDoubleFunction<double[]> scorer() {
+            return model instanceof GradientTreeBoost boosted
+                    ? FlatTrees.of(boosted, shrinkage).<ToDoubleFunction<double[]>>map(flat -> flat::probability)
+                            .orElse(this::rawProbability)
+                    : this::rawProbability;
         }
     }
 

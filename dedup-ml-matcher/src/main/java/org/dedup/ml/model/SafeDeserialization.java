@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SafeDeserialization {
     private static final ObjectInputFilter ALLOW_LIST = ObjectInputFilter.Config.createFilter(String.join(";",
             "maxdepth=200", "maxrefs=5000000", "maxarray=50000000", "maxbytes=500000000",
-            "org.dedup.ml.model.CalibratedClassifier", "org.dedup.ml.model.PairClassifier$*",
+            "org.dedup.ml.model.CalibratedClassifier", "org.dedup.ml.model.PairClassifier$*", "org.dedup.ml.model.Algorithm",
             "smile.classification.*", "smile.regression.*", "smile.base.cart.*", "smile.data.formula.*",
             "smile.data.type.*", "smile.data.measure.*", "smile.util.*", "smile.math.*", "smile.validation.ClassificationMetrics",
             "java.lang.Enum", "java.lang.Number", "java.lang.Integer", "java.lang.Long", "java.lang.Double",

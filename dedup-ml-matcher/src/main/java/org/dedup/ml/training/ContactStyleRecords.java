@@ -17,7 +17,7 @@ import org.dedup.ml.record.PersonRecord;
  * Generated CRM-style person records (name, emails, phones, company; no address), labelled by entity: the
  * contact data the Febrl sets lack. Names are drawn from real name pools (the Febrl records), and the hard cases a
  * CRM meets are made on purpose: duplicates with typos, swapped or missing names, another email or a missing phone;
- * and different people who share a name, a household phone or a company's shared mailbox.
+ * and different people who share a name, or a surname with a household phone or mailbox.
  */
 public final class ContactStyleRecords {
     private static final String[] FREE_MAIL = {"gmail.com", "yahoo.com", "outlook.com", "mail.ru", "web.de"};
@@ -32,13 +32,13 @@ public final class ContactStyleRecords {
         this.surnames = distinct(namePool, Attribute.SURNAME);
     }
 
-    /** {@code entities} people, each with 0-3 duplicates; one in five shares its name with another person. */
+    /** {@code entities} people, each with 0-3 duplicates; one in three shares its name with another person. */
     public LabelledRecords generate(int entities) {
         List<PersonRecord> records = new ArrayList<>();
         Map<String, String> clusterOf = new HashMap<>();
         PersonRecord previous = null;
         for (int entity = 0; entity < entities; entity++) {
-            PersonRecord original = previous != null && random.nextInt(5) == 0 ? namesakeOf(previous, entity)
+            PersonRecord original = previous != null && random.nextInt(3) == 0 ? namesakeOf(previous, entity)
                     : person("c" + entity + "-0");
             add(records, clusterOf, original, entity);
             int duplicates = random.nextInt(4);
@@ -62,13 +62,20 @@ public final class ContactStyleRecords {
         return record(id, given, surname, company, emails, phones);
     }
 
-    /** A different person with the same name (and sometimes the same household phone or shared mailbox). */
+    /**
+     * A different person related by name: an exact namesake (two in three), with an email and phone of their own;
+     * or a family member with the same surname, who may share the household phone or mailbox.
+     */
     private PersonRecord namesakeOf(PersonRecord other, int entity) {
         PersonRecord fresh = person("c" + entity + "-0");
-        Set<String> phones = random.nextInt(4) == 0 ? other.phones() : fresh.phones();
+        String surname = other.value(Attribute.SURNAME);
+        if (random.nextInt(3) != 0) {
+            return record(fresh.id(), other.value(Attribute.GIVEN_NAME), surname, fresh.value(Attribute.COMPANY),
+                    fresh.emails(), fresh.phones());
+        }
+        Set<String> phones = random.nextBoolean() ? other.phones() : fresh.phones();
         Set<String> emails = random.nextInt(6) == 0 ? other.emails() : fresh.emails();
-        String given = random.nextInt(3) == 0 ? fresh.value(Attribute.GIVEN_NAME) : other.value(Attribute.GIVEN_NAME);
-        return record(fresh.id(), given, other.value(Attribute.SURNAME), fresh.value(Attribute.COMPANY), emails,
+        return record(fresh.id(), fresh.value(Attribute.GIVEN_NAME), surname, fresh.value(Attribute.COMPANY), emails,
                 phones);
     }
 

@@ -3,6 +3,7 @@ package org.dedup.ml.training;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -11,12 +12,15 @@ import java.util.stream.IntStream;
 import org.dedup.ml.evaluate.Confusion;
 import org.dedup.ml.evaluate.ScoredPairs;
 import org.dedup.ml.features.PairFeatures;
+import org.dedup.ml.features.PreparedRecord;
 import org.dedup.ml.features.ValueFrequencies;
+import org.dedup.ml.model.Algorithm;
 import org.dedup.ml.model.CalibratedClassifier;
 import org.dedup.ml.model.ModelArtifact;
 import org.dedup.ml.model.ModelMetadata;
 import org.dedup.ml.model.PairClassifier;
 import org.dedup.ml.record.LabelledPair;
+import org.dedup.ml.record.PersonRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +36,19 @@ import smile.math.MathEx;
 
 /**
  * Trains a BIG DATA model: features of every labelled pair, a Smile classifier fitted on most of them, Platt
- * scaling fitted on the held-out rest, and the merge threshold with the best F1 on those held-out pairs. The same
- * data and options give the same model.
+ * scaling fitted on the held-out rest, and the merge threshold: the lowest at which merges on those held-out pairs
+ * are precise enough (the best F1 if none is). The same data and options give the same model.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final String LABEL = "match";
     private static final double THRESHOLD_STEP = 0.01;
+    /** Fewer, larger steps than usual: each tree costs scoring time on every candidate pair. */
+    private static final int TREES = 100;
+    private static final double SHRINKAGE = 0.1;
 
     public ModelArtifact train(TrainingData data, TrainingOptions options) {
+        data.requireBothKinds();
         ValueFrequencies frequencies = ValueFrequencies.count(data.records());
         PairFeatures features = new PairFeatures(frequencies);
         List<LabelledPair> pairs = new ArrayList<>(data.pairs());
@@ -62,7 +70,9 @@ public final class Trainer {
                 .mapToDouble(i -> calibrated.probability(calibrationX[i])).toArray();
         boolean[] matches = new boolean[calibrationY.length];
         IntStream.range(0, matches.length).forEach(i -> matches[i] = calibrationY[i] == 1);
-        Confusion best = new ScoredPairs(probabilities, matches, 0).bestF1(THRESHOLD_STEP);
+        ScoredPairs heldOutScores = new ScoredPairs(probabilities, matches, 0);
+        Confusion best = heldOutScores.lowestWithPrecision(options.mergePrecision(), THRESHOLD_STEP)
+                .orElseGet(() -> heldOutScores.bestF1(THRESHOLD_STEP));
         ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, PairFeatures.SCHEMA,
                 options.algorithm(),
                 new ModelMetadata.Thresholds(best.threshold(), Math.min(options.reviewThreshold(), best.threshold())),
@@ -78,11 +88,12 @@ public final class Trainer {
     private static PairClassifier fit(double[][] x, int[] y, TrainingOptions options) {
         MathEx.setSeed(options.seed());
         return switch (options.algorithm()) {
-            case GRADIENT_BOOSTING -> new PairClassifier.Boosted(GradientTreeBoost.fit(Formula.lhs(LABEL),
-                    frame(x, y), new GradientTreeBoost.Options(300, 6, 32, 5, 0.05, 0.7, null, null)));
-            case RANDOM_FOREST -> new PairClassifier.Forest(RandomForest.fit(Formula.lhs(LABEL), frame(x, y),
-                    new RandomForest.Options(200, (int) Math.sqrt(x[0].length), SplitRule.GINI, 20, 500, 2, 1.0,
-                            null, seeds(options.seed(), 200), null)));
+            case GRADIENT_BOOSTING -> new PairClassifier.Trees(Algorithm.GRADIENT_BOOSTING, GradientTreeBoost.fit(
+                    Formula.lhs(LABEL), frame(x, y), new GradientTreeBoost.Options(TREES, 6, 32, 5, SHRINKAGE, 0.7,
+                    null, null)), SHRINKAGE);
+            case RANDOM_FOREST -> new PairClassifier.Trees(Algorithm.RANDOM_FOREST, RandomForest.fit(
+                    Formula.lhs(LABEL), frame(x, y), new RandomForest.Options(200, (int) Math.sqrt(x[0].length),
+                    SplitRule.GINI, 20, 500, 2, 1.0, null, seeds(options.seed(), 200), null)), 0.0);
             case LOGISTIC_REGRESSION -> new PairClassifier.Logistic(
                     LogisticRegression.binomial(x, y, new LogisticRegression.Options(0.01, 1e-5, 1000)));
         };
@@ -99,8 +110,9 @@ public final class Trainer {
     }
 
     private static double[][] matrix(List<LabelledPair> pairs, PairFeatures features) {
-        return pairs.stream().map(p -> features.extract(p.pair().first(), p.pair().second()))
-                .toArray(double[][]::new);
+        Map<PersonRecord, PreparedRecord> prepared = new IdentityHashMap<>();
+        return pairs.stream().map(p -> features.extract(prepared.computeIfAbsent(p.pair().first(), features::prepare),
+                prepared.computeIfAbsent(p.pair().second(), features::prepare))).toArray(double[][]::new);
     }
 
     private static int[] labels(List<LabelledPair> pairs) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.ml.blocking.Blocker;
 import org.dedup.ml.record.LabelledPair;
 import org.dedup.ml.record.LabelledRecords;
@@ -21,10 +22,13 @@ public record TrainingData(List<LabelledPair> pairs, List<PersonRecord> records,
         pairs = List.copyOf(pairs);
         records = List.copyOf(records);
         sources = List.copyOf(sources);
-        if (pairs.stream().noneMatch(LabelledPair::match) || pairs.stream().allMatch(LabelledPair::match)) {
-            throw new IllegalArgumentException("training data needs both duplicate and non-duplicate pairs; "
-                    + "sources " + sources + " give " + pairs.stream().filter(LabelledPair::match).count()
-                    + " duplicates of " + pairs.size() + " pairs");
+    }
+
+    /** Fails, naming the sources, unless there are duplicate and non-duplicate pairs to learn from. */
+    public void requireBothKinds() {
+        if (matches() == 0 || matches() == pairs.size()) {
+            throw new InvalidRecordException("training data needs both duplicate and non-duplicate pairs; sources "
+                    + sources + " give " + matches() + " duplicates of " + pairs.size() + " pairs");
         }
     }
 

@@ -99,7 +99,7 @@ class PairFeaturesTest {
     void attributeSimilaritiesExplainOnlyWhatBothRecordsKnow() {
         PersonRecord a = aPerson("a").named("john", "smith").with(Attribute.POSTCODE, "2119").build();
         PersonRecord b = aPerson("b").named("jon", "smith").build();
-        assertEquals(List.of("given_name", "surname"), features.attributeSimilarities(a, b).stream()
+        assertEquals(List.of("given_name", "surname"), features.attributeSimilarities(features.prepare(a), features.prepare(b)).stream()
                 .map(AttributeSimilarity::attribute).toList());
     }
 }

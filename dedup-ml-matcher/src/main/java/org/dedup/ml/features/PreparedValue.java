@@ -1,0 +1,64 @@
+package org.dedup.ml.features;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.dedup.ml.record.Attribute;
+
+/**
+ * One attribute value with what its comparisons derive from it, computed once per record rather than once per pair,
+ * and only what the attribute's comparisons use: its phonetic codes, sorted character bigrams and words, its value
+ * as a number and as a date, and how rare it is.
+ */
+record PreparedValue(String text, String phoneticPrimary, String phoneticAlternate, String[] bigrams,
+                     String[] tokens, double number, long epochDay, double rarity) {
+    static final long NO_DATE = Long.MIN_VALUE;
+
+    private static final String[] NONE = new String[0];
+
+    static PreparedValue of(Attribute attribute, String text, Set<Comparison> comparisons,
+                            ValueFrequencies frequencies) {
+        boolean phonetic = comparisons.contains(Comparison.SOUND_ALIKE);
+        return new PreparedValue(text,
+                phonetic ? Similarities.phoneticCode(text) : "",
+                phonetic ? Similarities.alternatePhoneticCode(text) : "",
+                comparisons.contains(Comparison.BIGRAM_DICE) ? sorted(bigrams(text)) : NONE,
+                comparisons.contains(Comparison.TOKEN_SET) ? sorted(List.of(text.split(" "))) : NONE,
+                comparisons.contains(Comparison.NUMERIC_CLOSENESS) ? number(text) : Double.NaN,
+                comparisons.contains(Comparison.DATE_CLOSENESS) ? Dates.epochDay(text) : NO_DATE,
+                comparisons.contains(Comparison.EQUAL_RARITY) ? frequencies.rarity(attribute, text) : 0.0);
+    }
+
+    private static List<String> bigrams(String text) {
+        List<String> grams = new ArrayList<>(Math.max(0, text.length() - 1));
+        for (int i = 0; i + 2 <= text.length(); i++) {
+            grams.add(text.substring(i, i + 2));
+        }
+        return grams;
+    }
+
+    private static String[] sorted(List<String> values) {
+        String[] array = values.toArray(String[]::new);
+        Arrays.sort(array);
+        return array;
+    }
+
+    /** The number a text of digits with at most one '.' stands for; NaN for anything else (no exception thrown). */
+    private static double number(String text) {
+        int dots = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            dots += c == '.' ? 1 : 0;
+            if ((c < '0' || c > '9') && c != '.' || dots > 1) {
+                return Double.NaN;
+            }
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}
