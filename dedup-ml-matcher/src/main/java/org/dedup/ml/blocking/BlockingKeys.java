@@ -16,7 +16,8 @@ import org.dedup.ml.record.PersonRecord;
  *   <li>{@code np}: the phonetic code of one name plus the initial of the other, for both orders, so swapped
  *   given name and surname meet;</li>
  *   <li>{@code pc}: postcode plus the surname's phonetic code; {@code ad}: street number plus postcode;</li>
- *   <li>{@code db}: date of birth plus the given name's initial; {@code id}: the identity number;</li>
+ *   <li>{@code db}: the date of birth (a few people per day even in a large tenant); {@code id}: the identity
+ *   number;</li>
  *   <li>{@code em}: the email; {@code el}: its local part (5 characters or more); {@code ph}: the last seven digits
  *   of a phone.</li>
  * </ul>
@@ -43,9 +44,8 @@ public final class BlockingKeys {
         if (!postcode.isEmpty() && !number.isEmpty()) {
             keys.add("ad:" + number + "|" + postcode);
         }
-        String born = record.value(Attribute.DATE_OF_BIRTH);
-        if (!born.isEmpty()) {
-            keys.add("db:" + born + "|" + (given.isEmpty() ? "" : given.substring(0, 1)));
+        if (record.has(Attribute.DATE_OF_BIRTH)) {
+            keys.add("db:" + record.value(Attribute.DATE_OF_BIRTH));
         }
         if (record.has(Attribute.ID_NUMBER)) {
             keys.add("id:" + record.value(Attribute.ID_NUMBER));
