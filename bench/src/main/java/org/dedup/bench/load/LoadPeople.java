@@ -31,8 +31,9 @@ import org.dedup.domain.model.TenantId;
 final class LoadPeople {
     static final TenantId TENANT = new TenantId("load");
     static final String REGION = "GB";
-    /** Stored people are created from here on, one second apart; leads created by a run are later. */
+    /** Stored people are created from here on, one second apart, until before SEEDED_UNTIL; runs create later. */
     static final Instant SEEDED_FROM = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant SEEDED_UNTIL = Instant.parse("2026-02-01T00:00:00Z");
     private static final long STORED_PHONES = 7_400_000_000L;
     private static final long NEW_PHONES = 7_500_000_000L;
     private static final String[] FIRST = {"Anna", "Björn", "Chloé", "Dmitri", "Elena", "François", "Grace", "Hiro",

@@ -50,6 +50,9 @@ final class LoadSeed {
 
     void run() throws SQLException, IOException {
         int leads = args.integer("leads", 1_000_000);
+        if (LoadPeople.SEEDED_FROM.plusSeconds(leads).isAfter(LoadPeople.SEEDED_UNTIL)) {
+            throw new IllegalArgumentException("at most 2,678,400 stored leads (one a second in January 2026)");
+        }
         checkPhoneFormats();
         try (Database database = LeadCopy.open(args, args.text("schema", "load_online"), 2)) {
             long stored = new JooqLeadRepository(database.dsl(), new DocumentCodec()).count(LoadPeople.TENANT);
@@ -79,8 +82,7 @@ final class LoadSeed {
 
     /** Deletes what runs added; the stored people stay. */
     private static void reset(Database database) throws SQLException {
-        String later = "created_at >= timestamp with time zone '" + LoadPeople.SEEDED_FROM.plusSeconds(100_000_000)
-                + "'";
+        String later = "created_at >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL + "'";
         LeadCopy.execute(database,
                 "delete from lead_key k using lead l where l.tenant_id = k.tenant_id and l.id = k.lead_id and l."
                         + later,

@@ -83,7 +83,7 @@ final class OpenLoopRun {
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; i < settings.maxRequests(); i++) {
                 long due = start + i * period;
-                if (due >= end) {
+                if (due >= end || System.nanoTime() >= end) {
                     break;
                 }
                 waitUntil(due);
