@@ -14,13 +14,8 @@ SCHEMA=${SCHEMA:-load_online}
 URL=jdbc:postgresql://127.0.0.1:5432/test
 trap stop_server EXIT
 
-build
-harness seed leads="$LEADS" schema="$SCHEMA" url="$URL"
-write_config "$OUT/kill.yaml" "$URL?currentSchema=$SCHEMA"
-start_server "$OUT/kill.yaml" "$OUT/kill-server.log"
-harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DURATION" retrySeconds=120 \
-    acks="$OUT/kill.csv" > "$OUT/kill-run.log" 2>&1 &
-load=$!
+prepare kill "$URL" "$SCHEMA"
+start_load kill "$URL" "$SCHEMA"
 interval=$(( DURATION / (ROUNDS + 1) ))
 for round in $(seq 1 "$ROUNDS"); do
     sleep "$interval"
@@ -30,11 +25,4 @@ for round in $(seq 1 "$ROUNDS"); do
     sleep "$DOWN"
     start_server "$OUT/kill.yaml" "$OUT/kill-server.log"
 done
-set +e
-wait "$load"
-ran=$?
-grep -v "^INFO\|^[A-Z][a-z][a-z] [0-9]" "$OUT/kill-run.log" | tail -4
-harness verify schema="$SCHEMA" url="$URL" acks="$OUT/kill.csv"
-verified=$?
-set -e
-(( ran == 0 && verified == 0 )) && echo "SIGKILL FAULT HELD" || { echo "SIGKILL FAULT FAILED (run $ran, verify $verified)"; exit 1; }
+finish_fault kill "$URL" "$SCHEMA" "SIGKILL FAULT"

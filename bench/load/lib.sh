@@ -74,3 +74,39 @@ stop_server() {
 load_average() {
     cut -d' ' -f1-3 /proc/loadavg
 }
+
+# prepare NAME URL SCHEMA: the tenant seeded (or reset) and a server started on it, configured in $OUT/NAME.yaml.
+prepare() {
+    build
+    harness seed leads="$LEADS" schema="$3" url="$2"
+    write_config "$OUT/$1.yaml" "$2?currentSchema=$3"
+    start_server "$OUT/$1.yaml" "$OUT/$1-server.log"
+}
+
+# start_load NAME URL SCHEMA: the harness in the background (LOAD_PID), acknowledgements in $OUT/NAME.csv.
+start_load() {
+    harness run leads="$LEADS" schema="$3" url="$2" rate="$RATE" seconds="$DURATION" retrySeconds="${RETRY_SECONDS:-120}" \
+        acks="$OUT/$1.csv" > "$OUT/$1-run.log" 2>&1 &
+    LOAD_PID=$!
+}
+
+# finish_fault NAME URL SCHEMA TITLE: waits for the harness, verifies the database, says whether the fault held.
+finish_fault() {
+    set +e
+    wait "$LOAD_PID"
+    local ran=$?
+    grep -v "^INFO\|^[A-Z][a-z][a-z] [0-9]" "$OUT/$1-run.log" | tail -4
+    if grep -q . "$OUT/$1-server.log"; then
+        echo "server log: $(grep -c 'database is unavailable' "$OUT/$1-server.log") requests refused with 503," \
+            "$(grep -c 'unexpected failure' "$OUT/$1-server.log") unexpected failures (500)"
+    fi
+    harness verify schema="$3" url="$2" acks="$OUT/$1.csv"
+    local verified=$?
+    set -e
+    if (( ran == 0 && verified == 0 )); then
+        echo "$4 HELD"
+    else
+        echo "$4 FAILED (run $ran, verify $verified)"
+        return 1
+    fi
+}

@@ -24,13 +24,8 @@ pg_ctlcluster --skip-systemctl-redirect 15 faults start 2> /dev/null || true
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qtc "select 1 from pg_database where datname = 'test'" \
     | grep -q 1 || psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "create database test"
 
-build
-harness seed leads="$LEADS" schema="$SCHEMA" url="$URL"
-write_config "$OUT/pg.yaml" "$URL?currentSchema=$SCHEMA"
-start_server "$OUT/pg.yaml" "$OUT/pg-server.log"
-harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DURATION" retrySeconds=120 \
-    acks="$OUT/pg.csv" > "$OUT/pg-run.log" 2>&1 &
-load=$!
+prepare pg "$URL" "$SCHEMA"
+start_load pg "$URL" "$SCHEMA"
 interval=$(( DURATION / (ROUNDS + 1) ))
 for round in $(seq 1 "$ROUNDS"); do
     sleep "$interval"
@@ -40,12 +35,4 @@ for round in $(seq 1 "$ROUNDS"); do
     pg_ctlcluster --skip-systemctl-redirect 15 faults start
     echo "round $round: PostgreSQL started again at $(date +%T)"
 done
-set +e
-wait "$load"
-ran=$?
-grep -v "^INFO\|^[A-Z][a-z][a-z] [0-9]" "$OUT/pg-run.log" | tail -4
-echo "server log: $(grep -c 'database is unavailable' "$OUT/pg-server.log") requests refused with 503, $(grep -c 'unexpected failure' "$OUT/pg-server.log") unexpected failures (500)"
-harness verify schema="$SCHEMA" url="$URL" acks="$OUT/pg.csv"
-verified=$?
-set -e
-(( ran == 0 && verified == 0 )) && echo "POSTGRESQL RESTART FAULT HELD" || { echo "POSTGRESQL RESTART FAULT FAILED (run $ran, verify $verified)"; exit 1; }
+finish_fault pg "$URL" "$SCHEMA" "POSTGRESQL RESTART FAULT"

@@ -13,10 +13,7 @@ SCHEMA=${SCHEMA:-load_online}
 URL=jdbc:postgresql://127.0.0.1:5432/test
 trap stop_server EXIT
 
-build
-harness seed leads="$LEADS" schema="$SCHEMA" url="$URL"
-write_config "$OUT/load.yaml" "$URL?currentSchema=$SCHEMA"
-start_server "$OUT/load.yaml" "$OUT/server.log"
+prepare load "$URL" "$SCHEMA"
 if (( WARMUP > 0 )); then
     echo "warm-up: $WARMUP s at $RATE/s (verified, not reported)"
     harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$WARMUP" acks="$OUT/warmup.csv" \

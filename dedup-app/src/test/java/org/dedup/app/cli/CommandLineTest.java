@@ -38,16 +38,21 @@ class CommandLineTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    @Test
-    void importScanAndCheckOnOneEmbeddedDatabase() throws IOException {
-        Path config = Files.writeString(dir.resolve("dedup.yaml"), """
+    /** A configuration file in {@code dir}: an embedded database there and one tenant matching by email. */
+    static Path embeddedConfig(Path dir, String tenant) throws IOException {
+        return Files.writeString(dir.resolve(tenant + ".yaml"), """
                 database:
                   url: jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH
                 tenants:
-                  - id: acme
-                    apiKey: acme-secret-key-0001
+                  - id: %s
+                    apiKey: %s-secret-key-0001
                     methods: [email]
-                """.formatted(dir.resolve("db")));
+                """.formatted(dir.resolve(tenant + "-db"), tenant, tenant));
+    }
+
+    @Test
+    void importScanAndCheckOnOneEmbeddedDatabase() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
         Path contacts = Files.writeString(dir.resolve("contacts.csv"), """
                 name,email,phone
                 Anna Berg,anna@berg.se,+46 8 123 456 78

@@ -156,13 +156,7 @@ class ImportFuzzTest {
 
     @Example
     void theCommandLineRefusesAMalformedFileWithAMessageAndNoStackTrace() throws IOException {
-        Path config = Files.writeString(dir.resolve("cli.yaml"), """
-                database:
-                  url: jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH
-                tenants:
-                  - id: cli
-                    apiKey: cli-secret-key-0001
-                """.formatted(dir.resolve("cli-db")));
+        Path config = CommandLineTest.embeddedConfig(dir, "cli");
         Path file = Files.write(dir.resolve("broken.json"), withInvalidUtf8("[{\"pipeline\": \"é\"".getBytes(
                 StandardCharsets.UTF_8)));
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
