@@ -80,6 +80,7 @@ prepare() {
     build
     harness seed leads="$LEADS" schema="$3" url="$2"
     write_config "$OUT/$1.yaml" "$2?currentSchema=$3"
+    : > "$OUT/$1-server.log"
     start_server "$OUT/$1.yaml" "$OUT/$1-server.log"
 }
 

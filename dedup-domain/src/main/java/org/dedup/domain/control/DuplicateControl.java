@@ -113,8 +113,8 @@ public final class DuplicateControl {
             try {
                 arrival = decide(lead, profile, probes, context, lockKeys, idempotencyKey, settings, now, failures);
             } catch (StaleRecordException changed) {
-                // a lead it merges into was changed meanwhile by an arrival that found it by other keys (so held
-                // other locks): everything was rolled back, decide again on the lead's new version
+                // a lead it merges into was changed or removed between its lookup and its lock (a manual merge,
+                // say): everything was rolled back, decide again on what is stored now
                 if (attempt == ATTEMPTS) {
                     throw changed;
                 }
@@ -178,7 +178,7 @@ public final class DuplicateControl {
         }
         MatchMethod method = strongestMethod(targets, findings);
         List<MergeId> mergeIds = new ArrayList<>();
-        for (Lead target : targets) {
+        for (Lead target : lockedAndCurrent(lead.tenant(), targets)) {
             mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
                     conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
                     List.of(), List.of(lead), settings.afterMerge(), note(lead, findings.noteWorthyFor(target)),
@@ -186,6 +186,18 @@ public final class DuplicateControl {
         }
         return new Decision.Merged(targets.stream().map(Lead::id).toList(), method, MergeTiming.ON_ARRIVAL, mergeIds,
                 findings.candidates(), failures);
+    }
+
+    /**
+     * The merge targets locked (so an arrival that found them by other keys, and holds other key locks, waits for
+     * this one) and read again after the lock, at the version the merge will update. Lead locks are taken after
+     * every key lock and in one sorted statement, so no two arrivals wait on each other in a cycle.
+     */
+    private List<Lead> lockedAndCurrent(TenantId tenant, List<Lead> targets) {
+        ports.keyLocks().lock(tenant, targets.stream().map(t -> new MatchKey("lead", t.id().value().toString()))
+                .toList());
+        List<Lead> current = ports.leads().findAll(tenant, targets.stream().map(Lead::id).toList());
+        return current.size() == targets.size() ? current : targets;
     }
 
     /**
