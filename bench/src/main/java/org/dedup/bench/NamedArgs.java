@@ -35,6 +35,11 @@ public final class NamedArgs {
         return text("url", "jdbc:postgresql://127.0.0.1:5432/test");
     }
 
+    /** {@link #url()} with the given schema as the connection's current schema. */
+    public String url(String schema) {
+        return url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
     public String user() {
         return text("user", "postgres");
     }

@@ -58,9 +58,8 @@ public final class LoadHarness {
 
     /** The tenant's leads before the run, which the verification adds the run's creations to. */
     private static long leads(NamedArgs args) throws SQLException {
-        String separator = args.url().contains("?") ? "&" : "?";
-        try (Connection db = DriverManager.getConnection(args.url() + separator + "currentSchema="
-                + args.text("schema", "load_online"), args.user(), args.password());
+        try (Connection db = DriverManager.getConnection(args.url(args.text("schema", "load_online")), args.user(),
+                args.password());
              PreparedStatement query = db.prepareStatement("select count(*) from lead where tenant_id = ?")) {
             query.setString(1, LoadPeople.TENANT.value());
             try (ResultSet rows = query.executeQuery()) {

@@ -64,9 +64,8 @@ final class LoadVerification {
         Map<String, Ack> acks = new HashMap<>();
         lines.stream().skip(1).map(line -> line.split(",", -1)).forEach(cells -> acks.put(cells[0],
                 new Ack(cells[1], UUID.fromString(cells[2]), uuids(cells[3]), uuids(cells[4]))));
-        String separator = args.url().contains("?") ? "&" : "?";
-        try (Connection db = DriverManager.getConnection(args.url() + separator + "currentSchema="
-                + args.text("schema", "load_online"), args.user(), args.password())) {
+        try (Connection db = DriverManager.getConnection(args.url(args.text("schema", "load_online")), args.user(),
+                args.password())) {
             Map<String, Logged> logged = logged(db, runTag);
             checkAcknowledged(acks, logged);
             checkLeads(db, leadsBefore, logged);

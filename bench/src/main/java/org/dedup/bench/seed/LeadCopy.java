@@ -39,9 +39,7 @@ public final class LeadCopy {
              Statement statement = connection.createStatement()) {
             statement.execute("create schema if not exists " + schema);
         }
-        String separator = args.url().contains("?") ? "&" : "?";
-        return Database.open(args.url() + separator + "currentSchema=" + schema, args.user(), args.password(),
-                poolSize);
+        return Database.open(args.url(schema), args.user(), args.password(), poolSize);
     }
 
     /** Runs each statement (a TRUNCATE, an ANALYZE) on its own. */
