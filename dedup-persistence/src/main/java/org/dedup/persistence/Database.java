@@ -23,6 +23,7 @@ public final class Database implements AutoCloseable {
     /** The embedded default: an H2 file under ./data, in PostgreSQL compatibility mode. */
     public static final String EMBEDDED_URL =
             "jdbc:h2:file:./data/dedup;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
 
@@ -38,6 +39,8 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
+        // a request waits this long for a connection, then fails as unavailable (HTTP 503) instead of hanging
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setPoolName("dedup");
         return new Database(new HikariDataSource(config));
     }

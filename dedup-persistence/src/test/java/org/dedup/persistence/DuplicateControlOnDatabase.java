@@ -170,6 +170,36 @@ abstract class DuplicateControlOnDatabase {
     }
 
     @Test
+    void concurrentArrivalsFindingOneLeadByDifferentKeysAreAllMergedIntoIt() throws Exception {
+        TenantId tenant = new TenantId("two-keys");
+        ports.settings().saveSettings(tenant, DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL)));
+        Decision stored = control.receive(anIncomingLead().in(tenant).withEmail("first@x.io").withEmail("second@x.io")
+                .incoming());
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Decision>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String email = i % 2 == 0 ? "first@x.io" : "second@x.io";
+            results.add(pool.submit(() -> {
+                start.await();
+                return control.receive(anIncomingLead().in(tenant).withEmail(email).incoming());
+            }));
+        }
+        start.countDown();
+        List<Decision> decisions = new ArrayList<>();
+        for (Future<Decision> result : results) {
+            decisions.add(result.get());
+        }
+        pool.shutdown();
+
+        assertEquals(threads, decisions.stream().filter(d -> d instanceof Decision.Merged).count(),
+                "arrivals locking other keys of the same lead were decided again, none failed as stale");
+        assertEquals(1, ports.leads().count(tenant));
+        assertEquals(threads, ports.leads().findAll(tenant, List.of(stored.lead())).getFirst().version());
+    }
+
+    @Test
     void aMergeAcrossTenantsIsRefusedAndChangesNothing() {
         Lead mine = aLead().in(new TenantId("mine-" + UUID.randomUUID().toString().substring(0, 8)))
                 .withEmail("a@x.io").build();

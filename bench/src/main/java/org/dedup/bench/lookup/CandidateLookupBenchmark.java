@@ -1,14 +1,9 @@
 package org.dedup.bench.lookup;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +11,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
+import org.dedup.bench.NamedArgs;
+import org.dedup.bench.seed.LeadCopy;
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.Contact;
@@ -33,13 +30,12 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.Database;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Candidate lookup latency on a big tenant: fills one tenant of a PostgreSQL schema with N leads (three match keys
  * each: email, E.164 phone, last-10 phone) by COPY, then times {@link JooqLeadRepository#findByKeys} for random
- * existing and missing keys and prints p50/p99/max. A filled schema is reused by the next run.
+ * existing and missing keys and prints p50/p99/max. A filled schema is reused by the next run. The fill is
+ * {@link LeadCopy}'s.
  *
  * <p>Arguments (all optional): {@code leads=1000000 lookups=20000 url=jdbc:postgresql://127.0.0.1:5432/test
  * schema=bench_lookup user=postgres password=}
@@ -47,7 +43,6 @@ import org.postgresql.copy.CopyManager;
 public final class CandidateLookupBenchmark {
     private static final TenantId TENANT = new TenantId("bench-big");
     private static final TenantId NEIGHBOUR = new TenantId("bench-small");
-    private static final int COPY_BATCH = 50_000;
     private static final int WARM_UP = 2_000;
 
     private final Options options;
@@ -62,14 +57,13 @@ public final class CandidateLookupBenchmark {
     }
 
     private void run() throws SQLException, IOException {
-        createSchema();
-        try (Database database = Database.open(options.url() + "?currentSchema=" + options.schema(),
-                options.user(), options.password(), 4)) {
+        try (Database database = LeadCopy.open(options.args(), options.schema(), 4)) {
             JooqLeadRepository leads = new JooqLeadRepository(database.dsl(), codec);
             long stored = leads.count(TENANT);
             if (stored != options.leads()) {
                 long started = System.nanoTime();
-                fill(database);
+                LeadCopy.execute(database, "truncate lead, lead_contact, lead_key");
+                new LeadCopy().fill(database, options.leads(), this::rowsOf);
                 System.out.printf(Locale.ROOT, "filled %,d leads (%,d keys) in %.1f s%n", options.leads(),
                         3L * options.leads(), (System.nanoTime() - started) / 1e9);
             } else {
@@ -79,40 +73,10 @@ public final class CandidateLookupBenchmark {
         }
     }
 
-    private void createSchema() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(options.url(), options.user(),
-                options.password())) {
-            connection.createStatement().execute("create schema if not exists " + options.schema());
-        }
-    }
-
-    /** Truncates both tables and COPYs leads and keys in batches; a small second tenant shares every key. */
-    private void fill(Database database) throws SQLException, IOException {
-        try (Connection connection = database.dataSource().getConnection()) {
-            connection.createStatement().execute("truncate lead, lead_key");
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            for (int from = 0; from < options.leads(); from += COPY_BATCH) {
-                int to = Math.min(options.leads(), from + COPY_BATCH);
-                StringBuilder leadRows = new StringBuilder(to - from << 9);
-                StringBuilder keyRows = new StringBuilder(to - from << 8);
-                for (int i = from; i < to; i++) {
-                    Lead lead = lead(TENANT, i);
-                    appendLead(leadRows, lead);
-                    keys(i).forEach(key -> appendKey(keyRows, lead, key));
-                    if (i % 100 == 0) {
-                        Lead neighbour = lead(NEIGHBOUR, i);
-                        appendLead(leadRows, neighbour);
-                        keys(i).forEach(key -> appendKey(keyRows, neighbour, key));
-                    }
-                }
-                copy.copyIn("copy lead (tenant_id, id, version, pipeline, stage, created_at, updated_at, document)"
-                        + " from stdin with (format csv)", reader(leadRows));
-                copy.copyIn("copy lead_key (tenant_id, namespace, key_value, lead_id) from stdin with (format csv)",
-                        reader(keyRows));
-            }
-            connection.createStatement().execute("analyze lead");
-            connection.createStatement().execute("analyze lead_key");
-        }
+    /** Lead {@code n} of the big tenant; every hundredth also in a small second tenant sharing its keys. */
+    private List<LeadCopy.Seeded> rowsOf(int n) {
+        LeadCopy.Seeded big = new LeadCopy.Seeded(lead(TENANT, n), keys(n));
+        return n % 100 == 0 ? List.of(big, new LeadCopy.Seeded(lead(NEIGHBOUR, n), keys(n))) : List.of(big);
     }
 
     private void measure(JooqLeadRepository leads) {
@@ -168,37 +132,11 @@ public final class CandidateLookupBenchmark {
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"), 0);
     }
 
-    private void appendLead(StringBuilder rows, Lead lead) {
-        rows.append(lead.tenant().value()).append(',').append(lead.id().value()).append(",0,")
-                .append(lead.stage().pipeline()).append(',').append(lead.stage().stage()).append(',')
-                .append(lead.createdAt()).append(',').append(lead.updatedAt()).append(',')
-                .append('"').append(codec.write(lead).replace("\"", "\"\"")).append("\"\n");
-    }
-
-    private static void appendKey(StringBuilder rows, Lead lead, MatchKey key) {
-        rows.append(lead.tenant().value()).append(',').append(key.namespace()).append(',').append(key.value())
-                .append(',').append(lead.id().value()).append('\n');
-    }
-
-    private static Reader reader(StringBuilder rows) {
-        return new StringReader(rows.toString());
-    }
-
-    private record Options(int leads, int lookups, String url, String schema, String user, String password) {
+    private record Options(int leads, int lookups, String schema, NamedArgs args) {
         static Options parse(String[] args) {
-            Map<String, String> given = new HashMap<>();
-            for (String arg : args) {
-                int eq = arg.indexOf('=');
-                if (eq < 1) {
-                    throw new IllegalArgumentException("arguments are name=value, got '" + arg + "'");
-                }
-                given.put(arg.substring(0, eq), arg.substring(eq + 1));
-            }
-            return new Options(Integer.parseInt(given.getOrDefault("leads", "1000000")),
-                    Integer.parseInt(given.getOrDefault("lookups", "20000")),
-                    given.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/test"),
-                    given.getOrDefault("schema", "bench_lookup"),
-                    given.getOrDefault("user", "postgres"), given.getOrDefault("password", ""));
+            NamedArgs given = NamedArgs.parse(args);
+            return new Options(given.integer("leads", 1_000_000), given.integer("lookups", 20_000),
+                    given.text("schema", "bench_lookup"), given);
         }
     }
 }

@@ -32,6 +32,11 @@ public final class DedupCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@code main} runs it: a DedupException is printed as one line and exits with 2. */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new DedupCommand());
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             if (error instanceof DedupException) {
@@ -40,6 +45,6 @@ public final class DedupCommand implements Callable<Integer> {
             }
             throw error;
         });
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 }

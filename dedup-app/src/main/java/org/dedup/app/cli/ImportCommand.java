@@ -1,7 +1,10 @@
 package org.dedup.app.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dedup.app.DedupApplication;
@@ -38,6 +43,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "import", description = "Import leads (JSON array) or contacts (CSV name,email,phone).")
 final class ImportCommand implements Callable<Integer> {
+    private static final ObjectMapper LEADS = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     @ParentCommand
     DedupCommand parent;
 
@@ -57,23 +64,32 @@ final class ImportCommand implements Callable<Integer> {
         }
         TenantId tenantId = new TenantId(tenant);
         try (DedupApplication app = DedupApplication.start(parent.config())) {
-            return leads != null ? importLeads(app.get(DuplicateControl.class), tenantId)
-                    : importContacts(app.get(DuplicateSearch.class), tenantId);
+            return leads != null ? importLeads(app.get(DuplicateControl.class), tenantId, leads, System.err)
+                    : importContacts(app.get(DuplicateSearch.class), tenantId, contacts, System.err);
         }
     }
 
-    private int importLeads(DuplicateControl control, TenantId tenantId) throws IOException {
-        IncomingLeadRequest[] rows = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(leads.toFile(), IncomingLeadRequest[].class);
+    /**
+     * Leads of a JSON array, each through duplicate control. A row that is not a valid lead is reported by its
+     * number and skipped; a file that is not a JSON array (malformed, truncated, nested too deep) is refused with
+     * the line and column, before any row is imported.
+     */
+    static int importLeads(DuplicateControl control, TenantId tenantId, Path file, PrintStream errors)
+            throws IOException {
+        List<JsonNode> rows = leadRows(file);
         Map<String, Integer> outcomes = new TreeMap<>();
-        Progress progress = new Progress("leads", rows.length);
-        for (int i = 0; i < rows.length; i++) {
-            IncomingLeadRequest row = rows[i].source() == null ? rows[i].withSource("import") : rows[i];
+        Progress progress = new Progress("leads", rows.size(), errors);
+        for (int i = 0; i < rows.size(); i++) {
             try {
+                IncomingLeadRequest row = LEADS.treeToValue(rows.get(i), IncomingLeadRequest.class);
+                if (row == null) {
+                    throw new InvalidRecordException("is null, a lead object is expected");
+                }
+                row = row.source() == null ? row.withSource("import") : row;
                 Decision decision = control.receive(row.toIncomingLead(tenantId));
                 outcomes.merge(decision.getClass().getSimpleName(), 1, Integer::sum);
-            } catch (InvalidRecordException e) {
-                System.err.println("lead " + (i + 1) + " skipped: " + e.getMessage());
+            } catch (JsonProcessingException | InvalidRecordException e) {
+                errors.println("lead " + (i + 1) + " skipped: " + reason(e));
                 outcomes.merge("skipped", 1, Integer::sum);
             }
             progress.step();
@@ -82,19 +98,36 @@ final class ImportCommand implements Callable<Integer> {
         return outcomes.containsKey("skipped") ? 1 : 0;
     }
 
-    private int importContacts(DuplicateSearch search, TenantId tenantId) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(contacts, StandardCharsets.UTF_8)) {
-            reader.lines().forEach(lines::add);
+    private static List<JsonNode> leadRows(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = LEADS.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(file + " is not valid JSON, nothing imported: " + reason(e));
         }
-        if (lines.isEmpty() || !lines.getFirst().trim().equalsIgnoreCase("name,email,phone")) {
-            throw new InvalidRecordException(contacts + " must start with the header name,email,phone");
+        if (root == null || !root.isArray()) {
+            throw new InvalidRecordException(file + " must hold a JSON array of leads, nothing imported");
+        }
+        List<JsonNode> rows = new ArrayList<>();
+        root.forEach(rows::add);
+        return rows;
+    }
+
+    /**
+     * Contacts of a CSV file with the header {@code name,email,phone}. A line that is not valid UTF-8, has another
+     * number of columns or an invalid value is reported by its number and skipped.
+     */
+    static int importContacts(DuplicateSearch search, TenantId tenantId, Path file, PrintStream errors)
+            throws IOException {
+        List<byte[]> lines = lines(Files.readAllBytes(file));
+        if (lines.isEmpty() || !header(lines.getFirst())) {
+            throw new InvalidRecordException(file + " must start with the header name,email,phone");
         }
         int skipped = 0;
-        Progress progress = new Progress("contacts", lines.size() - 1);
+        Progress progress = new Progress("contacts", lines.size() - 1, errors);
         for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(",", -1);
             try {
+                String[] cells = utf8(lines.get(i)).split(",", -1);
                 if (cells.length != 3) {
                     throw new InvalidRecordException("has " + cells.length + " columns, 3 expected");
                 }
@@ -102,7 +135,7 @@ final class ImportCommand implements Callable<Integer> {
                         cells[2].isBlank() ? List.of() : List.of(Phone.of(PhoneType.OTHER, cells[2].trim())),
                         cells[1].isBlank() ? List.of() : List.of(Email.of(cells[1].trim())), Map.of()));
             } catch (InvalidRecordException e) {
-                System.err.println("line " + (i + 1) + " skipped: " + e.getMessage());
+                errors.println("line " + (i + 1) + " skipped: " + e.getMessage());
                 skipped++;
             }
             progress.step();
@@ -111,15 +144,60 @@ final class ImportCommand implements Callable<Integer> {
         return skipped == 0 ? 0 : 1;
     }
 
+    /** The file's lines as bytes, split at LF with a CR before it dropped; an empty last line is no line. */
+    private static List<byte[]> lines(byte[] content) {
+        List<byte[]> lines = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= content.length; i++) {
+            if (i == content.length || content[i] == '\n') {
+                int to = i > from && content[i - 1] == '\r' ? i - 1 : i;
+                if (i < content.length || to > from) {
+                    lines.add(java.util.Arrays.copyOfRange(content, from, to));
+                }
+                from = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    private static boolean header(byte[] line) {
+        try {
+            return utf8(line).replace("\uFEFF", "").trim().equalsIgnoreCase("name,email,phone");
+        } catch (InvalidRecordException e) {
+            return false;
+        }
+    }
+
+    private static String utf8(byte[] line) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidRecordException("is not valid UTF-8");
+        }
+    }
+
+    /** Jackson's message without the source excerpt it appends (which may be huge or binary). */
+    private static String reason(Exception e) {
+        if (e instanceof JsonProcessingException json) {
+            var at = json.getLocation();
+            return json.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")");
+        }
+        return e.getMessage();
+    }
+
     /** A one-line progress bar on standard error. */
     private static final class Progress {
         private final String what;
         private final int total;
+        private final PrintStream out;
         private int done;
 
-        Progress(String what, int total) {
+        Progress(String what, int total, PrintStream out) {
             this.what = what;
             this.total = Math.max(total, 1);
+            this.out = out;
         }
 
         void step() {
@@ -127,9 +205,9 @@ final class ImportCommand implements Callable<Integer> {
             if (done == total || done % 100 == 0) {
                 int width = 30;
                 int filled = (int) ((long) done * width / total);
-                System.err.printf("\r%s [%s%s] %d/%d", what, "#".repeat(filled), " ".repeat(width - filled), done, total);
+                out.printf("\r%s [%s%s] %d/%d", what, "#".repeat(filled), " ".repeat(width - filled), done, total);
                 if (done == total) {
-                    System.err.println();
+                    out.println();
                 }
             }
         }

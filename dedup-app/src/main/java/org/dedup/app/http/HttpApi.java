@@ -39,6 +39,7 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.StaleRecordException;
+import org.dedup.domain.store.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ public final class HttpApi implements AutoCloseable {
     private static final Pattern UNDO = Pattern.compile("/v1/merges/([^/]+)/undo");
     private static final Pattern SCAN = Pattern.compile("/v1/scans/([^/]+)");
     private static final JsonNode OPENAPI = OpenApi.document();
+    private static final String RETRY_AFTER_SECONDS = "1";
     private final HttpServer server;
     private final Map<String, TenantId> tenantsByKey = new LinkedHashMap<>();
     private final int maxBodyBytes;
@@ -106,6 +108,11 @@ public final class HttpApi implements AutoCloseable {
             respond(exchange, 409, error(e.getMessage()));
         } catch (InvalidRecordException e) {
             respond(exchange, 400, error(e.getMessage()));
+        } catch (StorageUnavailableException e) {
+            LOG.warn("request refused, the database is unavailable: {}", e.getMessage());
+            exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
+            respond(exchange, 503, error("the database is unavailable; retry later (a retry under the same "
+                    + "Idempotency-Key never stores a lead twice)"));
         } catch (DedupException e) {
             LOG.warn("request failed: {}", e.getMessage(), e);
             respond(exchange, 422, error(e.getMessage()));

@@ -48,6 +48,9 @@ public record IncomingLeadRequest(String name, String pipeline, String stage, Bo
         }
         List<LinkedContact> links = new ArrayList<>();
         for (ContactRequest contact : contacts == null ? List.<ContactRequest>of() : contacts) {
+            if (contact == null) {
+                throw new InvalidRecordException("contacts must not hold null, give a contact object");
+            }
             links.add(new LinkedContact(contact(contact),
                     Boolean.TRUE.equals(contact.primary()) ? ContactRole.PRIMARY : ContactRole.SECONDARY));
         }
@@ -61,6 +64,9 @@ public record IncomingLeadRequest(String name, String pipeline, String stage, Bo
     private static Contact contact(ContactRequest request) {
         List<Phone> phones = new ArrayList<>();
         for (PhoneRequest phone : request.phones() == null ? List.<PhoneRequest>of() : request.phones()) {
+            if (phone == null) {
+                throw new InvalidRecordException("phones must not hold null, give {\"type\": ..., \"number\": ...}");
+            }
             phones.add(Phone.of(enumValue(PhoneType.class, phone.type() == null ? "other" : phone.type(), "phone type"),
                     phone.number()));
         }

@@ -2,6 +2,8 @@ package org.dedup.app.wiring;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -16,6 +18,7 @@ import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.store.CachingSettingsStore;
 import org.dedup.domain.store.CompanyRepository;
 import org.dedup.domain.store.ContactRepository;
 import org.dedup.domain.store.KeyLocks;
@@ -63,10 +66,11 @@ public final class JooqPersistenceModule extends AbstractModule {
         return adapters.companies();
     }
 
+    /** Read once a second at most per tenant, not on every arrival; see {@link CachingSettingsStore}. */
     @Provides
     @Singleton
-    SettingsStore settings(JooqAdapters adapters) {
-        return adapters.settings();
+    SettingsStore settings(JooqAdapters adapters, Clock clock) {
+        return new CachingSettingsStore(adapters.settings(), Duration.ofSeconds(1), clock);
     }
 
     @Provides

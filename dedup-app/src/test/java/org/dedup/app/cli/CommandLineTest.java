@@ -21,18 +21,6 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    /** An embedded database in the test's directory and tenant acme with the email method. */
-    private Path embeddedDatabaseConfig() throws IOException {
-        return Files.writeString(dir.resolve("dedup.yaml"), """
-                database:
-                  url: jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH
-                tenants:
-                  - id: acme
-                    apiKey: acme-secret-key-0001
-                    methods: [email]
-                """.formatted(dir.resolve("db")));
-    }
-
     private String run(Path config, String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -50,9 +38,21 @@ class CommandLineTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** A configuration file in {@code dir}: an embedded database there and one tenant matching by email. */
+    static Path embeddedConfig(Path dir, String tenant) throws IOException {
+        return Files.writeString(dir.resolve(tenant + ".yaml"), """
+                database:
+                  url: jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH
+                tenants:
+                  - id: %s
+                    apiKey: %s-secret-key-0001
+                    methods: [email]
+                """.formatted(dir.resolve(tenant + "-db"), tenant, tenant));
+    }
+
     @Test
     void importScanAndCheckOnOneEmbeddedDatabase() throws IOException {
-        Path config = embeddedDatabaseConfig();
+        Path config = embeddedConfig(dir, "acme");
         Path contacts = Files.writeString(dir.resolve("contacts.csv"), """
                 name,email,phone
                 Anna Berg,anna@berg.se,+46 8 123 456 78
@@ -79,7 +79,7 @@ class CommandLineTest {
 
     @Test
     void trainEvaluateAndExplainAModelFromLabelledDataAndATenantsMerges() throws IOException {
-        Path config = embeddedDatabaseConfig();
+        Path config = embeddedConfig(dir, "acme");
         Path leads = Files.writeString(dir.resolve("leads.json"), """
                 [{"pipeline": "sales", "stage": "new", "contacts": [{"name": "Kim Lee", "primary": true, "emails": ["kim@x.io"]}]},
                  {"pipeline": "sales", "stage": "new", "contacts": [{"name": "Kim Li", "primary": true, "emails": ["kim@x.io"]}]}]

@@ -58,6 +58,8 @@ class HttpApiFuzzTest {
                 "{\"pipeline\": 1, \"stage\": [], \"contacts\": {}}",
                 "{\"pipeline\": \"p\", \"stage\": \"s\", \"contacts\": [{\"phones\": [{\"type\": \"fax\", \"number\": \"x\"}]}]}",
                 "{\"pipeline\": \"p\", \"stage\": \"s\", \"contacts\": [{\"emails\": [null]}]}",
+                "{\"pipeline\": \"p\", \"stage\": \"s\", \"contacts\": [null]}",
+                "{\"pipeline\": \"p\", \"stage\": \"s\", \"contacts\": [{\"phones\": [null]}]}",
                 "{\"pipeline\": \"p\", \"stage\": \"s\", \"fields\": {\"a\": {\"b\": 1}}}",
                 "[{\"name\": null, \"objects\": [], \"fields\": []}]",
                 "{\"leads\": [\"not-a-uuid\"], \"survivor\": null}",

@@ -32,6 +32,7 @@ import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.standardize.LeadProfile;
+import org.dedup.domain.store.StaleRecordException;
 
 /**
  * Kommo-style duplicate control of incoming leads. Each arrival is standardized, its probe keys are locked (so
@@ -43,6 +44,8 @@ import org.dedup.domain.standardize.LeadProfile;
  */
 public final class DuplicateControl {
     private static final MatchKey NO_KEY = new MatchKey("none", "none");
+    /** Attempts of an arrival whose merge target changes under it before it is given up (StaleRecordException). */
+    private static final int ATTEMPTS = 5;
     private final DuplicateControlPorts ports;
     private final InstalledMatchers matchers;
     private final CandidateSearch search;
@@ -105,7 +108,37 @@ public final class DuplicateControl {
         if (idempotencyKey != NO_KEY) {
             lockKeys.add(idempotencyKey);
         }
-        Arrival arrival = ports.transactor().inTransaction(() -> {
+        Arrival arrival = null;
+        for (int attempt = 1; arrival == null; attempt++) {
+            try {
+                arrival = decide(lead, profile, probes, context, lockKeys, idempotencyKey, settings, now, failures);
+            } catch (StaleRecordException changed) {
+                // a lead it merges into was changed or removed between its lookup and its lock (a manual merge,
+                // say): everything was rolled back, decide again on what is stored now
+                if (attempt == ATTEMPTS) {
+                    throw changed;
+                }
+            }
+        }
+        if (arrival.replayed() || arrival.decision() instanceof Decision.Merged
+                || !settings.enabled(MatchMethod.BIG_DATA) || lead.source() == SourceChannel.CHAT) {
+            return arrival.decision();
+        }
+        Optional<Decision> afterAdd = bigDataCheck(tenant, arrival.decision().lead(), MergeTiming.AFTER_ADD);
+        afterAdd.ifPresent(d -> ports.decisions().record(tenant, d, clock.instant()));
+        return afterAdd.orElse(arrival.decision());
+    }
+
+    private record Arrival(Decision decision, boolean replayed) {
+    }
+
+    /** One attempt, in one transaction: lock the keys, answer a replay from the log or decide and record. */
+    private Arrival decide(Lead lead, LeadProfile profile, Map<Matcher, Set<MatchKey>> probes, MatchContext context,
+                           Set<MatchKey> lockKeys, MatchKey idempotencyKey, DuplicateControlSettings settings,
+                           Instant now, List<MatcherFailure> probeFailures) {
+        TenantId tenant = lead.tenant();
+        List<MatcherFailure> failures = new ArrayList<>(probeFailures);
+        return ports.transactor().inTransaction(() -> {
             ports.keyLocks().lock(tenant, lockKeys);
             Optional<Decision> earlier = idempotencyKey == NO_KEY ? Optional.empty()
                     : ports.decisions().findByIdempotencyKey(tenant, new IdempotencyKey(idempotencyKey.value()));
@@ -122,16 +155,6 @@ public final class DuplicateControl {
             }
             return new Arrival(decision, false);
         });
-        if (arrival.replayed() || arrival.decision() instanceof Decision.Merged
-                || !settings.enabled(MatchMethod.BIG_DATA) || lead.source() == SourceChannel.CHAT) {
-            return arrival.decision();
-        }
-        Optional<Decision> afterAdd = bigDataCheck(tenant, arrival.decision().lead(), MergeTiming.AFTER_ADD);
-        afterAdd.ifPresent(d -> ports.decisions().record(tenant, d, clock.instant()));
-        return afterAdd.orElse(arrival.decision());
-    }
-
-    private record Arrival(Decision decision, boolean replayed) {
     }
 
     private Decision decideOnArrival(Lead lead, LeadProfile profile, Findings findings,
@@ -155,7 +178,7 @@ public final class DuplicateControl {
         }
         MatchMethod method = strongestMethod(targets, findings);
         List<MergeId> mergeIds = new ArrayList<>();
-        for (Lead target : targets) {
+        for (Lead target : lockedAndCurrent(lead.tenant(), targets)) {
             mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
                     conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
                     List.of(), List.of(lead), settings.afterMerge(), note(lead, findings.noteWorthyFor(target)),
@@ -163,6 +186,18 @@ public final class DuplicateControl {
         }
         return new Decision.Merged(targets.stream().map(Lead::id).toList(), method, MergeTiming.ON_ARRIVAL, mergeIds,
                 findings.candidates(), failures);
+    }
+
+    /**
+     * The merge targets locked (so an arrival that found them by other keys, and holds other key locks, waits for
+     * this one) and read again after the lock, at the version the merge will update. Lead locks are taken after
+     * every key lock and in one sorted statement, so no two arrivals wait on each other in a cycle.
+     */
+    private List<Lead> lockedAndCurrent(TenantId tenant, List<Lead> targets) {
+        ports.keyLocks().lock(tenant, targets.stream().map(t -> new MatchKey("lead", t.id().value().toString()))
+                .toList());
+        List<Lead> current = ports.leads().findAll(tenant, targets.stream().map(Lead::id).toList());
+        return current.size() == targets.size() ? current : targets;
     }
 
     /**

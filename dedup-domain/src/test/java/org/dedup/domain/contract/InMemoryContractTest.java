@@ -1,10 +1,14 @@
 package org.dedup.domain.contract;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.dedup.domain.activity.NoteSink;
 import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.CachingSettingsStore;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.domain.testing.InMemoryActivities;
 import org.dedup.domain.testing.InMemoryCompanyRepository;
@@ -72,6 +76,17 @@ class InMemoryContractTest {
     @Nested
     class Settings extends SettingsStoreContract {
         private final InMemorySettingsStore settings = new InMemorySettingsStore();
+
+        @Override
+        protected SettingsStore settings() {
+            return settings;
+        }
+    }
+
+    @Nested
+    class CachedSettings extends SettingsStoreContract {
+        private final SettingsStore settings = new CachingSettingsStore(new InMemorySettingsStore(),
+                Duration.ofSeconds(1), Clock.systemUTC());
 
         @Override
         protected SettingsStore settings() {

@@ -18,7 +18,7 @@ import org.jooq.impl.DSL;
 /**
  * Key locks held until the calling transaction ends, taken in ascending hash order so two arrivals never wait on
  * each other in a cycle. PostgreSQL: {@code pg_advisory_xact_lock} on a 64-bit hash of tenant and key, which
- * writes nothing. H2 has no advisory locks: a row per tenant and hash in {@code key_lock} is created if missing
+ * writes nothing, all of an arrival's keys in one statement. H2 has no advisory locks: a row per tenant and hash in {@code key_lock} is created if missing
  * (the creating transaction holds it until it ends) and locked with SELECT ... FOR UPDATE.
  */
 public final class JooqKeyLocks implements KeyLocks {
@@ -36,7 +36,10 @@ public final class JooqKeyLocks implements KeyLocks {
         }
         Storage.run("lock keys " + keys, "key set", tenant, () -> {
             if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-                hashes.forEach(hash -> dsl.execute("select pg_advisory_xact_lock({0})", DSL.val(hash)));
+                // one round trip for every key; unnest yields the (ascending) array in order, so the locks are
+                // taken in that order as with one statement per key
+                dsl.execute("select count(pg_advisory_xact_lock(h)) from unnest({0}) as t(h)",
+                        DSL.val(hashes.toArray(Long[]::new)));
             } else {
                 lockRows(tenant, hashes);
             }

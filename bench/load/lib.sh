@@ -1,0 +1,113 @@
+# Shared by the load and fault scripts: build, configure and start `dedup serve`, run the harness.
+# Sourced, not run. Only 127.0.0.1 is ever contacted; every wait below is bounded.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+PORT=${PORT:-18471}
+API_KEY=load-tenant-key-0001
+OUT=${OUT:-$ROOT/bench/load/out}
+mkdir -p "$OUT"
+SERVER_PID=
+
+build() {
+    if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+        (cd "$ROOT" && ./mvnw -B -q -pl bench,dedup-app -am package -DskipTests)
+    fi
+}
+
+harness() {
+    "$JAVA" -Xmx2g -cp "$ROOT/bench/target/benchmarks.jar" org.dedup.bench.load.LoadHarness "$@"
+}
+
+# write_config FILE JDBC_URL: the server's configuration, one tenant "load" (email and phone methods, GB numbers).
+write_config() {
+    cat > "$1" <<YAML
+database:
+  url: $2
+  user: postgres
+  password: ""
+  poolSize: ${POOL_SIZE:-16}
+http:
+  port: $PORT
+tenants:
+  - id: load
+    apiKey: $API_KEY
+    methods: [email, phone]
+    defaultRegion: GB
+    conflictPolicy: update_existing
+    multiMatchPolicy: update_newest
+YAML
+}
+
+# start_server CONFIG LOG: `dedup serve` as its own process; returns once /health answers (at most 90 s).
+start_server() {
+    local jfr=()
+    if [[ -n "${SERVER_JFR:-}" ]]; then
+        jfr=("-XX:StartFlightRecording=filename=$SERVER_JFR,settings=profile")
+    fi
+    "$JAVA" -Xms1g -Xmx1g "${jfr[@]}" -jar "$ROOT/dedup-app/target/dedup-app.jar" --config "$1" serve >> "$2" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 180); do
+        if curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; then
+            echo "server $SERVER_PID up on 127.0.0.1:$PORT"
+            return 0
+        fi
+        if ! kill -0 "$SERVER_PID" 2> /dev/null; then
+            echo "server exited; see $2" >&2
+            return 1
+        fi
+        sleep 0.5
+    done
+    echo "server did not answer /health within 90 s" >&2
+    return 1
+}
+
+stop_server() {
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2> /dev/null; then
+        kill "$SERVER_PID"
+        wait "$SERVER_PID" 2> /dev/null || true
+    fi
+    SERVER_PID=
+}
+
+load_average() {
+    cut -d' ' -f1-3 /proc/loadavg
+}
+
+# prepare NAME URL SCHEMA: the tenant seeded (or reset) and a server started on it, configured in $OUT/NAME.yaml.
+prepare() {
+    build
+    harness seed leads="$LEADS" schema="$3" url="$2"
+    write_config "$OUT/$1.yaml" "$2?currentSchema=$3"
+    : > "$OUT/$1-server.log"
+    start_server "$OUT/$1.yaml" "$OUT/$1-server.log"
+}
+
+# start_load NAME URL SCHEMA: the harness in the background (LOAD_PID), acknowledgements in $OUT/NAME.csv.
+start_load() {
+    harness run leads="$LEADS" schema="$3" url="$2" rate="$RATE" seconds="$DURATION" retrySeconds="${RETRY_SECONDS:-120}" \
+        acks="$OUT/$1.csv" > "$OUT/$1-run.log" 2>&1 &
+    LOAD_PID=$!
+}
+
+# finish_fault NAME URL SCHEMA TITLE: waits for the harness, verifies the database, says whether the fault held.
+finish_fault() {
+    set +e
+    wait "$LOAD_PID"
+    local ran=$?
+    grep -v "^INFO\|^[A-Z][a-z][a-z] [0-9]" "$OUT/$1-run.log" | tail -4
+    if grep -q . "$OUT/$1-server.log"; then
+        echo "server log: $(grep -c 'database is unavailable' "$OUT/$1-server.log") requests refused with 503," \
+            "$(grep -c 'unexpected failure' "$OUT/$1-server.log") unexpected failures (500)"
+    fi
+    harness verify schema="$3" url="$2" acks="$OUT/$1.csv"
+    local verified=$?
+    set -e
+    if (( ran == 0 && verified == 0 )); then
+        echo "$4 HELD"
+    else
+        echo "$4 FAILED (run $ran, verify $verified)"
+        return 1
+    fi
+}

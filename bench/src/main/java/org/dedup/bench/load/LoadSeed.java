@@ -1,0 +1,109 @@
+package org.dedup.bench.load;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.dedup.bench.NamedArgs;
+import org.dedup.bench.seed.LeadCopy;
+import org.dedup.domain.control.InstalledMatchers;
+import org.dedup.domain.control.MatcherFailure;
+import org.dedup.domain.control.MatcherGuard;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.model.Contact;
+import org.dedup.domain.model.ContactRole;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LinkedContact;
+import org.dedup.domain.model.Phone;
+import org.dedup.domain.model.PhoneType;
+import org.dedup.domain.standardize.EmailFolding;
+import org.dedup.domain.standardize.RecordStandardizer;
+import org.dedup.domain.standardize.StandardizationOptions;
+import org.dedup.matchers.spi.MatcherRegistry;
+import org.dedup.persistence.Database;
+import org.dedup.persistence.lead.JooqLeadRepository;
+import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.standardization.CreatioCompatibleStandardizer;
+
+/**
+ * Puts the load tenant in its starting state: {@code leads} stored people, indexed under exactly the keys the
+ * server computes (the installed matchers and duplicate-search keys over the product's standardizer). A schema
+ * that already holds them is reset instead of refilled: the leads, decisions, merges and activities of earlier
+ * runs are deleted (stored leads an earlier run merged into keep those merges; {@code reseed=true} refills).
+ */
+final class LoadSeed {
+    private static final StandardizationOptions OPTIONS = new StandardizationOptions(LoadPeople.REGION,
+            EmailFolding.NONE);
+    private final NamedArgs args;
+    private final InstalledMatchers matchers;
+
+    LoadSeed(NamedArgs args) {
+        this.args = args;
+        this.matchers = new InstalledMatchers(MatcherRegistry.discover(Path.of("plugins")).createMatchers(Map.of()),
+                new RecordStandardizer(new CreatioCompatibleStandardizer()), MatcherGuard.withDefaultBudget());
+    }
+
+    void run() throws SQLException, IOException {
+        int leads = args.integer("leads", 1_000_000);
+        if (LoadPeople.SEEDED_FROM.plusSeconds(leads).isAfter(LoadPeople.SEEDED_UNTIL)) {
+            throw new IllegalArgumentException("at most 2,678,400 stored leads (one a second in January 2026)");
+        }
+        checkPhoneFormats();
+        try (Database database = LeadCopy.open(args, args.text("schema", "load_online"), 2)) {
+            long stored = new JooqLeadRepository(database.dsl(), new DocumentCodec()).count(LoadPeople.TENANT);
+            long started = System.nanoTime();
+            if (stored >= leads && !Boolean.parseBoolean(args.text("reseed", "false"))) {
+                reset(database);
+                System.out.printf(Locale.ROOT, "reset: %,d stored leads kept, later leads and logs deleted in %.1f s%n",
+                        leads, (System.nanoTime() - started) / 1e9);
+                return;
+            }
+            LeadCopy.execute(database, "truncate lead, lead_contact, lead_key, decision_log, merge_journal, activity");
+            LoadPeople people = new LoadPeople(leads);
+            new LeadCopy().fill(database, leads, n -> List.of(seeded(people.storedLead(n))));
+            System.out.printf(Locale.ROOT, "seeded %,d leads of tenant %s in %.1f s%n", leads,
+                    LoadPeople.TENANT.value(), (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private LeadCopy.Seeded seeded(Lead lead) {
+        List<MatcherFailure> failures = new ArrayList<>();
+        Set<MatchKey> keys = matchers.indexKeys(matchers.profile(lead, OPTIONS), failures);
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("indexing " + lead.id() + " failed: " + failures);
+        }
+        return new LeadCopy.Seeded(lead, keys);
+    }
+
+    /** Deletes what runs added; the stored people stay. */
+    private static void reset(Database database) throws SQLException {
+        String later = "created_at >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL + "'";
+        LeadCopy.execute(database,
+                "delete from lead_key k using lead l where l.tenant_id = k.tenant_id and l.id = k.lead_id and l."
+                        + later,
+                "delete from lead where " + later,
+                "truncate decision_log, merge_journal, activity",
+                "vacuum analyze lead", "vacuum analyze lead_key", "vacuum analyze lead_contact");
+    }
+
+    /** Every phone format of the request mix must find the stored lead; a format that does not is a bad test. */
+    private void checkPhoneFormats() {
+        Lead lead = new LoadPeople(1).storedLead(0);
+        Set<MatchKey> stored = seeded(lead).keys();
+        Contact contact = lead.primaryContact().orElseThrow();
+        for (String format : LoadPeople.formats(7_400_000_000L)) {
+            Lead variant = lead.withContacts(List.of(new LinkedContact(
+                    contact.withPhones(List.of(Phone.of(PhoneType.MOBILE, format))), ContactRole.PRIMARY)));
+            if (seeded(variant).keys().stream().filter(k -> k.namespace().equals("primary_phone"))
+                    .noneMatch(stored::contains)) {
+                throw new IllegalStateException("phone format '" + format + "' does not standardize to the stored key "
+                        + stored);
+            }
+        }
+    }
+}
