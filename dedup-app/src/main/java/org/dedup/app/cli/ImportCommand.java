@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.function.Consumer;
+import java.util.Objects;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -24,6 +27,8 @@ import org.dedup.app.http.IncomingLeadRequest;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.model.Contact;
+import org.dedup.domain.model.CompanyId;
+import org.dedup.domain.model.Company;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.Email;
 import org.dedup.domain.model.InvalidRecordException;
@@ -38,10 +43,11 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * Imports leads (through duplicate control, source "import" unless given) from a JSON array in the shape of
- * POST /v1/leads, or contacts from a CSV with the header {@code name,email,phone}. Bad rows are reported with
- * their number and skipped; good rows are kept.
+ * POST /v1/leads, contacts from a CSV with the header {@code name,email,phone}, or companies from a CSV with the
+ * header {@code name,website,email,phone}. Bad rows are reported with their number and skipped; good rows are kept.
  */
-@Command(name = "import", description = "Import leads (JSON array) or contacts (CSV name,email,phone).")
+@Command(name = "import", description = "Import leads (JSON array), contacts (CSV name,email,phone) or companies "
+        + "(CSV name,website,email,phone).")
 final class ImportCommand implements Callable<Integer> {
     private static final ObjectMapper LEADS = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -57,15 +63,23 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--contacts", description = "CSV of contacts: name,email,phone")
     Path contacts;
 
+    @Option(names = "--companies", description = "CSV of companies: name,website,email,phone")
+    Path companies;
+
     @Override
     public Integer call() throws IOException {
-        if ((leads == null) == (contacts == null)) {
-            throw new InvalidRecordException("give exactly one of --leads FILE.json or --contacts FILE.csv");
+        if (Stream.of(leads, contacts, companies).filter(Objects::nonNull).count() != 1) {
+            throw new InvalidRecordException("give exactly one of --leads FILE.json, --contacts FILE.csv or "
+                    + "--companies FILE.csv");
         }
         TenantId tenantId = new TenantId(tenant);
         try (DedupApplication app = DedupApplication.start(parent.config())) {
-            return leads != null ? importLeads(app.get(DuplicateControl.class), tenantId, leads, System.err)
-                    : importContacts(app.get(DuplicateSearch.class), tenantId, contacts, System.err);
+            if (leads != null) {
+                return importLeads(app.get(DuplicateControl.class), tenantId, leads, System.err);
+            }
+            DuplicateSearch search = app.get(DuplicateSearch.class);
+            return contacts != null ? importContacts(search, tenantId, contacts, System.err)
+                    : importCompanies(search, tenantId, companies, System.err);
         }
     }
 
@@ -113,35 +127,59 @@ final class ImportCommand implements Callable<Integer> {
         return rows;
     }
 
-    /**
-     * Contacts of a CSV file with the header {@code name,email,phone}. A line that is not valid UTF-8, has another
-     * number of columns or an invalid value is reported by its number and skipped.
-     */
+    /** Contacts of a CSV file with the header {@code name,email,phone}, indexed for duplicate search. */
     static int importContacts(DuplicateSearch search, TenantId tenantId, Path file, PrintStream errors)
             throws IOException {
+        return importCsv(file, "name,email,phone", "contacts", errors, cells -> search.saveContact(tenantId,
+                new Contact(ContactId.random(), cells[0], phones(cells[2]), emails(cells[1]), Map.of())));
+    }
+
+    /** Companies of a CSV file with the header {@code name,website,email,phone}, indexed for duplicate search. */
+    static int importCompanies(DuplicateSearch search, TenantId tenantId, Path file, PrintStream errors)
+            throws IOException {
+        return importCsv(file, "name,website,email,phone", "companies", errors, cells -> search.saveCompany(tenantId,
+                new Company(CompanyId.random(), cells[0], cells[1], phones(cells[3]), emails(cells[2]), Map.of())));
+    }
+
+    /**
+     * Rows of a CSV file with the given header, each given to {@code save} as trimmed cells. A line that is not valid
+     * UTF-8, has another number of columns or an invalid value is reported by its number and skipped.
+     */
+    private static int importCsv(Path file, String header, String what, PrintStream errors, Consumer<String[]> save)
+            throws IOException {
         List<byte[]> lines = lines(Files.readAllBytes(file));
-        if (lines.isEmpty() || !header(lines.getFirst())) {
-            throw new InvalidRecordException(file + " must start with the header name,email,phone");
+        if (lines.isEmpty() || !header(lines.getFirst(), header)) {
+            throw new InvalidRecordException(file + " must start with the header " + header);
         }
+        int columns = header.split(",").length;
         int skipped = 0;
-        Progress progress = new Progress("contacts", lines.size() - 1, errors);
+        Progress progress = new Progress(what, lines.size() - 1, errors);
         for (int i = 1; i < lines.size(); i++) {
             try {
                 String[] cells = utf8(lines.get(i)).split(",", -1);
-                if (cells.length != 3) {
-                    throw new InvalidRecordException("has " + cells.length + " columns, 3 expected");
+                if (cells.length != columns) {
+                    throw new InvalidRecordException("has " + cells.length + " columns, " + columns + " expected");
                 }
-                search.saveContact(tenantId, new Contact(ContactId.random(), cells[0].trim(),
-                        cells[2].isBlank() ? List.of() : List.of(Phone.of(PhoneType.OTHER, cells[2].trim())),
-                        cells[1].isBlank() ? List.of() : List.of(Email.of(cells[1].trim())), Map.of()));
+                for (int c = 0; c < cells.length; c++) {
+                    cells[c] = cells[c].trim();
+                }
+                save.accept(cells);
             } catch (InvalidRecordException e) {
                 errors.println("line " + (i + 1) + " skipped: " + e.getMessage());
                 skipped++;
             }
             progress.step();
         }
-        System.out.printf("imported contacts: %d, skipped %d%n", lines.size() - 1 - skipped, skipped);
+        System.out.printf("imported %s: %d, skipped %d%n", what, lines.size() - 1 - skipped, skipped);
         return skipped == 0 ? 0 : 1;
+    }
+
+    private static List<Phone> phones(String cell) {
+        return cell.isEmpty() ? List.of() : List.of(Phone.of(PhoneType.OTHER, cell));
+    }
+
+    private static List<Email> emails(String cell) {
+        return cell.isEmpty() ? List.of() : List.of(Email.of(cell));
     }
 
     /** The file's lines as bytes, split at LF with a CR before it dropped; an empty last line is no line. */
@@ -160,9 +198,9 @@ final class ImportCommand implements Callable<Integer> {
         return lines;
     }
 
-    private static boolean header(byte[] line) {
+    private static boolean header(byte[] line, String expected) {
         try {
-            return utf8(line).replace("\uFEFF", "").trim().equalsIgnoreCase("name,email,phone");
+            return utf8(line).replace("\uFEFF", "").trim().equalsIgnoreCase(expected);
         } catch (InvalidRecordException e) {
             return false;
         }

@@ -67,6 +67,12 @@ class CommandLineTest {
                 """);
 
         assertTrue(run(config, "import", "--tenant", "acme", "--contacts", contacts.toString()).contains("imported contacts: 2"));
+        Path companies = Files.writeString(dir.resolve("companies.csv"), """
+                name,website,email,phone
+                Berg AB,https://www.berg.se,info@berg.se,+46 8 123 456 00
+                """);
+        assertTrue(run(config, "import", "--tenant", "acme", "--companies", companies.toString())
+                .contains("imported companies: 1"));
         assertTrue(run(config, "import", "--tenant", "acme", "--leads", leads.toString()).contains("Created=2"));
         Path groups = dir.resolve("groups.csv");
         run(config, "scan", "--tenant", "acme", "--out", groups.toString());
@@ -101,7 +107,8 @@ class CommandLineTest {
         assertTrue(evaluated.contains("dataset1: precision"), evaluated);
         assertTrue(Files.exists(report.resolve("dataset1.json")) && Files.exists(report.resolve("dataset1.html")));
 
-        String explained = run(config, "explain", "--model", model.toString(), "--pair", pair.toString());
+        String explained = run(config, "explain", "--model", model.toString(), "--pair", pair.toString(), "--top",
+                "48");
         assertTrue(explained.contains("match probability") && explained.contains("surname_jaro_winkler"), explained);
     }
 
