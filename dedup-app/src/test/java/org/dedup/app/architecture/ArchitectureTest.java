@@ -32,8 +32,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theMlMatcherDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(ML)
-            .should().dependOnClassesThat().resideInAnyPackage(STANDARDIZATION, PERSISTENCE, APP)
-            .allowEmptyShould(true);
+            .should().dependOnClassesThat().resideInAnyPackage(STANDARDIZATION, PERSISTENCE, APP);
 
     @ArchTest
     static final ArchRule persistenceDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(PERSISTENCE)
