@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleBiFunction;
 
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.PersonRecord;
@@ -35,6 +36,13 @@ public final class PairFeatures {
     private static final Map<Attribute, List<Comparison>> COMPARISONS = comparisons();
     private static final Map<Attribute, Set<Comparison>> COMPARISON_SETS = comparisonSets();
     public static final FeatureSchema SCHEMA = new FeatureSchema(SCHEMA_VERSION, names());
+    private static final List<ToDoubleBiFunction<String, String>> EMAIL_COMPARISONS = List.of(
+            (x, y) -> x.equals(y) ? 1.0 : 0.0,
+            (x, y) -> Similarities.jaroWinkler(localPart(x), localPart(y)),
+            (x, y) -> domainOf(x).equals(domainOf(y)) ? 1.0 : 0.0);
+    private static final List<ToDoubleBiFunction<String, String>> PHONE_COMPARISONS = List.of(
+            (x, y) -> x.equals(y) ? 1.0 : 0.0,
+            (x, y) -> suffix(x).equals(suffix(y)) ? 1.0 : 0.0);
 
     private final ValueFrequencies frequencies;
 
@@ -64,8 +72,8 @@ public final class PairFeatures {
             }
         }
         features[i++] = swappedNames(a.record(), b.record());
-        i = emails(a.record().emails(), b.record().emails(), features, i);
-        phones(a.record().phones(), b.record().phones(), features, i);
+        i = multiValued(a.record().emails(), b.record().emails(), EMAIL_COMPARISONS, features, i);
+        multiValued(a.record().phones(), b.record().phones(), PHONE_COMPARISONS, features, i);
         return features;
     }
 
@@ -94,44 +102,26 @@ public final class PairFeatures {
                 + Similarities.jaroWinkler(a.value(Attribute.SURNAME), b.value(Attribute.GIVEN_NAME))) / 2;
     }
 
-    private static int emails(Set<String> a, Set<String> b, double[] features, int start) {
-        int i = start;
+    /**
+     * Features of a value a person may have several of (emails, phones): whether either side has none, then per
+     * comparison its best result over every pair of values. Returns the index after the last feature written.
+     */
+    private static int multiValued(Set<String> a, Set<String> b, List<ToDoubleBiFunction<String, String>> comparisons,
+                                   double[] features, int start) {
         boolean known = !a.isEmpty() && !b.isEmpty();
-        features[i++] = known ? 0.0 : 1.0;
-        double equal = 0.0;
-        double local = 0.0;
-        double domain = 0.0;
-        if (known) {
-            for (String x : a) {
-                for (String y : b) {
-                    equal = Math.max(equal, x.equals(y) ? 1.0 : 0.0);
-                    local = Math.max(local, Similarities.jaroWinkler(localPart(x), localPart(y)));
-                    domain = Math.max(domain, domainOf(x).equals(domainOf(y)) ? 1.0 : 0.0);
+        features[start] = known ? 0.0 : 1.0;
+        for (int c = 0; c < comparisons.size(); c++) {
+            double best = 0.0;
+            if (known) {
+                for (String x : a) {
+                    for (String y : b) {
+                        best = Math.max(best, comparisons.get(c).applyAsDouble(x, y));
+                    }
                 }
             }
+            features[start + 1 + c] = best;
         }
-        features[i++] = equal;
-        features[i++] = local;
-        features[i++] = domain;
-        return i;
-    }
-
-    private static void phones(Set<String> a, Set<String> b, double[] features, int start) {
-        int i = start;
-        boolean known = !a.isEmpty() && !b.isEmpty();
-        features[i++] = known ? 0.0 : 1.0;
-        double equal = 0.0;
-        double suffix = 0.0;
-        if (known) {
-            for (String x : a) {
-                for (String y : b) {
-                    equal = Math.max(equal, x.equals(y) ? 1.0 : 0.0);
-                    suffix = Math.max(suffix, suffix(x).equals(suffix(y)) ? 1.0 : 0.0);
-                }
-            }
-        }
-        features[i++] = equal;
-        features[i] = suffix;
+        return start + 1 + comparisons.size();
     }
 
     public static String localPart(String email) {
