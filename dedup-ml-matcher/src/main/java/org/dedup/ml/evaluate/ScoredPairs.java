@@ -65,8 +65,4 @@ public record ScoredPairs(double[] probabilities, boolean[] matches, long unprop
     public Optional<Confusion> lowestWithPrecision(double precision, double step) {
         return sweep(step).stream().filter(c -> c.truePositives() > 0 && c.precision() >= precision).findFirst();
     }
-
-    public int size() {
-        return probabilities.length;
-    }
 }

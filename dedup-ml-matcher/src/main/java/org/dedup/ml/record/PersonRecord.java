@@ -26,10 +26,6 @@ public record PersonRecord(String id, Map<Attribute, String> values, Set<String>
         phones = Set.copyOf(phones);
     }
 
-    public static PersonRecord of(String id, Map<Attribute, String> values) {
-        return new PersonRecord(id, values, Set.of(), Set.of());
-    }
-
     /** The folded value, or the empty string when the attribute is unknown. */
     public String value(Attribute attribute) {
         return values.getOrDefault(attribute, "");
