@@ -6,21 +6,10 @@
 #   bench/duke/run.sh febrl3 febrl4                    # some tasks only
 #   DUKE_LIMIT=600 bench/duke/run.sh tenant-1000000    # stop Duke after 600 s and extrapolate (default 1800)
 #
-# Needs a JDK 21 or newer in JAVA_HOME (or under /usr/lib/jvm). Never installs anything into ~/.m2.
+# Picks a JDK 21 or newer as ./dedup does (scripts/jdk.sh). Never installs anything into ~/.m2.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-java_ok() {  # a JDK whose specification version is 21 or newer
-  [[ -x "$1/bin/java" ]] || return 1
-  local version
-  version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')
-  [[ -n "$version" && "${version%%.*}" -ge 21 ]]
-}
-if ! java_ok "${JAVA_HOME:-}"; then
-  for candidate in /usr/lib/jvm/*; do
-    if java_ok "$candidate"; then JAVA_HOME=$candidate; break; fi
-  done
-fi
-export JAVA_HOME
+source scripts/jdk.sh
 tasks=("$@")
 if [[ ${#tasks[@]} -eq 0 ]]; then
   tasks=(febrl3 febrl4 tenant-100000 tenant-1000000)

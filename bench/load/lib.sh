@@ -2,7 +2,7 @@
 # Sourced, not run. Only 127.0.0.1 is ever contacted; every wait below is bounded.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+source "$ROOT/scripts/jdk.sh"
 JAVA="$JAVA_HOME/bin/java"
 PORT=${PORT:-18471}
 API_KEY=load-tenant-key-0001

@@ -218,8 +218,11 @@ public final class HttpApi implements AutoCloseable {
         Lead stored = services.leads().find(tenant, id).orElseThrow(() -> new RecordNotFoundException(tenant, id));
         IncomingLeadRequest request = read(exchange, IncomingLeadRequest.class);
         String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
-        if (ifMatch != null && expectedVersion(ifMatch) != stored.version()) {
-            throw new StaleRecordException(tenant, id, expectedVersion(ifMatch));
+        if (ifMatch != null) {
+            long expected = expectedVersion(ifMatch);
+            if (expected != stored.version()) {
+                throw new StaleRecordException(tenant, id, expected);
+            }
         }
         Lead changed = request.toIncomingLead(tenant).toLead(id, stored.createdAt())
                 .withVersion(stored.version() + 1, stored.updatedAt());

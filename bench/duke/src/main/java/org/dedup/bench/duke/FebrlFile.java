@@ -1,16 +1,14 @@
 package org.dedup.bench.duke;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dedup.ml.record.LabelledRecords;
+import org.dedup.ml.record.PersonRecord;
+import org.dedup.ml.record.RecordFiles;
 import org.dedup.ml.training.DefaultModelRecipe;
 
 /**
@@ -36,20 +34,12 @@ public record FebrlFile(Path path, List<String> ids, int[] personOf) {
         return read(directory().resolve(name));
     }
 
-    /** Reads the ids of a Febrl-format file. */
+    /** Reads the ids of a Febrl-format file, and their persons, as the matcher's own reader does. */
     public static FebrlFile read(Path path) {
-        List<String> ids = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    ids.add(line.substring(0, line.indexOf(',')).trim());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
-        return new FebrlFile(path, ids, ids.stream().mapToInt(FebrlFile::person).toArray());
+        LabelledRecords records = RecordFiles.readFebrl(path);
+        List<String> ids = records.records().stream().map(PersonRecord::id).toList();
+        return new FebrlFile(path, ids, ids.stream().mapToInt(id -> Integer.parseInt(records.clusterOf().get(id)))
+                .toArray());
     }
 
     /**
@@ -99,13 +89,5 @@ public record FebrlFile(Path path, List<String> ids, int[] personOf) {
     @Override
     public String toString() {
         return path.getFileName() + " (" + ids.size() + " records)";
-    }
-
-    private static int person(String id) {
-        String[] parts = id.split("-");
-        if (parts.length < 3 || !parts[0].equals("rec")) {
-            throw new IllegalArgumentException("not a Febrl rec_id: " + id);
-        }
-        return Integer.parseInt(parts[1]);
     }
 }
