@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.dedup.app.config.DedupConfig;
+import org.dedup.matchers.spi.MatcherConfig;
+import org.dedup.ml.matcher.BigDataMatcherProvider;
 import org.dedup.ml.model.ModelArtifact;
 import picocli.CommandLine.Option;
 
@@ -17,7 +19,11 @@ final class ModelChoice {
         if (model != null) {
             return ModelArtifact.load(model);
         }
-        String configured = config.matchers().getOrDefault("big_data", Map.of()).get("model");
-        return configured == null ? ModelArtifact.bundled() : ModelArtifact.load(Path.of(configured));
+        return BigDataMatcherProvider.configuredModel(bigDataConfig(config));
+    }
+
+    /** The {@code matchers.big_data} section of the configuration. */
+    static MatcherConfig bigDataConfig(DedupConfig config) {
+        return new MatcherConfig("big_data", config.matchers().getOrDefault("big_data", Map.of()));
     }
 }

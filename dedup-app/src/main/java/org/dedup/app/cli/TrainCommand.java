@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.dedup.app.DedupApplication;
@@ -16,7 +15,6 @@ import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
-import org.dedup.matchers.spi.MatcherConfig;
 import org.dedup.ml.blocking.Blocker;
 import org.dedup.ml.matcher.LeadPersons;
 import org.dedup.ml.model.Algorithm;
@@ -117,8 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         try (DedupApplication app = DedupApplication.start(config)) {
             RecordStandardizer standardizer = app.get(RecordStandardizer.class);
             var options = app.get(SettingsStore.class).settings(tenantId).standardization();
-            LeadPersons persons = LeadPersons.configured(new MatcherConfig("big_data",
-                    config.matchers().getOrDefault("big_data", Map.of())));
+            LeadPersons persons = LeadPersons.configured(ModelChoice.bigDataConfig(config));
             var decisions = new TenantDecisions(app.get(MergeJournal.class), app.get(NotDuplicateStore.class),
                     app.get(LeadRepository.class), lead -> standardizer.lead(lead, options), persons);
             return TrainingData.fromPairs(decisions.pairs(tenantId, MAX_TENANT_MERGES), "decisions of tenant " + tenant);

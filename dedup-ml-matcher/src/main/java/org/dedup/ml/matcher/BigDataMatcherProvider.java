@@ -41,8 +41,7 @@ public final class BigDataMatcherProvider implements MatcherProvider {
         LeadPersons persons = LeadPersons.configured(config);
         ModelArtifact artifact;
         try {
-            artifact = config.find("model").map(path -> ModelArtifact.load(Path.of(path)))
-                    .orElseGet(ModelArtifact::bundled);
+            artifact = configuredModel(config);
         } catch (ModelFileException e) {
             String problem = "matchers.big_data.model: " + e.getMessage();
             LOG.error("the BIG DATA method is unavailable: {}", problem);
@@ -60,6 +59,11 @@ public final class BigDataMatcherProvider implements MatcherProvider {
         LOG.info("BIG DATA model {} trained on {} loaded, merge at {}, review at {}", artifact.metadata().algorithm(),
                 artifact.metadata().training().sources(), thresholds.merge(), thresholds.review());
         return new BigDataMatcher(new MatchModel(artifact, thresholds), persons);
+    }
+
+    /** The model file named by the {@code model} option, or the shipped model when there is none. */
+    public static ModelArtifact configuredModel(MatcherConfig config) {
+        return config.find("model").map(path -> ModelArtifact.load(Path.of(path))).orElseGet(ModelArtifact::bundled);
     }
 
     private static void checkKeys(MatcherConfig config) {
