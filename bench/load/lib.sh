@@ -71,6 +71,22 @@ stop_server() {
     SERVER_PID=
 }
 
+# own_cluster NAME PORT [CONF]: a PostgreSQL 15 cluster of the harness's own (never the shared one on 5432), created
+# on first use with CONF appended to its postgresql.conf, started, with a database "test".
+own_cluster() {
+    if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$1"; then
+        pg_createcluster 15 "$1" -p "$2" -- --auth-host=trust --auth-local=trust > /dev/null
+        if [[ -n "${3:-}" ]]; then
+            cat "$3" >> "/etc/postgresql/15/$1/postgresql.conf"
+        else
+            echo "listen_addresses = '127.0.0.1'" >> "/etc/postgresql/15/$1/postgresql.conf"
+        fi
+    fi
+    pg_ctlcluster --skip-systemctl-redirect 15 "$1" start 2> /dev/null || true
+    psql -h 127.0.0.1 -p "$2" -U postgres -d postgres -qtc "select 1 from pg_database where datname = 'test'" \
+        | grep -q 1 || psql -h 127.0.0.1 -p "$2" -U postgres -d postgres -qc "create database test"
+}
+
 load_average() {
     cut -d' ' -f1-3 /proc/loadavg
 }

@@ -16,14 +16,7 @@ SCHEMA=load_faults
 URL=jdbc:postgresql://127.0.0.1:$PG_PORT/test
 trap stop_server EXIT
 
-if ! pg_lsclusters -h | awk '{print $2}' | grep -qx faults; then
-    pg_createcluster 15 faults -p "$PG_PORT" -- --auth-host=trust --auth-local=trust > /dev/null
-    echo "listen_addresses = '127.0.0.1'" >> /etc/postgresql/15/faults/postgresql.conf
-fi
-pg_ctlcluster --skip-systemctl-redirect 15 faults start 2> /dev/null || true
-psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qtc "select 1 from pg_database where datname = 'test'" \
-    | grep -q 1 || psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "create database test"
-
+own_cluster faults "$PG_PORT"
 prepare pg "$URL" "$SCHEMA"
 start_load pg "$URL" "$SCHEMA"
 interval=$(( DURATION / (ROUNDS + 1) ))

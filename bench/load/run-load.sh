@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Online load (issue 7): a 1,000,000-lead tenant in PostgreSQL, `dedup serve` as a separate process, the harness
 # sending incoming leads open loop for 5 minutes, then every acknowledged decision checked in the database.
+# PostgreSQL is a cluster of the harness's own ("load", port 5434) with the settings in postgresql-load.conf.
 #   bench/load/run-load.sh                      # LEADS=1000000 RATE=1000 SECONDS=300 WARMUP=30 SCHEMA=load_online
 #   SKIP_BUILD=1 RATE=1200 bench/load/run-load.sh
 # Output (harness lines, server log) goes to bench/load/out/.
@@ -10,9 +11,11 @@ RATE=${RATE:-1000}
 DURATION=${SECONDS_TO_RUN:-300}
 WARMUP=${WARMUP:-30}
 SCHEMA=${SCHEMA:-load_online}
-URL=jdbc:postgresql://127.0.0.1:5432/test
+PG_PORT=5434
+URL=jdbc:postgresql://127.0.0.1:$PG_PORT/test
 trap stop_server EXIT
 
+own_cluster load "$PG_PORT" "$ROOT/bench/load/postgresql-load.conf"
 prepare load "$URL" "$SCHEMA"
 if (( WARMUP > 0 )); then
     echo "warm-up: $WARMUP s at $RATE/s (verified, not reported)"
@@ -21,11 +24,17 @@ if (( WARMUP > 0 )); then
     harness verify schema="$SCHEMA" url="$URL" acks="$OUT/warmup.csv"
 fi
 echo "load average before: $(load_average)"
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d test -qc "create extension if not exists pg_stat_statements" \
+    -c "select pg_stat_statements_reset()" > /dev/null
 set +e
 harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DURATION" acks="$OUT/acks.csv"
 ran=$?
 echo "load average after: $(load_average)"
 harness verify schema="$SCHEMA" url="$URL" acks="$OUT/acks.csv"
 verified=$?
+echo "statements of the run, by total time in PostgreSQL:"
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d test -c "select calls, round(total_exec_time::numeric, 0) as total_ms,
+    round(mean_exec_time::numeric, 3) as mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) as statement
+    from pg_stat_statements order by total_exec_time desc limit 15"
 set -e
 (( ran == 0 && verified == 0 )) && echo "ONLINE LOAD HELD" || { echo "ONLINE LOAD FAILED (run $ran, verify $verified)"; exit 1; }
