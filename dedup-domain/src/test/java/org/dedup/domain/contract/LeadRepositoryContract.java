@@ -105,6 +105,21 @@ public abstract class LeadRepositoryContract {
     }
 
     @Test
+    void anUpdateKeepsTheKeysItStillHasDropsTheOthersAndAddsTheNewOnes() {
+        Lead lead = storedLead("kept@x.io");
+        leads().update(lead.touched(T0.plus(Duration.ofDays(1))), Set.of(email("kept@x.io"), email("dropped@x.io")));
+        leads().update(lead.withVersion(lead.version() + 2, T0.plus(Duration.ofDays(2))),
+                Set.of(email("kept@x.io"), email("added@x.io")));
+
+        for (String kept : List.of("kept@x.io", "added@x.io")) {
+            assertEquals(List.of(lead.id()), leads().findByKeys(TENANT, List.of(email(kept)),
+                    SearchScope.everything(), 10), kept);
+        }
+        assertTrue(leads().findByKeys(TENANT, List.of(email("dropped@x.io")), SearchScope.everything(), 10)
+                .isEmpty());
+    }
+
+    @Test
     void anUpdateFromAStaleReadIsRefusedAndLosesNothing() {
         Lead lead = storedLead("stale@x.io");
         Lead first = lead.withName("first writer").touched(T0);

@@ -18,6 +18,7 @@ import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.jooq.tables.records.CompanyKeyRecord;
 import org.dedup.persistence.jooq.tables.records.CompanyRecord;
 import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.persistence.keyed.KeyTable;
 import org.dedup.persistence.keyed.KeyedDocuments;
 import org.jooq.DSLContext;
 
@@ -28,8 +29,8 @@ public final class JooqCompanyRepository implements CompanyRepository {
 
     public JooqCompanyRepository(DSLContext dsl, DocumentCodec codec) {
         this.documents = new KeyedDocuments<>(dsl, new KeyedDocuments.Columns<>(COMPANY, COMPANY.TENANT_ID,
-                COMPANY.ID, COMPANY.NAME, COMPANY.DOCUMENT, COMPANY_KEY, COMPANY_KEY.TENANT_ID,
-                COMPANY_KEY.NAMESPACE, COMPANY_KEY.KEY_VALUE, COMPANY_KEY.COMPANY_ID));
+                COMPANY.ID, COMPANY.NAME, COMPANY.DOCUMENT, new KeyTable<>(COMPANY_KEY, COMPANY_KEY.TENANT_ID,
+                COMPANY_KEY.NAMESPACE, COMPANY_KEY.KEY_VALUE, COMPANY_KEY.COMPANY_ID)));
         this.codec = codec;
     }
 

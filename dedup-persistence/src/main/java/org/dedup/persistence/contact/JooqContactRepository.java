@@ -18,6 +18,7 @@ import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.jooq.tables.records.ContactKeyRecord;
 import org.dedup.persistence.jooq.tables.records.ContactRecord;
 import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.persistence.keyed.KeyTable;
 import org.dedup.persistence.keyed.KeyedDocuments;
 import org.jooq.DSLContext;
 
@@ -28,8 +29,8 @@ public final class JooqContactRepository implements ContactRepository {
 
     public JooqContactRepository(DSLContext dsl, DocumentCodec codec) {
         this.documents = new KeyedDocuments<>(dsl, new KeyedDocuments.Columns<>(CONTACT, CONTACT.TENANT_ID,
-                CONTACT.ID, CONTACT.FULL_NAME, CONTACT.DOCUMENT, CONTACT_KEY, CONTACT_KEY.TENANT_ID,
-                CONTACT_KEY.NAMESPACE, CONTACT_KEY.KEY_VALUE, CONTACT_KEY.CONTACT_ID));
+                CONTACT.ID, CONTACT.FULL_NAME, CONTACT.DOCUMENT, new KeyTable<>(CONTACT_KEY, CONTACT_KEY.TENANT_ID,
+                CONTACT_KEY.NAMESPACE, CONTACT_KEY.KEY_VALUE, CONTACT_KEY.CONTACT_ID)));
         this.codec = codec;
     }
 

@@ -26,10 +26,10 @@ public final class KeyedDocuments<R extends Record, K extends Record> {
     private final DSLContext dsl;
     private final Columns<R, K> c;
 
-    /** The record table (tenant, id, label, document) and its key table (tenant, namespace, value, owner id). */
+    /** The record table (tenant, id, label, document) and its key table. */
     public record Columns<R extends Record, K extends Record>(
             Table<R> records, Field<String> tenant, Field<UUID> id, Field<String> label, Field<String> document,
-            Table<K> keys, Field<String> keyTenant, Field<String> namespace, Field<String> value, Field<UUID> owner) {
+            KeyTable<K> keys) {
     }
 
     public KeyedDocuments(DSLContext dsl, Columns<R, K> columns) {
@@ -43,18 +43,11 @@ public final class KeyedDocuments<R extends Record, K extends Record> {
                 .set(c.tenant(), tenant.value()).set(c.id(), id).set(c.label(), label).set(c.document(), document)
                 .onConflict(c.tenant(), c.id()).doUpdate().set(c.label(), label).set(c.document(), document)
                 .execute();
-        deleteKeys(tenant, id);
-        if (!keys.isEmpty()) {
-            var insert = dsl.insertInto(c.keys(), c.keyTenant(), c.namespace(), c.value(), c.owner());
-            for (MatchKey key : keys) {
-                insert = insert.values(tenant.value(), key.namespace(), key.value(), id);
-            }
-            insert.execute();
-        }
+        c.keys().replace(dsl, tenant, id, keys);
     }
 
     public void delete(TenantId tenant, UUID id) {
-        deleteKeys(tenant, id);
+        c.keys().deleteAll(dsl, tenant, id);
         dsl.deleteFrom(c.records()).where(c.tenant().eq(tenant.value()), c.id().eq(id)).execute();
     }
 
@@ -78,10 +71,11 @@ public final class KeyedDocuments<R extends Record, K extends Record> {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return dsl.selectDistinct(c.owner()).from(c.keys())
-                .where(c.keyTenant().eq(tenant.value()), anyOf(c.namespace(), c.value(), keys))
-                .orderBy(c.owner()).limit(limit)
-                .fetch(c.owner());
+        KeyTable<K> k = c.keys();
+        return dsl.selectDistinct(k.owner()).from(k.table())
+                .where(k.tenant().eq(tenant.value()), k.anyOf(keys))
+                .orderBy(k.owner()).limit(limit)
+                .fetch(k.owner());
     }
 
     /** Every document of the tenant, read in keyset pages of {@value #PAGE} ordered by id. */
@@ -97,14 +91,5 @@ public final class KeyedDocuments<R extends Record, K extends Record> {
             }
             after = rows.getLast().value1();
         }
-    }
-
-    /** Matches a key-table row holding any of {@code keys}; each disjunct is an equality on the key index. */
-    public static Condition anyOf(Field<String> namespace, Field<String> value, Collection<MatchKey> keys) {
-        return DSL.or(keys.stream().map(k -> namespace.eq(k.namespace()).and(value.eq(k.value()))).toList());
-    }
-
-    private void deleteKeys(TenantId tenant, UUID id) {
-        dsl.deleteFrom(c.keys()).where(c.keyTenant().eq(tenant.value()), c.owner().eq(id)).execute();
     }
 }

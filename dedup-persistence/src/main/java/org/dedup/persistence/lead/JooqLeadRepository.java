@@ -25,7 +25,7 @@ import org.dedup.domain.store.StaleRecordException;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.jooq.tables.records.LeadKeyRecord;
 import org.dedup.persistence.json.DocumentCodec;
-import org.dedup.persistence.keyed.KeyedDocuments;
+import org.dedup.persistence.keyed.KeyTable;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
@@ -41,6 +41,8 @@ import org.jooq.impl.DSL;
  */
 public final class JooqLeadRepository implements LeadRepository {
     private static final int PAGE = 1_000;
+    private static final KeyTable<LeadKeyRecord> KEYS = new KeyTable<>(LEAD_KEY, LEAD_KEY.TENANT_ID, LEAD_KEY.NAMESPACE,
+            LEAD_KEY.KEY_VALUE, LEAD_KEY.LEAD_ID);
     private final DSLContext dsl;
     private final DocumentCodec codec;
     private final LeadContacts contacts;
@@ -56,7 +58,7 @@ public final class JooqLeadRepository implements LeadRepository {
         Storage.run("insert", lead.id(), lead.tenant(), () -> {
             insertRow(lead);
             contacts.insert(lead);
-            insertKeys(lead, keys);
+            KEYS.insert(dsl, lead.tenant(), lead.id().value(), keys);
         });
     }
 
@@ -79,8 +81,7 @@ public final class JooqLeadRepository implements LeadRepository {
             updateRow(lead);
             contacts.delete(lead.tenant(), lead.id());
             contacts.insert(lead);
-            deleteKeys(lead.tenant(), lead.id());
-            insertKeys(lead, keys);
+            KEYS.replace(dsl, lead.tenant(), lead.id().value(), keys);
         });
     }
 
@@ -109,7 +110,7 @@ public final class JooqLeadRepository implements LeadRepository {
             if (deleted == 0) {
                 throw new StaleRecordException(tenant, id, expectedVersion);
             }
-            deleteKeys(tenant, id);
+            KEYS.deleteAll(dsl, tenant, id.value());
         });
     }
 
@@ -149,7 +150,7 @@ public final class JooqLeadRepository implements LeadRepository {
         return dsl.selectDistinct(LEAD_KEY.LEAD_ID).from(LEAD_KEY)
                 .join(LEAD).on(LEAD.TENANT_ID.eq(LEAD_KEY.TENANT_ID), LEAD.ID.eq(LEAD_KEY.LEAD_ID))
                 .where(LEAD_KEY.TENANT_ID.eq(tenant.value()),
-                        KeyedDocuments.anyOf(LEAD_KEY.NAMESPACE, LEAD_KEY.KEY_VALUE, keys), inScope(scope))
+                        KEYS.anyOf(keys), inScope(scope))
                 .orderBy(LEAD_KEY.LEAD_ID)
                 .limit(limit);
     }
@@ -186,20 +187,6 @@ public final class JooqLeadRepository implements LeadRepository {
                 .map(e -> e.getValue().isEmpty() ? LEAD.PIPELINE.eq(e.getKey())
                         : LEAD.PIPELINE.eq(e.getKey()).and(LEAD.STAGE.in(e.getValue())))
                 .toList());
-    }
-
-    private void insertKeys(Lead lead, Set<MatchKey> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        List<LeadKeyRecord> rows = keys.stream().map(k -> new LeadKeyRecord(lead.tenant().value(), k.namespace(),
-                k.value(), lead.id().value())).toList();
-        dsl.batchInsert(rows).execute();
-    }
-
-    private void deleteKeys(TenantId tenant, LeadId id) {
-        dsl.deleteFrom(LEAD_KEY).where(LEAD_KEY.TENANT_ID.eq(tenant.value()), LEAD_KEY.LEAD_ID.eq(id.value()))
-                .execute();
     }
 
     /** The lead's own values; its contacts are rows of {@code lead_contact}. */

@@ -15,7 +15,6 @@ import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.TenantId;
-import org.dedup.persistence.jooq.tables.records.LeadContactRecord;
 import org.dedup.persistence.json.DocumentCodec;
 import org.jooq.DSLContext;
 
@@ -32,17 +31,19 @@ final class LeadContacts {
         this.codec = codec;
     }
 
+    /** All of the lead's contacts by one statement. */
     void insert(Lead lead) {
-        List<LeadContactRecord> rows = new ArrayList<>();
+        if (lead.contacts().isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(LEAD_CONTACT, LEAD_CONTACT.TENANT_ID, LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION,
+                LEAD_CONTACT.CONTACT_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.FULL_NAME, LEAD_CONTACT.DOCUMENT);
         for (int position = 0; position < lead.contacts().size(); position++) {
             LinkedContact link = lead.contacts().get(position);
-            rows.add(new LeadContactRecord(lead.tenant().value(), lead.id().value(), position,
-                    link.contact().id().value(), link.role().name(), link.contact().fullName(),
-                    codec.write(link.contact())));
+            insert = insert.values(lead.tenant().value(), lead.id().value(), position, link.contact().id().value(),
+                    link.role().name(), link.contact().fullName(), codec.write(link.contact()));
         }
-        if (!rows.isEmpty()) {
-            dsl.batchInsert(rows).execute();
-        }
+        insert.execute();
     }
 
     void delete(TenantId tenant, LeadId lead) {
