@@ -5,14 +5,16 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.dedup.persistence.transaction.ThreadBoundTransactions;
 import org.flywaydb.core.Flyway;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.TransactionProvider;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
-import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
  * Opens dedup's database: a HikariCP pool for a JDBC URL (PostgreSQL in production), or the embedded H2 file
@@ -61,12 +63,14 @@ public final class Database implements AutoCloseable {
 
     /** A jOOQ context over any data source; its transactions join the calling thread's. */
     public static DSLContext context(DataSource dataSource, SQLDialect dialect) {
-        DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
+        ThreadBoundTransactions transactions = new ThreadBoundTransactions(
+                new DataSourceConnectionProvider(dataSource));
         return DSL.using(new DefaultConfiguration()
-                .set(connections)
-                .set(new ThreadLocalTransactionProvider(connections))
+                .set((ConnectionProvider) transactions)
+                .set((TransactionProvider) transactions)
                 .set(dialect)
-                .set(new Settings().withExecuteWithOptimisticLocking(false)));
+                // no debug LoggerListener on every statement: statements are logged by PostgreSQL when needed
+                .set(new Settings().withExecuteWithOptimisticLocking(false).withExecuteLogging(false)));
     }
 
     public static SQLDialect dialectOf(String jdbcUrl) {

@@ -8,8 +8,8 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /**
- * Transactions bound to the calling thread: the context is built with jOOQ's ThreadLocalTransactionProvider
- * (see {@code Database.context}), so every adapter call made inside {@code work} on this thread runs on the
+ * Transactions bound to the calling thread: the context is built with {@link ThreadBoundTransactions} (see
+ * {@code Database.context}), so every adapter call made inside {@code work} on this thread runs on the
  * transaction's connection, and a nested call joins the outer transaction as a savepoint. Failing to get a
  * connection, to commit or to roll back is translated like any statement's failure (see {@link Storage}).
  */
@@ -23,7 +23,7 @@ public final class JooqTransactor implements Transactor {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         try {
-            return dsl.transactionResult(work::get);
+            return dsl.transactionResult(configuration -> work.get());
         } catch (DataAccessException e) {
             throw Storage.translated("could not run a transaction", e);
         }
