@@ -102,10 +102,12 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
         }
     }
 
-    private void end(Open open) throws SQLException {
+    private void end(Open open) {
         current.remove();
         try {
             open.connection().setAutoCommit(true);
+        } catch (SQLException broken) {
+            // the outcome is decided already; the pool discards a broken connection
         } finally {
             pool.release(open.connection());
         }
