@@ -4,9 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,17 +31,17 @@ import org.HdrHistogram.Recorder;
  * Sends incoming leads to {@code POST /v1/leads} at a fixed rate, open loop: request {@code i} is due at
  * {@code start + i / rate} whether or not earlier ones were answered, the way leads reach a CRM, and its latency
  * is measured from that due time (so a stalled server is not hidden by a client that waits for it: no coordinated
- * omission). Each request runs on its own virtual thread and carries an {@code Idempotency-Key}; a refused
- * connection, a broken one or a 503 is retried under the same key until {@code retryFor} has passed, so a request
- * the server stored before it died is answered with its first decision. Every acknowledged decision is appended
- * to the acks file, which {@link LoadVerification} checks against the database.
+ * omission). Each request runs on its own virtual thread, is sent by {@link LeadsClient} and carries an
+ * {@code Idempotency-Key}; a refused connection, a broken one or a 503 is retried under the same key until
+ * {@code retryFor} has passed, so a request the server stored before it died is answered with its first decision.
+ * Every acknowledged decision is appended to the acks file, which {@link LoadVerification} checks against the
+ * database.
  */
 final class OpenLoopRun {
     private static final long MAX_LATENCY = TimeUnit.MINUTES.toNanos(10);
     private final Settings settings;
     private final LoadPeople people;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final LeadsClient client;
     private final ObjectMapper json = new ObjectMapper();
     private final Recorder latencies = new Recorder(MAX_LATENCY, 3);
     private final Histogram total = new Histogram(MAX_LATENCY, 3);
@@ -63,6 +61,7 @@ final class OpenLoopRun {
     OpenLoopRun(Settings settings, int storedPeople) throws IOException {
         this.settings = settings;
         this.people = new LoadPeople(storedPeople);
+        this.client = new LeadsClient(settings.server(), settings.apiKey(), settings.maxInFlight());
         this.fresh = new AtomicLong(new SplittableRandom(settings.runTag().hashCode()).nextInt(4_000_000));
         this.acks = Files.newBufferedWriter(settings.acks());
         acks.write("# run " + settings.runTag() + " started " + Instant.now() + " leads-before "
@@ -107,6 +106,7 @@ final class OpenLoopRun {
                 report(start, sent, inFlight);
             }
         }
+        client.close();
         acks.close();
         return summary(start, sent);
     }
@@ -115,14 +115,9 @@ final class OpenLoopRun {
         LoadPeople.Arrival arrival = people.arrival(new SplittableRandom(settings.runTag().hashCode() * 31L + i),
                 fresh.getAndIncrement());
         String key = settings.runTag() + "-" + i;
-        HttpRequest request;
+        byte[] lead;
         try {
-            request = HttpRequest.newBuilder(settings.server().resolve("/v1/leads"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("X-Api-Key", settings.apiKey())
-                    .header("Idempotency-Key", key)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(arrival.body()))).build();
+            lead = json.writeValueAsBytes(arrival.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,23 +125,20 @@ final class OpenLoopRun {
         while (true) {
             long pause;
             try {
-                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() == 200) {
-                    acknowledge(key, arrival.kind(), json.readTree(response.body()), due);
+                LeadsClient.Answer answer = client.post(key, lead);
+                if (answer.status() == 200) {
+                    acknowledge(key, arrival.kind(), json.readTree(answer.body()), due);
                     return;
                 }
-                if (response.statusCode() != 503) {
-                    failed(key, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                if (answer.status() != 503) {
+                    failed(key, answer.status(), new String(answer.body(), StandardCharsets.UTF_8));
                     return;
                 }
                 unavailable.increment();
-                pause = TimeUnit.SECONDS.toNanos(response.headers().firstValueAsLong("Retry-After").orElse(1));
+                pause = TimeUnit.SECONDS.toNanos(answer.retryAfterSeconds());
             } catch (IOException e) {
                 connectionFailures.increment();
                 pause = TimeUnit.MILLISECONDS.toNanos(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
             if (System.nanoTime() + pause > deadline) {
                 gaveUp.increment();
