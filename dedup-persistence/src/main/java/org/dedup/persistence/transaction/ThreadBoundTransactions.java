@@ -65,40 +65,39 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
 
     @Override
     public void commit(TransactionContext ctx) {
-        Open open = current.get();
-        try {
-            if (!open.savepoints().isEmpty()) {
-                open.connection().releaseSavepoint(open.savepoints().pop());
-                return;
-            }
-            try {
-                open.connection().commit();
-            } finally {
-                end(open);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("could not commit a transaction", e);
-        }
+        finish("commit", Connection::releaseSavepoint, Connection::commit);
     }
 
     @Override
     public void rollback(TransactionContext ctx) {
-        Open open = current.get();
-        if (open == null) {
-            return; // its commit failed and already ended it
+        if (current.get() != null) { // null when its commit failed and already ended it
+            finish("roll back", Connection::rollback, Connection::rollback);
         }
+    }
+
+    private interface SavepointStep {
+        void apply(Connection connection, Savepoint savepoint) throws SQLException;
+    }
+
+    private interface TransactionStep {
+        void apply(Connection connection) throws SQLException;
+    }
+
+    /** Ends the innermost level: a nested one at its savepoint, the outermost on the connection, then releases it. */
+    private void finish(String what, SavepointStep nested, TransactionStep outermost) {
+        Open open = current.get();
         try {
             if (!open.savepoints().isEmpty()) {
-                open.connection().rollback(open.savepoints().pop());
+                nested.apply(open.connection(), open.savepoints().pop());
                 return;
             }
             try {
-                open.connection().rollback();
+                outermost.apply(open.connection());
             } finally {
                 end(open);
             }
         } catch (SQLException e) {
-            throw new DataAccessException("could not roll back a transaction", e);
+            throw new DataAccessException("could not " + what + " a transaction", e);
         }
     }
 
