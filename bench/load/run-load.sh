@@ -10,6 +10,8 @@ LEADS=${LEADS:-1000000}
 RATE=${RATE:-1000}
 DURATION=${SECONDS_TO_RUN:-300}
 WARMUP=${WARMUP:-30}
+# the server starts cold (JIT): warmed at half the rate so the measured run does not inherit a backlog
+WARMUP_RATE=${WARMUP_RATE:-$(( RATE / 2 ))}
 SCHEMA=${SCHEMA:-load_online}
 PG_PORT=5434
 URL=jdbc:postgresql://127.0.0.1:$PG_PORT/test
@@ -18,9 +20,9 @@ trap stop_server EXIT
 own_cluster load "$PG_PORT" "$ROOT/bench/load/postgresql-load.conf"
 prepare load "$URL" "$SCHEMA"
 if (( WARMUP > 0 )); then
-    echo "warm-up: $WARMUP s at $RATE/s (verified, not reported)"
-    harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$WARMUP" acks="$OUT/warmup.csv" \
-        | grep RESULT
+    echo "warm-up: $WARMUP s at $WARMUP_RATE/s (verified, not reported)"
+    harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$WARMUP_RATE" seconds="$WARMUP" \
+        acks="$OUT/warmup.csv" | grep RESULT || true
     harness verify schema="$SCHEMA" url="$URL" acks="$OUT/warmup.csv"
 fi
 echo "load average before: $(load_average)"
