@@ -3,10 +3,9 @@ package org.dedup.persistence.transaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 import org.jooq.ConnectionProvider;
+import org.jooq.Transaction;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionProvider;
 import org.jooq.exception.DataAccessException;
@@ -19,9 +18,10 @@ import org.jooq.exception.DataAccessException;
  */
 public final class ThreadBoundTransactions implements TransactionProvider, ConnectionProvider {
     private final ConnectionProvider pool;
-    private final ThreadLocal<Open> current = new ThreadLocal<>();
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
-    private record Open(Connection connection, Deque<Savepoint> savepoints) {
+    /** One level, kept in jOOQ's context of that level: the outermost has no savepoint. */
+    private record Level(Savepoint savepoint) implements Transaction {
     }
 
     public ThreadBoundTransactions(ConnectionProvider pool) {
@@ -30,24 +30,23 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
 
     @Override
     public Connection acquire() {
-        Open open = current.get();
-        return open == null ? pool.acquire() : open.connection();
+        Connection connection = current.get();
+        return connection == null ? pool.acquire() : connection;
     }
 
     @Override
     public void release(Connection connection) {
-        Open open = current.get();
-        if (open == null || open.connection() != connection) {
+        if (current.get() != connection) {
             pool.release(connection);
         }
     }
 
     @Override
     public void begin(TransactionContext ctx) {
-        Open open = current.get();
+        Connection open = current.get();
         try {
             if (open != null) {
-                open.savepoints().push(open.connection().setSavepoint());
+                ctx.transaction(new Level(open.setSavepoint()));
                 return;
             }
             Connection connection = pool.acquire();
@@ -57,7 +56,8 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
                 pool.release(connection);
                 throw e;
             }
-            current.set(new Open(connection, new ArrayDeque<>()));
+            current.set(connection);
+            ctx.transaction(new Level(null));
         } catch (SQLException e) {
             throw new DataAccessException("could not begin a transaction", e);
         }
@@ -65,13 +65,13 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
 
     @Override
     public void commit(TransactionContext ctx) {
-        finish("commit", Connection::releaseSavepoint, Connection::commit);
+        finish(ctx, "commit", Connection::releaseSavepoint, Connection::commit);
     }
 
     @Override
     public void rollback(TransactionContext ctx) {
-        if (current.get() != null) { // null when its commit failed and already ended it
-            finish("roll back", Connection::rollback, Connection::rollback);
+        if (current.get() != null) { // null when the outermost commit failed and already ended it
+            finish(ctx, "roll back", Connection::rollback, Connection::rollback);
         }
     }
 
@@ -83,32 +83,36 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
         void apply(Connection connection) throws SQLException;
     }
 
-    /** Ends the innermost level: a nested one at its savepoint, the outermost on the connection, then releases it. */
-    private void finish(String what, SavepointStep nested, TransactionStep outermost) {
-        Open open = current.get();
+    /**
+     * Ends the context's level: a nested one at its savepoint, the outermost on the connection, which then goes back
+     * to the pool. A nested commit that fails leaves its level to the rollback that follows it.
+     */
+    private void finish(TransactionContext ctx, String what, SavepointStep nested, TransactionStep outermost) {
+        Connection connection = current.get();
+        Savepoint savepoint = ((Level) ctx.transaction()).savepoint();
         try {
-            if (!open.savepoints().isEmpty()) {
-                nested.apply(open.connection(), open.savepoints().pop());
+            if (savepoint != null) {
+                nested.apply(connection, savepoint);
                 return;
             }
             try {
-                outermost.apply(open.connection());
+                outermost.apply(connection);
             } finally {
-                end(open);
+                end(connection);
             }
         } catch (SQLException e) {
             throw new DataAccessException("could not " + what + " a transaction", e);
         }
     }
 
-    private void end(Open open) {
+    private void end(Connection connection) {
         current.remove();
         try {
-            open.connection().setAutoCommit(true);
+            connection.setAutoCommit(true);
         } catch (SQLException broken) {
             // the outcome is decided already; the pool discards a broken connection
         } finally {
-            pool.release(open.connection());
+            pool.release(connection);
         }
     }
 }
