@@ -66,7 +66,7 @@ class PostgresCandidateLookupPlanTest {
     @Test
     void theLookupReadsTheKeyIndexAndNeverScansTheKeyTable() {
         SearchScope sales = new SearchScope(Map.of("sales", Set.of()));
-        String plan = database.dsl().explain(leads.candidateLookup(BIG, keysOfLead(4242), sales, 10)).plan();
+        String plan = database.dsl().explain(leads.candidateLookup(BIG, keysOfLead(4242), sales, 10, 0)).plan();
 
         System.out.println("candidate lookup plan on " + LEADS + " leads:\n" + plan);
         assertTrue(plan.contains("Index Scan using pk_lead_key on lead_key")

@@ -1,6 +1,7 @@
 package org.dedup.domain.control;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,8 +20,8 @@ import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.store.LeadRepository;
 
 /**
- * Finds the stored leads that duplicate a lead: probe keys per matcher, one indexed lookup per matcher within the
- * settings' scope, one batch load, and each matcher's confirmation. A matcher can only confirm leads the lookup
+ * Finds the stored leads that duplicate a lead: probe keys per matcher, one indexed lookup for all matchers within
+ * the settings' scope, one batch load, and each matcher's confirmation. A matcher can only confirm leads the lookup
  * returned, so it never reaches outside the tenant.
  */
 public final class CandidateSearch {
@@ -53,28 +54,55 @@ public final class CandidateSearch {
         return keys;
     }
 
+    /** Looks up, then confirms: for a caller that holds no locks on what it reads. */
     public Findings find(LeadProfile profile, Map<Matcher, Set<MatchKey>> probes, MatchContext context,
                          Set<LeadId> excluded, List<MatcherFailure> failures) {
+        return confirm(profile, lookUp(probes, context, excluded), context, failures);
+    }
+
+    /** The stored leads in scope that share a probe key with each matcher, by one lookup for all matchers. */
+    public LookedUp lookUp(Map<Matcher, Set<MatchKey>> probes, MatchContext context, Set<LeadId> excluded) {
+        List<Matcher> order = List.copyOf(probes.keySet());
+        List<List<LeadId>> found = leads.findByKeySets(context.tenant(), order.stream().map(probes::get).toList(),
+                context.settings().scope(), CANDIDATE_LIMIT);
+        Map<Matcher, List<LeadId>> byMatcher = new LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            List<LeadId> ids = found.get(i).stream().filter(id -> !excluded.contains(id)).toList();
+            if (!ids.isEmpty()) {
+                byMatcher.put(order.get(i), ids);
+            }
+        }
+        return new LookedUp(byMatcher);
+    }
+
+    /** Loads the looked-up leads by one batch and lets each matcher confirm the candidates its own keys found. */
+    public Findings confirm(LeadProfile profile, LookedUp lookedUp, MatchContext context,
+                            List<MatcherFailure> failures) {
         Map<LeadId, Lead> loaded = new HashMap<>();
         Map<LeadId, LeadProfile> profiles = new HashMap<>();
+        for (Lead lead : leads.findAll(context.tenant(), lookedUp.all())) {
+            loaded.put(lead.id(), lead);
+            profiles.put(lead.id(), matchers.profile(lead, context.settings().standardization()));
+        }
         List<MatchCandidate> found = new ArrayList<>();
-        for (Map.Entry<Matcher, Set<MatchKey>> probe : probes.entrySet()) {
-            List<LeadId> ids = leads.findByKeys(context.tenant(), probe.getValue(), context.settings().scope(),
-                    CANDIDATE_LIMIT).stream().filter(id -> !excluded.contains(id)).toList();
-            if (ids.isEmpty()) {
-                continue;
-            }
-            List<LeadId> missing = ids.stream().filter(id -> !loaded.containsKey(id)).toList();
-            for (Lead lead : leads.findAll(context.tenant(), missing)) {
-                loaded.put(lead.id(), lead);
-                profiles.put(lead.id(), matchers.profile(lead, context.settings().standardization()));
-            }
+        lookedUp.byMatcher().forEach((matcher, ids) -> {
             List<LeadProfile> candidates = ids.stream().map(profiles::get).filter(p -> p != null).toList();
             Set<LeadId> allowed = new HashSet<>(ids);
-            matchers.match(probe.getKey(), profile, candidates, context, failures).stream()
+            matchers.match(matcher, profile, candidates, context, failures).stream()
                     .filter(c -> c.record() instanceof LeadId id && allowed.contains(id))
                     .forEach(found::add);
-        }
+        });
         return new Findings(found, loaded);
+    }
+
+    /** The ids each matcher's probe keys found, in the matchers' order; matchers that found none are left out. */
+    public record LookedUp(Map<Matcher, List<LeadId>> byMatcher) {
+        public LookedUp {
+            byMatcher = Collections.unmodifiableMap(new LinkedHashMap<>(byMatcher));
+        }
+
+        public List<LeadId> all() {
+            return byMatcher.values().stream().flatMap(List::stream).distinct().toList();
+        }
     }
 }

@@ -113,8 +113,8 @@ public final class DuplicateControl {
             try {
                 arrival = decide(lead, profile, probes, context, lockKeys, idempotencyKey, settings, now, failures);
             } catch (StaleRecordException changed) {
-                // a lead it merges into was changed or removed between its lookup and its lock (a manual merge,
-                // say): everything was rolled back, decide again on what is stored now
+                // a lead it merges into was changed or removed after it was read, by work that takes no lead locks
+                // (a manual merge, say): everything was rolled back, decide again on what is stored now
                 if (attempt == ATTEMPTS) {
                     throw changed;
                 }
@@ -146,7 +146,7 @@ public final class DuplicateControl {
                 return new Arrival(earlier.get(), true);
             }
             Findings findings = bigDataNeedsIncomingStage(lead,
-                    search.find(profile, probes, context, Set.of(), failures));
+                    lockedFindings(profile, probes, context, Set.of(), failures));
             Decision decision = decideOnArrival(lead, profile, findings, settings, failures);
             if (idempotencyKey == NO_KEY) {
                 ports.decisions().record(tenant, decision, now);
@@ -178,7 +178,7 @@ public final class DuplicateControl {
         }
         MatchMethod method = strongestMethod(targets, findings);
         List<MergeId> mergeIds = new ArrayList<>();
-        for (Lead target : lockedAndCurrent(lead.tenant(), targets)) {
+        for (Lead target : targets) {
             mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
                     conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
                     List.of(), List.of(lead), settings.afterMerge(), note(lead, findings.noteWorthyFor(target)),
@@ -189,15 +189,16 @@ public final class DuplicateControl {
     }
 
     /**
-     * The merge targets locked (so an arrival that found them by other keys, and holds other key locks, waits for
-     * this one) and read again after the lock, at the version the merge will update. Lead locks are taken after
-     * every key lock and in one sorted statement, so no two arrivals wait on each other in a cycle.
+     * The candidates, locked before they are read (so an arrival that found them by other keys, and holds other key
+     * locks, waits for this one) and so read at the version a merge will update. Lead locks are taken after every
+     * key lock and in one sorted statement, so no two arrivals wait on each other in a cycle.
      */
-    private List<Lead> lockedAndCurrent(TenantId tenant, List<Lead> targets) {
-        ports.keyLocks().lock(tenant, targets.stream().map(t -> new MatchKey("lead", t.id().value().toString()))
-                .toList());
-        List<Lead> current = ports.leads().findAll(tenant, targets.stream().map(Lead::id).toList());
-        return current.size() == targets.size() ? current : targets;
+    private Findings lockedFindings(LeadProfile profile, Map<Matcher, Set<MatchKey>> probes, MatchContext context,
+                                    Set<LeadId> excluded, List<MatcherFailure> failures) {
+        CandidateSearch.LookedUp found = search.lookUp(probes, context, excluded);
+        ports.keyLocks().lock(context.tenant(), found.all().stream()
+                .map(id -> new MatchKey("lead", id.value().toString())).toList());
+        return search.confirm(profile, found, context, failures);
     }
 
     /**
@@ -225,7 +226,7 @@ public final class DuplicateControl {
             Lead lead = current.get();
             LeadProfile profile = matchers.profile(lead, settings.standardization());
             Findings findings = bigDataNeedsIncomingStage(lead,
-                    search.find(profile, probes, context, Set.of(leadId), failures));
+                    lockedFindings(profile, probes, context, Set.of(leadId), failures));
             List<Lead> duplicates = findings.duplicates();
             if (duplicates.isEmpty() || duplicates.size() > settings.mergeLimit()) {
                 return Optional.<Decision>empty();

@@ -41,7 +41,16 @@ public interface LeadRepository {
     List<Lead> findAll(TenantId tenant, Collection<LeadId> ids);
 
     /** Ids of leads in {@code scope} indexed under any of {@code keys}, at most {@code limit}, by one indexed lookup. */
-    List<LeadId> findByKeys(TenantId tenant, Collection<MatchKey> keys, SearchScope scope, int limit);
+    default List<LeadId> findByKeys(TenantId tenant, Collection<MatchKey> keys, SearchScope scope, int limit) {
+        return findByKeySets(tenant, List.of(keys), scope, limit).getFirst();
+    }
+
+    /**
+     * Several {@link #findByKeys} lookups in one round trip: the i-th list is what {@code findByKeys} answers for the
+     * i-th key set (ids in ascending order, at most {@code limit} each).
+     */
+    List<List<LeadId>> findByKeySets(TenantId tenant, List<? extends Collection<MatchKey>> keySets, SearchScope scope,
+                                     int limit);
 
     /** Every lead of the tenant, streamed in pages so a million leads never sit in memory at once. */
     void forEach(TenantId tenant, Consumer<Lead> action);

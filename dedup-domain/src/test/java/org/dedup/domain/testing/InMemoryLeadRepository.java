@@ -66,16 +66,18 @@ public final class InMemoryLeadRepository implements LeadRepository {
     }
 
     @Override
-    public synchronized List<LeadId> findByKeys(TenantId tenant, Collection<MatchKey> keys, SearchScope scope,
-                                                int limit) {
-        Set<MatchKey> wanted = Set.copyOf(keys);
-        return tenant(tenant).values().stream()
-                .filter(s -> scope.includes(s.lead().stage()))
-                .filter(s -> s.keys().stream().anyMatch(wanted::contains))
-                .map(s -> s.lead().id())
-                .sorted(Comparator.comparing(LeadId::value))
-                .limit(limit)
-                .toList();
+    public synchronized List<List<LeadId>> findByKeySets(TenantId tenant, List<? extends Collection<MatchKey>> keySets,
+                                                         SearchScope scope, int limit) {
+        return keySets.stream().map(keys -> {
+            Set<MatchKey> wanted = Set.copyOf(keys);
+            return tenant(tenant).values().stream()
+                    .filter(s -> scope.includes(s.lead().stage()))
+                    .filter(s -> s.keys().stream().anyMatch(wanted::contains))
+                    .map(s -> s.lead().id())
+                    .sorted(Comparator.comparing(LeadId::value))
+                    .limit(limit)
+                    .toList();
+        }).toList();
     }
 
     @Override

@@ -4,7 +4,9 @@ import static org.dedup.persistence.Timestamps.time;
 import static org.dedup.persistence.jooq.Tables.LEAD;
 import static org.dedup.persistence.jooq.Tables.LEAD_KEY;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
@@ -133,21 +136,31 @@ public final class JooqLeadRepository implements LeadRepository {
     }
 
     @Override
-    public List<LeadId> findByKeys(TenantId tenant, Collection<MatchKey> keys, SearchScope scope, int limit) {
-        if (keys.isEmpty()) {
-            return List.of();
+    public List<List<LeadId>> findByKeySets(TenantId tenant, List<? extends Collection<MatchKey>> keySets,
+                                            SearchScope scope, int limit) {
+        List<List<LeadId>> found = new ArrayList<>(keySets.stream().map(keys -> new ArrayList<LeadId>()).toList());
+        List<Integer> asked = IntStream.range(0, keySets.size()).filter(i -> !keySets.get(i).isEmpty()).boxed()
+                .toList();
+        if (asked.isEmpty()) {
+            return List.copyOf(found);
         }
-        return Storage.attempt("look up leads by", keys, tenant, () -> candidateLookup(tenant, keys, scope, limit)
-                .fetch(r -> new LeadId(r.value1())));
+        Storage.run("look up leads by", keySets, tenant, () -> asked.stream()
+                .map(i -> candidateLookup(tenant, keySets.get(i), scope, limit, i))
+                .reduce(Select::unionAll).orElseThrow()
+                .forEach(r -> found.get(r.value2()).add(new LeadId(r.value1()))));
+        // union all keeps each lookup's rows together but not necessarily in order
+        found.forEach(ids -> ids.sort(Comparator.comparing(LeadId::value)));
+        return found.stream().map(List::copyOf).toList();
     }
 
     /**
-     * The candidate lookup, one statement: the key index gives the lead ids, the lead's primary key its pipeline
-     * and stage for the scope filter. Public so the plan can be shown (EXPLAIN) by tests and harnesses.
+     * The candidate lookup of key set {@code set}, one statement: the key index gives the lead ids, the lead's
+     * primary key its pipeline and stage for the scope filter. Public so the plan can be shown (EXPLAIN) by tests and
+     * harnesses.
      */
-    public Select<Record1<UUID>> candidateLookup(TenantId tenant, Collection<MatchKey> keys, SearchScope scope,
-                                                 int limit) {
-        return dsl.selectDistinct(LEAD_KEY.LEAD_ID).from(LEAD_KEY)
+    public Select<Record2<UUID, Integer>> candidateLookup(TenantId tenant, Collection<MatchKey> keys, SearchScope scope,
+                                                          int limit, int set) {
+        return dsl.selectDistinct(LEAD_KEY.LEAD_ID, DSL.val(set)).from(LEAD_KEY)
                 .join(LEAD).on(LEAD.TENANT_ID.eq(LEAD_KEY.TENANT_ID), LEAD.ID.eq(LEAD_KEY.LEAD_ID))
                 .where(LEAD_KEY.TENANT_ID.eq(tenant.value()),
                         KEYS.anyOf(keys), inScope(scope))
