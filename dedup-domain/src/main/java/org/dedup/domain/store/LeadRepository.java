@@ -46,8 +46,8 @@ public interface LeadRepository {
     }
 
     /**
-     * Several {@link #findByKeys} lookups in one round trip: the i-th list is what {@code findByKeys} answers for the
-     * i-th key set (ids in ascending order, at most {@code limit} each).
+     * Several {@link #findByKeys} lookups in one round trip: the i-th list holds what {@code findByKeys} answers for
+     * the i-th key set (at most {@code limit} ids each).
      */
     List<List<LeadId>> findByKeySets(TenantId tenant, List<? extends Collection<MatchKey>> keySets, SearchScope scope,
                                      int limit);

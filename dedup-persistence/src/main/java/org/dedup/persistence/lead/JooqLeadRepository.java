@@ -6,7 +6,6 @@ import static org.dedup.persistence.jooq.Tables.LEAD_KEY;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -148,8 +147,6 @@ public final class JooqLeadRepository implements LeadRepository {
                 .map(i -> candidateLookup(tenant, keySets.get(i), scope, limit, i))
                 .reduce(Select::unionAll).orElseThrow()
                 .forEach(r -> found.get(r.value2()).add(new LeadId(r.value1()))));
-        // union all keeps each lookup's rows together but not necessarily in order
-        found.forEach(ids -> ids.sort(Comparator.comparing(LeadId::value)));
         return found.stream().map(List::copyOf).toList();
     }
 
