@@ -1,6 +1,7 @@
 package org.dedup.persistence.keyed;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,14 +35,20 @@ public record KeyTable<K extends Record>(Table<K> table, Field<String> tenant, F
 
     /**
      * Makes {@code keys} the owner's keys, deleting and inserting only the rows that change: an update or merge
-     * keeps most of a record's keys, and rewriting them all would churn the key index for nothing.
+     * keeps most of a record's keys (often all of them), and rewriting them would churn the key index for nothing.
+     * The caller has written the owner's row first, so its row lock orders concurrent replaces of the same keys.
      */
     public void replace(DSLContext dsl, TenantId tenantId, UUID ownerId, Set<MatchKey> keys) {
-        dsl.deleteFrom(table).where(ofOwner(tenantId, ownerId), keys.isEmpty() ? DSL.noCondition()
-                : DSL.not(anyOf(keys))).execute();
-        if (!keys.isEmpty()) {
-            rows(dsl, tenantId, ownerId, keys).onConflictDoNothing().execute();
+        Set<MatchKey> stored = new HashSet<>(dsl.select(namespace, value).from(table).where(ofOwner(tenantId, ownerId))
+                .fetch(r -> new MatchKey(r.value1(), r.value2())));
+        Set<MatchKey> gone = new HashSet<>(stored);
+        gone.removeAll(keys);
+        Set<MatchKey> added = new HashSet<>(keys);
+        added.removeAll(stored);
+        if (!gone.isEmpty()) {
+            dsl.deleteFrom(table).where(ofOwner(tenantId, ownerId), anyOf(gone)).execute();
         }
+        insert(dsl, tenantId, ownerId, added);
     }
 
     public void deleteAll(DSLContext dsl, TenantId tenantId, UUID ownerId) {
