@@ -19,17 +19,12 @@ trap stop_server EXIT
 
 own_cluster load "$PG_PORT" "$ROOT/bench/load/postgresql-load.conf"
 prepare load "$URL" "$SCHEMA"
-if (( WARMUP > 0 )); then
-    echo "warm-up: $WARMUP s at $WARMUP_RATE/s (verified, not reported)"
-    harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$WARMUP_RATE" seconds="$WARMUP" \
-        acks="$OUT/warmup.csv" | grep RESULT || true
-    harness verify schema="$SCHEMA" url="$URL" acks="$OUT/warmup.csv"
-fi
 echo "load average before: $(load_average)"
-psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d test -qc "create extension if not exists pg_stat_statements" \
-    -c "select pg_stat_statements_reset()" > /dev/null
+# statement statistics restart after the warm-up (the harness resets them)
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d test -qc "create extension if not exists pg_stat_statements" > /dev/null
 set +e
-harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DURATION" acks="$OUT/acks.csv"
+harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DURATION" acks="$OUT/acks.csv" \
+    warmupSeconds="$WARMUP" warmupRate="$WARMUP_RATE" warmupAcks="$OUT/warmup.csv"
 ran=$?
 echo "load average after: $(load_average)"
 harness verify schema="$SCHEMA" url="$URL" acks="$OUT/acks.csv"

@@ -22,6 +22,14 @@ public final class NamedArgs {
         return parsed;
     }
 
+    /** These arguments with {@code name} set to {@code value}. */
+    public NamedArgs with(String name, String value) {
+        NamedArgs changed = new NamedArgs();
+        changed.given.putAll(given);
+        changed.given.put(name, value);
+        return changed;
+    }
+
     public String text(String name, String fallback) {
         return given.getOrDefault(name, fallback);
     }

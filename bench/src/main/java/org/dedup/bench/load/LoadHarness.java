@@ -17,7 +17,8 @@ import org.dedup.bench.NamedArgs;
  * command; {@code bench/load/run-load.sh} runs them in order around a server it starts:
  * <pre>
  * seed   leads=1000000 schema=load_online          the tenant "load" in its starting state ({@link LoadSeed})
- * run    server=http://127.0.0.1:18471 rate=1000 seconds=300 acks=acks.csv   open-loop load ({@link OpenLoopRun})
+ * run    server=http://127.0.0.1:18471 rate=1000 seconds=300 acks=acks.csv   open-loop load ({@link OpenLoopRun}),
+ *        optionally after warmupSeconds=60 warmupRate=500 warmupAcks=warmup.csv
  * verify schema=load_online acks=acks.csv          the acknowledged decisions against the database
  * </pre>
  * Common arguments: {@code url=jdbc:postgresql://127.0.0.1:5432/test user=postgres password=}. Only 127.0.0.1 is
@@ -37,11 +38,45 @@ public final class LoadHarness {
                 new LoadSeed(args).run();
                 yield true;
             }
-            case "run" -> new OpenLoopRun(settings(args), args.integer("leads", 1_000_000)).run();
+            case "run" -> warmUp(args) && new OpenLoopRun(settings(args), args.integer("leads", 1_000_000)).run();
             case "verify" -> new LoadVerification(args).run();
             default -> throw new IllegalArgumentException("unknown step '" + argv[0] + "': seed, run or verify");
         };
         System.exit(held ? 0 : 1);
+    }
+
+    /**
+     * With {@code warmupSeconds}: a run at {@code warmupRate} into {@code warmupAcks}, verified, before the measured
+     * one, in this process, so neither the server nor the harness is measured while its JIT is still compiling.
+     */
+    private static boolean warmUp(NamedArgs args) throws Exception {
+        int seconds = args.integer("warmupSeconds", 0);
+        if (seconds == 0) {
+            return true;
+        }
+        NamedArgs warmup = args.with("seconds", Integer.toString(seconds))
+                .with("rate", args.text("warmupRate", args.text("rate", "1000")))
+                .with("acks", args.text("warmupAcks", "warmup.csv"))
+                .with("runTag", "warmup" + Long.toString(System.currentTimeMillis(), 36));
+        System.out.println("warm-up: " + seconds + " s at " + warmup.text("rate", "") + "/s (verified, not reported)");
+        // the warm-up's errors are printed and not held against the run; what it stored must still verify
+        new OpenLoopRun(settings(warmup), args.integer("leads", 1_000_000)).run();
+        boolean verified = new LoadVerification(warmup).run();
+        resetStatementStatistics(args);
+        return verified;
+    }
+
+    /** pg_stat_statements, where installed, restarts with the measured run. */
+    private static void resetStatementStatistics(NamedArgs args) throws SQLException {
+        try (Connection db = database(args);
+             PreparedStatement reset = db.prepareStatement("""
+                     do $$ declare s name; begin
+                         select n.nspname into s from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+                             where e.extname = 'pg_stat_statements';
+                         if s is not null then execute format('select %I.pg_stat_statements_reset()', s); end if;
+                     end $$""")) {
+            reset.execute();
+        }
     }
 
     private static OpenLoopRun.Settings settings(NamedArgs args) throws SQLException {
@@ -58,8 +93,7 @@ public final class LoadHarness {
 
     /** The tenant's leads before the run, which the verification adds the run's creations to. */
     private static long leads(NamedArgs args) throws SQLException {
-        try (Connection db = DriverManager.getConnection(args.url(args.text("schema", "load_online")), args.user(),
-                args.password());
+        try (Connection db = database(args);
              PreparedStatement query = db.prepareStatement("select count(*) from lead where tenant_id = ?")) {
             query.setString(1, LoadPeople.TENANT.value());
             try (ResultSet rows = query.executeQuery()) {
@@ -67,5 +101,10 @@ public final class LoadHarness {
                 return rows.getLong(1);
             }
         }
+    }
+
+    /** The load tenant's database: {@code url}, {@code user}, {@code password}, {@code schema}. */
+    static Connection database(NamedArgs args) throws SQLException {
+        return DriverManager.getConnection(args.url(args.text("schema", "load_online")), args.user(), args.password());
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,8 +63,7 @@ final class LoadVerification {
         Map<String, Ack> acks = new HashMap<>();
         lines.stream().skip(1).map(line -> line.split(",", -1)).forEach(cells -> acks.put(cells[0],
                 new Ack(cells[1], UUID.fromString(cells[2]), uuids(cells[3]), uuids(cells[4]))));
-        try (Connection db = DriverManager.getConnection(args.url(args.text("schema", "load_online")), args.user(),
-                args.password())) {
+        try (Connection db = LoadHarness.database(args)) {
             Map<String, Logged> logged = logged(db, runTag);
             checkAcknowledged(acks, logged);
             checkLeads(db, leadsBefore, logged);
