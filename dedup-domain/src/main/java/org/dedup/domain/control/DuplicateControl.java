@@ -196,8 +196,10 @@ public final class DuplicateControl {
     private Findings lockedFindings(LeadProfile profile, Map<Matcher, Set<MatchKey>> probes, MatchContext context,
                                     Set<LeadId> excluded, List<MatcherFailure> failures) {
         CandidateSearch.LookedUp found = search.lookUp(probes, context, excluded);
-        ports.keyLocks().lock(context.tenant(), found.all().stream()
-                .map(id -> new MatchKey("lead", id.value().toString())).toList());
+        if (!found.all().isEmpty()) {
+            ports.keyLocks().lock(context.tenant(), found.all().stream()
+                    .map(id -> new MatchKey("lead", id.value().toString())).toList());
+        }
         return search.confirm(profile, found, context, failures);
     }
 

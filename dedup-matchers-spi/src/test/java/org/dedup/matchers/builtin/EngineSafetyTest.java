@@ -99,13 +99,7 @@ class EngineSafetyTest {
         DuplicateControlFixture fixture = new DuplicateControlFixture();
         fixture.enable(MatchMethod.EMAIL, MatchMethod.PHONE);
         List<Set<MatchKey>> locked = new ArrayList<>();
-        KeyLocks recording = (tenant, keys) -> {
-            locked.add(Set.copyOf(keys));
-            fixture.transactor.lock(tenant, keys);
-        };
-        DuplicateControl control = new DuplicateControl(new DuplicateControlPorts(fixture.leads, fixture.settings,
-                fixture.decisions, fixture.journal, fixture.activities, fixture.activities, fixture.transactor,
-                recording), fixture.matchers, new ConflictMerge(fixture.standardizer), fixture.clock);
+        DuplicateControl control = recordingLocks(fixture, locked);
 
         control.receive(anIncomingLead().withEmail("jane@x.io").incoming());
         control.receive(anIncomingLead().withPhone("+1 415 555 2671").incoming());
@@ -116,5 +110,30 @@ class EngineSafetyTest {
         overlap.retainAll(locked.get(1));
         assertEquals(Set.of(), overlap, "unrelated arrivals must not serialise on a shared key");
         assertEquals(Set.of(), locked.get(2), "an arrival with nothing to match locks nothing");
+    }
+
+    @Test
+    void anArrivalLocksTheLeadsItFoundAfterItsKeysAndBeforeItReadsThem() {
+        DuplicateControlFixture fixture = new DuplicateControlFixture();
+        fixture.enable(MatchMethod.EMAIL);
+        List<Set<MatchKey>> locked = new ArrayList<>();
+        DuplicateControl control = recordingLocks(fixture, locked);
+        Decision first = control.receive(anIncomingLead().withEmail("jane@x.io").incoming());
+
+        assertInstanceOf(Decision.Merged.class, control.receive(anIncomingLead().withEmail("jane@x.io").incoming()));
+
+        assertEquals(3, locked.size(), "the first arrival's keys, the second's keys, then the lead it found");
+        assertEquals(locked.get(0), locked.get(1));
+        assertEquals(Set.of(new MatchKey("lead", first.lead().value().toString())), locked.get(2));
+    }
+
+    private static DuplicateControl recordingLocks(DuplicateControlFixture fixture, List<Set<MatchKey>> locked) {
+        KeyLocks recording = (tenant, keys) -> {
+            locked.add(Set.copyOf(keys));
+            fixture.transactor.lock(tenant, keys);
+        };
+        return new DuplicateControl(new DuplicateControlPorts(fixture.leads, fixture.settings, fixture.decisions,
+                fixture.journal, fixture.activities, fixture.activities, fixture.transactor, recording),
+                fixture.matchers, new ConflictMerge(fixture.standardizer), fixture.clock);
     }
 }
