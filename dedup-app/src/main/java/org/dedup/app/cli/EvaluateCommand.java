@@ -38,11 +38,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--records", description = "a CSV of records with an id and a cluster column to deduplicate")
     Path records;
 
-    @Option(names = "--id-column", description = "id column of --records (default: ${DEFAULT-VALUE})")
-    String idColumn = "id";
-
-    @Option(names = "--cluster-column", description = "cluster column of --records (default: ${DEFAULT-VALUE})")
-    String clusterColumn = "cluster";
+    @Mixin
+    ClusteredRecordColumns columns;
 
     @Option(names = "--report", description = "directory for <dataset>.json and <dataset>.html (default: "
             + "${DEFAULT-VALUE})")
@@ -59,7 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
             result = evaluation.linkage(name(linkage.get(0)) + "-" + name(linkage.get(1)),
                     RecordFiles.readFebrl(linkage.get(0)), RecordFiles.readFebrl(linkage.get(1)));
         } else if (records != null) {
-            result = evaluation.dedup(name(records), RecordFiles.readClustered(records, idColumn, clusterColumn));
+            result = evaluation.dedup(name(records), columns.read(records));
         } else {
             throw new InvalidRecordException("give --febrl FILE, --linkage LEFT RIGHT or --records FILE");
         }

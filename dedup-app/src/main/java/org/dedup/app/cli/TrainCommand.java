@@ -28,6 +28,7 @@ import org.dedup.ml.training.Trainer;
 import org.dedup.ml.training.TrainingData;
 import org.dedup.ml.training.TrainingOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -55,11 +56,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--records", description = "a CSV of records with an id and a cluster column; repeatable")
     List<Path> records = new ArrayList<>();
 
-    @Option(names = "--id-column", description = "id column of --records files (default: ${DEFAULT-VALUE})")
-    String idColumn = "id";
-
-    @Option(names = "--cluster-column", description = "cluster column of --records files (default: ${DEFAULT-VALUE})")
-    String clusterColumn = "cluster";
+    @Mixin
+    ClusteredRecordColumns columns;
 
     @Option(names = "--pairs", description = "labelled pairs, CSV or JSON; repeatable")
     List<Path> pairs = new ArrayList<>();
@@ -97,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
             parts.add(DefaultModelRecipe.trainingData(febrlDirectory));
         }
         febrl.forEach(f -> parts.add(TrainingData.fromRecords(RecordFiles.readFebrl(f), blocker, f.toString())));
-        records.forEach(f -> parts.add(TrainingData.fromRecords(RecordFiles.readClustered(f, idColumn, clusterColumn),
+        records.forEach(f -> parts.add(TrainingData.fromRecords(columns.read(f),
                 blocker, f.toString())));
         pairs.forEach(f -> parts.add(TrainingData.fromPairs(LabelledPairFiles.read(f), f.toString())));
         if (tenant != null) {
