@@ -21,13 +21,15 @@ harness() {
 }
 
 # write_config FILE JDBC_URL: the server's configuration, one tenant "load" (email and phone methods, GB numbers).
+# A pool of 4 (POOL_SIZE): with PostgreSQL on the same 2 cores, 16 busy sessions queue for the CPU at every round
+# trip (at 250/s the 10-second p99 was 123-210 ms with 16 connections, 50-72 ms with 4; BENCHMARKS.md).
 write_config() {
     cat > "$1" <<YAML
 database:
   url: $2
   user: postgres
   password: ""
-  poolSize: ${POOL_SIZE:-16}
+  poolSize: ${POOL_SIZE:-4}
 http:
   port: $PORT
 tenants:

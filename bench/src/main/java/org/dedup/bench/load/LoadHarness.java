@@ -38,7 +38,13 @@ public final class LoadHarness {
                 new LoadSeed(args).run();
                 yield true;
             }
-            case "run" -> warmUp(args) && new OpenLoopRun(settings(args), args.integer("leads", 1_000_000)).run();
+            case "run" -> {
+                try (LeadsClient client = new LeadsClient(server(args), args.text("apiKey", "load-tenant-key-0001"),
+                        args.integer("maxInFlight", 2_000))) {
+                    yield warmUp(args, client)
+                            && new OpenLoopRun(settings(args), args.integer("leads", 1_000_000), client).run();
+                }
+            }
             case "verify" -> new LoadVerification(args).run();
             default -> throw new IllegalArgumentException("unknown step '" + argv[0] + "': seed, run or verify");
         };
@@ -49,7 +55,7 @@ public final class LoadHarness {
      * With {@code warmupSeconds}: a run at {@code warmupRate} into {@code warmupAcks}, verified, before the measured
      * one, in this process, so neither the server nor the harness is measured while its JIT is still compiling.
      */
-    private static boolean warmUp(NamedArgs args) throws Exception {
+    private static boolean warmUp(NamedArgs args, LeadsClient client) throws Exception {
         int seconds = args.integer("warmupSeconds", 0);
         if (seconds == 0) {
             return true;
@@ -60,7 +66,7 @@ public final class LoadHarness {
                 .with("runTag", "warmup" + Long.toString(System.currentTimeMillis(), 36));
         System.out.println("warm-up: " + seconds + " s at " + warmup.text("rate", "") + "/s (verified, not reported)");
         // the warm-up's errors are printed and not held against the run; what it stored must still verify
-        new OpenLoopRun(settings(warmup), args.integer("leads", 1_000_000)).run();
+        new OpenLoopRun(settings(warmup), args.integer("leads", 1_000_000), client).run();
         boolean verified = new LoadVerification(warmup).run();
         resetStatementStatistics(args);
         return verified;
@@ -79,13 +85,16 @@ public final class LoadHarness {
         }
     }
 
-    private static OpenLoopRun.Settings settings(NamedArgs args) throws SQLException {
+    private static URI server(NamedArgs args) {
         URI server = URI.create(args.text("server", "http://127.0.0.1:18471"));
         if (!server.getHost().equals("127.0.0.1")) {
             throw new IllegalArgumentException("the load harness only sends to 127.0.0.1, not " + server);
         }
-        return new OpenLoopRun.Settings(server, args.text("apiKey", "load-tenant-key-0001"),
-                Double.parseDouble(args.text("rate", "1000")), Duration.ofSeconds(args.integer("seconds", 300)),
+        return server;
+    }
+
+    private static OpenLoopRun.Settings settings(NamedArgs args) throws SQLException {
+        return new OpenLoopRun.Settings(Double.parseDouble(args.text("rate", "1000")), Duration.ofSeconds(args.integer("seconds", 300)),
                 args.integer("requests", 2_000_000), Duration.ofSeconds(args.integer("retrySeconds", 60)),
                 args.integer("maxInFlight", 2_000), Path.of(args.text("acks", "acks.csv")),
                 args.text("runTag", "run" + Long.toString(System.currentTimeMillis(), 36)), leads(args));

@@ -3,7 +3,6 @@ package org.dedup.bench.load;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,14 +53,15 @@ final class OpenLoopRun {
     private final Map<Integer, LongAdder> errors = new TreeMap<>();
     private final BufferedWriter acks;
 
-    record Settings(URI server, String apiKey, double rate, Duration duration, int maxRequests, Duration retryFor,
-                    int maxInFlight, Path acks, String runTag, long leadsBefore) {
+    record Settings(double rate, Duration duration, int maxRequests, Duration retryFor, int maxInFlight, Path acks,
+                    String runTag, long leadsBefore) {
     }
 
-    OpenLoopRun(Settings settings, int storedPeople) throws IOException {
+    /** A run sending through {@code client}, which the caller closes (a warm-up and a run can share its connections). */
+    OpenLoopRun(Settings settings, int storedPeople, LeadsClient client) throws IOException {
         this.settings = settings;
         this.people = new LoadPeople(storedPeople);
-        this.client = new LeadsClient(settings.server(), settings.apiKey(), settings.maxInFlight());
+        this.client = client;
         this.fresh = new AtomicLong(new SplittableRandom(settings.runTag().hashCode()).nextInt(4_000_000));
         this.acks = Files.newBufferedWriter(settings.acks());
         acks.write("# run " + settings.runTag() + " started " + Instant.now() + " leads-before "
@@ -106,7 +106,6 @@ final class OpenLoopRun {
                 report(start, sent, inFlight);
             }
         }
-        client.close();
         acks.close();
         return summary(start, sent);
     }
