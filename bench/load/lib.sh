@@ -42,13 +42,15 @@ tenants:
 YAML
 }
 
-# start_server CONFIG LOG: `dedup serve` as its own process; returns once /health answers (at most 90 s).
+# start_server CONFIG LOG: `dedup serve` as its own process (JVM options SERVER_JAVA_OPTS, default a fixed 1 GB
+# heap); returns once /health answers (at most 90 s).
 start_server() {
     local jfr=()
     if [[ -n "${SERVER_JFR:-}" ]]; then
         jfr=("-XX:StartFlightRecording=filename=$SERVER_JFR,settings=profile")
     fi
-    "$JAVA" -Xms1g -Xmx1g "${jfr[@]}" -jar "$ROOT/dedup-app/target/dedup-app.jar" --config "$1" serve >> "$2" 2>&1 &
+    # shellcheck disable=SC2086 # SERVER_JAVA_OPTS is a list of options
+    "$JAVA" ${SERVER_JAVA_OPTS:--Xms1g -Xmx1g} "${jfr[@]}" -jar "$ROOT/dedup-app/target/dedup-app.jar" --config "$1" serve >> "$2" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 180); do
         if curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; then
