@@ -11,11 +11,9 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.KeyLocks;
 import org.dedup.persistence.failure.Storage;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Key locks held until the calling transaction ends, taken in ascending hash order so two arrivals never wait on
@@ -24,8 +22,6 @@ import org.jooq.impl.SQLDataType;
  * (the creating transaction holds it until it ends) and locked with SELECT ... FOR UPDATE.
  */
 public final class JooqKeyLocks implements KeyLocks {
-    /** Column h of the hashes unnested as t. */
-    private static final Field<Long> HASH = DSL.field(DSL.name("t", "h"), SQLDataType.BIGINT);
     private final DSLContext dsl;
 
     public JooqKeyLocks(DSLContext dsl) {
@@ -41,11 +37,9 @@ public final class JooqKeyLocks implements KeyLocks {
         Storage.run("lock keys " + keys, "key set", tenant, () -> {
             if (dsl.dialect().family() == SQLDialect.POSTGRES) {
                 // one round trip for every key; unnest yields the (ascending) array in order, so the locks are
-                // taken in that order as with one statement per key. Written in the DSL: a plain-SQL template is
-                // parsed again at every call, which cost more CPU than any other statement of an arrival
-                dsl.select(DSL.count(DSL.function("pg_advisory_xact_lock", Object.class, HASH)))
-                        .from(DSL.unnest(DSL.val(hashes.toArray(Long[]::new))).as("t", "h"))
-                        .fetch();
+                // taken in that order as with one statement per key
+                dsl.execute("select count(pg_advisory_xact_lock(h)) from unnest({0}) as t(h)",
+                        DSL.val(hashes.toArray(Long[]::new)));
             } else {
                 lockRows(tenant, hashes);
             }
