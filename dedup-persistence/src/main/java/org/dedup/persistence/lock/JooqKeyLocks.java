@@ -11,9 +11,11 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.KeyLocks;
 import org.dedup.persistence.failure.Storage;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.SQLDialect;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Key locks held until the calling transaction ends, taken in ascending hash order so two arrivals never wait on
@@ -22,6 +24,7 @@ import org.jooq.impl.DSL;
  * (the creating transaction holds it until it ends) and locked with SELECT ... FOR UPDATE.
  */
 public final class JooqKeyLocks implements KeyLocks {
+    private static final DataType<Long[]> BIGINT_ARRAY = SQLDataType.BIGINT.array();
     private final DSLContext dsl;
 
     public JooqKeyLocks(DSLContext dsl) {
@@ -38,8 +41,10 @@ public final class JooqKeyLocks implements KeyLocks {
             if (dsl.dialect().family() == SQLDialect.POSTGRES) {
                 // one round trip for every key; unnest yields the (ascending) array in order, so the locks are
                 // taken in that order as with one statement per key
-                dsl.execute("select count(pg_advisory_xact_lock(h)) from unnest({0}) as t(h)",
-                        DSL.val(hashes.toArray(Long[]::new)));
+                // a result query with a prepared array type: as a plain Query jOOQ classifies the statement by its
+                // text at every execution, and a bare val(Long[]) builds an array data type at every call
+                dsl.resultQuery("select count(pg_advisory_xact_lock(h)) from unnest({0}) as t(h)",
+                        DSL.val(hashes.toArray(Long[]::new), BIGINT_ARRAY)).fetch();
             } else {
                 lockRows(tenant, hashes);
             }
