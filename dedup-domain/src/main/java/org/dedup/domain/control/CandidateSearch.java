@@ -1,7 +1,6 @@
 package org.dedup.domain.control;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,14 +53,13 @@ public final class CandidateSearch {
         return keys;
     }
 
-    /** Looks up, then confirms: for a caller that holds no locks on what it reads. */
     public Findings find(LeadProfile profile, Map<Matcher, Set<MatchKey>> probes, MatchContext context,
                          Set<LeadId> excluded, List<MatcherFailure> failures) {
         return confirm(profile, lookUp(probes, context, excluded), context, failures);
     }
 
     /** The stored leads in scope that share a probe key with each matcher, by one lookup for all matchers. */
-    public LookedUp lookUp(Map<Matcher, Set<MatchKey>> probes, MatchContext context, Set<LeadId> excluded) {
+    private LookedUp lookUp(Map<Matcher, Set<MatchKey>> probes, MatchContext context, Set<LeadId> excluded) {
         List<Matcher> order = List.copyOf(probes.keySet());
         List<List<LeadId>> found = leads.findByKeySets(context.tenant(), order.stream().map(probes::get).toList(),
                 context.settings().scope(), CANDIDATE_LIMIT);
@@ -76,8 +74,8 @@ public final class CandidateSearch {
     }
 
     /** Loads the looked-up leads by one batch and lets each matcher confirm the candidates its own keys found. */
-    public Findings confirm(LeadProfile profile, LookedUp lookedUp, MatchContext context,
-                            List<MatcherFailure> failures) {
+    private Findings confirm(LeadProfile profile, LookedUp lookedUp, MatchContext context,
+                             List<MatcherFailure> failures) {
         Map<LeadId, Lead> loaded = new HashMap<>();
         Map<LeadId, LeadProfile> profiles = new HashMap<>();
         for (Lead lead : leads.findAll(context.tenant(), lookedUp.all())) {
@@ -96,12 +94,8 @@ public final class CandidateSearch {
     }
 
     /** The ids each matcher's probe keys found, in the matchers' order; matchers that found none are left out. */
-    public record LookedUp(Map<Matcher, List<LeadId>> byMatcher) {
-        public LookedUp {
-            byMatcher = Collections.unmodifiableMap(new LinkedHashMap<>(byMatcher));
-        }
-
-        public List<LeadId> all() {
+    private record LookedUp(Map<Matcher, List<LeadId>> byMatcher) {
+        List<LeadId> all() {
             return byMatcher.values().stream().flatMap(List::stream).distinct().toList();
         }
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
@@ -113,8 +114,8 @@ public final class DuplicateControl {
             try {
                 arrival = decide(lead, profile, probes, context, lockKeys, idempotencyKey, settings, now, failures);
             } catch (StaleRecordException changed) {
-                // a lead it merges into was changed or removed after it was read, by work that takes no lead locks
-                // (a manual merge, say): everything was rolled back, decide again on what is stored now
+                // a lead it merges into was changed or removed after it was read (by an arrival that found it by
+                // other keys, or a manual merge): everything was rolled back, decide again on what is stored now
                 if (attempt == ATTEMPTS) {
                     throw changed;
                 }
@@ -146,7 +147,7 @@ public final class DuplicateControl {
                 return new Arrival(earlier.get(), true);
             }
             Findings findings = bigDataNeedsIncomingStage(lead,
-                    lockedFindings(profile, probes, context, Set.of(), failures));
+                    search.find(profile, probes, context, Set.of(), failures));
             Decision decision = decideOnArrival(lead, profile, findings, settings, failures);
             if (idempotencyKey == NO_KEY) {
                 ports.decisions().record(tenant, decision, now);
@@ -178,6 +179,7 @@ public final class DuplicateControl {
         }
         MatchMethod method = strongestMethod(targets, findings);
         List<MergeId> mergeIds = new ArrayList<>();
+        lockLeads(lead.tenant(), targets.stream().map(Lead::id).toList());
         for (Lead target : targets) {
             mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
                     conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
@@ -189,18 +191,14 @@ public final class DuplicateControl {
     }
 
     /**
-     * The candidates, locked before they are read (so an arrival that found them by other keys, and holds other key
-     * locks, waits for this one) and so read at the version a merge will update. Lead locks are taken after every
-     * key lock and in one sorted statement, so no two arrivals wait on each other in a cycle.
+     * Locks the leads a merge changes, so an arrival that found them by other keys (and holds other key locks) waits
+     * for this one. They were read before the lock: one changed or removed since fails the merge's version check,
+     * everything is rolled back and the arrival decided again. Lead locks are taken after every key lock and in one
+     * sorted statement, so no two arrivals wait on each other in a cycle; only the few leads merged are locked, never
+     * every candidate a common key finds.
      */
-    private Findings lockedFindings(LeadProfile profile, Map<Matcher, Set<MatchKey>> probes, MatchContext context,
-                                    Set<LeadId> excluded, List<MatcherFailure> failures) {
-        CandidateSearch.LookedUp found = search.lookUp(probes, context, excluded);
-        if (!found.all().isEmpty()) {
-            ports.keyLocks().lock(context.tenant(), found.all().stream()
-                    .map(id -> new MatchKey("lead", id.value().toString())).toList());
-        }
-        return search.confirm(profile, found, context, failures);
+    private void lockLeads(TenantId tenant, List<LeadId> leads) {
+        ports.keyLocks().lock(tenant, leads.stream().map(id -> new MatchKey("lead", id.value().toString())).toList());
     }
 
     /**
@@ -228,12 +226,16 @@ public final class DuplicateControl {
             Lead lead = current.get();
             LeadProfile profile = matchers.profile(lead, settings.standardization());
             Findings findings = bigDataNeedsIncomingStage(lead,
-                    lockedFindings(profile, probes, context, Set.of(leadId), failures));
+                    search.find(profile, probes, context, Set.of(leadId), failures));
             List<Lead> duplicates = findings.duplicates();
             if (duplicates.isEmpty() || duplicates.size() > settings.mergeLimit()) {
                 return Optional.<Decision>empty();
             }
             List<Lead> targets = targets(duplicates, settings);
+            if (!targets.isEmpty()) {
+                lockLeads(tenant, Stream.concat(targets.stream().map(Lead::id), Stream.of(leadId))
+                        .toList());
+            }
             List<MergeId> mergeIds = new ArrayList<>();
             for (Lead target : targets) {
                 boolean first = mergeIds.isEmpty();

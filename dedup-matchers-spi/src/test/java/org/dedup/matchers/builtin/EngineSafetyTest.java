@@ -113,7 +113,7 @@ class EngineSafetyTest {
     }
 
     @Test
-    void anArrivalLocksTheLeadsItFoundAfterItsKeysAndBeforeItReadsThem() {
+    void anArrivalLocksTheLeadItMergesIntoAfterItsKeys() {
         DuplicateControlFixture fixture = new DuplicateControlFixture();
         fixture.enable(MatchMethod.EMAIL);
         List<Set<MatchKey>> locked = new ArrayList<>();
@@ -122,7 +122,7 @@ class EngineSafetyTest {
 
         assertInstanceOf(Decision.Merged.class, control.receive(anIncomingLead().withEmail("jane@x.io").incoming()));
 
-        assertEquals(3, locked.size(), "the first arrival's keys, the second's keys, then the lead it found");
+        assertEquals(3, locked.size(), "the first arrival's keys, the second's keys, then the lead it merges into");
         assertEquals(locked.get(0), locked.get(1));
         assertEquals(Set.of(new MatchKey("lead", first.lead().value().toString())), locked.get(2));
     }
