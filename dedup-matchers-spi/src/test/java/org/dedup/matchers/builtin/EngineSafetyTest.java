@@ -15,6 +15,7 @@ import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.store.KeyLocks;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.IdempotencyKey;
@@ -23,6 +24,8 @@ import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
 import org.dedup.domain.standardize.LeadProfile;
 import org.junit.jupiter.api.Test;
 
@@ -127,13 +130,42 @@ class EngineSafetyTest {
         assertEquals(Set.of(new MatchKey("lead", first.lead().value().toString())), locked.get(2));
     }
 
+    @Test
+    void aLeadChangedAfterTheArrivalReadItIsMergedIntoAtItsCurrentVersion() {
+        DuplicateControlFixture fixture = new DuplicateControlFixture();
+        fixture.enable(MatchMethod.EMAIL);
+        LeadId stored = fixture.control.receive(anIncomingLead().withEmail("jane@x.io").incoming()).lead();
+        AtomicLong changedVersion = new AtomicLong();
+        DuplicateControl control = withLocks(fixture, (tenant, keys) -> {
+            fixture.transactor.lock(tenant, keys);
+            if (keys.contains(new MatchKey("lead", stored.value().toString())) && changedVersion.get() == 0) {
+                // another request changes the lead between this arrival's read of it and its lock on it
+                Lead changed = fixture.leads.find(tenant, stored).orElseThrow().withName("Changed elsewhere")
+                        .touched(fixture.clock.instant());
+                fixture.leads.update(changed, fixture.matchers.indexKeys(fixture.matchers.profile(changed,
+                        fixture.settings.settings(tenant).standardization()), new ArrayList<>()));
+                changedVersion.set(changed.version());
+            }
+        });
+
+        Decision second = control.receive(anIncomingLead().withEmail("jane@x.io").incoming());
+
+        assertEquals(List.of(stored), assertInstanceOf(Decision.Merged.class, second).mergedInto());
+        assertEquals(changedVersion.get() + 1, fixture.leads.find(TENANT, stored).orElseThrow().version(),
+                "the merge is applied on top of the change, not over it");
+        assertEquals(1, fixture.leads.count(TENANT));
+    }
+
     private static DuplicateControl recordingLocks(DuplicateControlFixture fixture, List<Set<MatchKey>> locked) {
-        KeyLocks recording = (tenant, keys) -> {
+        return withLocks(fixture, (tenant, keys) -> {
             locked.add(Set.copyOf(keys));
             fixture.transactor.lock(tenant, keys);
-        };
+        });
+    }
+
+    private static DuplicateControl withLocks(DuplicateControlFixture fixture, KeyLocks locks) {
         return new DuplicateControl(new DuplicateControlPorts(fixture.leads, fixture.settings, fixture.decisions,
-                fixture.journal, fixture.activities, fixture.activities, fixture.transactor, recording),
+                fixture.journal, fixture.activities, fixture.activities, fixture.transactor, locks),
                 fixture.matchers, new ConflictMerge(fixture.standardizer), fixture.clock);
     }
 }
