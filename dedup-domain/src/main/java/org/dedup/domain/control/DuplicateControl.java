@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.dedup.domain.match.MatchCandidate;
@@ -45,7 +46,7 @@ import org.dedup.domain.store.StaleRecordException;
  */
 public final class DuplicateControl {
     private static final MatchKey NO_KEY = new MatchKey("none", "none");
-    /** Attempts of an arrival whose merge target changes under it before it is given up (StaleRecordException). */
+    /** Attempts of a decision whose merge target changes under it before it is given up (StaleRecordException). */
     private static final int ATTEMPTS = 5;
     private final DuplicateControlPorts ports;
     private final InstalledMatchers matchers;
@@ -109,18 +110,8 @@ public final class DuplicateControl {
         if (idempotencyKey != NO_KEY) {
             lockKeys.add(idempotencyKey);
         }
-        Arrival arrival = null;
-        for (int attempt = 1; arrival == null; attempt++) {
-            try {
-                arrival = decide(lead, profile, probes, context, lockKeys, idempotencyKey, settings, now, failures);
-            } catch (StaleRecordException changed) {
-                // a lead it merges into was changed or removed after it was read (by an arrival that found it by
-                // other keys, or a manual merge): everything was rolled back, decide again on what is stored now
-                if (attempt == ATTEMPTS) {
-                    throw changed;
-                }
-            }
-        }
+        Arrival arrival = decidedAgainWhileStale(
+                () -> decide(lead, profile, probes, context, lockKeys, idempotencyKey, settings, now, failures));
         if (arrival.replayed() || arrival.decision() instanceof Decision.Merged
                 || !settings.enabled(MatchMethod.BIG_DATA) || lead.source() == SourceChannel.CHAT) {
             return arrival.decision();
@@ -131,6 +122,21 @@ public final class DuplicateControl {
     }
 
     private record Arrival(Decision decision, boolean replayed) {
+    }
+
+    /** One decision in one transaction, taken again (up to {@value #ATTEMPTS} times) while it meets a stale lead. */
+    private static <T> T decidedAgainWhileStale(Supplier<T> attempt) {
+        for (int n = 1; ; n++) {
+            try {
+                return attempt.get();
+            } catch (StaleRecordException changed) {
+                // a lead it merges into was changed or removed after it was read (by an arrival that found it by
+                // other keys, or a manual merge): everything was rolled back, decide again on what is stored now
+                if (n == ATTEMPTS) {
+                    throw changed;
+                }
+            }
+        }
     }
 
     /** One attempt, in one transaction: lock the keys, answer a replay from the log or decide and record. */
@@ -212,12 +218,13 @@ public final class DuplicateControl {
         }
         MatchContext context = new MatchContext(tenant, settings,
                 PreconfiguredRules.orPreconfigured(ports.settings().rules(tenant)));
-        List<MatcherFailure> failures = new ArrayList<>();
+        List<MatcherFailure> probeFailures = new ArrayList<>();
         Lead unlocked = ports.leads().find(tenant, leadId).orElseThrow(() -> new RecordNotFoundException(tenant, leadId));
         LeadProfile unlockedProfile = matchers.profile(unlocked, settings.standardization());
         Map<Matcher, Set<MatchKey>> probes = search.probe(unlockedProfile, Set.of(MatchMethod.BIG_DATA), context,
-                failures);
-        return ports.transactor().inTransaction(() -> {
+                probeFailures);
+        return decidedAgainWhileStale(() -> ports.transactor().inTransaction(() -> {
+            List<MatcherFailure> failures = new ArrayList<>(probeFailures);
             ports.keyLocks().lock(tenant, CandidateSearch.allKeys(probes));
             Optional<Lead> current = ports.leads().find(tenant, leadId);
             if (current.isEmpty()) {
@@ -248,7 +255,7 @@ public final class DuplicateControl {
             return targets.isEmpty() ? Optional.<Decision>empty()
                     : Optional.<Decision>of(new Decision.Merged(targets.stream().map(Lead::id).toList(),
                     MatchMethod.BIG_DATA, timing, mergeIds, findings.candidates(), failures));
-        });
+        }));
     }
 
     /** Kommo adds a merge note only to leads merged based on the BIG DATA or tracking-pixel method. */
