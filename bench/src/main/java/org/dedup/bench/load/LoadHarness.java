@@ -41,8 +41,7 @@ public final class LoadHarness {
             case "run" -> {
                 try (LeadsClient client = new LeadsClient(server(args), args.text("apiKey", "load-tenant-key-0001"),
                         args.integer("maxInFlight", 2_000))) {
-                    yield warmUp(args, client)
-                            && new OpenLoopRun(settings(args), args.integer("leads", 1_000_000), client).run();
+                    yield warmUp(args, client) && openLoop(args, client);
                 }
             }
             case "verify" -> new LoadVerification(args).run();
@@ -66,10 +65,14 @@ public final class LoadHarness {
                 .with("runTag", "warmup" + Long.toString(System.currentTimeMillis(), 36));
         System.out.println("warm-up: " + seconds + " s at " + warmup.text("rate", "") + "/s (verified, not reported)");
         // the warm-up's errors are printed and not held against the run; what it stored must still verify
-        new OpenLoopRun(settings(warmup), args.integer("leads", 1_000_000), client).run();
+        openLoop(warmup, client);
         boolean verified = new LoadVerification(warmup).run();
         resetStatementStatistics(args);
         return verified;
+    }
+
+    private static boolean openLoop(NamedArgs args, LeadsClient client) throws Exception {
+        return new OpenLoopRun(settings(args), args.integer("leads", 1_000_000), client).run();
     }
 
     /** pg_stat_statements, where installed, restarts with the measured run. */
@@ -94,9 +97,9 @@ public final class LoadHarness {
     }
 
     private static OpenLoopRun.Settings settings(NamedArgs args) throws SQLException {
-        return new OpenLoopRun.Settings(Double.parseDouble(args.text("rate", "1000")), Duration.ofSeconds(args.integer("seconds", 300)),
-                args.integer("requests", 2_000_000), Duration.ofSeconds(args.integer("retrySeconds", 60)),
-                args.integer("maxInFlight", 2_000), Path.of(args.text("acks", "acks.csv")),
+        return new OpenLoopRun.Settings(Double.parseDouble(args.text("rate", "1000")),
+                Duration.ofSeconds(args.integer("seconds", 300)), args.integer("requests", 2_000_000),
+                Duration.ofSeconds(args.integer("retrySeconds", 60)), args.integer("maxInFlight", 2_000), Path.of(args.text("acks", "acks.csv")),
                 args.text("runTag", "run" + Long.toString(System.currentTimeMillis(), 36)), leads(args));
     }
 

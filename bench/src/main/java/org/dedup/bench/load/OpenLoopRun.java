@@ -57,7 +57,7 @@ final class OpenLoopRun {
                     String runTag, long leadsBefore) {
     }
 
-    /** A run sending through {@code client}, which the caller closes (a warm-up and a run can share its connections). */
+    /** A run sending through {@code client}, which the caller closes (so a warm-up and a run share connections). */
     OpenLoopRun(Settings settings, int storedPeople, LeadsClient client) throws IOException {
         this.settings = settings;
         this.people = new LoadPeople(storedPeople);

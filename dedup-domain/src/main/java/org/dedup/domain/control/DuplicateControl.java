@@ -240,8 +240,7 @@ public final class DuplicateControl {
             }
             List<Lead> targets = targets(duplicates, settings);
             if (!targets.isEmpty()) {
-                lockLeads(tenant, Stream.concat(targets.stream().map(Lead::id), Stream.of(leadId))
-                        .toList());
+                lockLeads(tenant, Stream.concat(targets.stream().map(Lead::id), Stream.of(leadId)).toList());
             }
             List<MergeId> mergeIds = new ArrayList<>();
             for (Lead target : targets) {

@@ -137,16 +137,12 @@ public final class JooqLeadRepository implements LeadRepository {
     @Override
     public List<List<LeadId>> findByKeySets(TenantId tenant, List<? extends Collection<MatchKey>> keySets,
                                             SearchScope scope, int limit) {
-        List<List<LeadId>> found = new ArrayList<>(keySets.stream().map(keys -> new ArrayList<LeadId>()).toList());
-        List<Integer> asked = IntStream.range(0, keySets.size()).filter(i -> !keySets.get(i).isEmpty()).boxed()
-                .toList();
-        if (asked.isEmpty()) {
-            return List.copyOf(found);
-        }
-        Storage.run("look up leads by", keySets, tenant, () -> asked.stream()
-                .map(i -> candidateLookup(tenant, keySets.get(i), scope, limit, i))
-                .reduce(Select::unionAll).orElseThrow()
-                .forEach(r -> found.get(r.value2()).add(new LeadId(r.value1()))));
+        List<List<LeadId>> found = keySets.stream().map(keys -> (List<LeadId>) new ArrayList<LeadId>()).toList();
+        IntStream.range(0, keySets.size()).filter(i -> !keySets.get(i).isEmpty())
+                .mapToObj(i -> candidateLookup(tenant, keySets.get(i), scope, limit, i))
+                .reduce(Select::unionAll)
+                .ifPresent(lookup -> Storage.run("look up leads by", keySets, tenant,
+                        () -> lookup.forEach(r -> found.get(r.value2()).add(new LeadId(r.value1())))));
         return found.stream().map(List::copyOf).toList();
     }
 
