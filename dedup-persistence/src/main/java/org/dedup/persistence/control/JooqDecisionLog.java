@@ -15,16 +15,19 @@ import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.persistence.statement.RenderedStatements;
 import org.jooq.DSLContext;
 
 /** Every decision with its idempotency key, unique per tenant. */
 public final class JooqDecisionLog implements DecisionLog {
     private final DSLContext dsl;
     private final DocumentCodec codec;
+    private final RenderedStatements statements;
 
     public JooqDecisionLog(DSLContext dsl, DocumentCodec codec) {
         this.dsl = dsl;
         this.codec = codec;
+        this.statements = new RenderedStatements(dsl);
     }
 
     @Override
@@ -40,23 +43,24 @@ public final class JooqDecisionLog implements DecisionLog {
     private void insert(TenantId tenant, String key, Decision decision, Instant at) {
         String subject = key == null ? "the decision on " + decision.lead()
                 : "the decision under idempotency key '" + key + "' on " + decision.lead();
-        Storage.run("record", subject, tenant, () -> dsl.insertInto(DECISION_LOG)
-                .set(DECISION_LOG.TENANT_ID, tenant.value())
-                .set(DECISION_LOG.ID, UUID.randomUUID())
-                .set(DECISION_LOG.DECIDED_AT, time(at))
-                .set(DECISION_LOG.IDEMPOTENCY_KEY, key)
-                .set(DECISION_LOG.KIND, decision.getClass().getSimpleName())
-                .set(DECISION_LOG.LEAD_ID, decision.lead().value())
-                .set(DECISION_LOG.DOCUMENT, codec.write(decision))
-                .execute());
+        Storage.run("record", subject, tenant, () -> statements.execute("insert", v -> dsl.insertInto(DECISION_LOG)
+                .set(DECISION_LOG.TENANT_ID, v.of(DECISION_LOG.TENANT_ID, tenant.value()))
+                .set(DECISION_LOG.ID, v.of(DECISION_LOG.ID, UUID.randomUUID()))
+                .set(DECISION_LOG.DECIDED_AT, v.of(DECISION_LOG.DECIDED_AT, time(at)))
+                .set(DECISION_LOG.IDEMPOTENCY_KEY, v.of(DECISION_LOG.IDEMPOTENCY_KEY, key))
+                .set(DECISION_LOG.KIND, v.of(DECISION_LOG.KIND, decision.getClass().getSimpleName()))
+                .set(DECISION_LOG.LEAD_ID, v.of(DECISION_LOG.LEAD_ID, decision.lead().value()))
+                .set(DECISION_LOG.DOCUMENT, v.of(DECISION_LOG.DOCUMENT, codec.write(decision)))));
     }
 
     @Override
     public Optional<Decision> findByIdempotencyKey(TenantId tenant, IdempotencyKey key) {
-        return Storage.attempt("find the decision of", key, tenant, () -> dsl.select(DECISION_LOG.DOCUMENT)
-                .from(DECISION_LOG)
-                .where(DECISION_LOG.TENANT_ID.eq(tenant.value()), DECISION_LOG.IDEMPOTENCY_KEY.eq(key.value()))
-                .fetchOptional(DECISION_LOG.DOCUMENT).map(d -> codec.read(d, Decision.class)));
+        return Storage.attempt("find the decision of", key, tenant, () -> statements
+                .fetch("find by idempotency key", v -> dsl.select(DECISION_LOG.DOCUMENT).from(DECISION_LOG)
+                        .where(DECISION_LOG.TENANT_ID.eq(v.of(DECISION_LOG.TENANT_ID, tenant.value())),
+                                DECISION_LOG.IDEMPOTENCY_KEY.eq(v.of(DECISION_LOG.IDEMPOTENCY_KEY, key.value()))),
+                        row -> row.getString(1))
+                .stream().findFirst().map(d -> codec.read(d, Decision.class)));
     }
 
     @Override

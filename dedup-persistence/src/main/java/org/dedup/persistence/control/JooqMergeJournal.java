@@ -13,29 +13,32 @@ import org.dedup.domain.merge.MergeState;
 import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.persistence.statement.RenderedStatements;
 import org.jooq.DSLContext;
 
 /** Merge journal entries with their before- and after-images as JSON; written in the merge's transaction. */
 public final class JooqMergeJournal implements MergeJournal {
     private final DSLContext dsl;
     private final DocumentCodec codec;
+    private final RenderedStatements statements;
 
     public JooqMergeJournal(DSLContext dsl, DocumentCodec codec) {
         this.dsl = dsl;
         this.codec = codec;
+        this.statements = new RenderedStatements(dsl);
     }
 
     @Override
     public void append(MergeJournalEntry entry) {
-        Storage.run("journal", entry.id(), entry.tenant(), () -> dsl.insertInto(MERGE_JOURNAL)
-                .set(MERGE_JOURNAL.TENANT_ID, entry.tenant().value())
-                .set(MERGE_JOURNAL.ID, entry.id().value())
-                .set(MERGE_JOURNAL.MERGED_AT, time(entry.at()))
-                .set(MERGE_JOURNAL.KIND, entry.kind().name())
-                .set(MERGE_JOURNAL.STATE, entry.state().name())
-                .set(MERGE_JOURNAL.SURVIVOR, entry.survivorAfter().id().value())
-                .set(MERGE_JOURNAL.DOCUMENT, codec.write(entry))
-                .execute());
+        Storage.run("journal", entry.id(), entry.tenant(), () -> statements.execute("append", v -> dsl
+                .insertInto(MERGE_JOURNAL)
+                .set(MERGE_JOURNAL.TENANT_ID, v.of(MERGE_JOURNAL.TENANT_ID, entry.tenant().value()))
+                .set(MERGE_JOURNAL.ID, v.of(MERGE_JOURNAL.ID, entry.id().value()))
+                .set(MERGE_JOURNAL.MERGED_AT, v.of(MERGE_JOURNAL.MERGED_AT, time(entry.at())))
+                .set(MERGE_JOURNAL.KIND, v.of(MERGE_JOURNAL.KIND, entry.kind().name()))
+                .set(MERGE_JOURNAL.STATE, v.of(MERGE_JOURNAL.STATE, entry.state().name()))
+                .set(MERGE_JOURNAL.SURVIVOR, v.of(MERGE_JOURNAL.SURVIVOR, entry.survivorAfter().id().value()))
+                .set(MERGE_JOURNAL.DOCUMENT, v.of(MERGE_JOURNAL.DOCUMENT, codec.write(entry)))));
     }
 
     @Override

@@ -2,13 +2,15 @@ package org.dedup.persistence.keyed;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.TenantId;
+import org.dedup.persistence.statement.RenderedStatements;
+import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep4;
 import org.jooq.Record;
@@ -23,13 +25,20 @@ public record KeyTable<K extends Record>(Table<K> table, Field<String> tenant, F
                                          Field<String> value, Field<UUID> owner) {
 
     /** Matches a row holding any of {@code keys}; each disjunct is an equality on the key index. */
-    public Condition anyOf(Collection<MatchKey> keys) {
-        return DSL.or(keys.stream().map(k -> namespace.eq(k.namespace()).and(value.eq(k.value()))).toList());
+    public Condition anyOf(Binds v, Collection<MatchKey> keys) {
+        return DSL.or(keys.stream().map(k -> namespace.eq(v.of(namespace, k.namespace()))
+                .and(value.eq(v.of(value, k.value())))).toList());
     }
 
-    public void insert(DSLContext dsl, TenantId tenantId, UUID ownerId, Set<MatchKey> keys) {
+    /** Rows of this tenant's table. */
+    public Condition ofTenant(Binds v, TenantId tenantId) {
+        return tenant.eq(v.of(tenant, tenantId.value()));
+    }
+
+    public void insert(RenderedStatements statements, TenantId tenantId, UUID ownerId, Set<MatchKey> keys) {
         if (!keys.isEmpty()) {
-            rows(dsl, tenantId, ownerId, keys).execute();
+            statements.execute(List.of("insert keys", table.getName(), keys.size()),
+                    v -> rows(v, tenantId, ownerId, keys));
         }
     }
 
@@ -38,32 +47,36 @@ public record KeyTable<K extends Record>(Table<K> table, Field<String> tenant, F
      * keeps most of a record's keys (often all of them), and rewriting them would churn the key index for nothing.
      * The caller has written the owner's row first, so its row lock orders concurrent replaces of the same keys.
      */
-    public void replace(DSLContext dsl, TenantId tenantId, UUID ownerId, Set<MatchKey> keys) {
-        Set<MatchKey> stored = new HashSet<>(dsl.select(namespace, value).from(table).where(ofOwner(tenantId, ownerId))
-                .fetch(r -> new MatchKey(r.value1(), r.value2())));
+    public void replace(RenderedStatements statements, TenantId tenantId, UUID ownerId, Set<MatchKey> keys) {
+        Set<MatchKey> stored = new HashSet<>(statements.fetch(List.of("keys of", table.getName()),
+                v -> DSL.select(namespace, value).from(table).where(ofOwner(v, tenantId, ownerId)),
+                row -> new MatchKey(row.getString(1), row.getString(2))));
         Set<MatchKey> gone = new HashSet<>(stored);
         gone.removeAll(keys);
         Set<MatchKey> added = new HashSet<>(keys);
         added.removeAll(stored);
         if (!gone.isEmpty()) {
-            dsl.deleteFrom(table).where(ofOwner(tenantId, ownerId), anyOf(gone)).execute();
+            statements.execute(List.of("delete keys", table.getName(), gone.size()),
+                    v -> DSL.deleteFrom(table).where(ofOwner(v, tenantId, ownerId), anyOf(v, gone)));
         }
-        insert(dsl, tenantId, ownerId, added);
+        insert(statements, tenantId, ownerId, added);
     }
 
-    public void deleteAll(DSLContext dsl, TenantId tenantId, UUID ownerId) {
-        dsl.deleteFrom(table).where(ofOwner(tenantId, ownerId)).execute();
+    public void deleteAll(RenderedStatements statements, TenantId tenantId, UUID ownerId) {
+        statements.execute(List.of("delete all keys", table.getName()),
+                v -> DSL.deleteFrom(table).where(ofOwner(v, tenantId, ownerId)));
     }
 
-    private Condition ofOwner(TenantId tenantId, UUID ownerId) {
-        return tenant.eq(tenantId.value()).and(owner.eq(ownerId));
+    private Condition ofOwner(Binds v, TenantId tenantId, UUID ownerId) {
+        return ofTenant(v, tenantId).and(owner.eq(v.of(owner, ownerId)));
     }
 
-    private InsertValuesStep4<K, String, String, String, UUID> rows(DSLContext dsl, TenantId tenantId, UUID ownerId,
+    private InsertValuesStep4<K, String, String, String, UUID> rows(Binds v, TenantId tenantId, UUID ownerId,
                                                                     Set<MatchKey> keys) {
-        var insert = dsl.insertInto(table, tenant, namespace, value, owner);
+        var insert = DSL.insertInto(table, tenant, namespace, value, owner);
         for (MatchKey key : keys) {
-            insert = insert.values(tenantId.value(), key.namespace(), key.value(), ownerId);
+            insert = insert.values(v.of(tenant, tenantId.value()), v.of(namespace, key.namespace()),
+                    v.of(value, key.value()), v.of(owner, ownerId));
         }
         return insert;
     }

@@ -10,12 +10,14 @@ import java.util.function.Consumer;
 
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.TenantId;
+import org.dedup.persistence.statement.RenderedStatements;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Records stored as JSON documents per tenant, with a key table beside them that candidate lookup reads by one
@@ -24,6 +26,7 @@ import org.jooq.impl.DSL;
 public final class KeyedDocuments<R extends Record, K extends Record> {
     static final int PAGE = 1_000;
     private final DSLContext dsl;
+    private final RenderedStatements statements;
     private final Columns<R, K> c;
 
     /** The record table (tenant, id, label, document) and its key table. */
@@ -34,6 +37,7 @@ public final class KeyedDocuments<R extends Record, K extends Record> {
 
     public KeyedDocuments(DSLContext dsl, Columns<R, K> columns) {
         this.dsl = dsl;
+        this.statements = new RenderedStatements(dsl);
         this.c = columns;
     }
 
@@ -43,11 +47,11 @@ public final class KeyedDocuments<R extends Record, K extends Record> {
                 .set(c.tenant(), tenant.value()).set(c.id(), id).set(c.label(), label).set(c.document(), document)
                 .onConflict(c.tenant(), c.id()).doUpdate().set(c.label(), label).set(c.document(), document)
                 .execute();
-        c.keys().replace(dsl, tenant, id, keys);
+        c.keys().replace(statements, tenant, id, keys);
     }
 
     public void delete(TenantId tenant, UUID id) {
-        c.keys().deleteAll(dsl, tenant, id);
+        c.keys().deleteAll(statements, tenant, id);
         dsl.deleteFrom(c.records()).where(c.tenant().eq(tenant.value()), c.id().eq(id)).execute();
     }
 
@@ -72,10 +76,10 @@ public final class KeyedDocuments<R extends Record, K extends Record> {
             return List.of();
         }
         KeyTable<K> k = c.keys();
-        return dsl.selectDistinct(k.owner()).from(k.table())
-                .where(k.tenant().eq(tenant.value()), k.anyOf(keys))
-                .orderBy(k.owner()).limit(limit)
-                .fetch(k.owner());
+        return statements.fetch(List.of("find by keys", keys.size()), v -> dsl.selectDistinct(k.owner()).from(k.table())
+                        .where(k.ofTenant(v, tenant), k.anyOf(v, keys))
+                        .orderBy(k.owner()).limit(v.of(SQLDataType.INTEGER, limit)),
+                row -> row.getObject(1, UUID.class));
     }
 
     /** Every document of the tenant, read in keyset pages of {@value #PAGE} ordered by id. */

@@ -4,6 +4,8 @@ import static org.dedup.persistence.Timestamps.time;
 import static org.dedup.persistence.jooq.Tables.LEAD;
 import static org.dedup.persistence.jooq.Tables.LEAD_KEY;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,13 +30,14 @@ import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.jooq.tables.records.LeadKeyRecord;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.keyed.KeyTable;
+import org.dedup.persistence.statement.RenderedStatements;
+import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record1;
 import org.jooq.Record2;
-import org.jooq.Result;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Leads in {@code lead} (a JSON document of the lead's own values beside the columns queries filter on), their
@@ -47,12 +50,14 @@ public final class JooqLeadRepository implements LeadRepository {
             LEAD_KEY.KEY_VALUE, LEAD_KEY.LEAD_ID);
     private final DSLContext dsl;
     private final DocumentCodec codec;
+    private final RenderedStatements statements;
     private final LeadContacts contacts;
 
     public JooqLeadRepository(DSLContext dsl, DocumentCodec codec) {
         this.dsl = dsl;
         this.codec = codec;
-        this.contacts = new LeadContacts(dsl, codec);
+        this.statements = new RenderedStatements(dsl);
+        this.contacts = new LeadContacts(dsl, codec, statements);
     }
 
     @Override
@@ -60,21 +65,20 @@ public final class JooqLeadRepository implements LeadRepository {
         Storage.run("insert", lead.id(), lead.tenant(), () -> {
             insertRow(lead);
             contacts.insert(lead);
-            KEYS.insert(dsl, lead.tenant(), lead.id().value(), keys);
+            KEYS.insert(statements, lead.tenant(), lead.id().value(), keys);
         });
     }
 
     private void insertRow(Lead lead) {
-        dsl.insertInto(LEAD)
-                .set(LEAD.TENANT_ID, lead.tenant().value())
-                .set(LEAD.ID, lead.id().value())
-                .set(LEAD.VERSION, lead.version())
-                .set(LEAD.PIPELINE, lead.stage().pipeline())
-                .set(LEAD.STAGE, lead.stage().stage())
-                .set(LEAD.CREATED_AT, time(lead.createdAt()))
-                .set(LEAD.UPDATED_AT, time(lead.updatedAt()))
-                .set(LEAD.DOCUMENT, document(lead))
-                .execute();
+        statements.execute("insert lead", v -> dsl.insertInto(LEAD)
+                .set(LEAD.TENANT_ID, v.of(LEAD.TENANT_ID, lead.tenant().value()))
+                .set(LEAD.ID, v.of(LEAD.ID, lead.id().value()))
+                .set(LEAD.VERSION, v.of(LEAD.VERSION, lead.version()))
+                .set(LEAD.PIPELINE, v.of(LEAD.PIPELINE, lead.stage().pipeline()))
+                .set(LEAD.STAGE, v.of(LEAD.STAGE, lead.stage().stage()))
+                .set(LEAD.CREATED_AT, v.of(LEAD.CREATED_AT, time(lead.createdAt())))
+                .set(LEAD.UPDATED_AT, v.of(LEAD.UPDATED_AT, time(lead.updatedAt())))
+                .set(LEAD.DOCUMENT, v.of(LEAD.DOCUMENT, document(lead))));
     }
 
     @Override
@@ -83,20 +87,20 @@ public final class JooqLeadRepository implements LeadRepository {
             updateRow(lead);
             contacts.delete(lead.tenant(), lead.id());
             contacts.insert(lead);
-            KEYS.replace(dsl, lead.tenant(), lead.id().value(), keys);
+            KEYS.replace(statements, lead.tenant(), lead.id().value(), keys);
         });
     }
 
     private void updateRow(Lead lead) {
-        int updated = dsl.update(LEAD)
-                .set(LEAD.VERSION, lead.version())
-                .set(LEAD.PIPELINE, lead.stage().pipeline())
-                .set(LEAD.STAGE, lead.stage().stage())
-                .set(LEAD.UPDATED_AT, time(lead.updatedAt()))
-                .set(LEAD.DOCUMENT, document(lead))
-                .where(LEAD.TENANT_ID.eq(lead.tenant().value()), LEAD.ID.eq(lead.id().value()),
-                        LEAD.VERSION.eq(lead.version() - 1))
-                .execute();
+        int updated = statements.execute("update lead", v -> dsl.update(LEAD)
+                .set(LEAD.VERSION, v.of(LEAD.VERSION, lead.version()))
+                .set(LEAD.PIPELINE, v.of(LEAD.PIPELINE, lead.stage().pipeline()))
+                .set(LEAD.STAGE, v.of(LEAD.STAGE, lead.stage().stage()))
+                .set(LEAD.UPDATED_AT, v.of(LEAD.UPDATED_AT, time(lead.updatedAt())))
+                .set(LEAD.DOCUMENT, v.of(LEAD.DOCUMENT, document(lead)))
+                .where(LEAD.TENANT_ID.eq(v.of(LEAD.TENANT_ID, lead.tenant().value())),
+                        LEAD.ID.eq(v.of(LEAD.ID, lead.id().value())),
+                        LEAD.VERSION.eq(v.of(LEAD.VERSION, lead.version() - 1))));
         if (updated == 0) {
             throw new StaleRecordException(lead.tenant(), lead.id(), lead.version() - 1);
         }
@@ -112,7 +116,7 @@ public final class JooqLeadRepository implements LeadRepository {
             if (deleted == 0) {
                 throw new StaleRecordException(tenant, id, expectedVersion);
             }
-            KEYS.deleteAll(dsl, tenant, id.value());
+            KEYS.deleteAll(statements, tenant, id.value());
         });
     }
 
@@ -126,10 +130,13 @@ public final class JooqLeadRepository implements LeadRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
+        List<UUID> distinct = ids.stream().map(LeadId::value).distinct().toList();
         Map<UUID, Lead> byId = Storage.attempt("read", ids.size() == 1 ? ids.iterator().next() : ids.size() + " leads",
-                tenant, () -> leads(tenant, dsl.select(LEAD.ID, LEAD.DOCUMENT).from(LEAD)
-                        .where(LEAD.TENANT_ID.eq(tenant.value()), LEAD.ID.in(ids.stream().map(LeadId::value).toList()))
-                        .fetch()))
+                tenant, () -> leads(tenant, statements.fetch(List.of("read leads", distinct.size()), v -> dsl
+                        .select(LEAD.ID, LEAD.DOCUMENT).from(LEAD)
+                        .where(LEAD.TENANT_ID.eq(v.of(LEAD.TENANT_ID, tenant.value())),
+                                LEAD.ID.in(distinct.stream().map(id -> v.of(LEAD.ID, id)).toList())),
+                        LeadRow::of)))
                 .stream().collect(Collectors.toMap(lead -> lead.id().value(), lead -> lead));
         return ids.stream().distinct().map(id -> byId.get(id.value())).filter(Objects::nonNull).toList();
     }
@@ -138,27 +145,36 @@ public final class JooqLeadRepository implements LeadRepository {
     public List<List<LeadId>> findByKeySets(TenantId tenant, List<? extends Collection<MatchKey>> keySets,
                                             SearchScope scope, int limit) {
         List<List<LeadId>> found = keySets.stream().map(keys -> (List<LeadId>) new ArrayList<LeadId>()).toList();
-        IntStream.range(0, keySets.size()).filter(i -> !keySets.get(i).isEmpty())
-                .mapToObj(i -> candidateLookup(tenant, keySets.get(i), scope, limit, i))
-                .reduce(Select::unionAll)
-                .ifPresent(lookup -> Storage.run("look up leads by", keySets, tenant,
-                        () -> lookup.forEach(r -> found.get(r.value2()).add(new LeadId(r.value1())))));
+        if (keySets.stream().anyMatch(keys -> !keys.isEmpty())) {
+            ScopeFilter filter = new ScopeFilter(scope);
+            Storage.run("look up leads by", keySets, tenant, () -> statements.fetch(
+                    List.of("look up", keySets.stream().map(Collection::size).toList(), filter.shape()),
+                    v -> IntStream.range(0, keySets.size()).filter(i -> !keySets.get(i).isEmpty())
+                            .mapToObj(i -> candidateLookup(v, tenant, keySets.get(i), filter, limit, i))
+                            .reduce(Select::unionAll).orElseThrow(),
+                    row -> Map.entry(row.getInt(2), new LeadId(row.getObject(1, UUID.class))))
+                    .forEach(hit -> found.get(hit.getKey()).add(hit.getValue())));
+        }
         return found.stream().map(List::copyOf).toList();
     }
 
-    /**
-     * The candidate lookup of key set {@code set}, one statement: the key index gives the lead ids, the lead's
-     * primary key its pipeline and stage for the scope filter. Public so the plan can be shown (EXPLAIN) by tests and
-     * harnesses.
-     */
+    /** The candidate lookup of one key set as run, with its values in place, so its plan can be shown (EXPLAIN). */
     public Select<Record2<UUID, Integer>> candidateLookup(TenantId tenant, Collection<MatchKey> keys, SearchScope scope,
                                                           int limit, int set) {
-        return dsl.selectDistinct(LEAD_KEY.LEAD_ID, DSL.val(set)).from(LEAD_KEY)
+        return candidateLookup(new Binds(), tenant, keys, new ScopeFilter(scope), limit, set);
+    }
+
+    /**
+     * The candidate lookup of key set {@code set}: the key index gives the lead ids, the lead's primary key its
+     * pipeline and stage for the scope filter.
+     */
+    private Select<Record2<UUID, Integer>> candidateLookup(Binds v, TenantId tenant, Collection<MatchKey> keys,
+                                                           ScopeFilter scope, int limit, int set) {
+        return dsl.selectDistinct(LEAD_KEY.LEAD_ID, DSL.inline(set)).from(LEAD_KEY)
                 .join(LEAD).on(LEAD.TENANT_ID.eq(LEAD_KEY.TENANT_ID), LEAD.ID.eq(LEAD_KEY.LEAD_ID))
-                .where(LEAD_KEY.TENANT_ID.eq(tenant.value()),
-                        KEYS.anyOf(keys), inScope(scope))
+                .where(KEYS.ofTenant(v, tenant), KEYS.anyOf(v, keys), scope.condition(v))
                 .orderBy(LEAD_KEY.LEAD_ID)
-                .limit(limit);
+                .limit(v.of(SQLDataType.INTEGER, limit));
     }
 
     @Override
@@ -170,13 +186,14 @@ public final class JooqLeadRepository implements LeadRepository {
         UUID after = null;
         while (true) {
             Condition page = after == null ? DSL.noCondition() : LEAD.ID.gt(after);
-            var rows = dsl.select(LEAD.ID, LEAD.DOCUMENT).from(LEAD).where(LEAD.TENANT_ID.eq(tenant.value()), page)
-                    .orderBy(LEAD.ID).limit(PAGE).fetch();
+            List<LeadRow> rows = dsl.select(LEAD.ID, LEAD.DOCUMENT).from(LEAD)
+                    .where(LEAD.TENANT_ID.eq(tenant.value()), page)
+                    .orderBy(LEAD.ID).limit(PAGE).fetch(r -> new LeadRow(r.value1(), r.value2()));
             leads(tenant, rows).forEach(action);
             if (rows.size() < PAGE) {
                 return;
             }
-            after = rows.getLast().value1();
+            after = rows.getLast().id();
         }
     }
 
@@ -185,14 +202,32 @@ public final class JooqLeadRepository implements LeadRepository {
         return Storage.attempt("count", "leads", tenant, () -> dsl.fetchCount(LEAD, LEAD.TENANT_ID.eq(tenant.value())));
     }
 
-    private Condition inScope(SearchScope scope) {
-        if (scope.isEverything()) {
-            return DSL.noCondition();
+    /**
+     * The pipelines and stages of a search scope as a condition on the lead, in a fixed order (pipelines and stages
+     * sorted), so that every scope of the same shape renders the same statement.
+     */
+    private record ScopeFilter(List<Map.Entry<String, List<String>>> stagesByPipeline) {
+        ScopeFilter(SearchScope scope) {
+            this(scope.stagesByPipeline().entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue().stream().sorted().toList()))
+                    .sorted(Map.Entry.comparingByKey()).toList());
         }
-        return DSL.or(scope.stagesByPipeline().entrySet().stream()
-                .map(e -> e.getValue().isEmpty() ? LEAD.PIPELINE.eq(e.getKey())
-                        : LEAD.PIPELINE.eq(e.getKey()).and(LEAD.STAGE.in(e.getValue())))
-                .toList());
+
+        /** How many stages each pipeline names: what the rendered statement depends on. */
+        List<Integer> shape() {
+            return stagesByPipeline.stream().map(e -> e.getValue().size()).toList();
+        }
+
+        Condition condition(Binds v) {
+            if (stagesByPipeline.isEmpty()) {
+                return DSL.noCondition();
+            }
+            return DSL.or(stagesByPipeline.stream()
+                    .map(e -> e.getValue().isEmpty() ? LEAD.PIPELINE.eq(v.of(LEAD.PIPELINE, e.getKey()))
+                            : LEAD.PIPELINE.eq(v.of(LEAD.PIPELINE, e.getKey())).and(LEAD.STAGE.in(
+                            e.getValue().stream().map(stage -> v.of(LEAD.STAGE, stage)).toList())))
+                    .toList());
+        }
     }
 
     /** The lead's own values; its contacts are rows of {@code lead_contact}. */
@@ -204,15 +239,21 @@ public final class JooqLeadRepository implements LeadRepository {
      * Leads from their rows, with their contacts read by one more statement. A lead stored before contacts had
      * rows of their own keeps them in its document until it is next saved.
      */
-    private List<Lead> leads(TenantId tenant, Result<Record2<UUID, String>> rows) {
+    private List<Lead> leads(TenantId tenant, List<LeadRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<LinkedContact>> linked = contacts.of(tenant, rows.getValues(LEAD.ID));
+        Map<UUID, List<LinkedContact>> linked = contacts.of(tenant, rows.stream().map(LeadRow::id).toList());
         return rows.stream().map(row -> {
-            Lead lead = codec.read(row.value2(), Lead.class);
-            List<LinkedContact> links = linked.get(row.value1());
+            Lead lead = codec.read(row.document(), Lead.class);
+            List<LinkedContact> links = linked.get(row.id());
             return links == null ? lead : lead.withContacts(links);
         }).toList();
+    }
+
+    private record LeadRow(UUID id, String document) {
+        static LeadRow of(ResultSet row) throws SQLException {
+            return new LeadRow(row.getObject(1, UUID.class), row.getString(2));
+        }
     }
 }

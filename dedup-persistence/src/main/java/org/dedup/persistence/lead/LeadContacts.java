@@ -16,6 +16,7 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.persistence.statement.RenderedStatements;
 import org.jooq.DSLContext;
 
 /**
@@ -25,10 +26,12 @@ import org.jooq.DSLContext;
 final class LeadContacts {
     private final DSLContext dsl;
     private final DocumentCodec codec;
+    private final RenderedStatements statements;
 
-    LeadContacts(DSLContext dsl, DocumentCodec codec) {
+    LeadContacts(DSLContext dsl, DocumentCodec codec, RenderedStatements statements) {
         this.dsl = dsl;
         this.codec = codec;
+        this.statements = statements;
     }
 
     /** All of the lead's contacts by one statement. */
@@ -36,30 +39,44 @@ final class LeadContacts {
         if (lead.contacts().isEmpty()) {
             return;
         }
-        var insert = dsl.insertInto(LEAD_CONTACT, LEAD_CONTACT.TENANT_ID, LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION,
-                LEAD_CONTACT.CONTACT_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.FULL_NAME, LEAD_CONTACT.DOCUMENT);
-        for (int position = 0; position < lead.contacts().size(); position++) {
-            LinkedContact link = lead.contacts().get(position);
-            insert = insert.values(lead.tenant().value(), lead.id().value(), position, link.contact().id().value(),
-                    link.role().name(), link.contact().fullName(), codec.write(link.contact()));
-        }
-        insert.execute();
+        statements.execute(List.of("insert contacts", lead.contacts().size()), v -> {
+            var insert = dsl.insertInto(LEAD_CONTACT, LEAD_CONTACT.TENANT_ID, LEAD_CONTACT.LEAD_ID,
+                    LEAD_CONTACT.POSITION, LEAD_CONTACT.CONTACT_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.FULL_NAME,
+                    LEAD_CONTACT.DOCUMENT);
+            for (int position = 0; position < lead.contacts().size(); position++) {
+                LinkedContact link = lead.contacts().get(position);
+                insert = insert.values(v.of(LEAD_CONTACT.TENANT_ID, lead.tenant().value()),
+                        v.of(LEAD_CONTACT.LEAD_ID, lead.id().value()), v.of(LEAD_CONTACT.POSITION, position),
+                        v.of(LEAD_CONTACT.CONTACT_ID, link.contact().id().value()),
+                        v.of(LEAD_CONTACT.ROLE, link.role().name()),
+                        v.of(LEAD_CONTACT.FULL_NAME, link.contact().fullName()),
+                        v.of(LEAD_CONTACT.DOCUMENT, codec.write(link.contact())));
+            }
+            return insert;
+        });
     }
 
     void delete(TenantId tenant, LeadId lead) {
-        dsl.deleteFrom(LEAD_CONTACT)
-                .where(LEAD_CONTACT.TENANT_ID.eq(tenant.value()), LEAD_CONTACT.LEAD_ID.eq(lead.value()))
-                .execute();
+        statements.execute("delete contacts", v -> dsl.deleteFrom(LEAD_CONTACT)
+                .where(LEAD_CONTACT.TENANT_ID.eq(v.of(LEAD_CONTACT.TENANT_ID, tenant.value())),
+                        LEAD_CONTACT.LEAD_ID.eq(v.of(LEAD_CONTACT.LEAD_ID, lead.value()))));
     }
 
     /** The contacts of each of {@code leads} that has any, in their order on the lead. */
     Map<UUID, List<LinkedContact>> of(TenantId tenant, Collection<UUID> leads) {
         Map<UUID, List<LinkedContact>> byLead = new HashMap<>();
-        dsl.select(LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.DOCUMENT).from(LEAD_CONTACT)
-                .where(LEAD_CONTACT.TENANT_ID.eq(tenant.value()), LEAD_CONTACT.LEAD_ID.in(leads))
-                .orderBy(LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION)
-                .forEach(r -> byLead.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(new LinkedContact(
-                        codec.read(r.value3(), Contact.class), ContactRole.valueOf(r.value2()))));
+        statements.fetch(List.of("contacts of", leads.size()), v -> dsl
+                        .select(LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.DOCUMENT).from(LEAD_CONTACT)
+                        .where(LEAD_CONTACT.TENANT_ID.eq(v.of(LEAD_CONTACT.TENANT_ID, tenant.value())),
+                                LEAD_CONTACT.LEAD_ID.in(leads.stream().map(id -> v.of(LEAD_CONTACT.LEAD_ID, id))
+                                        .toList()))
+                        .orderBy(LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION),
+                row -> new Link(row.getObject(1, UUID.class), new LinkedContact(
+                        codec.read(row.getString(3), Contact.class), ContactRole.valueOf(row.getString(2)))))
+                .forEach(link -> byLead.computeIfAbsent(link.lead(), id -> new ArrayList<>()).add(link.contact()));
         return byLead;
+    }
+
+    private record Link(UUID lead, LinkedContact contact) {
     }
 }

@@ -10,25 +10,28 @@ import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.KeyLocks;
 import org.dedup.persistence.failure.Storage;
+import org.dedup.persistence.statement.RenderedStatements;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.SQLDialect;
 import org.jooq.exception.IntegrityConstraintViolationException;
-import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
  * Key locks held until the calling transaction ends, taken in ascending hash order so two arrivals never wait on
  * each other in a cycle. PostgreSQL: {@code pg_advisory_xact_lock} on a 64-bit hash of tenant and key, which
- * writes nothing, all of an arrival's keys in one statement. H2 has no advisory locks: a row per tenant and hash in {@code key_lock} is created if missing
- * (the creating transaction holds it until it ends) and locked with SELECT ... FOR UPDATE.
+ * writes nothing, all of an arrival's keys in one statement. H2 has no advisory locks: a row per tenant and hash in
+ * {@code key_lock} is created if missing (the creating transaction holds it until it ends) and locked with
+ * SELECT ... FOR UPDATE.
  */
 public final class JooqKeyLocks implements KeyLocks {
     private static final DataType<Long[]> BIGINT_ARRAY = SQLDataType.BIGINT.array();
     private final DSLContext dsl;
+    private final RenderedStatements statements;
 
     public JooqKeyLocks(DSLContext dsl) {
         this.dsl = dsl;
+        this.statements = new RenderedStatements(dsl);
     }
 
     @Override
@@ -41,10 +44,9 @@ public final class JooqKeyLocks implements KeyLocks {
             if (dsl.dialect().family() == SQLDialect.POSTGRES) {
                 // one round trip for every key; unnest yields the (ascending) array in order, so the locks are
                 // taken in that order as with one statement per key
-                // a result query with a prepared array type: as a plain Query jOOQ classifies the statement by its
-                // text at every execution, and a bare val(Long[]) builds an array data type at every call
-                dsl.resultQuery("select count(pg_advisory_xact_lock(h)) from unnest({0}) as t(h)",
-                        DSL.val(hashes.toArray(Long[]::new), BIGINT_ARRAY)).fetch();
+                statements.fetch("lock", v -> dsl.resultQuery(
+                        "select count(pg_advisory_xact_lock(h)) from unnest({0}) as t(h)",
+                        v.of(BIGINT_ARRAY, hashes.toArray(Long[]::new))), row -> row.getLong(1));
             } else {
                 lockRows(tenant, hashes);
             }

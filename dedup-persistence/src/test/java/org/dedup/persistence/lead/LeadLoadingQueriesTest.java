@@ -5,19 +5,24 @@ import static org.dedup.domain.testing.LeadBuilder.aContact;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.Lead;
 import org.dedup.persistence.Database;
 import org.dedup.persistence.json.DocumentCodec;
-import org.jooq.DSLContext;
-import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,10 +43,33 @@ class LeadLoadingQueriesTest {
         database.close();
     }
 
+    /** A repository whose statements are counted as the driver sees them: one per statement prepared. */
     private JooqLeadRepository countingRepository() {
-        DSLContext counting = database.dsl().configuration()
-                .deriveAppending(ExecuteListener.onExecuteStart(context -> statements.incrementAndGet())).dsl();
-        return new JooqLeadRepository(counting, new DocumentCodec());
+        DataSource pool = database.dataSource();
+        DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(pool, method, args);
+                    return result instanceof Connection connection ? countingStatements(connection) : result;
+                });
+        return new JooqLeadRepository(Database.context(counting, SQLDialect.H2), new DocumentCodec());
+    }
+
+    private Connection countingStatements(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")) {
+                        statements.incrementAndGet();
+                    }
+                    return invoke(connection, method, args);
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
