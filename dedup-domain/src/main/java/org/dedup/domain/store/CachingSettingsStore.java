@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.dedup.domain.control.DuplicateControlSettings;
@@ -26,7 +27,11 @@ public final class CachingSettingsStore implements SettingsStore {
     private final ConcurrentMap<TenantId, Cached<DuplicateControlSettings>> settings = new ConcurrentHashMap<>();
     private final ConcurrentMap<TenantId, Cached<List<DuplicateRule>>> rules = new ConcurrentHashMap<>();
 
-    private record Cached<T>(T value, Instant until) {
+    /** A value until a time; {@code rereading} once one reader is reading it again after that time. */
+    private record Cached<T>(T value, Instant until, AtomicBoolean rereading) {
+        Cached(T value, Instant until) {
+            this(value, until, new AtomicBoolean());
+        }
     }
 
     public CachingSettingsStore(SettingsStore store, Duration timeToLive, Clock clock) {
@@ -59,14 +64,25 @@ public final class CachingSettingsStore implements SettingsStore {
         rules.remove(tenant);
     }
 
+    /**
+     * The cached value while it is fresh. Once it has expired, one reader reads it again while the others go on with
+     * the expired value for the few milliseconds that takes: every arrival of that moment reading it (all waiting for a
+     * pooled connection under load) cost 3 to 4 reads a second instead of one.
+     */
     private <T> T fresh(ConcurrentMap<TenantId, Cached<T>> cache, TenantId tenant, Supplier<T> read) {
         Instant now = clock.instant();
         Cached<T> cached = cache.get(tenant);
-        if (cached != null && now.isBefore(cached.until())) {
+        if (cached != null && (now.isBefore(cached.until()) || !cached.rereading().compareAndSet(false, true))) {
             return cached.value();
         }
-        T value = read.get();
-        cache.put(tenant, new Cached<>(value, now.plus(timeToLive)));
-        return value;
+        try {
+            T value = read.get();
+            cache.put(tenant, new Cached<>(value, now.plus(timeToLive)));
+            return value;
+        } finally {
+            if (cached != null) {
+                cached.rereading().set(false); // a failed read leaves the next reader to try again
+            }
+        }
     }
 }

@@ -12,9 +12,9 @@ import org.dedup.domain.store.KeyLocks;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.statement.RenderedStatements;
 import org.jooq.DSLContext;
-import org.jooq.DataType;
 import org.jooq.SQLDialect;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -25,7 +25,6 @@ import org.jooq.impl.SQLDataType;
  * SELECT ... FOR UPDATE.
  */
 public final class JooqKeyLocks implements KeyLocks {
-    private static final DataType<Long[]> BIGINT_ARRAY = SQLDataType.BIGINT.array();
     private final DSLContext dsl;
     private final RenderedStatements statements;
 
@@ -43,10 +42,12 @@ public final class JooqKeyLocks implements KeyLocks {
         Storage.run("lock keys " + keys, "key set", tenant, () -> {
             if (dsl.dialect().family() == SQLDialect.POSTGRES) {
                 // one round trip for every key; unnest yields the (ascending) array in order, so the locks are
-                // taken in that order as with one statement per key
-                statements.fetch("lock", v -> dsl.resultQuery(
-                        "select count(pg_advisory_xact_lock(h)) from unnest({0}) as t(h)",
-                        v.of(BIGINT_ARRAY, hashes.toArray(Long[]::new))), row -> row.getLong(1));
+                // taken in that order as with one statement per key. The array is built of bigint bind values:
+                // the driver sends those as they are, while an array value it would encode as text at every call
+                statements.fetch(List.of("lock", hashes.size()), v -> dsl.resultQuery(
+                        "select count(pg_advisory_xact_lock(h)) from unnest(array[{0}]) as t(h)",
+                        DSL.list(hashes.stream().map(hash -> v.of(SQLDataType.BIGINT, hash)).toList())),
+                        row -> row.getLong(1));
             } else {
                 lockRows(tenant, hashes);
             }

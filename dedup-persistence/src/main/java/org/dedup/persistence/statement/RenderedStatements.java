@@ -130,7 +130,7 @@ public final class RenderedStatements {
         Connection connection = connections.acquire();
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
             for (int i = 0; i < binds.values.size(); i++) {
-                bind(connection, prepared, i + 1, binds.values.get(i), binds.types.get(i));
+                bind(prepared, i + 1, binds.values.get(i), binds.types.get(i));
             }
             return work.on(prepared);
         } catch (SQLException e) {
@@ -140,13 +140,10 @@ public final class RenderedStatements {
         }
     }
 
-    private static void bind(Connection connection, PreparedStatement prepared, int position, Object value,
-                             DataType<?> type) throws SQLException {
+    private static void bind(PreparedStatement prepared, int position, Object value, DataType<?> type)
+            throws SQLException {
         if (value == null) {
             prepared.setNull(position, type.getSQLType());
-        } else if (value instanceof Object[] array) {
-            prepared.setArray(position, connection.createArrayOf(type.getArrayComponentDataType().getTypeName(),
-                    array));
         } else {
             prepared.setObject(position, value);
         }
