@@ -8,12 +8,13 @@ import static org.dedup.domain.control.ControlPolicy.targets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.dedup.domain.match.MatchCandidate;
@@ -110,8 +111,8 @@ public final class DuplicateControl {
         if (idempotencyKey != NO_KEY) {
             lockKeys.add(idempotencyKey);
         }
-        Arrival arrival = decidedAgainWhileStale(
-                () -> decide(lead, profile, probes, context, lockKeys, idempotencyKey, settings, now, failures));
+        Arrival arrival = decidedAgainWhileStale(lockedFirst -> decide(lead, profile, probes, context, lockKeys,
+                lockedFirst, idempotencyKey, settings, now, failures));
         if (arrival.replayed() || arrival.decision() instanceof Decision.Merged
                 || !settings.enabled(MatchMethod.BIG_DATA) || lead.source() == SourceChannel.CHAT) {
             return arrival.decision();
@@ -124,16 +125,25 @@ public final class DuplicateControl {
     private record Arrival(Decision decision, boolean replayed) {
     }
 
-    /** One decision in one transaction, taken again (up to {@value #ATTEMPTS} times) while it meets a stale lead. */
-    private static <T> T decidedAgainWhileStale(Supplier<T> attempt) {
+    /**
+     * One decision in one transaction, taken again (up to {@value #ATTEMPTS} times) while it meets a stale lead. An
+     * attempt is given the leads found stale by the attempts before it, to lock before it reads anything: a lead that
+     * many arrivals merge into at once (found by different keys, so not serialised by their key locks) then cannot
+     * fail one of them attempt after attempt.
+     */
+    private static <T> T decidedAgainWhileStale(Function<Set<LeadId>, T> attempt) {
+        Set<LeadId> stale = new HashSet<>();
         for (int n = 1; ; n++) {
             try {
-                return attempt.get();
+                return attempt.apply(Set.copyOf(stale));
             } catch (StaleRecordException changed) {
                 // a lead it merges into was changed or removed after it was read (by an arrival that found it by
                 // other keys, or a manual merge): everything was rolled back, decide again on what is stored now
                 if (n == ATTEMPTS) {
                     throw changed;
+                }
+                if (changed.record() instanceof LeadId lead) {
+                    stale.add(lead);
                 }
             }
         }
@@ -141,12 +151,13 @@ public final class DuplicateControl {
 
     /** One attempt, in one transaction: lock the keys, answer a replay from the log or decide and record. */
     private Arrival decide(Lead lead, LeadProfile profile, Map<Matcher, Set<MatchKey>> probes, MatchContext context,
-                           Set<MatchKey> lockKeys, MatchKey idempotencyKey, DuplicateControlSettings settings,
-                           Instant now, List<MatcherFailure> probeFailures) {
+                           Set<MatchKey> lockKeys, Set<LeadId> lockedFirst, MatchKey idempotencyKey,
+                           DuplicateControlSettings settings, Instant now, List<MatcherFailure> probeFailures) {
         TenantId tenant = lead.tenant();
         List<MatcherFailure> failures = new ArrayList<>(probeFailures);
         return ports.transactor().inTransaction(() -> {
             ports.keyLocks().lock(tenant, lockKeys);
+            lockLeads(tenant, lockedFirst);
             Optional<Decision> earlier = idempotencyKey == NO_KEY ? Optional.empty()
                     : ports.decisions().findByIdempotencyKey(tenant, new IdempotencyKey(idempotencyKey.value()));
             if (earlier.isPresent()) {
@@ -154,7 +165,7 @@ public final class DuplicateControl {
             }
             Findings findings = bigDataNeedsIncomingStage(lead,
                     search.find(profile, probes, context, Set.of(), failures));
-            Decision decision = decideOnArrival(lead, profile, findings, settings, failures);
+            Decision decision = decideOnArrival(lead, profile, findings, settings, lockedFirst, failures);
             if (idempotencyKey == NO_KEY) {
                 ports.decisions().record(tenant, decision, now);
             } else {
@@ -165,7 +176,8 @@ public final class DuplicateControl {
     }
 
     private Decision decideOnArrival(Lead lead, LeadProfile profile, Findings findings,
-                                     DuplicateControlSettings settings, List<MatcherFailure> failures) {
+                                     DuplicateControlSettings settings, Set<LeadId> lockedFirst,
+                                     List<MatcherFailure> failures) {
         List<Lead> duplicates = findings.duplicates();
         if (duplicates.isEmpty()) {
             create(lead, profile, failures);
@@ -185,7 +197,7 @@ public final class DuplicateControl {
         }
         MatchMethod method = strongestMethod(targets, findings);
         List<MergeId> mergeIds = new ArrayList<>();
-        lockLeads(lead.tenant(), targets.stream().map(Lead::id).toList());
+        lockTargets(lead.tenant(), targets, lockedFirst);
         for (Lead target : targets) {
             mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
                     conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
@@ -198,13 +210,30 @@ public final class DuplicateControl {
 
     /**
      * Locks the leads a merge changes, so an arrival that found them by other keys (and holds other key locks) waits
-     * for this one. They were read before the lock: one changed or removed since fails the merge's version check,
-     * everything is rolled back and the arrival decided again. Lead locks are taken after every key lock and in one
-     * sorted statement, so no two arrivals wait on each other in a cycle; only the few leads merged are locked, never
-     * every candidate a common key finds.
+     * for this one. On a first attempt they were read before the lock: one changed or removed since fails the merge's
+     * version check, everything is rolled back and the arrival decided again with that lead locked first. An attempt
+     * that locked leads first takes no more lead locks: a target outside them is treated as stale, so the next attempt
+     * locks it first too. Either way an attempt takes its lead locks in one sorted statement after all of its key
+     * locks, so no two arrivals wait on each other in a cycle; only the few leads merged are locked, never every
+     * candidate a common key finds.
      */
-    private void lockLeads(TenantId tenant, List<LeadId> leads) {
-        ports.keyLocks().lock(tenant, leads.stream().map(id -> new MatchKey("lead", id.value().toString())).toList());
+    private void lockTargets(TenantId tenant, List<Lead> targets, Set<LeadId> lockedFirst) {
+        if (lockedFirst.isEmpty()) {
+            lockLeads(tenant, targets.stream().map(Lead::id).toList());
+            return;
+        }
+        for (Lead target : targets) {
+            if (!lockedFirst.contains(target.id())) {
+                throw new StaleRecordException(tenant, target.id(), target.version());
+            }
+        }
+    }
+
+    private void lockLeads(TenantId tenant, Collection<LeadId> leads) {
+        if (!leads.isEmpty()) {
+            ports.keyLocks().lock(tenant, leads.stream().map(id -> new MatchKey("lead", id.value().toString()))
+                    .toList());
+        }
     }
 
     /**
@@ -223,9 +252,10 @@ public final class DuplicateControl {
         LeadProfile unlockedProfile = matchers.profile(unlocked, settings.standardization());
         Map<Matcher, Set<MatchKey>> probes = search.probe(unlockedProfile, Set.of(MatchMethod.BIG_DATA), context,
                 probeFailures);
-        return decidedAgainWhileStale(() -> ports.transactor().inTransaction(() -> {
+        return decidedAgainWhileStale(lockedFirst -> ports.transactor().inTransaction(() -> {
             List<MatcherFailure> failures = new ArrayList<>(probeFailures);
             ports.keyLocks().lock(tenant, CandidateSearch.allKeys(probes));
+            lockLeads(tenant, lockedFirst);
             Optional<Lead> current = ports.leads().find(tenant, leadId);
             if (current.isEmpty()) {
                 return Optional.<Decision>empty();
@@ -240,7 +270,7 @@ public final class DuplicateControl {
             }
             List<Lead> targets = targets(duplicates, settings);
             if (!targets.isEmpty()) {
-                lockLeads(tenant, Stream.concat(targets.stream().map(Lead::id), Stream.of(leadId)).toList());
+                lockTargets(tenant, Stream.concat(targets.stream(), Stream.of(lead)).toList(), lockedFirst);
             }
             List<MergeId> mergeIds = new ArrayList<>();
             for (Lead target : targets) {

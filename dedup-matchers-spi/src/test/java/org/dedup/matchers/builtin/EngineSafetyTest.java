@@ -156,6 +156,33 @@ class EngineSafetyTest {
         assertEquals(1, fixture.leads.count(TENANT));
     }
 
+    @Test
+    void anArrivalDecidedAgainLocksTheLeadFoundStaleBeforeItReadsIt() {
+        DuplicateControlFixture fixture = new DuplicateControlFixture();
+        fixture.enable(MatchMethod.EMAIL);
+        LeadId stored = fixture.control.receive(anIncomingLead().withEmail("jane@x.io").incoming()).lead();
+        MatchKey leadLock = new MatchKey("lead", stored.value().toString());
+        List<Set<MatchKey>> locked = new ArrayList<>();
+        DuplicateControl control = withLocks(fixture, (tenant, keys) -> {
+            locked.add(Set.copyOf(keys));
+            fixture.transactor.lock(tenant, keys);
+            if (keys.contains(leadLock)) {
+                // other arrivals (found by other keys) merge into the lead whenever this one waits for its lock
+                Lead changed = fixture.leads.find(tenant, stored).orElseThrow().withName("Changed " + locked.size())
+                        .touched(fixture.clock.instant());
+                fixture.leads.update(changed, fixture.matchers.indexKeys(fixture.matchers.profile(changed,
+                        fixture.settings.settings(tenant).standardization()), new ArrayList<>()));
+            }
+        });
+
+        Decision second = control.receive(anIncomingLead().withEmail("jane@x.io").incoming());
+
+        assertEquals(List.of(stored), assertInstanceOf(Decision.Merged.class, second).mergedInto());
+        assertEquals(4, locked.size(), "keys, the lead after reading it (stale); keys, the lead before reading it");
+        assertEquals(Set.of(leadLock), locked.get(3));
+        assertEquals(3, fixture.leads.find(TENANT, stored).orElseThrow().version(), "two changes, then the merge");
+    }
+
     private static DuplicateControl recordingLocks(DuplicateControlFixture fixture, List<Set<MatchKey>> locked) {
         return withLocks(fixture, (tenant, keys) -> {
             locked.add(Set.copyOf(keys));
