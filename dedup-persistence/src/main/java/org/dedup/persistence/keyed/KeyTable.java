@@ -1,5 +1,6 @@
 package org.dedup.persistence.keyed;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.dedup.persistence.statement.RenderedStatements;
 import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.InsertValuesStep4;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -35,31 +37,59 @@ public record KeyTable<K extends Record>(Table<K> table, Field<String> tenant, F
         return tenant.eq(v.of(tenant, tenantId.value()));
     }
 
-    public void insert(RenderedStatements statements, TenantId tenantId, UUID ownerId, Set<MatchKey> keys) {
-        if (!keys.isEmpty()) {
-            statements.execute(List.of("insert keys", table.getName(), keys.size()),
-                    v -> rows(v, tenantId, ownerId, keys));
+    /** The keys an owner loses and gains; most updates and merges change none. */
+    public record Change(Set<MatchKey> gone, Set<MatchKey> added) {
+        public static Change adding(Set<MatchKey> keys) {
+            return new Change(Set.of(), keys);
+        }
+
+        static Change between(Set<MatchKey> stored, Set<MatchKey> keys) {
+            Set<MatchKey> gone = new HashSet<>(stored);
+            gone.removeAll(keys);
+            Set<MatchKey> added = new HashSet<>(keys);
+            added.removeAll(stored);
+            return new Change(gone, added);
+        }
+
+        public boolean isEmpty() {
+            return gone.isEmpty() && added.isEmpty();
+        }
+
+        /** What the statements of the change depend on: how many keys go and come. */
+        public List<Integer> shape() {
+            return List.of(gone.size(), added.size());
         }
     }
 
     /**
-     * Makes {@code keys} the owner's keys, deleting and inserting only the rows that change: an update or merge
-     * keeps most of a record's keys (often all of them), and rewriting them would churn the key index for nothing.
-     * The caller has written the owner's row first, so its row lock orders concurrent replaces of the same keys.
+     * What makes {@code keys} the owner's keys, from the keys stored now: only the rows that change are then
+     * deleted and inserted. An update or merge keeps most of a record's keys (often all of them), and rewriting them
+     * would churn the key index for nothing. The caller has written the owner's row first, so its row lock orders
+     * concurrent changes of the same keys.
      */
-    public void replace(RenderedStatements statements, TenantId tenantId, UUID ownerId, Set<MatchKey> keys) {
-        Set<MatchKey> stored = new HashSet<>(statements.fetch(List.of("keys of", table.getName()),
+    public Change change(RenderedStatements statements, TenantId tenantId, UUID ownerId, Set<MatchKey> keys) {
+        return Change.between(new HashSet<>(statements.fetch(List.of("keys of", table.getName()),
                 v -> DSL.select(namespace, value).from(table).where(ofOwner(v, tenantId, ownerId)),
-                row -> new MatchKey(row.getString(1), row.getString(2))));
-        Set<MatchKey> gone = new HashSet<>(stored);
-        gone.removeAll(keys);
-        Set<MatchKey> added = new HashSet<>(keys);
-        added.removeAll(stored);
-        if (!gone.isEmpty()) {
-            statements.execute(List.of("delete keys", table.getName(), gone.size()),
-                    v -> DSL.deleteFrom(table).where(ofOwner(v, tenantId, ownerId), anyOf(v, gone)));
+                row -> new MatchKey(row.getString(1), row.getString(2)))), keys);
+    }
+
+    /** The statements (none, one or two) that make the change. */
+    public List<Query> writes(Binds v, TenantId tenantId, UUID ownerId, Change change) {
+        List<Query> writes = new ArrayList<>();
+        if (!change.gone().isEmpty()) {
+            writes.add(DSL.deleteFrom(table).where(ofOwner(v, tenantId, ownerId), anyOf(v, change.gone())));
         }
-        insert(statements, tenantId, ownerId, added);
+        if (!change.added().isEmpty()) {
+            writes.add(rows(v, tenantId, ownerId, change.added()));
+        }
+        return writes;
+    }
+
+    /** Makes {@code keys} the owner's keys, in one round trip once the stored ones are read. */
+    public void replace(RenderedStatements statements, TenantId tenantId, UUID ownerId, Set<MatchKey> keys) {
+        Change change = change(statements, tenantId, ownerId, keys);
+        statements.executeTogether(List.of("replace keys", table.getName(), change.shape()),
+                v -> writes(v, tenantId, ownerId, change));
     }
 
     public void deleteAll(RenderedStatements statements, TenantId tenantId, UUID ownerId) {

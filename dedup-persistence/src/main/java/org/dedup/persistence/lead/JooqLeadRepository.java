@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
@@ -30,10 +31,12 @@ import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.jooq.tables.records.LeadKeyRecord;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.keyed.KeyTable;
+import org.dedup.persistence.keyed.KeyTable.Change;
 import org.dedup.persistence.statement.RenderedStatements;
 import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -60,17 +63,18 @@ public final class JooqLeadRepository implements LeadRepository {
         this.contacts = new LeadContacts(dsl, codec, statements);
     }
 
+    /** The lead, its contacts and its keys, in one round trip on PostgreSQL. */
     @Override
     public void insert(Lead lead, Set<MatchKey> keys) {
-        Storage.run("insert", lead.id(), lead.tenant(), () -> {
-            insertRow(lead);
-            contacts.insert(lead);
-            KEYS.insert(statements, lead.tenant(), lead.id().value(), keys);
-        });
+        Storage.run("insert", lead.id(), lead.tenant(), () -> statements.executeTogether(
+                List.of("insert lead", lead.contacts().size(), keys.size()), v -> Stream.of(
+                        List.of(insertion(v, lead)), contacts.insertion(v, lead),
+                        KEYS.writes(v, lead.tenant(), lead.id().value(), Change.adding(keys)))
+                        .flatMap(List::stream).toList()));
     }
 
-    private void insertRow(Lead lead) {
-        statements.execute("insert lead", v -> dsl.insertInto(LEAD)
+    private Query insertion(Binds v, Lead lead) {
+        return dsl.insertInto(LEAD)
                 .set(LEAD.TENANT_ID, v.of(LEAD.TENANT_ID, lead.tenant().value()))
                 .set(LEAD.ID, v.of(LEAD.ID, lead.id().value()))
                 .set(LEAD.VERSION, v.of(LEAD.VERSION, lead.version()))
@@ -78,16 +82,22 @@ public final class JooqLeadRepository implements LeadRepository {
                 .set(LEAD.STAGE, v.of(LEAD.STAGE, lead.stage().stage()))
                 .set(LEAD.CREATED_AT, v.of(LEAD.CREATED_AT, time(lead.createdAt())))
                 .set(LEAD.UPDATED_AT, v.of(LEAD.UPDATED_AT, time(lead.updatedAt())))
-                .set(LEAD.DOCUMENT, v.of(LEAD.DOCUMENT, document(lead))));
+                .set(LEAD.DOCUMENT, v.of(LEAD.DOCUMENT, document(lead)));
     }
 
+    /**
+     * The lead's row first (its version checked, its row locked), then its stored keys read, then its contacts and
+     * the keys that change written in one round trip on PostgreSQL.
+     */
     @Override
     public void update(Lead lead, Set<MatchKey> keys) {
         Storage.run("update", lead.id(), lead.tenant(), () -> {
             updateRow(lead);
-            contacts.delete(lead.tenant(), lead.id());
-            contacts.insert(lead);
-            KEYS.replace(statements, lead.tenant(), lead.id().value(), keys);
+            Change keyChange = KEYS.change(statements, lead.tenant(), lead.id().value(), keys);
+            statements.executeTogether(List.of("rewrite lead", lead.contacts().size(), keyChange.shape()),
+                    v -> Stream.of(List.of(contacts.deletion(v, lead.tenant(), lead.id())),
+                            contacts.insertion(v, lead), KEYS.writes(v, lead.tenant(), lead.id().value(), keyChange))
+                            .flatMap(List::stream).toList());
         });
     }
 

@@ -17,7 +17,9 @@ import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.statement.RenderedStatements;
+import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 
 /**
  * A lead's contacts as rows of {@code lead_contact}: one per link, with its role and position on the lead. The
@@ -34,32 +36,32 @@ final class LeadContacts {
         this.statements = statements;
     }
 
-    /** All of the lead's contacts by one statement. */
-    void insert(Lead lead) {
+    /** The insert of all of the lead's contacts, one statement; none if it has none. */
+    List<Query> insertion(Binds v, Lead lead) {
         if (lead.contacts().isEmpty()) {
-            return;
+            return List.of();
         }
-        statements.execute(List.of("insert contacts", lead.contacts().size()), v -> {
-            var insert = dsl.insertInto(LEAD_CONTACT, LEAD_CONTACT.TENANT_ID, LEAD_CONTACT.LEAD_ID,
-                    LEAD_CONTACT.POSITION, LEAD_CONTACT.CONTACT_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.FULL_NAME,
-                    LEAD_CONTACT.DOCUMENT);
-            for (int position = 0; position < lead.contacts().size(); position++) {
-                LinkedContact link = lead.contacts().get(position);
-                insert = insert.values(v.of(LEAD_CONTACT.TENANT_ID, lead.tenant().value()),
-                        v.of(LEAD_CONTACT.LEAD_ID, lead.id().value()), v.of(LEAD_CONTACT.POSITION, position),
-                        v.of(LEAD_CONTACT.CONTACT_ID, link.contact().id().value()),
-                        v.of(LEAD_CONTACT.ROLE, link.role().name()),
-                        v.of(LEAD_CONTACT.FULL_NAME, link.contact().fullName()),
-                        v.of(LEAD_CONTACT.DOCUMENT, codec.write(link.contact())));
-            }
-            return insert;
-        });
+        var insert = dsl.insertInto(LEAD_CONTACT, LEAD_CONTACT.TENANT_ID, LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION,
+                LEAD_CONTACT.CONTACT_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.FULL_NAME, LEAD_CONTACT.DOCUMENT);
+        for (int position = 0; position < lead.contacts().size(); position++) {
+            LinkedContact link = lead.contacts().get(position);
+            insert = insert.values(v.of(LEAD_CONTACT.TENANT_ID, lead.tenant().value()),
+                    v.of(LEAD_CONTACT.LEAD_ID, lead.id().value()), v.of(LEAD_CONTACT.POSITION, position),
+                    v.of(LEAD_CONTACT.CONTACT_ID, link.contact().id().value()),
+                    v.of(LEAD_CONTACT.ROLE, link.role().name()),
+                    v.of(LEAD_CONTACT.FULL_NAME, link.contact().fullName()),
+                    v.of(LEAD_CONTACT.DOCUMENT, codec.write(link.contact())));
+        }
+        return List.of(insert);
+    }
+
+    Query deletion(Binds v, TenantId tenant, LeadId lead) {
+        return dsl.deleteFrom(LEAD_CONTACT).where(LEAD_CONTACT.TENANT_ID.eq(v.of(LEAD_CONTACT.TENANT_ID, tenant.value())),
+                LEAD_CONTACT.LEAD_ID.eq(v.of(LEAD_CONTACT.LEAD_ID, lead.value())));
     }
 
     void delete(TenantId tenant, LeadId lead) {
-        statements.execute("delete contacts", v -> dsl.deleteFrom(LEAD_CONTACT)
-                .where(LEAD_CONTACT.TENANT_ID.eq(v.of(LEAD_CONTACT.TENANT_ID, tenant.value())),
-                        LEAD_CONTACT.LEAD_ID.eq(v.of(LEAD_CONTACT.LEAD_ID, lead.value()))));
+        statements.execute("delete contacts", v -> deletion(v, tenant, lead));
     }
 
     /** The contacts of each of {@code leads} that has any, in their order on the lead. */

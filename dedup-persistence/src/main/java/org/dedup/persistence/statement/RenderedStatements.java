@@ -18,6 +18,7 @@ import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
+import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
@@ -39,8 +40,16 @@ public final class RenderedStatements {
         this.dsl = dsl;
     }
 
-    /** A statement's SQL and the number of its bind values. */
-    private record Rendered(String sql, int values) {
+    /** The SQL of one or more statements run together, and how many bind values each has. */
+    private record Rendered(List<String> sqls, List<Integer> counts) {
+        int values() {
+            return counts.stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** All of them as PostgreSQL receives them in one round trip. */
+        String sql() {
+            return String.join(";\n", sqls);
+        }
     }
 
     /** The values of a statement being built: each becomes a bind value of the column's type, in the order given. */
@@ -70,34 +79,35 @@ public final class RenderedStatements {
     }
 
     /**
-     * The statement {@code build} makes, rendered the first time its {@code shape} is seen. Every statement of one
+     * The statements {@code build} made, rendered the first time their {@code shape} is seen. Every statement of one
      * shape must have the same SQL: only its values differ (a shape names the statement and any count that changes
      * its text, such as the number of rows).
      */
-    private Rendered rendered(Object shape, Query query, Binds binds) {
+    private Rendered rendered(Object shape, List<? extends Query> queries, Binds binds) {
         Rendered cached = byShape.get(shape);
         if (cached == null) {
-            cached = render(query, binds);
+            cached = render(queries, binds);
             if (byShape.size() < MAX_SHAPES) {
                 byShape.putIfAbsent(shape, cached);
             }
         }
-        if (cached.values() != binds.values.size()) {
-            throw new IllegalStateException("a statement of shape " + shape + " with " + binds.values.size()
+        if (cached.values() != binds.values.size() || cached.sqls().size() != queries.size()) {
+            throw new IllegalStateException("statements of shape " + shape + " with " + binds.values.size()
                     + " values instead of " + cached.values() + ": " + cached.sql());
         }
         return cached;
     }
 
-    private Rendered render(Query query, Binds binds) {
-        List<Object> bound = dsl.extractBindValues(query);
+    private Rendered render(List<? extends Query> queries, Binds binds) {
+        List<Object> bound = queries.stream().flatMap(query -> dsl.extractBindValues(query).stream()).toList();
         if (bound.size() != binds.values.size() || IntStream.range(0, bound.size())
                 .anyMatch(i -> !Objects.deepEquals(bound.get(i), binds.values.get(i)))) {
-            // values are bound by position: each must appear in the statement once, in the order it was given
-            throw new IllegalStateException("the statement binds " + bound + ", not " + binds.values + " in order: "
-                    + dsl.render(query));
+            // values are bound by position: each must appear in the statements once, in the order it was given
+            throw new IllegalStateException("the statements bind " + bound + ", not " + binds.values + " in order: "
+                    + queries.stream().map(dsl::render).toList());
         }
-        return new Rendered(dsl.render(query), bound.size());
+        return new Rendered(queries.stream().map(dsl::render).toList(),
+                queries.stream().map(query -> dsl.extractBindValues(query).size()).toList());
     }
 
     /** Runs the insert, update or delete {@code build} makes; the number of rows it changed. */
@@ -118,23 +128,67 @@ public final class RenderedStatements {
         });
     }
 
+    /**
+     * Runs the inserts, updates and deletes {@code build} makes, in order: on PostgreSQL in one round trip (one
+     * prepared statement holding them all, which the driver sends at once), elsewhere one after another. The number
+     * of rows each changed. A failing statement fails the rest, as it would fail the transaction they run in.
+     */
+    public List<Integer> executeTogether(Object shape, Function<Binds, List<? extends Query>> build) {
+        Binds binds = new Binds();
+        List<? extends Query> queries = build.apply(binds);
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        Rendered statements = rendered(shape, queries, binds);
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            return onConnection(statements.sql(), binds, 0, binds.values.size(), RenderedStatements::updateCounts);
+        }
+        List<Integer> counts = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < statements.sqls().size(); i++) {
+            int to = from + statements.counts().get(i);
+            counts.add(onConnection(statements.sqls().get(i), binds, from, to, PreparedStatement::executeUpdate));
+            from = to;
+        }
+        return counts;
+    }
+
+    private static List<Integer> updateCounts(PreparedStatement prepared) throws SQLException {
+        List<Integer> counts = new ArrayList<>();
+        boolean resultSet = prepared.execute();
+        while (resultSet || prepared.getUpdateCount() != -1) {
+            if (!resultSet) {
+                counts.add(prepared.getUpdateCount());
+            }
+            resultSet = prepared.getMoreResults();
+        }
+        return counts;
+    }
+
     private interface Work<T> {
         T on(PreparedStatement prepared) throws SQLException;
     }
 
-    /** On the connection jOOQ's context gives this thread (its transaction's, if one is open). */
     private <T> T run(Object shape, Function<Binds, ? extends Query> build, Work<T> work) {
         Binds binds = new Binds();
-        Rendered statement = rendered(shape, build.apply(binds), binds);
+        Rendered statement = rendered(shape, List.of(build.apply(binds)), binds);
+        return onConnection(statement.sql(), binds, 0, binds.values.size(), work);
+    }
+
+    /**
+     * Prepares {@code sql} with the values {@code from} (inclusive) to {@code to} and runs it, on the connection
+     * jOOQ's context gives this thread (its transaction's, if one is open).
+     */
+    private <T> T onConnection(String sql, Binds binds, int from, int to, Work<T> work) {
         ConnectionProvider connections = dsl.configuration().connectionProvider();
         Connection connection = connections.acquire();
-        try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
-            for (int i = 0; i < binds.values.size(); i++) {
-                bind(prepared, i + 1, binds.values.get(i), binds.types.get(i));
+        try (PreparedStatement prepared = connection.prepareStatement(sql)) {
+            for (int i = from; i < to; i++) {
+                bind(prepared, i - from + 1, binds.values.get(i), binds.types.get(i));
             }
             return work.on(prepared);
         } catch (SQLException e) {
-            throw translated(statement, e);
+            throw translated(sql, e);
         } finally {
             connections.release(connection);
         }
@@ -150,8 +204,8 @@ public final class RenderedStatements {
     }
 
     /** As jOOQ translates the driver's exceptions, so that {@code Storage} names the failure the same way. */
-    private static DataAccessException translated(Rendered statement, SQLException e) {
-        String message = "SQL [" + statement.sql() + "]; " + e.getMessage();
+    private static DataAccessException translated(String sql, SQLException e) {
+        String message = "SQL [" + sql + "]; " + e.getMessage();
         return e.getSQLState() != null && e.getSQLState().startsWith("23")
                 ? new IntegrityConstraintViolationException(message, e)
                 : new DataAccessException(message, e);
