@@ -130,39 +130,26 @@ public final class RenderedStatements {
 
     /**
      * Runs the inserts, updates and deletes {@code build} makes, in order: on PostgreSQL in one round trip (one
-     * prepared statement holding them all, which the driver sends at once), elsewhere one after another. The number
-     * of rows each changed. A failing statement fails the rest, as it would fail the transaction they run in.
+     * prepared statement holding them all, which the driver sends at once), elsewhere one after another. A failing
+     * statement fails the rest, as it fails the transaction they run in.
      */
-    public List<Integer> executeTogether(Object shape, Function<Binds, List<? extends Query>> build) {
+    public void executeTogether(Object shape, Function<Binds, List<? extends Query>> build) {
         Binds binds = new Binds();
         List<? extends Query> queries = build.apply(binds);
         if (queries.isEmpty()) {
-            return List.of();
+            return;
         }
         Rendered statements = rendered(shape, queries, binds);
         if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-            return onConnection(statements.sql(), binds, 0, binds.values.size(), RenderedStatements::updateCounts);
+            onConnection(statements.sql(), binds, 0, binds.values.size(), PreparedStatement::execute);
+            return;
         }
-        List<Integer> counts = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < statements.sqls().size(); i++) {
             int to = from + statements.counts().get(i);
-            counts.add(onConnection(statements.sqls().get(i), binds, from, to, PreparedStatement::executeUpdate));
+            onConnection(statements.sqls().get(i), binds, from, to, PreparedStatement::executeUpdate);
             from = to;
         }
-        return counts;
-    }
-
-    private static List<Integer> updateCounts(PreparedStatement prepared) throws SQLException {
-        List<Integer> counts = new ArrayList<>();
-        boolean resultSet = prepared.execute();
-        while (resultSet || prepared.getUpdateCount() != -1) {
-            if (!resultSet) {
-                counts.add(prepared.getUpdateCount());
-            }
-            resultSet = prepared.getMoreResults();
-        }
-        return counts;
     }
 
     private interface Work<T> {

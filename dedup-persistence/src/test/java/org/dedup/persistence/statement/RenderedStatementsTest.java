@@ -10,84 +10,151 @@ import java.util.List;
 import java.util.UUID;
 
 import org.dedup.persistence.Database;
+import org.dedup.persistence.TestDatabases;
+import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** Statements rendered once per shape run with each call's own values, and refuse values they cannot bind right. */
+/**
+ * Statements rendered once per shape run with each call's own values, run together (one round trip on PostgreSQL)
+ * in order, and refuse values they cannot bind right; on H2 and on the local PostgreSQL.
+ */
 class RenderedStatementsTest {
-    private static Database database;
-    private static DSLContext dsl;
-    private final RenderedStatements statements = new RenderedStatements(dsl);
 
-    @BeforeAll
-    static void open() {
-        database = Database.embedded("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        dsl = database.dsl();
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnH2 extends Contract {
+        OnH2() {
+            super(TestDatabases.h2());
+        }
+
+        @AfterAll
+        void close() {
+            database.close();
+        }
     }
 
-    @AfterAll
-    static void close() {
-        database.close();
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnPostgres extends Contract {
+        private static final String SCHEMA = TestDatabases.createSchema("rendered");
+
+        OnPostgres() {
+            super(TestDatabases.postgres(SCHEMA, 2));
+        }
+
+        @AfterAll
+        void close() {
+            database.close();
+            TestDatabases.dropSchema(SCHEMA);
+        }
     }
 
-    private int insert(String tenant, String settings) {
-        return statements.execute("insert", v -> dsl.insertInto(TENANT_SETTINGS)
-                .set(TENANT_SETTINGS.TENANT_ID, v.of(TENANT_SETTINGS.TENANT_ID, tenant))
-                .set(TENANT_SETTINGS.SETTINGS, v.of(TENANT_SETTINGS.SETTINGS, settings)));
-    }
+    abstract static class Contract {
+        final Database database;
+        private final DSLContext dsl;
+        private final RenderedStatements statements;
 
-    private List<String> settingsOf(String tenant) {
-        return statements.fetch("select", v -> dsl.select(TENANT_SETTINGS.SETTINGS).from(TENANT_SETTINGS)
-                .where(TENANT_SETTINGS.TENANT_ID.eq(v.of(TENANT_SETTINGS.TENANT_ID, tenant))), row -> row.getString(1));
-    }
+        Contract(Database database) {
+            this.database = database;
+            this.dsl = database.dsl();
+            this.statements = new RenderedStatements(dsl);
+        }
 
-    @Test
-    void everyRunOfAShapeBindsItsOwnValues() {
-        String first = UUID.randomUUID().toString();
-        String second = UUID.randomUUID().toString();
-        assertEquals(1, insert(first, "one"));
-        assertEquals(1, insert(second, null));
+        private int insert(String tenant, String settings) {
+            return statements.execute("insert", v -> insertion(v, tenant, settings));
+        }
 
-        assertEquals(List.of("one"), settingsOf(first));
-        assertEquals(Collections.singletonList(null), settingsOf(second));
-    }
+        private Query insertion(Binds v, String tenant, String settings) {
+            return dsl.insertInto(TENANT_SETTINGS)
+                    .set(TENANT_SETTINGS.TENANT_ID, v.of(TENANT_SETTINGS.TENANT_ID, tenant))
+                    .set(TENANT_SETTINGS.SETTINGS, v.of(TENANT_SETTINGS.SETTINGS, settings));
+        }
 
-    @Test
-    void valuesGivenInAnotherOrderThanTheStatementBindsThemAreRefused() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> statements.execute("swapped",
-                v -> {
-                    var settings = v.of(TENANT_SETTINGS.SETTINGS, "s");
-                    var tenant = v.of(TENANT_SETTINGS.TENANT_ID, "t");
-                    return dsl.insertInto(TENANT_SETTINGS).set(TENANT_SETTINGS.TENANT_ID, tenant)
-                            .set(TENANT_SETTINGS.SETTINGS, settings);
-                }));
-        assertTrue(refused.getMessage().contains("in order"), refused.getMessage());
-    }
+        private List<String> settingsOf(String tenant) {
+            return statements.fetch("select", v -> dsl.select(TENANT_SETTINGS.SETTINGS).from(TENANT_SETTINGS)
+                    .where(TENANT_SETTINGS.TENANT_ID.eq(v.of(TENANT_SETTINGS.TENANT_ID, tenant))),
+                    row -> row.getString(1));
+        }
 
-    @Test
-    void aShapeWhoseStatementChangesIsRefused() {
-        String tenant = UUID.randomUUID().toString();
-        statements.fetch("by tenant", v -> dsl.select(TENANT_SETTINGS.SETTINGS).from(TENANT_SETTINGS)
-                .where(TENANT_SETTINGS.TENANT_ID.eq(v.of(TENANT_SETTINGS.TENANT_ID, tenant))), row -> row.getString(1));
+        @Test
+        void everyRunOfAShapeBindsItsOwnValues() {
+            String first = UUID.randomUUID().toString();
+            String second = UUID.randomUUID().toString();
+            assertEquals(1, insert(first, "one"));
+            assertEquals(1, insert(second, null));
 
-        assertThrows(IllegalStateException.class, () -> statements.fetch("by tenant", v -> dsl
-                .select(TENANT_SETTINGS.SETTINGS).from(TENANT_SETTINGS)
-                .where(TENANT_SETTINGS.TENANT_ID.in(v.of(TENANT_SETTINGS.TENANT_ID, tenant),
-                        v.of(TENANT_SETTINGS.TENANT_ID, "other"))), row -> row.getString(1)));
-    }
+            assertEquals(List.of("one"), settingsOf(first));
+            assertEquals(Collections.singletonList(null), settingsOf(second));
+        }
 
-    @Test
-    void aDuplicateKeyIsAnIntegrityConstraintViolationNamingTheStatement() {
-        String tenant = UUID.randomUUID().toString();
-        insert(tenant, "one");
+        @Test
+        void statementsRunTogetherRunInOrderEachWithItsValues() {
+            String tenant = UUID.randomUUID().toString();
+            String other = UUID.randomUUID().toString();
 
-        IntegrityConstraintViolationException duplicate = assertThrows(IntegrityConstraintViolationException.class,
-                () -> insert(tenant, "two"));
-        assertTrue(duplicate.getMessage().contains("insert into"), duplicate.getMessage());
-        assertEquals(List.of("one"), settingsOf(tenant));
+            dsl.transaction(configuration -> statements.executeTogether("together", v -> List.of(
+                    insertion(v, tenant, "one"), insertion(v, other, "two"), dsl.update(TENANT_SETTINGS)
+                            .set(TENANT_SETTINGS.RULES, v.of(TENANT_SETTINGS.RULES, "rules"))
+                            .where(TENANT_SETTINGS.TENANT_ID.eq(v.of(TENANT_SETTINGS.TENANT_ID, tenant))))));
+
+            assertEquals(List.of("one"), settingsOf(tenant));
+            assertEquals(List.of("two"), settingsOf(other));
+            assertEquals("rules", dsl.select(TENANT_SETTINGS.RULES).from(TENANT_SETTINGS)
+                    .where(TENANT_SETTINGS.TENANT_ID.eq(tenant)).fetchOne(TENANT_SETTINGS.RULES));
+        }
+
+        @Test
+        void aFailingStatementRunTogetherFailsItsTransactionAndKeepsNothing() {
+            String tenant = UUID.randomUUID().toString();
+            String stored = UUID.randomUUID().toString();
+            insert(stored, "stored");
+
+            assertThrows(IntegrityConstraintViolationException.class, () -> dsl.transaction(configuration -> statements
+                    .executeTogether("failing", v -> List.of(insertion(v, tenant, "new"),
+                            insertion(v, stored, "again")))));
+
+            assertEquals(List.of(), settingsOf(tenant));
+            assertEquals(List.of("stored"), settingsOf(stored));
+        }
+
+        @Test
+        void valuesGivenInAnotherOrderThanTheStatementBindsThemAreRefused() {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> statements.execute(
+                    "swapped", v -> {
+                        var settings = v.of(TENANT_SETTINGS.SETTINGS, "s");
+                        var tenant = v.of(TENANT_SETTINGS.TENANT_ID, "t");
+                        return dsl.insertInto(TENANT_SETTINGS).set(TENANT_SETTINGS.TENANT_ID, tenant)
+                                .set(TENANT_SETTINGS.SETTINGS, settings);
+                    }));
+            assertTrue(refused.getMessage().contains("in order"), refused.getMessage());
+        }
+
+        @Test
+        void aShapeWhoseStatementChangesIsRefused() {
+            String tenant = UUID.randomUUID().toString();
+            settingsOf(tenant);
+
+            assertThrows(IllegalStateException.class, () -> statements.fetch("select", v -> dsl
+                    .select(TENANT_SETTINGS.SETTINGS).from(TENANT_SETTINGS)
+                    .where(TENANT_SETTINGS.TENANT_ID.in(v.of(TENANT_SETTINGS.TENANT_ID, tenant),
+                            v.of(TENANT_SETTINGS.TENANT_ID, "other"))), row -> row.getString(1)));
+        }
+
+        @Test
+        void aDuplicateKeyIsAnIntegrityConstraintViolationNamingTheStatement() {
+            String tenant = UUID.randomUUID().toString();
+            insert(tenant, "one");
+
+            IntegrityConstraintViolationException duplicate = assertThrows(
+                    IntegrityConstraintViolationException.class, () -> insert(tenant, "two"));
+            assertTrue(duplicate.getMessage().contains("insert into"), duplicate.getMessage());
+            assertEquals(List.of("one"), settingsOf(tenant));
+        }
     }
 }
