@@ -142,11 +142,15 @@ public final class JooqLeadRepository implements LeadRepository {
         }
         List<UUID> distinct = ids.stream().map(LeadId::value).distinct().toList();
         Map<UUID, Lead> byId = Storage.attempt("read", ids.size() == 1 ? ids.iterator().next() : ids.size() + " leads",
-                tenant, () -> leads(tenant, statements.fetch(List.of("read leads", distinct.size()), v -> dsl
-                        .select(LEAD.ID, LEAD.DOCUMENT).from(LEAD)
-                        .where(LEAD.TENANT_ID.eq(v.of(LEAD.TENANT_ID, tenant.value())),
-                                LEAD.ID.in(distinct.stream().map(id -> v.of(LEAD.ID, id)).toList())),
-                        LeadRow::of)))
+                tenant, () -> {
+                    // the leads and their contacts in one round trip on PostgreSQL: both are looked up by the ids
+                    var read = statements.fetchTogether(List.of("read leads", distinct.size()), v -> List.of(dsl
+                                    .select(LEAD.ID, LEAD.DOCUMENT).from(LEAD)
+                                    .where(LEAD.TENANT_ID.eq(v.of(LEAD.TENANT_ID, tenant.value())),
+                                            LEAD.ID.in(distinct.stream().map(id -> v.of(LEAD.ID, id)).toList())),
+                            contacts.query(v, tenant, distinct)), LeadRow::of, contacts::link);
+                    return leads(read.first(), LeadContacts.byLead(read.second()));
+                })
                 .stream().collect(Collectors.toMap(lead -> lead.id().value(), lead -> lead));
         return ids.stream().distinct().map(id -> byId.get(id.value())).filter(Objects::nonNull).toList();
     }
@@ -245,15 +249,16 @@ public final class JooqLeadRepository implements LeadRepository {
         return codec.write(lead.withContacts(List.of()));
     }
 
-    /**
-     * Leads from their rows, with their contacts read by one more statement. A lead stored before contacts had
-     * rows of their own keeps them in its document until it is next saved.
-     */
+    /** Leads from their rows, with their contacts read by one more statement. */
     private List<Lead> leads(TenantId tenant, List<LeadRow> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, List<LinkedContact>> linked = contacts.of(tenant, rows.stream().map(LeadRow::id).toList());
+        return rows.isEmpty() ? List.of() : leads(rows, contacts.of(tenant, rows.stream().map(LeadRow::id).toList()));
+    }
+
+    /**
+     * Leads from their rows and their contacts' rows. A lead stored before contacts had rows of their own keeps them
+     * in its document until it is next saved.
+     */
+    private List<Lead> leads(List<LeadRow> rows, Map<UUID, List<LinkedContact>> linked) {
         return rows.stream().map(row -> {
             Lead lead = codec.read(row.document(), Lead.class);
             List<LinkedContact> links = linked.get(row.id());

@@ -2,6 +2,8 @@ package org.dedup.persistence.lead;
 
 import static org.dedup.persistence.jooq.Tables.LEAD_CONTACT;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,8 +58,9 @@ final class LeadContacts {
     }
 
     Query deletion(Binds v, TenantId tenant, LeadId lead) {
-        return dsl.deleteFrom(LEAD_CONTACT).where(LEAD_CONTACT.TENANT_ID.eq(v.of(LEAD_CONTACT.TENANT_ID, tenant.value())),
-                LEAD_CONTACT.LEAD_ID.eq(v.of(LEAD_CONTACT.LEAD_ID, lead.value())));
+        return dsl.deleteFrom(LEAD_CONTACT)
+                .where(LEAD_CONTACT.TENANT_ID.eq(v.of(LEAD_CONTACT.TENANT_ID, tenant.value())),
+                        LEAD_CONTACT.LEAD_ID.eq(v.of(LEAD_CONTACT.LEAD_ID, lead.value())));
     }
 
     void delete(TenantId tenant, LeadId lead) {
@@ -66,19 +69,28 @@ final class LeadContacts {
 
     /** The contacts of each of {@code leads} that has any, in their order on the lead. */
     Map<UUID, List<LinkedContact>> of(TenantId tenant, Collection<UUID> leads) {
+        return byLead(statements.fetch(List.of("contacts of", leads.size()), v -> query(v, tenant, leads), this::link));
+    }
+
+    /** The contacts of {@code leads}, in their order on each lead: rows read by {@link #link}. */
+    Query query(Binds v, TenantId tenant, Collection<UUID> leads) {
+        return dsl.select(LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.DOCUMENT).from(LEAD_CONTACT)
+                .where(LEAD_CONTACT.TENANT_ID.eq(v.of(LEAD_CONTACT.TENANT_ID, tenant.value())),
+                        LEAD_CONTACT.LEAD_ID.in(leads.stream().map(id -> v.of(LEAD_CONTACT.LEAD_ID, id)).toList()))
+                .orderBy(LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION);
+    }
+
+    Link link(ResultSet row) throws SQLException {
+        return new Link(row.getObject(1, UUID.class),
+                new LinkedContact(codec.read(row.getString(3), Contact.class), ContactRole.valueOf(row.getString(2))));
+    }
+
+    static Map<UUID, List<LinkedContact>> byLead(List<Link> links) {
         Map<UUID, List<LinkedContact>> byLead = new HashMap<>();
-        statements.fetch(List.of("contacts of", leads.size()), v -> dsl
-                        .select(LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.DOCUMENT).from(LEAD_CONTACT)
-                        .where(LEAD_CONTACT.TENANT_ID.eq(v.of(LEAD_CONTACT.TENANT_ID, tenant.value())),
-                                LEAD_CONTACT.LEAD_ID.in(leads.stream().map(id -> v.of(LEAD_CONTACT.LEAD_ID, id))
-                                        .toList()))
-                        .orderBy(LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION),
-                row -> new Link(row.getObject(1, UUID.class), new LinkedContact(
-                        codec.read(row.getString(3), Contact.class), ContactRole.valueOf(row.getString(2)))))
-                .forEach(link -> byLead.computeIfAbsent(link.lead(), id -> new ArrayList<>()).add(link.contact()));
+        links.forEach(link -> byLead.computeIfAbsent(link.lead(), id -> new ArrayList<>()).add(link.contact()));
         return byLead;
     }
 
-    private record Link(UUID lead, LinkedContact contact) {
+    record Link(UUID lead, LinkedContact contact) {
     }
 }

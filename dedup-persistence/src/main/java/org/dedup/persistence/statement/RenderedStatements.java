@@ -117,15 +117,48 @@ public final class RenderedStatements {
 
     /** Runs the query {@code build} makes; its rows as read by {@code row}. */
     public <T> List<T> fetch(Object shape, Function<Binds, ? extends Query> build, Row<T> row) {
-        return run(shape, build, prepared -> {
+        return run(shape, build, prepared -> rows(prepared.executeQuery(), row));
+    }
+
+    /** The rows of two queries run together. */
+    public record Rows<A, B>(List<A> first, List<B> second) {
+    }
+
+    /**
+     * Runs the two queries {@code build} makes, in order: on PostgreSQL in one round trip, elsewhere one after the
+     * other; the rows of each.
+     */
+    public <A, B> Rows<A, B> fetchTogether(Object shape, Function<Binds, List<? extends Query>> build, Row<A> first,
+                                           Row<B> second) {
+        Binds binds = new Binds();
+        List<? extends Query> queries = build.apply(binds);
+        if (queries.size() != 2) {
+            throw new IllegalArgumentException("two queries to fetch together, not " + queries.size());
+        }
+        Rendered statements = rendered(shape, queries, binds);
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            return onConnection(statements.sql(), binds, 0, binds.values.size(), prepared -> {
+                prepared.execute();
+                List<A> firstRows = rows(prepared.getResultSet(), first);
+                prepared.getMoreResults();
+                return new Rows<>(firstRows, rows(prepared.getResultSet(), second));
+            });
+        }
+        int split = statements.counts().getFirst();
+        return new Rows<>(onConnection(statements.sqls().get(0), binds, 0, split,
+                prepared -> rows(prepared.executeQuery(), first)),
+                onConnection(statements.sqls().get(1), binds, split, binds.values.size(),
+                        prepared -> rows(prepared.executeQuery(), second)));
+    }
+
+    private static <T> List<T> rows(ResultSet result, Row<T> row) throws SQLException {
+        try (result) {
             List<T> rows = new ArrayList<>();
-            try (ResultSet result = prepared.executeQuery()) {
-                while (result.next()) {
-                    rows.add(row.read(result));
-                }
+            while (result.next()) {
+                rows.add(row.read(result));
             }
             return rows;
-        });
+        }
     }
 
     /**

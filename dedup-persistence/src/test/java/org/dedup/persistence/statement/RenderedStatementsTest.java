@@ -110,6 +110,25 @@ class RenderedStatementsTest {
         }
 
         @Test
+        void twoQueriesFetchedTogetherEachGiveTheirOwnRows() {
+            String first = UUID.randomUUID().toString();
+            String second = UUID.randomUUID().toString();
+            String secondSettings = "settings of " + second;
+            insert(first, "one");
+            insert(second, secondSettings);
+
+            var rows = statements.fetchTogether("both", v -> List.of(dsl.select(TENANT_SETTINGS.SETTINGS)
+                            .from(TENANT_SETTINGS).where(TENANT_SETTINGS.TENANT_ID.eq(v.of(TENANT_SETTINGS.TENANT_ID,
+                                    first))),
+                    dsl.select(TENANT_SETTINGS.TENANT_ID).from(TENANT_SETTINGS)
+                            .where(TENANT_SETTINGS.SETTINGS.eq(v.of(TENANT_SETTINGS.SETTINGS, secondSettings)))),
+                    row -> row.getString(1), row -> row.getString(1));
+
+            assertEquals(List.of("one"), rows.first());
+            assertEquals(List.of(second), rows.second());
+        }
+
+        @Test
         void aFailingStatementRunTogetherFailsItsTransactionAndKeepsNothing() {
             String tenant = UUID.randomUUID().toString();
             String stored = UUID.randomUUID().toString();
