@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.dedup.domain.match.MatchCandidate;
@@ -70,7 +71,9 @@ public final class DuplicateControl {
         return arrive(incoming, NO_KEY);
     }
 
-    /** Like {@link #receive(IncomingLead)}; a retry under the same key returns the first decision and writes nothing. */
+    /**
+     * Like {@link #receive(IncomingLead)}; a retry under the same key returns the first decision and writes nothing.
+     */
     public Decision receive(IncomingLead incoming, IdempotencyKey key) {
         return arrive(incoming, new MatchKey("idempotency", key.value()));
     }
@@ -132,20 +135,33 @@ public final class DuplicateControl {
      * fail one of them attempt after attempt.
      */
     private static <T> T decidedAgainWhileStale(Function<Set<LeadId>, T> attempt) {
-        Set<LeadId> stale = new HashSet<>();
-        for (int n = 1; ; n++) {
+        Set<LeadId> lockFirst = new HashSet<>();
+        for (int n = 1; ; ) {
             try {
-                return attempt.apply(Set.copyOf(stale));
+                return attempt.apply(Set.copyOf(lockFirst));
+            } catch (UnlockedTargets unlocked) {
+                // not a failed attempt: the set only grows, so this ends once every target is locked first
+                lockFirst.addAll(unlocked.leads);
             } catch (StaleRecordException changed) {
                 // a lead it merges into was changed or removed after it was read (by an arrival that found it by
                 // other keys, or a manual merge): everything was rolled back, decide again on what is stored now
-                if (n == ATTEMPTS) {
+                if (n++ == ATTEMPTS) {
                     throw changed;
                 }
                 if (changed.record() instanceof LeadId lead) {
-                    stale.add(lead);
+                    lockFirst.add(lead);
                 }
             }
+        }
+    }
+
+    /** An attempt that locked leads first chose targets outside them: decided again with those locked first too. */
+    private static final class UnlockedTargets extends RuntimeException {
+        private final transient Set<LeadId> leads;
+
+        UnlockedTargets(Set<LeadId> leads) {
+            super(null, null, false, false);
+            this.leads = leads;
         }
     }
 
@@ -212,20 +228,20 @@ public final class DuplicateControl {
      * Locks the leads a merge changes, so an arrival that found them by other keys (and holds other key locks) waits
      * for this one. On a first attempt they were read before the lock: one changed or removed since fails the merge's
      * version check, everything is rolled back and the arrival decided again with that lead locked first. An attempt
-     * that locked leads first takes no more lead locks: a target outside them is treated as stale, so the next attempt
-     * locks it first too. Either way an attempt takes its lead locks in one sorted statement after all of its key
-     * locks, so no two arrivals wait on each other in a cycle; only the few leads merged are locked, never every
-     * candidate a common key finds.
+     * that locked leads first takes no more lead locks: with a target outside them it is rolled back and taken again
+     * with those locked first too. Either way an attempt takes its lead locks in one sorted statement after all of
+     * its key locks, so no two arrivals wait on each other in a cycle; only the few leads merged are locked, never
+     * every candidate a common key finds.
      */
     private void lockTargets(TenantId tenant, List<Lead> targets, Set<LeadId> lockedFirst) {
         if (lockedFirst.isEmpty()) {
             lockLeads(tenant, targets.stream().map(Lead::id).toList());
             return;
         }
-        for (Lead target : targets) {
-            if (!lockedFirst.contains(target.id())) {
-                throw new StaleRecordException(tenant, target.id(), target.version());
-            }
+        Set<LeadId> unlocked = targets.stream().map(Lead::id).filter(id -> !lockedFirst.contains(id))
+                .collect(Collectors.toSet());
+        if (!unlocked.isEmpty()) {
+            throw new UnlockedTargets(unlocked);
         }
     }
 
@@ -248,7 +264,8 @@ public final class DuplicateControl {
         MatchContext context = new MatchContext(tenant, settings,
                 PreconfiguredRules.orPreconfigured(ports.settings().rules(tenant)));
         List<MatcherFailure> probeFailures = new ArrayList<>();
-        Lead unlocked = ports.leads().find(tenant, leadId).orElseThrow(() -> new RecordNotFoundException(tenant, leadId));
+        Lead unlocked = ports.leads().find(tenant, leadId)
+                .orElseThrow(() -> new RecordNotFoundException(tenant, leadId));
         LeadProfile unlockedProfile = matchers.profile(unlocked, settings.standardization());
         Map<Matcher, Set<MatchKey>> probes = search.probe(unlockedProfile, Set.of(MatchMethod.BIG_DATA), context,
                 probeFailures);

@@ -9,24 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.control.DuplicateControlPorts;
-import org.dedup.domain.merge.ConflictMerge;
-import org.dedup.domain.store.KeyLocks;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.dedup.domain.control.Decision;
+import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.control.IdempotencyKey;
+import org.dedup.domain.control.MultiMatchPolicy;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.standardize.LeadProfile;
+import org.dedup.domain.store.KeyLocks;
 import org.junit.jupiter.api.Test;
 
 class EngineSafetyTest {
@@ -181,6 +182,36 @@ class EngineSafetyTest {
         assertEquals(4, locked.size(), "keys, the lead after reading it (stale); keys, the lead before reading it");
         assertEquals(Set.of(leadLock), locked.get(3));
         assertEquals(3, fixture.leads.find(TENANT, stored).orElseThrow().version(), "two changes, then the merge");
+    }
+
+    @Test
+    void anArrivalDecidedAgainWithMoreTargetsThanItLockedFirstLocksThemAllFirstOnce() {
+        DuplicateControlFixture fixture = new DuplicateControlFixture();
+        fixture.configure(fixture.enable(MatchMethod.EMAIL).withMultiMatchPolicy(MultiMatchPolicy.UPDATE_ALL));
+        Lead first = fixture.stored(aLead().withEmail("jane@x.io"));
+        Lead second = fixture.stored(aLead().withEmail("jane@x.io"));
+        MatchKey firstLock = new MatchKey("lead", first.id().value().toString());
+        MatchKey secondLock = new MatchKey("lead", second.id().value().toString());
+        List<Set<MatchKey>> locked = new ArrayList<>();
+        DuplicateControl control = withLocks(fixture, (tenant, keys) -> {
+            locked.add(Set.copyOf(keys));
+            fixture.transactor.lock(tenant, keys);
+            if (locked.size() == 2) {
+                // another arrival changes the second lead between this one's read of it and its lock on both
+                Lead changed = fixture.leads.find(tenant, second.id()).orElseThrow().withName("Changed elsewhere")
+                        .touched(fixture.clock.instant());
+                fixture.leads.update(changed, fixture.matchers.indexKeys(fixture.matchers.profile(changed,
+                        fixture.settings.settings(tenant).standardization()), new ArrayList<>()));
+            }
+        });
+
+        Decision decision = control.receive(anIncomingLead().withEmail("jane@x.io").incoming());
+
+        assertEquals(Set.of(first.id(), second.id()),
+                Set.copyOf(assertInstanceOf(Decision.Merged.class, decision).mergedInto()));
+        assertEquals(List.of(Set.of(firstLock, secondLock), Set.of(secondLock), Set.of(firstLock, secondLock)),
+                locked.stream().filter(keys -> keys.contains(firstLock) || keys.contains(secondLock)).toList(),
+                "both after reading (stale); the stale one first (the other target is outside it); both first");
     }
 
     private static DuplicateControl recordingLocks(DuplicateControlFixture fixture, List<Set<MatchKey>> locked) {

@@ -13,8 +13,8 @@ import org.dedup.persistence.statement.RenderedStatements;
 import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.InsertValuesStep4;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -49,10 +49,6 @@ public record KeyTable<K extends Record>(Table<K> table, Field<String> tenant, F
             Set<MatchKey> added = new HashSet<>(keys);
             added.removeAll(stored);
             return new Change(gone, added);
-        }
-
-        public boolean isEmpty() {
-            return gone.isEmpty() && added.isEmpty();
         }
 
         /** What the statements of the change depend on: how many keys go and come. */

@@ -40,15 +40,13 @@ public final class RenderedStatements {
         this.dsl = dsl;
     }
 
-    /** The SQL of one or more statements run together, and how many bind values each has. */
-    private record Rendered(List<String> sqls, List<Integer> counts) {
-        int values() {
-            return counts.stream().mapToInt(Integer::intValue).sum();
-        }
-
-        /** All of them as PostgreSQL receives them in one round trip. */
-        String sql() {
-            return String.join(";\n", sqls);
+    /**
+     * The SQL of one or more statements run together, the types of their bind values in order, and how many of them
+     * each statement has; {@code sql} is all of them as PostgreSQL receives them in one round trip.
+     */
+    private record Rendered(List<String> sqls, List<DataType<?>> types, List<Integer> counts, String sql) {
+        Rendered(List<String> sqls, List<DataType<?>> types, List<Integer> counts) {
+            this(sqls, types, counts, String.join(";\n", sqls));
         }
     }
 
@@ -57,7 +55,7 @@ public final class RenderedStatements {
         private final List<Object> values = new ArrayList<>();
         private final List<DataType<?>> types = new ArrayList<>();
 
-        /** Values for a statement that is shown rather than run (EXPLAIN): they stay in it as bind values. */
+        /** Values for a statement built outside this class, to be shown (EXPLAIN): they stay in it as bind values. */
         public Binds() {
         }
 
@@ -91,23 +89,25 @@ public final class RenderedStatements {
                 byShape.putIfAbsent(shape, cached);
             }
         }
-        if (cached.values() != binds.values.size() || cached.sqls().size() != queries.size()) {
-            throw new IllegalStateException("statements of shape " + shape + " with " + binds.values.size()
-                    + " values instead of " + cached.values() + ": " + cached.sql());
+        if (!cached.types().equals(binds.types) || cached.sqls().size() != queries.size()) {
+            // a shape must name everything its SQL depends on: values bound to another statement's places are refused
+            throw new IllegalStateException("statements of shape " + shape + " with values of " + binds.types
+                    + " instead of " + cached.types() + ": " + cached.sql());
         }
         return cached;
     }
 
     private Rendered render(List<? extends Query> queries, Binds binds) {
-        List<Object> bound = queries.stream().flatMap(query -> dsl.extractBindValues(query).stream()).toList();
-        if (bound.size() != binds.values.size() || IntStream.range(0, bound.size())
-                .anyMatch(i -> !Objects.deepEquals(bound.get(i), binds.values.get(i)))) {
+        List<List<Object>> bound = queries.stream().map(dsl::extractBindValues).toList();
+        List<Object> all = bound.stream().flatMap(List::stream).toList();
+        if (all.size() != binds.values.size() || IntStream.range(0, all.size())
+                .anyMatch(i -> !Objects.deepEquals(all.get(i), binds.values.get(i)))) {
             // values are bound by position: each must appear in the statements once, in the order it was given
-            throw new IllegalStateException("the statements bind " + bound + ", not " + binds.values + " in order: "
+            throw new IllegalStateException("the statements bind " + all + ", not " + binds.values + " in order: "
                     + queries.stream().map(dsl::render).toList());
         }
-        return new Rendered(queries.stream().map(dsl::render).toList(),
-                queries.stream().map(query -> dsl.extractBindValues(query).size()).toList());
+        return new Rendered(queries.stream().map(dsl::render).toList(), List.copyOf(binds.types),
+                bound.stream().map(List::size).toList());
     }
 
     /** Runs the insert, update or delete {@code build} makes; the number of rows it changed. */
@@ -164,7 +164,8 @@ public final class RenderedStatements {
     /**
      * Runs the inserts, updates and deletes {@code build} makes, in order: on PostgreSQL in one round trip (one
      * prepared statement holding them all, which the driver sends at once), elsewhere one after another. A failing
-     * statement fails the rest, as it fails the transaction they run in.
+     * statement throws and the ones after it do not run; run them in a transaction, which the failure then rolls
+     * back (outside one, PostgreSQL would keep none of them and H2 those before the failure).
      */
     public void executeTogether(Object shape, Function<Binds, List<? extends Query>> build) {
         Binds binds = new Binds();
