@@ -136,7 +136,7 @@ public final class RenderedStatements {
             throw new IllegalArgumentException("two queries to fetch together, not " + queries.size());
         }
         Rendered statements = rendered(shape, queries, binds);
-        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+        if (oneRoundTrip()) {
             return onConnection(statements.sql(), binds, 0, binds.values.size(), prepared -> {
                 prepared.execute();
                 List<A> firstRows = rows(prepared.getResultSet(), first);
@@ -144,11 +144,8 @@ public final class RenderedStatements {
                 return new Rows<>(firstRows, rows(prepared.getResultSet(), second));
             });
         }
-        int split = statements.counts().getFirst();
-        return new Rows<>(onConnection(statements.sqls().get(0), binds, 0, split,
-                prepared -> rows(prepared.executeQuery(), first)),
-                onConnection(statements.sqls().get(1), binds, split, binds.values.size(),
-                        prepared -> rows(prepared.executeQuery(), second)));
+        return new Rows<>(alone(statements, 0, binds, prepared -> rows(prepared.executeQuery(), first)),
+                alone(statements, 1, binds, prepared -> rows(prepared.executeQuery(), second)));
     }
 
     private static <T> List<T> rows(ResultSet result, Row<T> row) throws SQLException {
@@ -174,16 +171,24 @@ public final class RenderedStatements {
             return;
         }
         Rendered statements = rendered(shape, queries, binds);
-        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+        if (oneRoundTrip()) {
             onConnection(statements.sql(), binds, 0, binds.values.size(), PreparedStatement::execute);
             return;
         }
-        int from = 0;
         for (int i = 0; i < statements.sqls().size(); i++) {
-            int to = from + statements.counts().get(i);
-            onConnection(statements.sqls().get(i), binds, from, to, PreparedStatement::executeUpdate);
-            from = to;
+            alone(statements, i, binds, PreparedStatement::executeUpdate);
         }
+    }
+
+    /** Statements run together go in one round trip on PostgreSQL, which takes several in one prepared statement. */
+    private boolean oneRoundTrip() {
+        return dsl.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    /** Runs statement {@code i} of several on its own, with its share of the values. */
+    private <T> T alone(Rendered statements, int i, Binds binds, Work<T> work) {
+        int from = statements.counts().subList(0, i).stream().mapToInt(Integer::intValue).sum();
+        return onConnection(statements.sqls().get(i), binds, from, from + statements.counts().get(i), work);
     }
 
     private interface Work<T> {
