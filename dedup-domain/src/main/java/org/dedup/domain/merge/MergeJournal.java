@@ -10,6 +10,11 @@ public interface MergeJournal {
 
     void append(MergeJournalEntry entry);
 
+    /** Several {@link #append}s, in as few round trips as the store allows. */
+    default void appendAll(List<MergeJournalEntry> entries) {
+        entries.forEach(this::append);
+    }
+
     Optional<MergeJournalEntry> find(TenantId tenant, MergeId id);
 
     /** Replaces the state of an entry (APPLIED to UNDONE); the images never change. */

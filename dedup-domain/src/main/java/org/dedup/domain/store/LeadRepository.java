@@ -10,6 +10,7 @@ import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
 
 /**
@@ -27,6 +28,29 @@ public interface LeadRepository {
      * @throws StaleRecordException when the stored version is not {@code lead.version() - 1}
      */
     void update(Lead lead, Set<MatchKey> keys);
+
+    /** Several {@link #insert}s, as few round trips as the store allows. */
+    default void insertAll(List<IndexedLead> leads) {
+        leads.forEach(indexed -> insert(indexed.lead(), indexed.keys()));
+    }
+
+    /**
+     * Several {@link #update}s in their order (a lead may be updated more than once), as few round trips as the store
+     * allows.
+     *
+     * @throws StaleRecordException when a stored version is not the one its update expects
+     */
+    default void updateAll(List<IndexedLead> leads) {
+        leads.forEach(indexed -> update(indexed.lead(), indexed.keys()));
+    }
+
+    /** A lead with the keys it is indexed under. */
+    record IndexedLead(Lead lead, Set<MatchKey> keys) {
+        public IndexedLead {
+            Require.nonNull(lead, "lead");
+            keys = Require.copy(keys, "keys");
+        }
+    }
 
     /**
      * Deletes a lead with its keys and contact links.

@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand, or that moves on by a step at every reading. */
 public final class MutableClock extends Clock {
     private Instant now;
+    private Duration step = Duration.ZERO;
 
     public MutableClock(Instant start) {
         now = start;
@@ -18,9 +19,16 @@ public final class MutableClock extends Clock {
         now = now.plus(duration);
     }
 
+    /** From now on every reading is {@code step} later than the one before, so no two are equal. */
+    public synchronized void stepOnEveryReading(Duration step) {
+        this.step = step;
+    }
+
     @Override
     public synchronized Instant instant() {
-        return now;
+        Instant read = now;
+        now = now.plus(step);
+        return read;
     }
 
     @Override

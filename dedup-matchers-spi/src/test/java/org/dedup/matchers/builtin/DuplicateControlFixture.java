@@ -16,6 +16,7 @@ import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.standardize.RecordStandardizer;
+import org.dedup.domain.store.KeyLocks;
 import org.dedup.domain.testing.InMemoryActivities;
 import org.dedup.domain.testing.InMemoryDecisionLog;
 import org.dedup.domain.testing.InMemoryLeadRepository;
@@ -66,6 +67,12 @@ final class DuplicateControlFixture {
         var options = settings.settings(lead.tenant()).standardization();
         leads.insert(lead, matchers.indexKeys(matchers.profile(lead, options), new ArrayList<>()));
         return lead;
+    }
+
+    /** The engine on these ports, with other key locks (which should lock the fixture's as well). */
+    DuplicateControl controlWithLocks(KeyLocks locks) {
+        return new DuplicateControl(new DuplicateControlPorts(leads, settings, decisions, journal, activities,
+                activities, transactor, locks), matchers, new ConflictMerge(standardizer), clock);
     }
 
     Lead reload(Lead lead) {

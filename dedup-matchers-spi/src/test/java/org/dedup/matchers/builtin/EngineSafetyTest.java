@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.MultiMatchPolicy;
 import org.dedup.domain.match.MatchCandidate;
@@ -23,7 +22,6 @@ import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
-import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.standardize.LeadProfile;
@@ -222,8 +220,6 @@ class EngineSafetyTest {
     }
 
     private static DuplicateControl withLocks(DuplicateControlFixture fixture, KeyLocks locks) {
-        return new DuplicateControl(new DuplicateControlPorts(fixture.leads, fixture.settings, fixture.decisions,
-                fixture.journal, fixture.activities, fixture.activities, fixture.transactor, locks),
-                fixture.matchers, new ConflictMerge(fixture.standardizer), fixture.clock);
+        return fixture.controlWithLocks(locks);
     }
 }

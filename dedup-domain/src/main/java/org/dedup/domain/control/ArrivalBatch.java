@@ -1,0 +1,71 @@
+package org.dedup.domain.control;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.merge.ConflictMerge;
+import org.dedup.domain.model.TenantId;
+
+/**
+ * Several arrivals of one tenant decided in the caller's transaction with the reads and writes of all of them
+ * grouped: their keys locked by one statement, their earlier decisions and their candidates read up front, each
+ * decided in turn on what the store held plus what the arrivals before it wrote, then the leads they merge into
+ * locked by one statement and everything written together. A lead that changed in the store between the read and
+ * the lock fails its version check when the writes reach the store, and the transaction is rolled back.
+ */
+final class ArrivalBatch {
+    private final DuplicateControlPorts ports;
+    private final InstalledMatchers matchers;
+    private final ConflictMerge conflictMerge;
+    private final Clock clock;
+
+    ArrivalBatch(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge, Clock clock) {
+        this.ports = ports;
+        this.matchers = matchers;
+        this.conflictMerge = conflictMerge;
+        this.clock = clock;
+    }
+
+    /** The arrivals, all of one tenant and its settings, in order; their outcomes in the same order. */
+    List<Arrival> decide(List<ProbedArrival> arrivals) {
+        TenantId tenant = arrivals.getFirst().lead().tenant();
+        Set<MatchKey> lockKeys = new HashSet<>();
+        arrivals.forEach(a -> lockKeys.addAll(a.lockKeys()));
+        ports.keyLocks().lock(tenant, lockKeys);
+        Map<IdempotencyKey, Decision> earlier = new HashMap<>(ports.decisions().findByIdempotencyKeys(tenant,
+                arrivals.stream().flatMap(a -> a.key().stream()).distinct().toList()));
+        BatchLeads leads = BatchLeads.read(ports.leads(), tenant, arrivals.getFirst().settings().scope(),
+                arrivals.stream().flatMap(a -> a.probes().values().stream()).toList(),
+                CandidateSearch.CANDIDATE_LIMIT);
+        PendingJournal journal = new PendingJournal(ports.journal());
+        Set<MatchKey> leadLocks = new HashSet<>();
+        ArrivalDecider decider = new ArrivalDecider(new DuplicateControlPorts(leads, ports.settings(),
+                ports.decisions(), journal, ports.tasks(), ports.notes(), ports.transactor(),
+                (lockTenant, keys) -> leadLocks.addAll(keys)), matchers, conflictMerge, clock);
+        List<Arrival> outcomes = new ArrayList<>();
+        List<DecisionLog.Recording> recordings = new ArrayList<>();
+        for (ProbedArrival arrival : arrivals) {
+            Optional<Decision> replay = arrival.key().map(earlier::get);
+            if (replay.isPresent()) {
+                outcomes.add(new Arrival(replay.get(), true));
+                continue;
+            }
+            Decision decision = decider.decide(arrival, Set.of(), new ArrayList<>(arrival.failures()));
+            arrival.key().ifPresent(key -> earlier.put(key, decision));
+            recordings.add(new DecisionLog.Recording(tenant, arrival.key(), decision, arrival.now()));
+            outcomes.add(new Arrival(decision, false));
+        }
+        ports.keyLocks().lock(tenant, leadLocks);
+        leads.flush();
+        journal.flush();
+        ports.decisions().recordAll(recordings);
+        return outcomes;
+    }
+}

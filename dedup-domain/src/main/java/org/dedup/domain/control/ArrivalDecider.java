@@ -1,0 +1,150 @@
+package org.dedup.domain.control;
+
+import static org.dedup.domain.control.ControlPolicy.bigDataNeedsIncomingStage;
+import static org.dedup.domain.control.ControlPolicy.strongestMethod;
+import static org.dedup.domain.control.ControlPolicy.targets;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.dedup.domain.match.MatchCandidate;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.merge.ConflictMerge;
+import org.dedup.domain.merge.MergeId;
+import org.dedup.domain.merge.MergeKind;
+import org.dedup.domain.merge.Merges;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.standardize.LeadProfile;
+
+/**
+ * What becomes of an arrival once its duplicates are found, carried out through the ports it is given (the store's,
+ * or a batch's that keep the writes until the batch flushes): create, merge into one, several or the newest, or skip
+ * merging when more leads match than the merge limit.
+ */
+final class ArrivalDecider {
+    private final DuplicateControlPorts ports;
+    private final InstalledMatchers matchers;
+    private final CandidateSearch search;
+    private final ConflictMerge conflictMerge;
+    private final Merges merges;
+
+    ArrivalDecider(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge, Clock clock) {
+        this.ports = ports;
+        this.matchers = matchers;
+        this.search = new CandidateSearch(ports.leads(), matchers);
+        this.conflictMerge = conflictMerge;
+        this.merges = new Merges(ports, matchers, clock);
+    }
+
+    CandidateSearch search() {
+        return search;
+    }
+
+    Merges merges() {
+        return merges;
+    }
+
+    ConflictMerge conflictMerge() {
+        return conflictMerge;
+    }
+
+    /** Finds the arrival's duplicates and decides; {@code failures} collects the matchers that failed. */
+    Decision decide(ProbedArrival arrival, Set<LeadId> lockedFirst, List<MatcherFailure> failures) {
+        Lead lead = arrival.lead();
+        DuplicateControlSettings settings = arrival.settings();
+        Findings findings = bigDataNeedsIncomingStage(lead, search.find(arrival.profile(), arrival.probes(),
+                arrival.context(), Set.of(), failures));
+        List<Lead> duplicates = findings.duplicates();
+        if (duplicates.isEmpty()) {
+            create(lead, arrival.profile(), failures);
+            return findings.hasPossibleDuplicates()
+                    ? new Decision.PendingReview(lead.id(), findings.candidates(), failures)
+                    : new Decision.Created(lead.id(), findings.candidates(), failures);
+        }
+        if (duplicates.size() > settings.mergeLimit()) {
+            create(lead, arrival.profile(), failures);
+            return new Decision.SkippedTooManyMatches(lead.id(), settings.mergeLimit(), findings.candidates(),
+                    failures);
+        }
+        List<Lead> targets = targets(duplicates, settings);
+        if (targets.isEmpty()) {
+            create(lead, arrival.profile(), failures);
+            return new Decision.Created(lead.id(), findings.candidates(), failures);
+        }
+        MatchMethod method = strongestMethod(targets, findings);
+        List<MergeId> mergeIds = new ArrayList<>();
+        lockTargets(lead.tenant(), targets, lockedFirst);
+        for (Lead target : targets) {
+            mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
+                    conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
+                    List.of(), List.of(lead), settings.afterMerge(), note(lead, findings.noteWorthyFor(target)),
+                    settings.standardization()), failures));
+        }
+        return new Decision.Merged(targets.stream().map(Lead::id).toList(), method, MergeTiming.ON_ARRIVAL, mergeIds,
+                findings.candidates(), failures);
+    }
+
+    /**
+     * Locks the leads a merge changes, so an arrival that found them by other keys (and holds other key locks) waits
+     * for this one. On a first attempt they were read before the lock: one changed or removed since fails the merge's
+     * version check, everything is rolled back and the arrival decided again with that lead locked first. An attempt
+     * that locked leads first takes no more lead locks: with a target outside them it is rolled back and taken again
+     * with those locked first too. Either way an attempt takes its lead locks in one sorted statement after all of
+     * its key locks, so no two arrivals wait on each other in a cycle; only the few leads merged are locked, never
+     * every candidate a common key finds.
+     */
+    void lockTargets(TenantId tenant, List<Lead> targets, Set<LeadId> lockedFirst) {
+        if (lockedFirst.isEmpty()) {
+            lockLeads(tenant, targets.stream().map(Lead::id).toList());
+            return;
+        }
+        Set<LeadId> unlocked = targets.stream().map(Lead::id).filter(id -> !lockedFirst.contains(id))
+                .collect(Collectors.toSet());
+        if (!unlocked.isEmpty()) {
+            throw new UnlockedTargets(unlocked);
+        }
+    }
+
+    void lockLeads(TenantId tenant, Collection<LeadId> leads) {
+        if (!leads.isEmpty()) {
+            ports.keyLocks().lock(tenant, leads.stream().map(id -> new MatchKey("lead", id.value().toString()))
+                    .toList());
+        }
+    }
+
+    /** An attempt that locked leads first chose targets outside them: decided again with those locked first too. */
+    static final class UnlockedTargets extends RuntimeException {
+        private final transient Set<LeadId> leads;
+
+        UnlockedTargets(Set<LeadId> leads) {
+            super(null, null, false, false);
+            this.leads = leads;
+        }
+
+        Set<LeadId> leads() {
+            return leads;
+        }
+    }
+
+    /** Kommo adds a merge note only to leads merged based on the BIG DATA or tracking-pixel method. */
+    static String note(Lead absorbed, Optional<MatchCandidate> noteWorthy) {
+        return noteWorthy.map(c -> "Merged with "
+                + absorbed.source().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " request "
+                + absorbed.id().value() + " found by " + c.method().id().replace('_', ' ') + " (score "
+                + String.format(Locale.ROOT, "%.2f", c.score()) + ": "
+                + c.explanation().stream().map(f -> f.field() + " " + f.comparison()).toList() + ")").orElse("");
+    }
+
+    private void create(Lead lead, LeadProfile profile, List<MatcherFailure> failures) {
+        ports.leads().insert(lead, matchers.indexKeys(profile, failures));
+    }
+}

@@ -1,0 +1,33 @@
+package org.dedup.domain.control;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.dedup.domain.match.MatchContext;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.Matcher;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.standardize.LeadProfile;
+
+/**
+ * An arrival made a lead and standardized, with the probe keys of each matcher that checks it and the failures of
+ * those that could not, ready to be decided.
+ */
+record ProbedArrival(Lead lead, LeadProfile profile, MatchContext context, Map<Matcher, Set<MatchKey>> probes,
+                     Optional<IdempotencyKey> key, Instant now, List<MatcherFailure> failures) {
+
+    DuplicateControlSettings settings() {
+        return context.settings();
+    }
+
+    /** The keys to lock before deciding: the probe keys and the idempotency key, so a retry waits for the first. */
+    Set<MatchKey> lockKeys() {
+        Set<MatchKey> keys = new HashSet<>(CandidateSearch.allKeys(probes));
+        key.ifPresent(k -> keys.add(new MatchKey("idempotency", k.value())));
+        return keys;
+    }
+}
