@@ -12,20 +12,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.dedup.domain.control.ArrivalQueue;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.InstalledMatchers;
+import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.control.MatcherGuard;
 import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.MatchCandidate;
@@ -48,6 +52,8 @@ import org.dedup.domain.standardize.PhoneKey;
 import org.dedup.domain.standardize.ProfileField;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.Standardizer;
+import org.dedup.domain.store.KeyLocks;
+import org.dedup.domain.store.StaleRecordException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +63,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class DuplicateControlOnDatabase {
     private DuplicateControlPorts ports;
+    private RecordStandardizer standardizer;
+    private InstalledMatchers matchers;
     private DuplicateControl control;
     private ManualMerge manualMerge;
 
@@ -131,8 +139,8 @@ abstract class DuplicateControlOnDatabase {
         JooqAdapters adapters = database().adapters();
         ports = new DuplicateControlPorts(adapters.leads(), adapters.settings(), adapters.decisions(),
                 adapters.journal(), adapters.tasks(), adapters.notes(), adapters.transactor(), adapters.keyLocks());
-        RecordStandardizer standardizer = new RecordStandardizer(new LowerCaseStandardizer());
-        InstalledMatchers matchers = new InstalledMatchers(List.of(new EmailKeyMatcher()), standardizer,
+        standardizer = new RecordStandardizer(new LowerCaseStandardizer());
+        matchers = new InstalledMatchers(List.of(new EmailKeyMatcher()), standardizer,
                 MatcherGuard.withDefaultBudget());
         Clock clock = Clock.systemUTC();
         control = new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock);
@@ -252,5 +260,90 @@ abstract class DuplicateControlOnDatabase {
 
         assertEquals(1, decisions.size());
         assertEquals(1, ports.leads().count(tenant));
+    }
+
+    @Test
+    void arrivalsReceivedTogetherAreStoredAsIfTheyArrivedOneByOne() {
+        TenantId tenant = new TenantId("together");
+        ports.settings().saveSettings(tenant, DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL)));
+        IdempotencyKey key = new IdempotencyKey("together-1");
+
+        List<Decision> decisions = control.receiveTogether(List.of(
+                arrival(tenant, "ann@x.io", Optional.of(key)), arrival(tenant, "bob@x.io", Optional.empty()),
+                arrival(tenant, "ANN@x.io", Optional.empty()), arrival(tenant, "ann@x.io", Optional.of(key))));
+
+        Lead ann = ports.leads().find(tenant, decisions.get(0).lead()).orElseThrow();
+        assertEquals(List.of(ann.id()), ((Decision.Merged) decisions.get(2)).mergedInto());
+        assertEquals(decisions.get(0), decisions.get(3), "the retry replays the first decision");
+        assertEquals(1, ann.version());
+        assertEquals(2, ports.leads().count(tenant));
+        assertEquals(3, ports.decisions().recent(tenant, 10).size());
+        assertEquals(1, ports.journal().recent(tenant, 10).size());
+        assertEquals(decisions.get(0), ports.decisions().findByIdempotencyKey(tenant, key).orElseThrow());
+    }
+
+    @Test
+    void aBatchWhoseMergeTargetChangedAfterItWasReadStoresNothing() throws Exception {
+        TenantId tenant = new TenantId("together-stale");
+        ports.settings().saveSettings(tenant, DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL)));
+        Decision stored = control.receive(anIncomingLead().in(tenant).withEmail("target@x.io").incoming());
+        // between the batch's read and its lock of the lead it merges into, another transaction changes that lead
+        KeyLocks changingTheTargetFirst = (lockTenant, keys) -> {
+            if (keys.stream().anyMatch(k -> k.namespace().equals("lead"))) {
+                changeElsewhere(tenant, stored);
+            }
+            ports.keyLocks().lock(lockTenant, keys);
+        };
+        DuplicateControl racing = new DuplicateControl(new DuplicateControlPorts(ports.leads(), ports.settings(),
+                ports.decisions(), ports.journal(), ports.tasks(), ports.notes(), ports.transactor(),
+                changingTheTargetFirst), matchers, new ConflictMerge(standardizer), Clock.systemUTC());
+
+        assertThrows(StaleRecordException.class, () -> racing.receiveTogether(List.of(
+                arrival(tenant, "new@x.io", Optional.empty()), arrival(tenant, "target@x.io", Optional.empty()))));
+
+        assertEquals(1, ports.leads().count(tenant), "the new lead of the batch was rolled back");
+        assertEquals(1, ports.decisions().recent(tenant, 10).size());
+        assertEquals(1, ports.leads().find(tenant, stored.lead()).orElseThrow().version(), "only the other change");
+    }
+
+    @Test
+    void concurrentBatchesOfOverlappingArrivalsEndWithOneLeadPerPerson() throws Exception {
+        TenantId tenant = new TenantId("together-race");
+        ports.settings().saveSettings(tenant, DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL)));
+        List<String> people = List.of("p0@x.io", "p1@x.io", "p2@x.io", "p3@x.io", "p4@x.io");
+        int arrivals = 96;
+        List<Decision> decisions = new ArrayList<>();
+        try (ArrivalQueue queue = new ArrivalQueue(control, 4, 16);
+             ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Decision>> sent = new ArrayList<>();
+            for (int i = 0; i < arrivals; i++) {
+                LeadArrival arrival = arrival(tenant, people.get(i % people.size()), Optional.empty());
+                sent.add(senders.submit(() -> queue.receive(arrival)));
+            }
+            for (Future<Decision> decision : sent) {
+                decisions.add(decision.get());
+            }
+        }
+
+        assertEquals(people.size(), ports.leads().count(tenant));
+        assertEquals(people.size(), decisions.stream().filter(d -> d instanceof Decision.Created).count());
+        assertEquals(arrivals - people.size(), decisions.stream().filter(d -> d instanceof Decision.Merged).count());
+        assertEquals(arrivals - people.size(), ports.journal().recent(tenant, 1_000).size());
+    }
+
+    private void changeElsewhere(TenantId tenant, Decision stored) {
+        try (ExecutorService elsewhere = Executors.newSingleThreadExecutor()) {
+            elsewhere.submit(() -> ports.transactor().inTransaction(() -> {
+                Lead lead = ports.leads().find(tenant, stored.lead()).orElseThrow();
+                ports.leads().update(lead.withName("changed elsewhere").touched(lead.updatedAt()), Set.of());
+                return lead;
+            })).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LeadArrival arrival(TenantId tenant, String email, Optional<IdempotencyKey> key) {
+        return new LeadArrival(anIncomingLead().in(tenant).withEmail(email).incoming(), key);
     }
 }

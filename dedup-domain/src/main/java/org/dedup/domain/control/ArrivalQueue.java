@@ -68,6 +68,11 @@ public final class ArrivalQueue implements AutoCloseable {
         }
     }
 
+    /** How many arrivals wait for a worker now. */
+    public int waiting() {
+        return waiting.size();
+    }
+
     public Counts counts() {
         return new Counts(batches.get(), batchedArrivals.get(), batchesDecidedAgain.get());
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.dedup.domain.control.Decision;
@@ -48,6 +50,23 @@ public abstract class DecisionLogContract {
         IdempotencyKey key = aKey();
         decisions().record(TENANT, key, decision, T0);
         assertEquals(decision, decisions().findByIdempotencyKey(TENANT, key).orElseThrow());
+    }
+
+    @Test
+    void decisionsRecordedTogetherAreFoundByTheirKeysAndOnlyInTheirTenant() {
+        TenantId tenant = new TenantId("together-" + UUID.randomUUID().toString().substring(0, 8));
+        IdempotencyKey first = aKey();
+        IdempotencyKey second = aKey();
+        Decision keyed = merged();
+        Decision alsoKeyed = new Decision.Created(LeadId.random(), List.of(), List.of());
+        decisions().recordAll(List.of(new DecisionLog.Recording(tenant, Optional.of(first), keyed, T0),
+                new DecisionLog.Recording(tenant, Optional.empty(), merged(), T0),
+                new DecisionLog.Recording(tenant, Optional.of(second), alsoKeyed, T0)));
+
+        assertEquals(Map.of(first, keyed, second, alsoKeyed), decisions().findByIdempotencyKeys(tenant,
+                List.of(first, second, aKey())));
+        assertEquals(Map.of(), decisions().findByIdempotencyKeys(OTHER, List.of(first, second)));
+        assertEquals(3, decisions().recent(tenant, 10).size());
     }
 
     @Test

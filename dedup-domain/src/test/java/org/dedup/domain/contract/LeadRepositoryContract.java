@@ -24,6 +24,7 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.LeadRepository.IndexedLead;
 import org.dedup.domain.store.StaleRecordException;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +146,48 @@ public abstract class LeadRepositoryContract {
 
         assertThrows(StaleRecordException.class, () -> leads().update(second, Set.of()));
         assertEquals(first, leads().find(TENANT, lead.id()).orElseThrow());
+    }
+
+    @Test
+    void leadsInsertedTogetherAreStoredWithTheirContactsAndKeys() {
+        List<Lead> leads = List.of(aLead().withEmail("t1@x.io").withPhone("+44 20 7946 0958").build(),
+                aLead().withSecondaryContact(aContact("Jane Roe", "jane@roe.io", "+1 212 555 0100")).build(),
+                aLead().withContactName("No Contact Keys").build());
+        leads().insertAll(List.of(new IndexedLead(leads.get(0), Set.of(email("t1@x.io"), email("t1b@x.io"))),
+                new IndexedLead(leads.get(1), Set.of(email("t2@x.io"))), new IndexedLead(leads.get(2), Set.of())));
+
+        assertEquals(leads, leads().findAll(TENANT, leads.stream().map(Lead::id).toList()));
+        assertEquals(List.of(List.of(leads.get(0).id()), List.of(leads.get(1).id())), leads().findByKeySets(TENANT,
+                List.of(List.of(email("t1b@x.io")), List.of(email("t2@x.io"))), SearchScope.everything(), 10));
+    }
+
+    @Test
+    void updatesTogetherApplyInOrderAndLeaveEachLeadAsItsLastUpdateHasIt() {
+        Lead once = storedLead("once@x.io");
+        Lead twice = storedLead("twice-old@x.io");
+        Lead onceChanged = once.withName("changed once").touched(T0.plus(Duration.ofDays(1)));
+        Lead twiceFirst = twice.withName("first change").touched(T0.plus(Duration.ofDays(1)));
+        Lead twiceLast = twiceFirst.withName("last change").withContacts(List.of()).touched(T0.plus(Duration.ofDays(2)));
+
+        leads().updateAll(List.of(new IndexedLead(twiceFirst, Set.of(email("twice-mid@x.io"))),
+                new IndexedLead(onceChanged, Set.of(email("once@x.io"), email("once-more@x.io"))),
+                new IndexedLead(twiceLast, Set.of(email("twice-new@x.io")))));
+
+        assertEquals(List.of(onceChanged, twiceLast), leads().findAll(TENANT, List.of(once.id(), twice.id())));
+        assertEquals(List.of(List.of(once.id()), List.of(twice.id()), List.of(), List.of()), leads().findByKeySets(
+                TENANT, List.of(List.of(email("once-more@x.io")), List.of(email("twice-new@x.io")),
+                        List.of(email("twice-mid@x.io")), List.of(email("twice-old@x.io"))), SearchScope.everything(),
+                10));
+    }
+
+    @Test
+    void updatesTogetherFromAStaleReadAreRefused() {
+        Lead current = storedLead("current@x.io");
+        Lead stale = storedLead("stale-together@x.io");
+        leads().update(stale.touched(T0), Set.of(email("stale-together@x.io")));
+
+        assertThrows(StaleRecordException.class, () -> leads().updateAll(List.of(
+                new IndexedLead(current.touched(T0), Set.of()), new IndexedLead(stale.touched(T0), Set.of()))));
     }
 
     @Test

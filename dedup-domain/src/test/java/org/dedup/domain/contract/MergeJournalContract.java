@@ -48,6 +48,16 @@ public abstract class MergeJournalContract {
     }
 
     @Test
+    void entriesAppendedTogetherAreEachKept() {
+        List<MergeJournalEntry> entries = List.of(anEntry(TENANT, T0), anEntry(TENANT, T0), anEntry(TENANT, T0));
+        journal().appendAll(entries);
+
+        for (MergeJournalEntry entry : entries) {
+            assertEquals(entry, journal().find(TENANT, entry.id()).orElseThrow());
+        }
+    }
+
+    @Test
     void anUndoneEntryKeepsItsImages() {
         MergeJournalEntry entry = anEntry(TENANT, T0);
         journal().append(entry);

@@ -5,9 +5,12 @@ import static org.dedup.persistence.Timestamps.time;
 import static org.dedup.persistence.jooq.Tables.DECISION_LOG;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DecisionLog;
@@ -16,7 +19,9 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.statement.RenderedStatements;
+import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 
 /** Every decision with its idempotency key, unique per tenant. */
 public final class JooqDecisionLog implements DecisionLog {
@@ -43,14 +48,47 @@ public final class JooqDecisionLog implements DecisionLog {
     private void insert(TenantId tenant, String key, Decision decision, Instant at) {
         String subject = key == null ? "the decision on " + decision.lead()
                 : "the decision under idempotency key '" + key + "' on " + decision.lead();
-        Storage.run("record", subject, tenant, () -> statements.execute("insert", v -> dsl.insertInto(DECISION_LOG)
+        Storage.run("record", subject, tenant, () -> statements.execute("insert",
+                v -> insertion(v, tenant, key, decision, at)));
+    }
+
+    /** One JDBC batch: one round trip on PostgreSQL. */
+    @Override
+    public void recordAll(List<Recording> recordings) {
+        if (recordings.isEmpty()) {
+            return;
+        }
+        Storage.run("record", recordings.size() + " decisions", recordings.getFirst().tenant(),
+                () -> statements.executeBatch("insert", recordings, (v, r) -> insertion(v, r.tenant(),
+                        r.key().map(IdempotencyKey::value).orElse(null), r.decision(), r.at())));
+    }
+
+    private Query insertion(Binds v, TenantId tenant, String key, Decision decision, Instant at) {
+        return dsl.insertInto(DECISION_LOG)
                 .set(DECISION_LOG.TENANT_ID, v.of(DECISION_LOG.TENANT_ID, tenant.value()))
                 .set(DECISION_LOG.ID, v.of(DECISION_LOG.ID, UUID.randomUUID()))
                 .set(DECISION_LOG.DECIDED_AT, v.of(DECISION_LOG.DECIDED_AT, time(at)))
                 .set(DECISION_LOG.IDEMPOTENCY_KEY, v.of(DECISION_LOG.IDEMPOTENCY_KEY, key))
                 .set(DECISION_LOG.KIND, v.of(DECISION_LOG.KIND, decision.getClass().getSimpleName()))
                 .set(DECISION_LOG.LEAD_ID, v.of(DECISION_LOG.LEAD_ID, decision.lead().value()))
-                .set(DECISION_LOG.DOCUMENT, v.of(DECISION_LOG.DOCUMENT, codec.write(decision)))));
+                .set(DECISION_LOG.DOCUMENT, v.of(DECISION_LOG.DOCUMENT, codec.write(decision)));
+    }
+
+    /** One query for all the keys. */
+    @Override
+    public Map<IdempotencyKey, Decision> findByIdempotencyKeys(TenantId tenant, Collection<IdempotencyKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<IdempotencyKey> distinct = keys.stream().distinct().toList();
+        return Storage.attempt("find the decisions of", distinct.size() + " idempotency keys", tenant, () -> statements
+                .fetch(List.of("find by idempotency keys", distinct.size()), v -> dsl
+                                .select(DECISION_LOG.IDEMPOTENCY_KEY, DECISION_LOG.DOCUMENT).from(DECISION_LOG)
+                                .where(DECISION_LOG.TENANT_ID.eq(v.of(DECISION_LOG.TENANT_ID, tenant.value())),
+                                        DECISION_LOG.IDEMPOTENCY_KEY.in(distinct.stream()
+                                                .map(key -> v.of(DECISION_LOG.IDEMPOTENCY_KEY, key.value())).toList())),
+                        row -> Map.entry(new IdempotencyKey(row.getString(1)), row.getString(2)))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> codec.read(e.getValue(), Decision.class))));
     }
 
     @Override

@@ -14,7 +14,9 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.statement.RenderedStatements;
+import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 
 /** Merge journal entries with their before- and after-images as JSON; written in the merge's transaction. */
 public final class JooqMergeJournal implements MergeJournal {
@@ -30,15 +32,29 @@ public final class JooqMergeJournal implements MergeJournal {
 
     @Override
     public void append(MergeJournalEntry entry) {
-        Storage.run("journal", entry.id(), entry.tenant(), () -> statements.execute("append", v -> dsl
-                .insertInto(MERGE_JOURNAL)
+        Storage.run("journal", entry.id(), entry.tenant(), () -> statements.execute("append",
+                v -> insertion(v, entry)));
+    }
+
+    /** One JDBC batch: one round trip on PostgreSQL. */
+    @Override
+    public void appendAll(List<MergeJournalEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Storage.run("journal", entries.size() + " merges", entries.getFirst().tenant(),
+                () -> statements.executeBatch("append", entries, this::insertion));
+    }
+
+    private Query insertion(Binds v, MergeJournalEntry entry) {
+        return dsl.insertInto(MERGE_JOURNAL)
                 .set(MERGE_JOURNAL.TENANT_ID, v.of(MERGE_JOURNAL.TENANT_ID, entry.tenant().value()))
                 .set(MERGE_JOURNAL.ID, v.of(MERGE_JOURNAL.ID, entry.id().value()))
                 .set(MERGE_JOURNAL.MERGED_AT, v.of(MERGE_JOURNAL.MERGED_AT, time(entry.at())))
                 .set(MERGE_JOURNAL.KIND, v.of(MERGE_JOURNAL.KIND, entry.kind().name()))
                 .set(MERGE_JOURNAL.STATE, v.of(MERGE_JOURNAL.STATE, entry.state().name()))
                 .set(MERGE_JOURNAL.SURVIVOR, v.of(MERGE_JOURNAL.SURVIVOR, entry.survivorAfter().id().value()))
-                .set(MERGE_JOURNAL.DOCUMENT, v.of(MERGE_JOURNAL.DOCUMENT, codec.write(entry)))));
+                .set(MERGE_JOURNAL.DOCUMENT, v.of(MERGE_JOURNAL.DOCUMENT, codec.write(entry)));
     }
 
     @Override

@@ -2,8 +2,10 @@ package org.dedup.persistence.keyed;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,7 +45,7 @@ public record KeyTable<K extends Record>(Table<K> table, Field<String> tenant, F
             return new Change(Set.of(), keys);
         }
 
-        static Change between(Set<MatchKey> stored, Set<MatchKey> keys) {
+        public static Change between(Set<MatchKey> stored, Set<MatchKey> keys) {
             Set<MatchKey> gone = new HashSet<>(stored);
             gone.removeAll(keys);
             Set<MatchKey> added = new HashSet<>(keys);
@@ -64,9 +66,20 @@ public record KeyTable<K extends Record>(Table<K> table, Field<String> tenant, F
      * concurrent changes of the same keys.
      */
     public Change change(RenderedStatements statements, TenantId tenantId, UUID ownerId, Set<MatchKey> keys) {
-        return Change.between(new HashSet<>(statements.fetch(List.of("keys of", table.getName()),
-                v -> DSL.select(namespace, value).from(table).where(ofOwner(v, tenantId, ownerId)),
-                row -> new MatchKey(row.getString(1), row.getString(2)))), keys);
+        return Change.between(keysOf(statements, tenantId, List.of(ownerId)).get(ownerId), keys);
+    }
+
+    /** The keys stored now of each of {@code owners} (none for an owner without keys), by one query. */
+    public Map<UUID, Set<MatchKey>> keysOf(RenderedStatements statements, TenantId tenantId,
+                                          Collection<UUID> owners) {
+        Map<UUID, Set<MatchKey>> keys = new HashMap<>();
+        owners.forEach(ownerId -> keys.put(ownerId, new HashSet<>()));
+        statements.fetch(List.of("keys of", table.getName(), owners.size()), v -> DSL.select(owner, namespace, value)
+                        .from(table).where(ofTenant(v, tenantId),
+                                owner.in(owners.stream().map(ownerId -> v.of(owner, ownerId)).toList())),
+                row -> Map.entry(row.getObject(1, UUID.class), new MatchKey(row.getString(2), row.getString(3))))
+                .forEach(key -> keys.get(key.getKey()).add(key.getValue()));
+        return keys;
     }
 
     /** The statements (none, one or two) that make the change. */
@@ -97,7 +110,8 @@ public record KeyTable<K extends Record>(Table<K> table, Field<String> tenant, F
         return ofTenant(v, tenantId).and(owner.eq(v.of(owner, ownerId)));
     }
 
-    private InsertValuesStep4<K, String, String, String, UUID> rows(Binds v, TenantId tenantId, UUID ownerId,
+    /** The insert of {@code keys} of the owner, one statement. */
+    public InsertValuesStep4<K, String, String, String, UUID> rows(Binds v, TenantId tenantId, UUID ownerId,
                                                                     Set<MatchKey> keys) {
         var insert = DSL.insertInto(table, tenant, namespace, value, owner);
         for (MatchKey key : keys) {

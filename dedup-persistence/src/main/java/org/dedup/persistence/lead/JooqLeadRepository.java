@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,7 +103,14 @@ public final class JooqLeadRepository implements LeadRepository {
     }
 
     private void updateRow(Lead lead) {
-        int updated = statements.execute("update lead", v -> dsl.update(LEAD)
+        if (statements.execute("update lead", v -> rowUpdate(v, lead)) == 0) {
+            throw stale(lead);
+        }
+    }
+
+    /** The update of the lead's row from the version before it, which refuses (changes no row) any other. */
+    private Query rowUpdate(Binds v, Lead lead) {
+        return dsl.update(LEAD)
                 .set(LEAD.VERSION, v.of(LEAD.VERSION, lead.version()))
                 .set(LEAD.PIPELINE, v.of(LEAD.PIPELINE, lead.stage().pipeline()))
                 .set(LEAD.STAGE, v.of(LEAD.STAGE, lead.stage().stage()))
@@ -110,10 +118,82 @@ public final class JooqLeadRepository implements LeadRepository {
                 .set(LEAD.DOCUMENT, v.of(LEAD.DOCUMENT, document(lead)))
                 .where(LEAD.TENANT_ID.eq(v.of(LEAD.TENANT_ID, lead.tenant().value())),
                         LEAD.ID.eq(v.of(LEAD.ID, lead.id().value())),
-                        LEAD.VERSION.eq(v.of(LEAD.VERSION, lead.version() - 1))));
-        if (updated == 0) {
-            throw new StaleRecordException(lead.tenant(), lead.id(), lead.version() - 1);
+                        LEAD.VERSION.eq(v.of(LEAD.VERSION, lead.version() - 1)));
+    }
+
+    private static StaleRecordException stale(Lead lead) {
+        return new StaleRecordException(lead.tenant(), lead.id(), lead.version() - 1);
+    }
+
+    /**
+     * The rows of all the leads, then all their contacts, then all their keys: three JDBC batches, so three round
+     * trips on PostgreSQL however many leads.
+     */
+    @Override
+    public void insertAll(List<IndexedLead> leads) {
+        if (leads.size() < 2) {
+            LeadRepository.super.insertAll(leads);
+            return;
         }
+        Storage.run("insert", leads.size() + " leads", leads.getFirst().lead().tenant(), () -> {
+            statements.executeBatch("insert lead", leads, (v, indexed) -> insertion(v, indexed.lead()));
+            writeContacts(leads.stream().map(IndexedLead::lead).toList());
+            List<KeyRow> keys = new ArrayList<>();
+            leads.forEach(indexed -> indexed.keys().forEach(key -> keys.add(new KeyRow(indexed.lead(), key))));
+            statements.executeBatch("insert key", keys, (v, row) -> KEYS.rows(v, row.lead().tenant(),
+                    row.lead().id().value(), Set.of(row.key())));
+        });
+    }
+
+    /**
+     * The versioned row updates in their order (one JDBC batch), then the stored keys of the leads read, then each
+     * lead's contacts and changed keys as its last update has them (JDBC batches): five round trips on PostgreSQL
+     * at most, however many leads.
+     */
+    @Override
+    public void updateAll(List<IndexedLead> leads) {
+        if (leads.size() < 2) {
+            LeadRepository.super.updateAll(leads);
+            return;
+        }
+        TenantId tenant = leads.getFirst().lead().tenant();
+        Storage.run("update", leads.size() + " leads", tenant, () -> {
+            int[] updated = statements.executeBatch("update lead", leads, (v, indexed) -> rowUpdate(v,
+                    indexed.lead()));
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    throw stale(leads.get(i).lead());
+                }
+            }
+            Map<UUID, IndexedLead> last = new LinkedHashMap<>();
+            leads.forEach(indexed -> last.put(indexed.lead().id().value(), indexed));
+            Map<UUID, Set<MatchKey>> stored = KEYS.keysOf(statements, tenant, last.keySet());
+            statements.executeBatch("delete contacts", List.copyOf(last.values()),
+                    (v, indexed) -> contacts.deletion(v, tenant, indexed.lead().id()));
+            writeContacts(last.values().stream().map(IndexedLead::lead).toList());
+            List<KeyRow> gone = new ArrayList<>();
+            List<KeyRow> added = new ArrayList<>();
+            last.values().forEach(indexed -> {
+                Change change = Change.between(stored.get(indexed.lead().id().value()), indexed.keys());
+                change.gone().forEach(key -> gone.add(new KeyRow(indexed.lead(), key)));
+                change.added().forEach(key -> added.add(new KeyRow(indexed.lead(), key)));
+            });
+            statements.executeBatch("delete key", gone, (v, row) -> KEYS.writes(v, tenant, row.lead().id().value(),
+                    new Change(Set.of(row.key()), Set.of())).getFirst());
+            statements.executeBatch("insert key", added, (v, row) -> KEYS.rows(v, tenant, row.lead().id().value(),
+                    Set.of(row.key())));
+        });
+    }
+
+    private void writeContacts(List<Lead> leads) {
+        List<Map.Entry<Lead, Integer>> rows = new ArrayList<>();
+        leads.forEach(lead -> IntStream.range(0, lead.contacts().size()).forEach(i -> rows.add(Map.entry(lead, i))));
+        statements.executeBatch("insert contact", rows, (v, row) -> contacts.insertion(v, row.getKey(),
+                row.getValue()));
+    }
+
+    /** One key of a lead, a row of {@code lead_key}. */
+    private record KeyRow(Lead lead, MatchKey key) {
     }
 
     @Override

@@ -17,10 +17,13 @@ import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.TenantId;
+import org.dedup.persistence.jooq.tables.records.LeadContactRecord;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.statement.RenderedStatements;
 import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep7;
+import org.jooq.Param;
 import org.jooq.Query;
 
 /**
@@ -43,18 +46,31 @@ final class LeadContacts {
         if (lead.contacts().isEmpty()) {
             return List.of();
         }
-        var insert = dsl.insertInto(LEAD_CONTACT, LEAD_CONTACT.TENANT_ID, LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION,
-                LEAD_CONTACT.CONTACT_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.FULL_NAME, LEAD_CONTACT.DOCUMENT);
+        var insert = into();
         for (int position = 0; position < lead.contacts().size(); position++) {
-            LinkedContact link = lead.contacts().get(position);
-            insert = insert.values(v.of(LEAD_CONTACT.TENANT_ID, lead.tenant().value()),
-                    v.of(LEAD_CONTACT.LEAD_ID, lead.id().value()), v.of(LEAD_CONTACT.POSITION, position),
-                    v.of(LEAD_CONTACT.CONTACT_ID, link.contact().id().value()),
-                    v.of(LEAD_CONTACT.ROLE, link.role().name()),
-                    v.of(LEAD_CONTACT.FULL_NAME, link.contact().fullName()),
-                    v.of(LEAD_CONTACT.DOCUMENT, codec.write(link.contact())));
+            insert = insert.values(row(v, lead, position));
         }
         return List.of(insert);
+    }
+
+    /** The insert of the lead's contact at {@code position}. */
+    Query insertion(Binds v, Lead lead, int position) {
+        return into().values(row(v, lead, position));
+    }
+
+    private InsertValuesStep7<LeadContactRecord, String, UUID, Integer, UUID, String, String, String> into() {
+        return dsl.insertInto(LEAD_CONTACT, LEAD_CONTACT.TENANT_ID, LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION,
+                LEAD_CONTACT.CONTACT_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.FULL_NAME, LEAD_CONTACT.DOCUMENT);
+    }
+
+    private List<Param<?>> row(Binds v, Lead lead, int position) {
+        LinkedContact link = lead.contacts().get(position);
+        return List.of(v.of(LEAD_CONTACT.TENANT_ID, lead.tenant().value()),
+                v.of(LEAD_CONTACT.LEAD_ID, lead.id().value()), v.of(LEAD_CONTACT.POSITION, position),
+                v.of(LEAD_CONTACT.CONTACT_ID, link.contact().id().value()),
+                v.of(LEAD_CONTACT.ROLE, link.role().name()),
+                v.of(LEAD_CONTACT.FULL_NAME, link.contact().fullName()),
+                v.of(LEAD_CONTACT.DOCUMENT, codec.write(link.contact())));
     }
 
     Query deletion(Binds v, TenantId tenant, LeadId lead) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -180,6 +181,32 @@ public final class RenderedStatements {
         }
     }
 
+    /**
+     * Runs the insert, update or delete {@code build} makes of each of {@code rows} as one JDBC batch, which the
+     * driver sends to PostgreSQL in one round trip: however many rows, one statement of one shape, rendered once.
+     * The number of rows each run changed, in the order of {@code rows}. A failure throws as with
+     * {@link #executeTogether}: run it in a transaction.
+     */
+    public <R> int[] executeBatch(Object shape, List<R> rows, BiFunction<Binds, R, ? extends Query> build) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        List<Binds> binds = new ArrayList<>();
+        Rendered statement = null;
+        for (R row : rows) {
+            Binds v = new Binds();
+            statement = rendered(shape, List.of(build.apply(v, row)), v);
+            binds.add(v);
+        }
+        return onConnection(statement.sql(), prepared -> {
+            for (Binds v : binds) {
+                bind(prepared, v, 0, v.values.size());
+                prepared.addBatch();
+            }
+            return prepared.executeBatch();
+        });
+    }
+
     /** Statements run together go in one round trip on PostgreSQL, which takes several in one prepared statement. */
     private boolean oneRoundTrip() {
         return dsl.dialect().family() == SQLDialect.POSTGRES;
@@ -206,12 +233,17 @@ public final class RenderedStatements {
      * jOOQ's context gives this thread (its transaction's, if one is open).
      */
     private <T> T onConnection(String sql, Binds binds, int from, int to, Work<T> work) {
+        return onConnection(sql, prepared -> {
+            bind(prepared, binds, from, to);
+            return work.on(prepared);
+        });
+    }
+
+    /** Prepares {@code sql} on the connection jOOQ's context gives this thread and lets {@code work} bind and run it. */
+    private <T> T onConnection(String sql, Work<T> work) {
         ConnectionProvider connections = dsl.configuration().connectionProvider();
         Connection connection = connections.acquire();
         try (PreparedStatement prepared = connection.prepareStatement(sql)) {
-            for (int i = from; i < to; i++) {
-                bind(prepared, i - from + 1, binds.values.get(i), binds.types.get(i));
-            }
             return work.on(prepared);
         } catch (SQLException e) {
             throw translated(sql, e);
@@ -220,12 +252,15 @@ public final class RenderedStatements {
         }
     }
 
-    private static void bind(PreparedStatement prepared, int position, Object value, DataType<?> type)
-            throws SQLException {
-        if (value == null) {
-            prepared.setNull(position, type.getSQLType());
-        } else {
-            prepared.setObject(position, value);
+    /** Binds the values {@code from} (inclusive) to {@code to} to the statement's places, from the first on. */
+    private static void bind(PreparedStatement prepared, Binds binds, int from, int to) throws SQLException {
+        for (int i = from; i < to; i++) {
+            Object value = binds.values.get(i);
+            if (value == null) {
+                prepared.setNull(i - from + 1, binds.types.get(i).getSQLType());
+            } else {
+                prepared.setObject(i - from + 1, value);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.dedup.persistence.statement;
 
 import static org.dedup.persistence.jooq.Tables.TENANT_SETTINGS;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,6 +138,39 @@ class RenderedStatementsTest {
             assertThrows(IntegrityConstraintViolationException.class, () -> dsl.transaction(configuration -> statements
                     .executeTogether("failing", v -> List.of(insertion(v, tenant, "new"),
                             insertion(v, stored, "again")))));
+
+            assertEquals(List.of(), settingsOf(tenant));
+            assertEquals(List.of("stored"), settingsOf(stored));
+        }
+
+        @Test
+        void aBatchRunsTheStatementOncePerRowWithThatRowsValuesAndCountsWhatEachChanged() {
+            String first = UUID.randomUUID().toString();
+            String second = UUID.randomUUID().toString();
+            insert(first, "one");
+
+            int[] inserted = dsl.transactionResult(configuration -> statements.executeBatch("batch insert",
+                    List.of(second), (v, tenant) -> insertion(v, tenant, "two")));
+            int[] updated = dsl.transactionResult(configuration -> statements.executeBatch("batch update",
+                    List.of(first, "nobody", second), (v, tenant) -> dsl.update(TENANT_SETTINGS)
+                            .set(TENANT_SETTINGS.RULES, v.of(TENANT_SETTINGS.RULES, "rules of " + tenant))
+                            .where(TENANT_SETTINGS.TENANT_ID.eq(v.of(TENANT_SETTINGS.TENANT_ID, tenant)))));
+
+            assertEquals(1, inserted.length);
+            assertArrayEquals(new int[] {1, 0, 1}, updated);
+            assertEquals(List.of("two"), settingsOf(second));
+            assertEquals("rules of " + second, dsl.select(TENANT_SETTINGS.RULES).from(TENANT_SETTINGS)
+                    .where(TENANT_SETTINGS.TENANT_ID.eq(second)).fetchOne(TENANT_SETTINGS.RULES));
+        }
+
+        @Test
+        void aFailingRowOfABatchFailsItsTransactionAndKeepsNothing() {
+            String tenant = UUID.randomUUID().toString();
+            String stored = UUID.randomUUID().toString();
+            insert(stored, "stored");
+
+            assertThrows(IntegrityConstraintViolationException.class, () -> dsl.transaction(configuration -> statements
+                    .executeBatch("failing batch", List.of(tenant, stored), (v, id) -> insertion(v, id, "new"))));
 
             assertEquals(List.of(), settingsOf(tenant));
             assertEquals(List.of("stored"), settingsOf(stored));
