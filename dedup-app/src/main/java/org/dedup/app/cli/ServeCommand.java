@@ -18,7 +18,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DedupApplication app = DedupApplication.start(parent.config());
         var http = app.config().http();
-        HttpApi api = new HttpApi(http.port(), http.maxBodyBytes(), app.config().tenants(), app.apiServices());
+        HttpApi api = new HttpApi(http, app.config().tenants(), app.apiServices());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
             app.close();

@@ -63,8 +63,7 @@ public final class ConfigLoader {
         }
         if (env.containsKey("DEDUP_HTTP_PORT")) {
             try {
-                result = result.withHttp(new HttpConfig(Integer.parseInt(env.get("DEDUP_HTTP_PORT").trim()),
-                        config.http().maxBodyBytes()));
+                result = result.withHttp(config.http().withPort(Integer.parseInt(env.get("DEDUP_HTTP_PORT").trim())));
             } catch (NumberFormatException e) {
                 throw new ConfigException("DEDUP_HTTP_PORT", "must be a number, was '" + env.get("DEDUP_HTTP_PORT") + "'");
             }

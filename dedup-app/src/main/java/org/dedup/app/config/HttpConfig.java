@@ -1,19 +1,40 @@
 package org.dedup.app.config;
 
-/** The HTTP API: port and the largest request body accepted. */
-public record HttpConfig(Integer port, Integer maxBodyBytes) {
+/**
+ * The HTTP API: port, the largest request body accepted, and how incoming leads are decided: by
+ * {@code arrivalWorkers} workers, each taking up to {@code maxArrivalBatch} leads that arrived meanwhile into one
+ * transaction. Each worker holds a database connection while it decides, so keep the workers below the pool size.
+ */
+public record HttpConfig(Integer port, Integer maxBodyBytes, Integer arrivalWorkers, Integer maxArrivalBatch) {
     public HttpConfig {
         port = port == null ? 8080 : port;
         maxBodyBytes = maxBodyBytes == null ? 256 * 1024 : maxBodyBytes;
+        arrivalWorkers = arrivalWorkers == null ? 4 : arrivalWorkers;
+        maxArrivalBatch = maxArrivalBatch == null ? 32 : maxArrivalBatch;
         if (port < 0 || port > 65_535) {
             throw new ConfigException("http.port", "must be between 0 and 65535, was " + port);
         }
         if (maxBodyBytes < 1_024) {
             throw new ConfigException("http.maxBodyBytes", "must be at least 1024, was " + maxBodyBytes);
         }
+        if (arrivalWorkers < 1 || arrivalWorkers > 256) {
+            throw new ConfigException("http.arrivalWorkers", "must be between 1 and 256, was " + arrivalWorkers);
+        }
+        if (maxArrivalBatch < 1 || maxArrivalBatch > 1_000) {
+            throw new ConfigException("http.maxArrivalBatch", "must be between 1 and 1000, was " + maxArrivalBatch);
+        }
     }
 
     public static HttpConfig defaults() {
-        return new HttpConfig(null, null);
+        return new HttpConfig(null, null, null, null);
+    }
+
+    /** The API on {@code port} (0: any free one) taking bodies up to {@code maxBodyBytes}, otherwise as default. */
+    public static HttpConfig on(int port, int maxBodyBytes) {
+        return new HttpConfig(port, maxBodyBytes, null, null);
+    }
+
+    public HttpConfig withPort(int newPort) {
+        return new HttpConfig(newPort, maxBodyBytes, arrivalWorkers, maxArrivalBatch);
     }
 }

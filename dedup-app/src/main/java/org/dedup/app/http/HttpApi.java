@@ -24,13 +24,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
+import org.dedup.domain.control.ArrivalQueue;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.IdempotencyKey;
+import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidRecordException;
@@ -59,18 +64,25 @@ public final class HttpApi implements AutoCloseable {
     private final int maxBodyBytes;
     private final ApiServices services;
     private final ScanJobs scans;
+    private final ArrivalQueue arrivals;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    public HttpApi(int port, int maxBodyBytes, Iterable<TenantConfig> tenants, ApiServices services)
-            throws IOException {
-        this.maxBodyBytes = maxBodyBytes;
+    public HttpApi(HttpConfig config, Iterable<TenantConfig> tenants, ApiServices services) throws IOException {
+        this.maxBodyBytes = config.maxBodyBytes();
         this.services = services;
         this.scans = new ScanJobs(services.search());
+        this.arrivals = new ArrivalQueue(services.control(), config.arrivalWorkers(), config.maxArrivalBatch());
         tenants.forEach(t -> tenantsByKey.put(t.apiKey(), t.tenantId()));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        Gauge.builder("dedup_arrivals_waiting", arrivals, ArrivalQueue::waiting).register(metrics);
+        FunctionCounter.builder("dedup_arrival_batches", arrivals, a -> a.counts().batches()).register(metrics);
+        FunctionCounter.builder("dedup_arrivals_batched", arrivals, a -> a.counts().batchedArrivals())
+                .register(metrics);
+        FunctionCounter.builder("dedup_arrival_batches_decided_again", arrivals,
+                a -> a.counts().batchesDecidedAgain()).register(metrics);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
@@ -132,9 +144,8 @@ public final class HttpApi implements AutoCloseable {
             TenantId tenant = tenant(exchange);
             IncomingLeadRequest request = read(exchange, IncomingLeadRequest.class);
             Optional<String> key = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
-            Decision decision = key.isPresent()
-                    ? services.control().receive(request.toIncomingLead(tenant), new IdempotencyKey(key.get()))
-                    : services.control().receive(request.toIncomingLead(tenant));
+            Decision decision = arrivals.receive(new LeadArrival(request.toIncomingLead(tenant),
+                    key.map(IdempotencyKey::new)));
             metrics.counter("dedup_decisions", "outcome", DecisionView.of(decision).outcome()).increment();
             return DecisionView.of(decision);
         }
@@ -323,6 +334,7 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
+        arrivals.close();
         scans.close();
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import org.dedup.app.DedupApplication;
 import org.dedup.app.config.DatabaseConfig;
 import org.dedup.app.config.DedupConfig;
+import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
@@ -48,7 +49,7 @@ class DatabaseUnavailableTest {
                         + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"))
                 .withTenants(List.of(new TenantConfig("down", KEY, List.of("email"), null, null, null, null)));
         try (DedupApplication app = DedupApplication.start(config);
-             HttpApi api = new HttpApi(0, 16_384, config.tenants(), app.apiServices())) {
+             HttpApi api = new HttpApi(HttpConfig.on(0, 16_384), config.tenants(), app.apiServices())) {
             assertEquals(200, post(api, "first").statusCode());
 
             database.stop();

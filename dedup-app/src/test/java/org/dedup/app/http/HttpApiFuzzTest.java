@@ -21,6 +21,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.dedup.app.DedupApplication;
 import org.dedup.app.config.DatabaseConfig;
 import org.dedup.app.config.DedupConfig;
+import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
@@ -40,7 +41,7 @@ class HttpApiFuzzTest {
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"))
                 .withTenants(List.of(new TenantConfig("fuzz", KEY, List.of("email", "phone"), null, null, null, null)));
         app = DedupApplication.start(config);
-        api = new HttpApi(0, 16_384, config.tenants(), app.apiServices());
+        api = new HttpApi(HttpConfig.on(0, 16_384), config.tenants(), app.apiServices());
     }
 
     @AfterContainer

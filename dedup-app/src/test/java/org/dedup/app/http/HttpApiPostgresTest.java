@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dedup.app.DedupApplication;
 import org.dedup.app.config.DatabaseConfig;
 import org.dedup.app.config.DedupConfig;
+import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
@@ -49,7 +50,7 @@ class HttpApiPostgresTest {
                         new TenantConfig("acme", ACME_KEY, List.of("email", "phone"), "GB", null, null, null),
                         new TenantConfig("globex", GLOBEX_KEY, List.of("email"), null, null, null, null)));
         app = DedupApplication.start(config);
-        api = new HttpApi(0, 4_096, config.tenants(), app.apiServices());
+        api = new HttpApi(HttpConfig.on(0, 4_096), config.tenants(), app.apiServices());
     }
 
     @AfterAll
