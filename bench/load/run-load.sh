@@ -27,6 +27,8 @@ harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DU
     warmupSeconds="$WARMUP" warmupRate="$WARMUP_RATE" warmupAcks="$OUT/warmup.csv"
 ran=$?
 echo "load average after: $(load_average)"
+echo "arrival batches (server metrics, warm-up included):"
+curl -sf "http://127.0.0.1:$PORT/metrics" | grep '^dedup_arrival' || true
 harness verify schema="$SCHEMA" url="$URL" acks="$OUT/acks.csv"
 verified=$?
 echo "statements of the run, by total time in PostgreSQL:"
