@@ -74,15 +74,15 @@ public final class HttpApi implements AutoCloseable {
         this.maxBodyBytes = config.maxBodyBytes();
         this.services = services;
         this.scans = new ScanJobs(services.search());
-        this.arrivals = new ArrivalQueue(services.control(), config.arrivalWorkers(), config.maxArrivalBatch());
         tenants.forEach(t -> tenantsByKey.put(t.apiKey(), t.tenantId()));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
+        this.arrivals = new ArrivalQueue(services.control(), config.arrivalWorkers(), config.maxArrivalBatch());
         Gauge.builder("dedup_arrivals_waiting", arrivals, ArrivalQueue::waiting).register(metrics);
         FunctionCounter.builder("dedup_arrival_batches", arrivals, a -> a.counts().batches()).register(metrics);
         FunctionCounter.builder("dedup_arrivals_batched", arrivals, a -> a.counts().batchedArrivals())
                 .register(metrics);
         FunctionCounter.builder("dedup_arrival_batches_decided_again", arrivals,
                 a -> a.counts().batchesDecidedAgain()).register(metrics);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();

@@ -1,5 +1,6 @@
 package org.dedup.domain.control;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 
 import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.store.StaleRecordException;
 import org.dedup.domain.store.StorageUnavailableException;
 
 /**
@@ -24,6 +26,7 @@ import org.dedup.domain.store.StorageUnavailableException;
  * arrival at a time, so each gets its own outcome; one failing because the store is unavailable fails all of them.
  */
 public final class ArrivalQueue implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ArrivalQueue.class.getName());
     private static final long POLL_MILLIS = 100;
     private final DuplicateControl control;
     private final int maxBatch;
@@ -88,8 +91,8 @@ public final class ArrivalQueue implements AutoCloseable {
                 }
                 taken.add(first);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                // only close() ends a worker, once nothing waits: a worker that left early could strand arrivals
+                continue;
             }
             waiting.drainTo(taken, maxBatch - 1);
             Map<TenantId, List<Waiting>> byTenant = new LinkedHashMap<>();
@@ -100,10 +103,23 @@ public final class ArrivalQueue implements AutoCloseable {
     }
 
     private void decide(List<Waiting> batch) {
-        if (batch.size() == 1) {
-            decideAlone(batch.getFirst());
-            return;
+        if (batch.size() > 1 && receivesTogether(batch.getFirst())) {
+            decideTogether(batch);
+        } else {
+            batch.forEach(this::decideAlone);
         }
+    }
+
+    /** False too when the tenant's settings cannot be read now: each arrival then gets its own answer. */
+    private boolean receivesTogether(Waiting w) {
+        try {
+            return control.receivesTogether(w.arrival().incoming().tenant());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void decideTogether(List<Waiting> batch) {
         batches.incrementAndGet();
         batchedArrivals.addAndGet(batch.size());
         try {
@@ -114,6 +130,9 @@ public final class ArrivalQueue implements AutoCloseable {
         } catch (StorageUnavailableException e) {
             batch.forEach(w -> w.decision().completeExceptionally(e));
         } catch (RuntimeException e) {
+            // nothing of the batch was stored: each arrival is decided again on its own, with its own outcome
+            LOG.log(e instanceof StaleRecordException ? Level.DEBUG : Level.WARNING,
+                    "a batch of " + batch.size() + " arrivals failed, decided again one by one: " + e, e);
             batchesDecidedAgain.incrementAndGet();
             batch.forEach(this::decideAlone);
         } catch (Error e) {
@@ -139,8 +158,8 @@ public final class ArrivalQueue implements AutoCloseable {
             try {
                 worker.join();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                // only close() ends a worker, once nothing waits: a worker that left early could strand arrivals
+                continue;
             }
         }
     }

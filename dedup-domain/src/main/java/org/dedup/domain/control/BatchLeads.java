@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.dedup.domain.match.MatchKey;
@@ -140,8 +141,9 @@ final class BatchLeads implements LeadRepository {
         return keySets.stream().map(keys -> found(keys, limit)).toList();
     }
 
+    /** In the store's order, so that the same candidates are kept at the limit and ties are broken alike. */
     private List<LeadId> found(Collection<MatchKey> keys, int limit) {
-        Set<LeadId> found = new LinkedHashSet<>();
+        Set<LeadId> found = new TreeSet<>(LeadId.STORE_ORDER);
         lookedUp.get(keys).stream().filter(id -> !written.containsKey(id)).forEach(found::add);
         written.values().stream().flatMap(Optional::stream)
                 .filter(own -> scope.includes(own.lead().stage()) && !Collections.disjoint(own.keys(), keys))

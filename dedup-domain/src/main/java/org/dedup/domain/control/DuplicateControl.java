@@ -48,6 +48,7 @@ public final class DuplicateControl {
     private final DuplicateControlPorts ports;
     private final InstalledMatchers matchers;
     private final ArrivalDecider decider;
+    private final ArrivalBatch batch;
     private final Clock clock;
 
     public DuplicateControl(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge,
@@ -55,6 +56,7 @@ public final class DuplicateControl {
         this.ports = ports;
         this.matchers = matchers;
         this.decider = new ArrivalDecider(ports, matchers, conflictMerge, clock);
+        this.batch = new ArrivalBatch(ports, matchers, conflictMerge, clock);
         this.clock = clock;
     }
 
@@ -76,10 +78,21 @@ public final class DuplicateControl {
     }
 
     /**
+     * Whether arrivals of the tenant may be {@linkplain #receiveTogether received together}: not while its BIG DATA
+     * method is on, whose check right after each lead was added must see the checks of the leads before it.
+     */
+    public boolean receivesTogether(TenantId tenant) {
+        return !ports.settings().settings(tenant).enabled(MatchMethod.BIG_DATA);
+    }
+
+    /**
      * Decides several arrivals of one tenant in one transaction, each as if it had arrived alone after the ones before
      * it (a later one finds the leads the earlier ones created or changed), with the reads and writes of all of them
-     * grouped into a few round trips. All or nothing: when any of them fails, none is stored and the exception is
-     * thrown, and the caller decides them one by one instead.
+     * grouped into a few round trips. All or nothing, and nothing after the commit: when it throws, none of them was
+     * stored, and the caller may decide them one by one instead.
+     *
+     * @throws IllegalArgumentException when the arrivals are of several tenants, or the tenant does not
+     *                                  {@linkplain #receivesTogether receive together}
      */
     public List<Decision> receiveTogether(List<LeadArrival> arrivals) {
         TenantId tenant = arrivals.getFirst().incoming().tenant();
@@ -87,14 +100,12 @@ public final class DuplicateControl {
             throw new IllegalArgumentException("arrivals received together belong to one tenant, here " + tenant);
         }
         DuplicateControlSettings settings = ports.settings().settings(tenant);
-        List<ProbedArrival> probed = arrivals.stream().map(a -> probe(a, settings)).toList();
-        List<Arrival> decided = ports.transactor().inTransaction(() -> new ArrivalBatch(ports, matchers,
-                decider.conflictMerge(), clock).decide(probed));
-        List<Decision> decisions = new ArrayList<>();
-        for (int i = 0; i < probed.size(); i++) {
-            decisions.add(afterArrival(probed.get(i), decided.get(i)));
+        if (settings.enabled(MatchMethod.BIG_DATA)) {
+            throw new IllegalArgumentException("tenant " + tenant + " checks BIG DATA after each lead is added: its "
+                    + "arrivals are decided one by one");
         }
-        return decisions;
+        List<ProbedArrival> probed = arrivals.stream().map(a -> probe(a, settings)).toList();
+        return ports.transactor().inTransaction(() -> batch.decide(probed)).stream().map(Arrival::decision).toList();
     }
 
     /** Stores a changed lead (its version one more than the stored one), then runs the BIG DATA check again. */
@@ -205,8 +216,8 @@ public final class DuplicateControl {
         Lead unlocked = ports.leads().find(tenant, leadId)
                 .orElseThrow(() -> new RecordNotFoundException(tenant, leadId));
         LeadProfile unlockedProfile = matchers.profile(unlocked, settings.standardization());
-        Map<Matcher, Set<MatchKey>> probes = decider.search().probe(unlockedProfile, Set.of(MatchMethod.BIG_DATA), context,
-                probeFailures);
+        Map<Matcher, Set<MatchKey>> probes = decider.search().probe(unlockedProfile, Set.of(MatchMethod.BIG_DATA),
+                context, probeFailures);
         return decidedAgainWhileStale(lockedFirst -> ports.transactor().inTransaction(() -> {
             List<MatcherFailure> failures = new ArrayList<>(probeFailures);
             ports.keyLocks().lock(tenant, CandidateSearch.allKeys(probes));
@@ -231,7 +242,8 @@ public final class DuplicateControl {
             for (Lead target : targets) {
                 boolean first = mergeIds.isEmpty();
                 mergeIds.add(decider.merges().apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
-                        decider.conflictMerge().absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
+                        decider.conflictMerge().absorb(target, lead, settings.conflictPolicy(),
+                                settings.standardization()),
                         first ? List.of(lead) : List.of(), first ? List.of() : List.of(lead), settings.afterMerge(),
                         ArrivalDecider.note(lead, findings.noteWorthyFor(target)), settings.standardization()),
                         failures));

@@ -29,14 +29,14 @@ public interface LeadRepository {
      */
     void update(Lead lead, Set<MatchKey> keys);
 
-    /** Several {@link #insert}s, as few round trips as the store allows. */
+    /** Several {@link #insert}s, as few round trips as the store allows; all the leads are of one tenant. */
     default void insertAll(List<IndexedLead> leads) {
         leads.forEach(indexed -> insert(indexed.lead(), indexed.keys()));
     }
 
     /**
      * Several {@link #update}s in their order (a lead may be updated more than once), as few round trips as the store
-     * allows.
+     * allows; all the leads are of one tenant.
      *
      * @throws StaleRecordException when a stored version is not the one its update expects
      */
@@ -71,7 +71,8 @@ public interface LeadRepository {
 
     /**
      * Several {@link #findByKeys} lookups in one round trip: the i-th list holds what {@code findByKeys} answers for
-     * the i-th key set (at most {@code limit} ids each).
+     * the i-th key set: the first {@code limit} ids in
+     * {@link LeadId#STORE_ORDER}.
      */
     List<List<LeadId>> findByKeySets(TenantId tenant, List<? extends Collection<MatchKey>> keySets, SearchScope scope,
                                      int limit);

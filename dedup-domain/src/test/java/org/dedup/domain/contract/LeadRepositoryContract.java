@@ -103,6 +103,21 @@ public abstract class LeadRepositoryContract {
     }
 
     @Test
+    void leadsFoundByAKeyComeInIdOrderTheirBitsReadUnsigned() {
+        long high = UUID.randomUUID().getMostSignificantBits() & 0x7fff_ffff_ffff_ffffL;
+        List<Lead> leads = List.of(aLead().withId(new LeadId(new UUID(high | 0x8000_0000_0000_0000L, 1))).build(),
+                aLead().withId(new LeadId(new UUID(high, 2))).build(),
+                aLead().withId(new LeadId(new UUID(high, -1))).build());
+        String address = "order-" + UUID.randomUUID() + "@x.io";
+        leads.forEach(lead -> leads().insert(lead, Set.of(email(address))));
+
+        assertEquals(List.of(leads.get(1).id(), leads.get(2).id(), leads.get(0).id()),
+                leads().findByKeys(TENANT, List.of(email(address)), SearchScope.everything(), 10));
+        assertEquals(List.of(leads.get(1).id()), leads().findByKeys(TENANT, List.of(email(address)),
+                SearchScope.everything(), 1));
+    }
+
+    @Test
     void aLeadFoundByTwoKeysIsReportedOnce() {
         Lead lead = aLead().build();
         leads().insert(lead, Set.of(email("one@x.io"), email("two@x.io")));

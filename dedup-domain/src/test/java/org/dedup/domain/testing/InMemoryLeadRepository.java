@@ -74,7 +74,7 @@ public final class InMemoryLeadRepository implements LeadRepository {
                     .filter(s -> scope.includes(s.lead().stage()))
                     .filter(s -> s.keys().stream().anyMatch(wanted::contains))
                     .map(s -> s.lead().id())
-                    .sorted(Comparator.comparing(LeadId::value))
+                    .sorted(LeadId.STORE_ORDER)
                     .limit(limit)
                     .toList();
         }).toList();

@@ -3,6 +3,7 @@ package org.dedup.matchers.builtin;
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -144,6 +145,18 @@ class ArrivalBatchTest {
                 arrival(anIncomingLead().in(new TenantId("globex")).withEmail("jane@x.io")));
 
         assertThrows(IllegalArgumentException.class, () -> fixture.control.receiveTogether(mixed));
+        assertEquals(0, fixture.leads.count(TENANT));
+    }
+
+    @Test
+    void arrivalsOfATenantCheckingBigDataAfterEachLeadIsAddedAreNeverReceivedTogether() {
+        DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
+                .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.BIG_DATA)));
+        List<LeadArrival> arrivals = List.of(arrival(anIncomingLead().withEmail("jane@x.io")),
+                arrival(anIncomingLead().withEmail("joe@x.io")));
+
+        assertFalse(fixture.control.receivesTogether(TENANT));
+        assertThrows(IllegalArgumentException.class, () -> fixture.control.receiveTogether(arrivals));
         assertEquals(0, fixture.leads.count(TENANT));
     }
 

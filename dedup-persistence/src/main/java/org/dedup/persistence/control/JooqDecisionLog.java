@@ -52,10 +52,11 @@ public final class JooqDecisionLog implements DecisionLog {
                 v -> insertion(v, tenant, key, decision, at)));
     }
 
-    /** One JDBC batch: one round trip on PostgreSQL. */
+    /** One JDBC batch: one round trip on PostgreSQL; a single decision as {@link #record} stores it. */
     @Override
     public void recordAll(List<Recording> recordings) {
-        if (recordings.isEmpty()) {
+        if (recordings.size() < 2) {
+            DecisionLog.super.recordAll(recordings);
             return;
         }
         Storage.run("record", recordings.size() + " decisions", recordings.getFirst().tenant(),

@@ -135,7 +135,7 @@ public final class JooqLeadRepository implements LeadRepository {
             LeadRepository.super.insertAll(leads);
             return;
         }
-        Storage.run("insert", leads.size() + " leads", leads.getFirst().lead().tenant(), () -> {
+        Storage.run("insert", leads.size() + " leads", oneTenant(leads), () -> {
             statements.executeBatch("insert lead", leads, (v, indexed) -> insertion(v, indexed.lead()));
             writeContacts(leads.stream().map(IndexedLead::lead).toList());
             List<KeyRow> keys = new ArrayList<>();
@@ -156,7 +156,7 @@ public final class JooqLeadRepository implements LeadRepository {
             LeadRepository.super.updateAll(leads);
             return;
         }
-        TenantId tenant = leads.getFirst().lead().tenant();
+        TenantId tenant = oneTenant(leads);
         Storage.run("update", leads.size() + " leads", tenant, () -> {
             int[] updated = statements.executeBatch("update lead", leads, (v, indexed) -> rowUpdate(v,
                     indexed.lead()));
@@ -183,6 +183,14 @@ public final class JooqLeadRepository implements LeadRepository {
             statements.executeBatch("insert key", added, (v, row) -> KEYS.rows(v, tenant, row.lead().id().value(),
                     Set.of(row.key())));
         });
+    }
+
+    private static TenantId oneTenant(List<IndexedLead> leads) {
+        TenantId tenant = leads.getFirst().lead().tenant();
+        if (leads.stream().anyMatch(indexed -> !indexed.lead().tenant().equals(tenant))) {
+            throw new IllegalArgumentException("leads written together are of one tenant, here " + tenant);
+        }
+        return tenant;
     }
 
     private void writeContacts(List<Lead> leads) {

@@ -5,10 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -32,10 +33,18 @@ import org.jooq.impl.DSL;
  * rows, keys or ids; its SQL is jOOQ's from the DSL, and every value is a bind value, never inlined.
  */
 public final class RenderedStatements {
-    /** Shapes kept; past this (a tenant with unusual key counts) a statement is rendered each time, not cached. */
+    /**
+     * Shapes kept, the least recently used dropped past this: the one-off shapes of large batches never crowd out the
+     * hot ones.
+     */
     private static final int MAX_SHAPES = 2_048;
     private final DSLContext dsl;
-    private final Map<Object, Rendered> byShape = new ConcurrentHashMap<>();
+    private final Map<Object, Rendered> byShape = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Rendered> eldest) {
+            return size() > MAX_SHAPES;
+        }
+    });
 
     public RenderedStatements(DSLContext dsl) {
         this.dsl = dsl;
@@ -86,9 +95,7 @@ public final class RenderedStatements {
         Rendered cached = byShape.get(shape);
         if (cached == null) {
             cached = render(queries, binds);
-            if (byShape.size() < MAX_SHAPES) {
-                byShape.putIfAbsent(shape, cached);
-            }
+            byShape.put(shape, cached);
         }
         if (!cached.types().equals(binds.types) || cached.sqls().size() != queries.size()) {
             // a shape must name everything its SQL depends on: values bound to another statement's places are refused
