@@ -20,7 +20,8 @@ harness() {
     "$JAVA" -Xmx2g -cp "$ROOT/bench/target/benchmarks.jar" org.dedup.bench.load.LoadHarness "$@"
 }
 
-# write_config FILE JDBC_URL: the server's configuration, one tenant "load" (email and phone methods, GB numbers).
+# write_config FILE JDBC_URL: the server's configuration, one tenant "load" (email and phone methods, GB numbers),
+# arrivals decided by ARRIVAL_WORKERS workers (default 4) in batches of at most MAX_ARRIVAL_BATCH (default 32).
 # A pool of 4 (POOL_SIZE): with PostgreSQL on the same 2 cores, 16 busy sessions queue for the CPU at every round
 # trip (at 250/s the 10-second p99 was 123-210 ms with 16 connections, 50-72 ms with 4; BENCHMARKS.md).
 write_config() {
@@ -32,6 +33,8 @@ database:
   poolSize: ${POOL_SIZE:-4}
 http:
   port: $PORT
+  arrivalWorkers: ${ARRIVAL_WORKERS:-4}
+  maxArrivalBatch: ${MAX_ARRIVAL_BATCH:-32}
 tenants:
   - id: load
     apiKey: $API_KEY
