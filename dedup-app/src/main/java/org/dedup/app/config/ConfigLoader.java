@@ -65,7 +65,8 @@ public final class ConfigLoader {
             try {
                 result = result.withHttp(config.http().withPort(Integer.parseInt(env.get("DEDUP_HTTP_PORT").trim())));
             } catch (NumberFormatException e) {
-                throw new ConfigException("DEDUP_HTTP_PORT", "must be a number, was '" + env.get("DEDUP_HTTP_PORT") + "'");
+                throw new ConfigException("DEDUP_HTTP_PORT", "must be a number, was '" + env.get("DEDUP_HTTP_PORT")
+                        + "'");
             }
         }
         if (env.containsKey("DEDUP_PLUGINS_DIR")) {

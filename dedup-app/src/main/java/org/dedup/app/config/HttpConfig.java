@@ -6,6 +6,12 @@ package org.dedup.app.config;
  * transaction. Each worker holds a database connection while it decides, so keep the workers below the pool size.
  */
 public record HttpConfig(Integer port, Integer maxBodyBytes, Integer arrivalWorkers, Integer maxArrivalBatch) {
+    /**
+     * A batch holds a PostgreSQL advisory lock per match key of its arrivals until it commits, in a lock table shared
+     * by every session (64 per connection by default, {@code max_locks_per_transaction}): 256 arrivals of a few keys
+     * each stay well inside it.
+     */
+    private static final int MAX_BATCH = 256;
     public HttpConfig {
         port = port == null ? 8080 : port;
         maxBodyBytes = maxBodyBytes == null ? 256 * 1024 : maxBodyBytes;
@@ -20,8 +26,9 @@ public record HttpConfig(Integer port, Integer maxBodyBytes, Integer arrivalWork
         if (arrivalWorkers < 1 || arrivalWorkers > 256) {
             throw new ConfigException("http.arrivalWorkers", "must be between 1 and 256, was " + arrivalWorkers);
         }
-        if (maxArrivalBatch < 1 || maxArrivalBatch > 1_000) {
-            throw new ConfigException("http.maxArrivalBatch", "must be between 1 and 1000, was " + maxArrivalBatch);
+        if (maxArrivalBatch < 1 || maxArrivalBatch > MAX_BATCH) {
+            throw new ConfigException("http.maxArrivalBatch", "must be between 1 and " + MAX_BATCH + ", was "
+                    + maxArrivalBatch);
         }
     }
 

@@ -2,6 +2,7 @@ package org.dedup.domain.control;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.dedup.domain.model.TenantId;
  * Several arrivals of one tenant decided in the caller's transaction with the reads and writes of all of them
  * grouped: their keys locked by one statement, their earlier decisions and their candidates read up front, each
  * decided in turn on what the store held plus what the arrivals before it wrote, then the leads they merge into
- * locked by one statement and everything written together. A lead that changed in the store between the read and
+ * locked by one statement and their leads, journal entries and decisions written together (an after-merge task or
+ * note goes to its sink as it is made). A lead that changed in the store between the read and
  * the lock fails its version check when the writes reach the store, and the transaction is rolled back.
  */
 final class ArrivalBatch {
@@ -31,6 +33,13 @@ final class ArrivalBatch {
         this.matchers = matchers;
         this.conflictMerge = conflictMerge;
         this.clock = clock;
+    }
+
+    private static Collection<MatchKey> sameTenant(TenantId batch, TenantId asked, Collection<MatchKey> keys) {
+        if (!asked.equals(batch)) {
+            throw new IllegalArgumentException("a batch of tenant " + batch + " was asked to lock keys of " + asked);
+        }
+        return keys;
     }
 
     /** The arrivals, all of one tenant and its settings, in order; their outcomes in the same order. */
@@ -48,7 +57,8 @@ final class ArrivalBatch {
         Set<MatchKey> leadLocks = new HashSet<>();
         ArrivalDecider decider = new ArrivalDecider(new DuplicateControlPorts(leads, ports.settings(),
                 ports.decisions(), journal, ports.tasks(), ports.notes(), ports.transactor(),
-                (lockTenant, keys) -> leadLocks.addAll(keys)), matchers, conflictMerge, clock);
+                (lockTenant, keys) -> leadLocks.addAll(sameTenant(tenant, lockTenant, keys))), matchers, conflictMerge,
+                clock);
         List<Arrival> outcomes = new ArrayList<>();
         List<DecisionLog.Recording> recordings = new ArrayList<>();
         for (ProbedArrival arrival : arrivals) {

@@ -24,6 +24,8 @@ import org.dedup.domain.store.StorageUnavailableException;
  * transaction carries many arrivals and few round trips each, while an arrival that comes alone is decided at once,
  * on its own. A batch that fails (a lead it merges into changed concurrently, a write refused) is decided again one
  * arrival at a time, so each gets its own outcome; one failing because the store is unavailable fails all of them.
+ * The arrivals of a tenant whose BIG DATA method is on are always decided one at a time
+ * ({@link DuplicateControl#receivesTogether}).
  */
 public final class ArrivalQueue implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ArrivalQueue.class.getName());
@@ -54,10 +56,12 @@ public final class ArrivalQueue implements AutoCloseable {
 
     /** Decides the arrival, with the others waiting at the same time; blocks until it is decided. */
     public Decision receive(LeadArrival arrival) {
-        Waiting w = new Waiting(arrival, new CompletableFuture<>());
+        Waiting w = new Waiting(Require.nonNull(arrival, "arrival"), new CompletableFuture<>());
         synchronized (this) {
             if (closed) {
-                throw new IllegalStateException("duplicate control is shutting down; the lead was not received");
+                // as when the database is away: nothing was stored, the same request may be sent again
+                throw new StorageUnavailableException("duplicate control is shutting down; the lead was not received",
+                        null);
             }
             waiting.add(w);
         }
@@ -95,10 +99,15 @@ public final class ArrivalQueue implements AutoCloseable {
                 continue;
             }
             waiting.drainTo(taken, maxBatch - 1);
-            Map<TenantId, List<Waiting>> byTenant = new LinkedHashMap<>();
-            taken.forEach(w -> byTenant.computeIfAbsent(w.arrival().incoming().tenant(), t -> new ArrayList<>())
-                    .add(w));
-            byTenant.values().forEach(this::decide);
+            try {
+                Map<TenantId, List<Waiting>> byTenant = new LinkedHashMap<>();
+                taken.forEach(w -> byTenant.computeIfAbsent(w.arrival().incoming().tenant(), t -> new ArrayList<>())
+                        .add(w));
+                byTenant.values().forEach(this::decide);
+            } catch (Throwable unexpected) {
+                // whatever happened, no arrival taken is left waiting and the worker goes on
+                taken.forEach(w -> w.decision().completeExceptionally(unexpected));
+            }
         }
     }
 
@@ -114,7 +123,7 @@ public final class ArrivalQueue implements AutoCloseable {
     private boolean receivesTogether(Waiting w) {
         try {
             return control.receivesTogether(w.arrival().incoming().tenant());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return false;
         }
     }
@@ -122,21 +131,25 @@ public final class ArrivalQueue implements AutoCloseable {
     private void decideTogether(List<Waiting> batch) {
         batches.incrementAndGet();
         batchedArrivals.addAndGet(batch.size());
+        List<Decision> decisions;
         try {
-            List<Decision> decisions = control.receiveTogether(batch.stream().map(Waiting::arrival).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).decision().complete(decisions.get(i));
-            }
+            decisions = control.receiveTogether(batch.stream().map(Waiting::arrival).toList());
         } catch (StorageUnavailableException e) {
             batch.forEach(w -> w.decision().completeExceptionally(e));
+            return;
         } catch (RuntimeException e) {
             // nothing of the batch was stored: each arrival is decided again on its own, with its own outcome
             LOG.log(e instanceof StaleRecordException ? Level.DEBUG : Level.WARNING,
                     "a batch of " + batch.size() + " arrivals failed, decided again one by one: " + e, e);
             batchesDecidedAgain.incrementAndGet();
             batch.forEach(this::decideAlone);
+            return;
         } catch (Error e) {
             batch.forEach(w -> w.decision().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).decision().complete(decisions.get(i));
         }
     }
 
@@ -154,13 +167,19 @@ public final class ArrivalQueue implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
+        boolean interrupted = false;
         for (Thread worker : workers) {
-            try {
-                worker.join();
-            } catch (InterruptedException e) {
-                // only close() ends a worker, once nothing waits: a worker that left early could strand arrivals
-                continue;
+            while (worker.isAlive()) {
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    // the workers still hold database connections: the pool must not close under them
+                    interrupted = true;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -25,7 +25,8 @@ import org.dedup.domain.store.StaleRecordException;
  * The leads a batch of arrivals of one tenant decides on: the candidates its key sets found, read from the store up
  * front in two round trips, with the batch's own writes on top. Each arrival thus sees the leads the arrivals before
  * it created or changed, as it would have had they been decided one by one; the writes reach the store together
- * when the batch {@linkplain #flush() flushes}. A read the batch did not make up front goes to the store.
+ * when the batch {@linkplain #flush() flushes}. A lead read by id that the batch did not read up front comes from the
+ * store; a key lookup it did not make up front is refused, as its keys were not locked.
  */
 final class BatchLeads implements LeadRepository {
     private final LeadRepository store;
@@ -133,11 +134,10 @@ final class BatchLeads implements LeadRepository {
         if (!scope.equals(this.scope)) {
             throw new IllegalArgumentException("this batch looked up leads in " + this.scope + ", not in " + scope);
         }
-        List<? extends Collection<MatchKey>> missing = keySets.stream().filter(keys -> !lookedUp.containsKey(keys))
-                .toList();
-        if (!missing.isEmpty()) {
-            lookUp(missing, limit);
-        }
+        keySets.stream().filter(keys -> !lookedUp.containsKey(keys)).findAny().ifPresent(keys -> {
+            // a lookup the batch did not make up front would be under keys it has not locked
+            throw new IllegalStateException("keys " + keys + " were not looked up when the batch began");
+        });
         return keySets.stream().map(keys -> found(keys, limit)).toList();
     }
 

@@ -71,8 +71,7 @@ public interface LeadRepository {
 
     /**
      * Several {@link #findByKeys} lookups in one round trip: the i-th list holds what {@code findByKeys} answers for
-     * the i-th key set: the first {@code limit} ids in
-     * {@link LeadId#STORE_ORDER}.
+     * the i-th key set: its first {@code limit} ids in {@link LeadId#STORE_ORDER}.
      */
     List<List<LeadId>> findByKeySets(TenantId tenant, List<? extends Collection<MatchKey>> keySets, SearchScope scope,
                                      int limit);

@@ -95,12 +95,12 @@ class ArrivalQueueTest {
     }
 
     @Test
-    void aClosedQueueRefusesArrivals() {
+    void aClosedQueueRefusesArrivalsAsUnavailable() {
         ArrivalQueue queue = new ArrivalQueue(fixture.control, 2, 8);
         assertInstanceOf(Decision.Created.class, queue.receive(arrival()));
         queue.close();
 
-        assertThrows(IllegalStateException.class, () -> queue.receive(arrival()));
+        assertThrows(StorageUnavailableException.class, () -> queue.receive(arrival()));
         assertEquals(1, fixture.leads.count(TENANT));
     }
 

@@ -147,7 +147,7 @@ public final class JooqLeadRepository implements LeadRepository {
 
     /**
      * The versioned row updates in their order (one JDBC batch), then the stored keys of the leads read, then each
-     * lead's contacts and changed keys as its last update has them (JDBC batches): five round trips on PostgreSQL
+     * lead's contacts and changed keys as its last update has them (JDBC batches): six round trips on PostgreSQL
      * at most, however many leads.
      */
     @Override
@@ -257,7 +257,8 @@ public final class JooqLeadRepository implements LeadRepository {
                     row -> Map.entry(row.getInt(2), new LeadId(row.getObject(1, UUID.class))))
                     .forEach(hit -> found.get(hit.getKey()).add(hit.getValue())));
         }
-        return found.stream().map(List::copyOf).toList();
+        // each set's ids in id order, whatever order the union's rows come in
+        return found.stream().map(ids -> ids.stream().sorted(LeadId.STORE_ORDER).toList()).toList();
     }
 
     /** The candidate lookup of one key set as run, with its values in place, so its plan can be shown (EXPLAIN). */

@@ -38,6 +38,8 @@ public final class RenderedStatements {
      * hot ones.
      */
     private static final int MAX_SHAPES = 2_048;
+    /** Statements with more values (a batch's lookup of every key of its arrivals) are rendered each time. */
+    private static final int MAX_CACHED_VALUES = 128;
     private final DSLContext dsl;
     private final Map<Object, Rendered> byShape = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -95,7 +97,9 @@ public final class RenderedStatements {
         Rendered cached = byShape.get(shape);
         if (cached == null) {
             cached = render(queries, binds);
-            byShape.put(shape, cached);
+            if (binds.values.size() <= MAX_CACHED_VALUES) {
+                byShape.put(shape, cached);
+            }
         }
         if (!cached.types().equals(binds.types) || cached.sqls().size() != queries.size()) {
             // a shape must name everything its SQL depends on: values bound to another statement's places are refused
@@ -246,7 +250,7 @@ public final class RenderedStatements {
         });
     }
 
-    /** Prepares {@code sql} on the connection jOOQ's context gives this thread and lets {@code work} bind and run it. */
+    /** Prepares {@code sql} on the connection jOOQ's context gives this thread; {@code work} binds and runs it. */
     private <T> T onConnection(String sql, Work<T> work) {
         ConnectionProvider connections = dsl.configuration().connectionProvider();
         Connection connection = connections.acquire();

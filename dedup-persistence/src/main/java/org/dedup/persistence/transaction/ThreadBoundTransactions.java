@@ -9,6 +9,8 @@ import org.jooq.Transaction;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionProvider;
 import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * jOOQ transactions bound to the calling thread: a transaction holds one pooled connection, which every statement
@@ -17,6 +19,7 @@ import org.jooq.exception.DataAccessException;
  * the PostgreSQL driver a round trip per transaction: dedup never changes the isolation level.
  */
 public final class ThreadBoundTransactions implements TransactionProvider, ConnectionProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadBoundTransactions.class);
     private final ConnectionProvider pool;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
@@ -112,7 +115,16 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
         } catch (SQLException broken) {
             // the outcome is decided already; the pool discards a broken connection
         } finally {
+            releaseAfterEnd(connection);
+        }
+    }
+
+    /** Back to the pool after the outcome is decided: a failure here must not turn a commit into a failure. */
+    private void releaseAfterEnd(Connection connection) {
+        try {
             pool.release(connection);
+        } catch (RuntimeException closing) {
+            LOG.warn("a connection could not go back to the pool after its transaction ended: {}", closing.toString());
         }
     }
 }
