@@ -1,6 +1,5 @@
 package org.dedup.domain.control;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.model.TenantId;
 
 /**
@@ -24,15 +22,12 @@ import org.dedup.domain.model.TenantId;
  */
 final class ArrivalBatch {
     private final DuplicateControlPorts ports;
-    private final InstalledMatchers matchers;
-    private final ConflictMerge conflictMerge;
-    private final Clock clock;
+    private final ArrivalDecider decider;
 
-    ArrivalBatch(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge, Clock clock) {
+    /** Deciding as {@code decider} does, on the batch's own ports over {@code ports}. */
+    ArrivalBatch(DuplicateControlPorts ports, ArrivalDecider decider) {
         this.ports = ports;
-        this.matchers = matchers;
-        this.conflictMerge = conflictMerge;
-        this.clock = clock;
+        this.decider = decider;
     }
 
     private static Collection<MatchKey> sameTenant(TenantId batch, TenantId asked, Collection<MatchKey> keys) {
@@ -55,10 +50,9 @@ final class ArrivalBatch {
                 CandidateSearch.CANDIDATE_LIMIT);
         PendingJournal journal = new PendingJournal(ports.journal());
         Set<MatchKey> leadLocks = new HashSet<>();
-        ArrivalDecider decider = new ArrivalDecider(new DuplicateControlPorts(leads, ports.settings(),
-                ports.decisions(), journal, ports.tasks(), ports.notes(), ports.transactor(),
-                (lockTenant, keys) -> leadLocks.addAll(sameTenant(tenant, lockTenant, keys))), matchers, conflictMerge,
-                clock);
+        ArrivalDecider inBatch = decider.on(new DuplicateControlPorts(leads, ports.settings(), ports.decisions(),
+                journal, ports.tasks(), ports.notes(), ports.transactor(),
+                (lockTenant, keys) -> leadLocks.addAll(sameTenant(tenant, lockTenant, keys))));
         List<Arrival> outcomes = new ArrayList<>();
         List<DecisionLog.Recording> recordings = new ArrayList<>();
         for (ProbedArrival arrival : arrivals) {
@@ -67,7 +61,7 @@ final class ArrivalBatch {
                 outcomes.add(new Arrival(replay.get(), true));
                 continue;
             }
-            Decision decision = decider.decide(arrival, Set.of(), new ArrayList<>(arrival.failures()));
+            Decision decision = inBatch.decide(arrival, Set.of(), new ArrayList<>(arrival.failures()));
             arrival.key().ifPresent(key -> earlier.put(key, decision));
             recordings.add(new DecisionLog.Recording(tenant, arrival.key(), decision, arrival.now()));
             outcomes.add(new Arrival(decision, false));

@@ -36,6 +36,7 @@ final class ArrivalDecider {
     private final CandidateSearch search;
     private final ConflictMerge conflictMerge;
     private final Merges merges;
+    private final Clock clock;
 
     ArrivalDecider(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge, Clock clock) {
         this.ports = ports;
@@ -43,18 +44,16 @@ final class ArrivalDecider {
         this.search = new CandidateSearch(ports.leads(), matchers);
         this.conflictMerge = conflictMerge;
         this.merges = new Merges(ports, matchers, clock);
+        this.clock = clock;
+    }
+
+    /** The same decisions carried out through other ports (a batch's). */
+    ArrivalDecider on(DuplicateControlPorts other) {
+        return new ArrivalDecider(other, matchers, conflictMerge, clock);
     }
 
     CandidateSearch search() {
         return search;
-    }
-
-    Merges merges() {
-        return merges;
-    }
-
-    ConflictMerge conflictMerge() {
-        return conflictMerge;
     }
 
     /** Finds the arrival's duplicates and decides; {@code failures} collects the matchers that failed. */
@@ -84,13 +83,23 @@ final class ArrivalDecider {
         List<MergeId> mergeIds = new ArrayList<>();
         lockTargets(lead.tenant(), targets, lockedFirst);
         for (Lead target : targets) {
-            mergeIds.add(merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
-                    conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
-                    List.of(), List.of(lead), settings.afterMerge(), note(lead, findings.noteWorthyFor(target)),
-                    settings.standardization()), failures));
+            mergeIds.add(mergeInto(target, lead, List.of(), List.of(lead), findings, settings, failures));
         }
         return new Decision.Merged(targets.stream().map(Lead::id).toList(), method, MergeTiming.ON_ARRIVAL, mergeIds,
                 findings.candidates(), failures);
+    }
+
+    /**
+     * Merges {@code lead} into {@code target} as duplicate control does: its values by the conflict policy, the
+     * after-merge task, and a note when the method that found the target calls for one. {@code lead} is either one
+     * of {@code absorbedStored} (deleted by the merge) or of {@code absorbedIncoming} (never stored).
+     */
+    MergeId mergeInto(Lead target, Lead lead, List<Lead> absorbedStored, List<Lead> absorbedIncoming,
+                      Findings findings, DuplicateControlSettings settings, List<MatcherFailure> failures) {
+        return merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
+                conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
+                absorbedStored, absorbedIncoming, settings.afterMerge(), note(lead, findings.noteWorthyFor(target)),
+                settings.standardization()), failures);
     }
 
     /**
@@ -136,7 +145,7 @@ final class ArrivalDecider {
     }
 
     /** Kommo adds a merge note only to leads merged based on the BIG DATA or tracking-pixel method. */
-    static String note(Lead absorbed, Optional<MatchCandidate> noteWorthy) {
+    private static String note(Lead absorbed, Optional<MatchCandidate> noteWorthy) {
         return noteWorthy.map(c -> "Merged with "
                 + absorbed.source().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " request "
                 + absorbed.id().value() + " found by " + c.method().id().replace('_', ' ') + " (score "

@@ -62,7 +62,6 @@ final class BatchLeads implements LeadRepository {
             lookedUp.put(distinct.get(i), found.get(i));
             ids.addAll(found.get(i));
         }
-        ids.removeAll(read.keySet());
         store.findAll(tenant, ids).forEach(lead -> read.put(lead.id(), lead));
     }
 

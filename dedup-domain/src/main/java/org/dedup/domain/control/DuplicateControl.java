@@ -21,8 +21,6 @@ import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.merge.MergeId;
-import org.dedup.domain.merge.MergeKind;
-import org.dedup.domain.merge.Merges;
 import org.dedup.domain.model.ContactRole;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
@@ -56,7 +54,7 @@ public final class DuplicateControl {
         this.ports = ports;
         this.matchers = matchers;
         this.decider = new ArrivalDecider(ports, matchers, conflictMerge, clock);
-        this.batch = new ArrivalBatch(ports, matchers, conflictMerge, clock);
+        this.batch = new ArrivalBatch(ports, decider);
         this.clock = clock;
     }
 
@@ -240,13 +238,10 @@ public final class DuplicateControl {
             }
             List<MergeId> mergeIds = new ArrayList<>();
             for (Lead target : targets) {
+                // the stored lead is deleted by its first merge; the merges after it take its values as incoming
                 boolean first = mergeIds.isEmpty();
-                mergeIds.add(decider.merges().apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
-                        decider.conflictMerge().absorb(target, lead, settings.conflictPolicy(),
-                                settings.standardization()),
-                        first ? List.of(lead) : List.of(), first ? List.of() : List.of(lead), settings.afterMerge(),
-                        ArrivalDecider.note(lead, findings.noteWorthyFor(target)), settings.standardization()),
-                        failures));
+                mergeIds.add(decider.mergeInto(target, lead, first ? List.of(lead) : List.of(),
+                        first ? List.of() : List.of(lead), findings, settings, failures));
             }
             return targets.isEmpty() ? Optional.<Decision>empty()
                     : Optional.<Decision>of(new Decision.Merged(targets.stream().map(Lead::id).toList(),

@@ -86,12 +86,17 @@ public record KeyTable<K extends Record>(Table<K> table, Field<String> tenant, F
     public List<Query> writes(Binds v, TenantId tenantId, UUID ownerId, Change change) {
         List<Query> writes = new ArrayList<>();
         if (!change.gone().isEmpty()) {
-            writes.add(DSL.deleteFrom(table).where(ofOwner(v, tenantId, ownerId), anyOf(v, change.gone())));
+            writes.add(deletion(v, tenantId, ownerId, change.gone()));
         }
         if (!change.added().isEmpty()) {
             writes.add(rows(v, tenantId, ownerId, change.added()));
         }
         return writes;
+    }
+
+    /** The delete of {@code keys} of the owner, one statement. */
+    public Query deletion(Binds v, TenantId tenantId, UUID ownerId, Set<MatchKey> keys) {
+        return DSL.deleteFrom(table).where(ofOwner(v, tenantId, ownerId), anyOf(v, keys));
     }
 
     /** Makes {@code keys} the owner's keys, in one round trip once the stored ones are read. */

@@ -140,8 +140,7 @@ public final class JooqLeadRepository implements LeadRepository {
             writeContacts(leads.stream().map(IndexedLead::lead).toList());
             List<KeyRow> keys = new ArrayList<>();
             leads.forEach(indexed -> indexed.keys().forEach(key -> keys.add(new KeyRow(indexed.lead(), key))));
-            statements.executeBatch("insert key", keys, (v, row) -> KEYS.rows(v, row.lead().tenant(),
-                    row.lead().id().value(), Set.of(row.key())));
+            writeKeys("insert key", keys, KEYS::rows);
         });
     }
 
@@ -178,10 +177,8 @@ public final class JooqLeadRepository implements LeadRepository {
                 change.gone().forEach(key -> gone.add(new KeyRow(indexed.lead(), key)));
                 change.added().forEach(key -> added.add(new KeyRow(indexed.lead(), key)));
             });
-            statements.executeBatch("delete key", gone, (v, row) -> KEYS.writes(v, tenant, row.lead().id().value(),
-                    new Change(Set.of(row.key()), Set.of())).getFirst());
-            statements.executeBatch("insert key", added, (v, row) -> KEYS.rows(v, tenant, row.lead().id().value(),
-                    Set.of(row.key())));
+            writeKeys("delete key", gone, KEYS::deletion);
+            writeKeys("insert key", added, KEYS::rows);
         });
     }
 
@@ -194,14 +191,31 @@ public final class JooqLeadRepository implements LeadRepository {
     }
 
     private void writeContacts(List<Lead> leads) {
-        List<Map.Entry<Lead, Integer>> rows = new ArrayList<>();
-        leads.forEach(lead -> IntStream.range(0, lead.contacts().size()).forEach(i -> rows.add(Map.entry(lead, i))));
-        statements.executeBatch("insert contact", rows, (v, row) -> contacts.insertion(v, row.getKey(),
-                row.getValue()));
+        List<ContactRow> rows = new ArrayList<>();
+        leads.forEach(lead -> IntStream.range(0, lead.contacts().size()).forEach(i -> rows.add(new ContactRow(lead,
+                i))));
+        statements.executeBatch("insert contact", rows, (v, row) -> contacts.insertion(v, row.lead(),
+                row.position()));
+    }
+
+    /** The statement {@code write} makes of each key row, as one JDBC batch. */
+    private void writeKeys(String shape, List<KeyRow> rows, KeyWrite write) {
+        statements.executeBatch(shape, rows, (v, row) -> write.of(v, row.lead().tenant(), row.lead().id().value(),
+                Set.of(row.key())));
+    }
+
+    /** A statement of a key table over some keys of one owner: {@link KeyTable#rows} or {@link KeyTable#deletion}. */
+    @FunctionalInterface
+    private interface KeyWrite {
+        Query of(Binds v, TenantId tenant, UUID owner, Set<MatchKey> keys);
     }
 
     /** One key of a lead, a row of {@code lead_key}. */
     private record KeyRow(Lead lead, MatchKey key) {
+    }
+
+    /** The contact at {@code position} of a lead, a row of {@code lead_contact}. */
+    private record ContactRow(Lead lead, int position) {
     }
 
     @Override
