@@ -17,11 +17,15 @@ build() {
 }
 
 harness() {
-    "$JAVA" -Xmx2g -cp "$ROOT/bench/target/benchmarks.jar" org.dedup.bench.load.LoadHarness "$@"
+    # shellcheck disable=SC2086 # HARNESS_JAVA_OPTS is a list of options
+    "$JAVA" -Xmx2g ${HARNESS_JAVA_OPTS:-} -cp "$ROOT/bench/target/benchmarks.jar" org.dedup.bench.load.LoadHarness "$@"
 }
 
 # write_config FILE JDBC_URL: the server's configuration, one tenant "load" (email and phone methods, GB numbers),
-# arrivals decided by ARRIVAL_WORKERS workers (default 4) in batches of at most MAX_ARRIVAL_BATCH (default 32).
+# arrivals decided by ARRIVAL_WORKERS workers (default 2) in batches of at most MAX_ARRIVAL_BATCH (default 32).
+# Two workers, not the product's default of 4: with PostgreSQL, the server and the harness on the same 2 cores, two
+# transactions at a time queue less for the CPU, and arrivals that wait form batches (at 1,000/s for 2 minutes the
+# p99 was 32 ms with 2 workers, 53 ms with 4; BENCHMARKS.md).
 # A pool of 4 (POOL_SIZE): with PostgreSQL on the same 2 cores, 16 busy sessions queue for the CPU at every round
 # trip (at 250/s the 10-second p99 was 123-210 ms with 16 connections, 50-72 ms with 4; BENCHMARKS.md).
 write_config() {
@@ -33,7 +37,7 @@ database:
   poolSize: ${POOL_SIZE:-4}
 http:
   port: $PORT
-  arrivalWorkers: ${ARRIVAL_WORKERS:-4}
+  arrivalWorkers: ${ARRIVAL_WORKERS:-2}
   maxArrivalBatch: ${MAX_ARRIVAL_BATCH:-32}
 tenants:
   - id: load

@@ -2,12 +2,17 @@ package org.dedup.bench.load;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.dedup.bench.NamedArgs;
 import org.dedup.bench.seed.LeadCopy;
@@ -57,14 +62,15 @@ final class LoadSeed {
         try (Database database = LeadCopy.open(args, args.text("schema", "load_online"), 2)) {
             long stored = new JooqLeadRepository(database.dsl(), new DocumentCodec()).count(LoadPeople.TENANT);
             long started = System.nanoTime();
+            LoadPeople people = new LoadPeople(leads);
             if (stored >= leads && !Boolean.parseBoolean(args.text("reseed", "false"))) {
-                reset(database);
-                System.out.printf(Locale.ROOT, "reset: %,d stored leads kept, later leads and logs deleted in %.1f s%n",
-                        leads, (System.nanoTime() - started) / 1e9);
+                int restored = reset(database, people);
+                System.out.printf(Locale.ROOT, "reset: %,d stored leads kept (%,d of them merged into by earlier runs "
+                        + "and restored), later leads and logs deleted in %.1f s%n", leads, restored,
+                        (System.nanoTime() - started) / 1e9);
                 return;
             }
             LeadCopy.execute(database, "truncate lead, lead_contact, lead_key, decision_log, merge_journal, activity");
-            LoadPeople people = new LoadPeople(leads);
             new LeadCopy().fill(database, leads, n -> List.of(seeded(people.storedLead(n))));
             System.out.printf(Locale.ROOT, "seeded %,d leads of tenant %s in %.1f s%n", leads,
                     LoadPeople.TENANT.value(), (System.nanoTime() - started) / 1e9);
@@ -80,15 +86,36 @@ final class LoadSeed {
         return new LeadCopy.Seeded(lead, keys);
     }
 
-    /** Deletes what runs added; the stored people stay. */
-    private static void reset(Database database) throws SQLException {
+    /**
+     * Deletes what runs added and puts the stored people they merged into back as seeded, so that every run starts
+     * from the same tenant: a stored lead that kept each run's merges would grow contacts and keys run after run.
+     * Returns how many stored leads were restored.
+     */
+    private int reset(Database database, LoadPeople people) throws SQLException, IOException {
         String later = "created_at >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL + "'";
+        String changed = "updated_at >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL + "'";
+        int[] numbers = storedNumbers(database, "select id from lead where not " + later + " and " + changed);
         LeadCopy.execute(database,
-                "delete from lead_key k using lead l where l.tenant_id = k.tenant_id and l.id = k.lead_id and l."
-                        + later,
-                "delete from lead where " + later,
-                "truncate decision_log, merge_journal, activity",
-                "vacuum analyze lead", "vacuum analyze lead_key", "vacuum analyze lead_contact");
+                "delete from lead_key k using lead l where l.tenant_id = k.tenant_id and l.id = k.lead_id and (l."
+                        + later + " or l." + changed + ")",
+                "delete from lead where " + later + " or " + changed,
+                "truncate decision_log, merge_journal, activity");
+        new LeadCopy().fill(database, numbers, n -> List.of(seeded(people.storedLead(n))));
+        LeadCopy.execute(database, "vacuum analyze lead", "vacuum analyze lead_key", "vacuum analyze lead_contact");
+        return numbers.length;
+    }
+
+    /** The numbers {@code n} of the stored people whose lead ids {@code query} selects. */
+    private static int[] storedNumbers(Database database, String query) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet ids = statement.executeQuery(query)) {
+            IntStream.Builder numbers = IntStream.builder();
+            while (ids.next()) {
+                numbers.add(Math.toIntExact(ids.getObject(1, UUID.class).getLeastSignificantBits()));
+            }
+            return numbers.build().sorted().toArray();
+        }
     }
 
     /** Every phone format of the request mix must find the stored lead; a format that does not is a bad test. */

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -54,11 +55,17 @@ public final class LeadCopy {
 
     /** COPYs the rows of {@code rowsOf(0) .. rowsOf(count - 1)} (each one or more leads), then analyzes the tables. */
     public void fill(Database database, int count, IntFunction<List<Seeded>> rowsOf) throws SQLException, IOException {
+        fill(database, IntStream.range(0, count).toArray(), rowsOf);
+    }
+
+    /** COPYs the rows of {@code rowsOf(n)} for each of {@code numbers}, then analyzes the tables. */
+    public void fill(Database database, int[] numbers, IntFunction<List<Seeded>> rowsOf)
+            throws SQLException, IOException {
         try (Connection connection = database.dataSource().getConnection()) {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            for (int from = 0; from < count; from += BATCH) {
-                List<List<Seeded>> batch = IntStream.range(from, Math.min(count, from + BATCH)).parallel()
-                        .mapToObj(rowsOf).toList();
+            for (int from = 0; from < numbers.length; from += BATCH) {
+                List<List<Seeded>> batch = Arrays.stream(numbers, from, Math.min(numbers.length, from + BATCH))
+                        .parallel().mapToObj(rowsOf).toList();
                 StringBuilder leads = new StringBuilder(batch.size() << 8);
                 StringBuilder contacts = new StringBuilder(batch.size() << 8);
                 StringBuilder keys = new StringBuilder(batch.size() << 8);
