@@ -24,8 +24,8 @@ harness() {
 # write_config FILE JDBC_URL: the server's configuration, one tenant "load" (email and phone methods, GB numbers),
 # arrivals decided by ARRIVAL_WORKERS workers (default 2) in batches of at most MAX_ARRIVAL_BATCH (default 32).
 # Two workers, not the product's default of 4: with PostgreSQL, the server and the harness on the same 2 cores, two
-# transactions at a time queue less for the CPU, and arrivals that wait form batches (at 1,000/s for 2 minutes the
-# p99 was 32 ms with 2 workers, 53 ms with 4; BENCHMARKS.md).
+# transactions at a time queue less for the CPU and arrivals that wait form batches (1,000/s for 5 minutes: 1.39
+# cores, p99.9 49 ms with 2 workers; 1.49 cores, p99.9 66 ms with 4; the p99 17-19 ms either way; BENCHMARKS.md).
 # A pool of 4 (POOL_SIZE): with PostgreSQL on the same 2 cores, 16 busy sessions queue for the CPU at every round
 # trip (at 250/s the 10-second p99 was 123-210 ms with 16 connections, 50-72 ms with 4; BENCHMARKS.md).
 write_config() {
