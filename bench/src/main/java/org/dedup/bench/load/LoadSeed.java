@@ -88,7 +88,7 @@ final class LoadSeed {
 
     /**
      * Deletes what runs added and puts the stored people they merged into back as seeded, so that every run starts
-     * from the same tenant: a stored lead that kept each run's merges would grow contacts and keys run after run.
+     * from the same tenant: a stored lead that kept each run's merges would gain phones, emails and keys run after run.
      * Returns how many stored leads were restored.
      */
     private int reset(Database database, LoadPeople people) throws SQLException, IOException {
