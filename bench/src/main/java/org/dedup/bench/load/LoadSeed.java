@@ -101,8 +101,8 @@ final class LoadSeed {
                 "delete from lead where " + later + " or " + changed,
                 "truncate decision_log, merge_journal, activity");
         new LeadCopy().fill(database, numbers, n -> List.of(seeded(people.storedLead(n))));
-        // the indexes are rebuilt as well: a run's keys, deleted here, leave B-tree pages split (after five runs the
-        // key index was 1,991 MB, rebuilt 726 MB), so without it no two runs would start from the same indexes
+        // the indexes are rebuilt as well: a run's keys, deleted here, leave B-tree pages split (after a day of runs
+        // the key index was 1,991 MB, rebuilt 726 MB), so without it no two runs would start from the same indexes
         LeadCopy.execute(database, "vacuum analyze lead", "vacuum analyze lead_key", "vacuum analyze lead_contact",
                 "reindex table lead", "reindex table lead_key", "reindex table lead_contact");
         return numbers.length;
