@@ -58,10 +58,20 @@ final class LoadPeople {
     record Arrival(Kind kind, Map<String, Object> body) {
     }
 
+    /** The high bits of a stored lead's id; the low bits are the person's number. */
+    private static final long STORED_LEAD_ID = 0x10ad1eadL;
     private final int stored;
 
     LoadPeople(int stored) {
         this.stored = stored;
+    }
+
+    /** The number {@code n} of the stored person whose lead has this id ({@link #storedLead}). */
+    static int storedNumber(UUID leadId) {
+        if (leadId.getMostSignificantBits() != STORED_LEAD_ID) {
+            throw new IllegalArgumentException(leadId + " is not the id of a stored person's lead");
+        }
+        return Math.toIntExact(leadId.getLeastSignificantBits());
     }
 
     /** Stored person {@code n} as the lead the seed writes. */
@@ -70,7 +80,7 @@ final class LoadPeople {
         Contact contact = new Contact(new ContactId(new UUID(0x10adc047L, n)), name(n),
                 List.of(Phone.of(PhoneType.MOBILE, "+44" + (STORED_PHONES + n))), List.of(Email.of(email(n, ""))),
                 Map.of());
-        return new Lead(new LeadId(new UUID(0x10ad1eadL, n)), TENANT, "Deal " + n, PipelineStage.of("sales", "new"),
+        return new Lead(new LeadId(new UUID(STORED_LEAD_ID, n)), TENANT, "Deal " + n, PipelineStage.of("sales", "new"),
                 SourceChannel.WEB_FORM, Set.of(), List.of(new LinkedContact(contact, ContactRole.PRIMARY)), List.of(),
                 Map.of(), created, created, 0);
     }

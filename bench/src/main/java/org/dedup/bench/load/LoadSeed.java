@@ -101,9 +101,10 @@ final class LoadSeed {
                 "delete from lead where " + later + " or " + changed,
                 "truncate decision_log, merge_journal, activity");
         new LeadCopy().fill(database, numbers, n -> List.of(seeded(people.storedLead(n))));
-        // the indexes are rebuilt as well: a run's keys, deleted here, leave B-tree pages split (after a day of runs
-        // the key index was 1,991 MB, rebuilt 726 MB), so without it no two runs would start from the same indexes
-        LeadCopy.execute(database, "vacuum analyze lead", "vacuum analyze lead_key", "vacuum analyze lead_contact",
+        // fill analyzed the tables. The indexes are rebuilt as well: a run's keys, deleted here, leave B-tree pages
+        // split (after a day of runs the key index was 1,991 MB, rebuilt 726 MB), so without it no two runs would
+        // start from the same indexes
+        LeadCopy.execute(database, "vacuum lead", "vacuum lead_key", "vacuum lead_contact",
                 "reindex table lead", "reindex table lead_key", "reindex table lead_contact");
         return numbers.length;
     }
@@ -115,7 +116,7 @@ final class LoadSeed {
              ResultSet ids = statement.executeQuery(query)) {
             IntStream.Builder numbers = IntStream.builder();
             while (ids.next()) {
-                numbers.add(Math.toIntExact(ids.getObject(1, UUID.class).getLeastSignificantBits()));
+                numbers.add(LoadPeople.storedNumber(ids.getObject(1, UUID.class)));
             }
             return numbers.build().sorted().toArray();
         }

@@ -50,7 +50,7 @@ class LoadSeedTest {
                 "insert into " + SCHEMA + ".lead select tenant_id, gen_random_uuid(), 0, pipeline, stage, now(), now(),"
                         + " document from " + SCHEMA + ".lead order by id limit 2",
                 "insert into " + SCHEMA + ".lead_key select l.tenant_id, 'primary_email', 'later@example.com', l.id from "
-                        + SCHEMA + ".lead l where l.created_at > timestamp with time zone '2026-02-01T00:00:00Z'");
+                        + SCHEMA + ".lead l where l.created_at >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL + "'");
         assertNotEquals(leads, rows(LEADS));
 
         new LoadSeed(ARGS).run();
