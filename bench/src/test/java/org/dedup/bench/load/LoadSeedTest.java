@@ -15,11 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.dedup.bench.NamedArgs;
+import org.dedup.testing.TestPostgres;
 
-/** The load tenant on the real PostgreSQL on 5432, in a scratch schema. */
+/** The load tenant on the tests' real PostgreSQL, in a scratch schema. */
 class LoadSeedTest {
     private static final String SCHEMA = "load_seed_test";
-    private static final NamedArgs ARGS = NamedArgs.parse(new String[] {"leads=30", "schema=" + SCHEMA});
+    private static final NamedArgs ARGS = NamedArgs.parse(new String[] {"leads=30", "schema=" + SCHEMA,
+            "url=" + TestPostgres.url()});
     private static final String LEADS = "select id, version, updated_at, document from " + SCHEMA + ".lead order by id";
     private static final String KEYS = "select lead_id, namespace, key_value from " + SCHEMA
             + ".lead_key order by lead_id, namespace, key_value";

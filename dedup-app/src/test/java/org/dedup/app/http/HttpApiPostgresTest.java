@@ -25,13 +25,14 @@ import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
+import org.dedup.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API end to end: a real server on a random port over a fresh PostgreSQL schema. */
 class HttpApiPostgresTest {
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String POSTGRES = TestPostgres.url();
     private static final String ACME_KEY = "acme-key-0123456789";
     private static final String GLOBEX_KEY = "globex-key-0123456789";
     private static String schema;

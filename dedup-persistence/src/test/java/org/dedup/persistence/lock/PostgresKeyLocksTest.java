@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.Database;
 import org.dedup.persistence.JooqAdapters;
+import org.dedup.persistence.TestDatabases;
+import org.dedup.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * at once instead of waiting): held for the whole transaction, released when it ends, per tenant.
  */
 class PostgresKeyLocksTest {
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final TenantId TENANT = new TenantId("acme");
     private static final MatchKey KEY = new MatchKey("primary_email", "locked@x.io");
     private static String schema;
@@ -33,26 +32,21 @@ class PostgresKeyLocksTest {
     private static JooqAdapters adapters;
 
     @BeforeAll
-    static void open() throws SQLException {
-        schema = "persist_locks_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", "")) {
-            connection.createStatement().execute("create schema " + schema);
-        }
-        database = Database.open(URL + "?currentSchema=" + schema, "postgres", "", 2);
+    static void open() {
+        schema = TestDatabases.createSchema("persist_locks");
+        database = TestDatabases.postgres(schema, 2);
         adapters = database.adapters();
     }
 
     @AfterAll
-    static void drop() throws SQLException {
+    static void drop() {
         database.close();
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", "")) {
-            connection.createStatement().execute("drop schema " + schema + " cascade");
-        }
+        TestDatabases.dropSchema(schema);
     }
 
     /** Whether another session could take the lock now; takes and releases it if so. */
     private static boolean freeForOthers(TenantId tenant, MatchKey key) {
-        try (Connection other = DriverManager.getConnection(URL, "postgres", "");
+        try (Connection other = TestPostgres.connect();
              PreparedStatement probe = other.prepareStatement("select pg_try_advisory_lock(?)")) {
             probe.setLong(1, JooqKeyLocks.hash(tenant, key));
             try (ResultSet result = probe.executeQuery()) {
