@@ -6,11 +6,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 import org.dedup.domain.control.ConflictPolicy;
+import org.dedup.domain.model.Company;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactRole;
 import org.dedup.domain.model.CustomFieldValue;
@@ -23,33 +23,47 @@ import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;
 
 /**
- * Merges a duplicate into an existing lead under the tenant's conflict policy. UPDATE_EXISTING writes the
- * duplicate's phones, emails and fields into the existing lead (its values win a conflict); KEEP_EXISTING changes
- * no existing value and only fills what the existing lead lacks. Phones and emails are compared by their
+ * Merges a duplicate into an existing lead under the tenant's conflict policy. Each incoming contact is matched to
+ * the stored lead's contacts ({@link SameRecord}): a match gets its values, a contact matching none is linked as a
+ * secondary contact (primary if the lead has none), so another person's values never land on the primary contact,
+ * where the email and phone methods would match them. Incoming companies not linked yet are linked. UPDATE_EXISTING
+ * writes the duplicate's phones, emails and fields into the matched contact and the lead (its values win a conflict);
+ * KEEP_EXISTING changes no existing value and only fills what is empty. Phones and emails are compared by their
  * standardized identity, so "+44 20 7946 0958" is not added next to "020 7946 0958".
  */
 public final class ConflictMerge {
     private final RecordStandardizer standardizer;
+    private final SameRecord sameContact;
 
     public ConflictMerge(RecordStandardizer standardizer) {
         this.standardizer = standardizer;
+        this.sameContact = new SameRecord(standardizer);
     }
 
     public MergeOutcome absorb(Lead existing, Lead duplicate, ConflictPolicy policy, StandardizationOptions options) {
         List<FieldProvenance> provenance = new ArrayList<>();
         List<LinkedContact> contacts = new ArrayList<>(existing.contacts());
-        combinedContact(duplicate).ifPresent(incoming -> {
-            int primaryIndex = indexOfPrimary(contacts);
-            if (primaryIndex < 0) {
-                contacts.add(new LinkedContact(incoming, ContactRole.PRIMARY));
-                provenance.add(new FieldProvenance("primary_contact", incoming.fullName(), duplicate.id(),
-                        SurvivorshipRule.INCOMING));
+        for (LinkedContact incoming : primaryFirst(duplicate.contacts())) {
+            int same = sameContact.indexIn(contacts, incoming.contact(), options);
+            if (same >= 0) {
+                LinkedContact stored = contacts.get(same);
+                contacts.set(same, new LinkedContact(mergeContact(stored.contact(), incoming.contact(), policy,
+                        options, duplicate, provenance), stored.role()));
             } else {
-                Contact merged = mergeContact(contacts.get(primaryIndex).contact(), incoming, policy, options,
-                        duplicate, provenance);
-                contacts.set(primaryIndex, new LinkedContact(merged, ContactRole.PRIMARY));
+                boolean primary = incoming.isPrimary() && contacts.stream().noneMatch(LinkedContact::isPrimary);
+                contacts.add(new LinkedContact(incoming.contact(), primary ? ContactRole.PRIMARY : ContactRole.SECONDARY));
+                provenance.add(new FieldProvenance(primary ? "primary_contact" : "secondary_contact",
+                        incoming.contact().fullName(), duplicate.id(), SurvivorshipRule.UNION));
             }
-        });
+        }
+        List<Company> companies = new ArrayList<>(existing.companies());
+        for (Company incoming : duplicate.companies()) {
+            if (companies.stream().noneMatch(stored -> sameContact.sameCompany(stored, incoming))) {
+                companies.add(incoming);
+                provenance.add(new FieldProvenance("companies", incoming.name(), duplicate.id(),
+                        SurvivorshipRule.UNION));
+            }
+        }
         Map<String, CustomFieldValue> fields = mergeFields(existing.customFields(), duplicate.customFields(), policy,
                 "lead.", duplicate, provenance);
         Set<TrackingPixel> pixels = new LinkedHashSet<>(existing.pixels());
@@ -58,7 +72,8 @@ public final class ConflictMerge {
                     SurvivorshipRule.UNION));
         }
         String name = existing.name().isBlank() ? duplicate.name() : existing.name();
-        Lead survivor = existing.withContacts(contacts).withCustomFields(fields).withPixels(pixels).withName(name);
+        Lead survivor = existing.withContacts(contacts).withCompanies(companies).withCustomFields(fields)
+                .withPixels(pixels).withName(name);
         return new MergeOutcome(survivor, provenance);
     }
 
@@ -119,31 +134,9 @@ public final class ConflictMerge {
         }
     }
 
-    /** All phones, emails and fields of the duplicate's contacts, primary contact first. */
-    private static Optional<Contact> combinedContact(Lead duplicate) {
-        List<LinkedContact> ordered = new ArrayList<>(duplicate.contacts());
+    private static List<LinkedContact> primaryFirst(List<LinkedContact> contacts) {
+        List<LinkedContact> ordered = new ArrayList<>(contacts);
         ordered.sort((a, b) -> Boolean.compare(b.isPrimary(), a.isPrimary()));
-        if (ordered.isEmpty()) {
-            return Optional.empty();
-        }
-        Contact first = ordered.getFirst().contact();
-        List<Phone> phones = new ArrayList<>();
-        List<Email> emails = new ArrayList<>();
-        Map<String, CustomFieldValue> fields = new HashMap<>();
-        for (LinkedContact link : ordered.reversed()) {
-            phones.addAll(0, link.contact().phones());
-            emails.addAll(0, link.contact().emails());
-            fields.putAll(link.contact().customFields());
-        }
-        return Optional.of(new Contact(first.id(), first.fullName(), phones, emails, fields));
-    }
-
-    private static int indexOfPrimary(List<LinkedContact> contacts) {
-        for (int i = 0; i < contacts.size(); i++) {
-            if (contacts.get(i).isPrimary()) {
-                return i;
-            }
-        }
-        return -1;
+        return ordered;
     }
 }

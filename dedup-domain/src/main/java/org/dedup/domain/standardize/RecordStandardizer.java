@@ -70,6 +70,21 @@ public final class RecordStandardizer {
         };
     }
 
+    /** The key of a full name that word order does not change ("Smith John" is "John Smith"); empty when blank. */
+    public String nameIdentity(String fullName) {
+        return standardizer.fullName(fullName);
+    }
+
+    /** The standardized name of a company; empty when it has none. */
+    public String companyNameIdentity(Company company) {
+        return standardizer.text(company.name());
+    }
+
+    /** The standardized website of a company; empty when it has none. */
+    public String websiteIdentity(Company company) {
+        return standardizer.website(company.website());
+    }
+
     private Collector leadLevel(Lead lead, StandardizationOptions options) {
         Collector collector = new Collector();
         lead.pixels().stream().map(TrackingPixel::id).map(String::strip)

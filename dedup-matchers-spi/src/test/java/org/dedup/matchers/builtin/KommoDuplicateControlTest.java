@@ -23,6 +23,9 @@ import org.dedup.domain.control.MergeTiming;
 import org.dedup.domain.control.MultiMatchPolicy;
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.model.Company;
+import org.dedup.domain.model.Contact;
+import org.dedup.domain.model.ContactRole;
 import org.dedup.domain.model.CustomFieldDefinition;
 import org.dedup.domain.model.CustomFieldType;
 import org.dedup.domain.model.CustomFieldValue;
@@ -30,6 +33,8 @@ import org.dedup.domain.model.Email;
 import org.dedup.domain.model.FieldLevel;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LinkedContact;
+import org.dedup.domain.model.Phone;
 import org.dedup.domain.model.PhoneType;
 import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.SourceChannel;
@@ -228,6 +233,131 @@ class KommoDuplicateControlTest {
             assertEquals(existing.primaryContact(), after.primaryContact());
             assertEquals(CustomFieldValue.text("100"), after.customFields().get("budget"));
             assertEquals(CustomFieldValue.text("Oslo"), after.customFields().get("city"), "empty fields are filled");
+        }
+    }
+
+    @Nested
+    class IncomingContacts {
+        private Lead existing;
+
+        private Lead afterMerging(org.dedup.domain.testing.LeadBuilder incoming) {
+            assertInstanceOf(Decision.Merged.class, fixture.control.receive(incoming.incoming()));
+            return fixture.reload(existing);
+        }
+
+        private Contact contactNamed(Lead lead, String name) {
+            return lead.contacts().stream().map(LinkedContact::contact).filter(c -> c.fullName().equals(name))
+                    .findFirst().orElseThrow(() -> new AssertionError(name + " is not a contact of the lead"));
+        }
+
+        @Test
+        void anIncomingSecondaryContactIsLinkedAsASecondaryContactNotWrittenOntoThePrimary() {
+            fixture.enable(MatchMethod.EMAIL);
+            existing = fixture.stored(aLead().withContactName("Alice Ames").withEmail("alice@x.io"));
+
+            Lead after = afterMerging(anIncomingLead().withContactName("Alice Ames").withEmail("alice@x.io")
+                    .withSecondaryContact(aContact("Bob Burns", "bob@y.io", "+1 415 555 2671")));
+
+            assertEquals(List.of("alice@x.io"), emailsOf(after));
+            assertEquals(List.of(), after.primaryContact().orElseThrow().phones());
+            LinkedContact bob = after.contacts().get(1);
+            assertEquals(ContactRole.SECONDARY, bob.role());
+            assertEquals("Bob Burns", bob.contact().fullName());
+            assertEquals(List.of(Email.of("bob@y.io")), bob.contact().emails());
+        }
+
+        @Test
+        void aLaterLeadFromTheSecondaryPersonIsNotMergedIntoTheLead() {
+            fixture.enable(MatchMethod.EMAIL, MatchMethod.PHONE);
+            existing = fixture.stored(aLead().withContactName("Alice Ames").withEmail("alice@x.io"));
+            afterMerging(anIncomingLead().withContactName("Alice Ames").withEmail("alice@x.io")
+                    .withSecondaryContact(aContact("Bob Burns", "bob@y.io", "+1 415 555 2671")));
+
+            Decision later = fixture.control.receive(anIncomingLead().withContactName("Bob Burns")
+                    .withEmail("bob@y.io").withPhone("+1 415 555 2671").incoming());
+
+            assertInstanceOf(Decision.Created.class, later,
+                    "Bob is a secondary contact of Alice's lead: the email and phone methods match primary contacts only");
+        }
+
+        @Test
+        void anIncomingContactSharingAnEmailWithAStoredSecondaryContactUpdatesThatContact() {
+            fixture.configure(fixture.enable(MatchMethod.EMAIL).withConflictPolicy(ConflictPolicy.UPDATE_EXISTING));
+            existing = fixture.stored(aLead().withContactName("Alice Ames").withEmail("alice@x.io")
+                    .withSecondaryContact(aContact("Bob Burns", "bob@y.io", null)));
+
+            Lead after = afterMerging(anIncomingLead().withContactName("Alice Ames").withEmail("alice@x.io")
+                    .withSecondaryContact(aContact("Robert Burns", "BOB@y.io", "+1 415 555 2671")));
+
+            assertEquals(2, after.contacts().size(), "no third contact: the incoming one is Bob");
+            assertEquals(List.of("+1 415 555 2671"),
+                    contactNamed(after, "Bob Burns").phones().stream().map(Phone::number).toList());
+            assertEquals(List.of(), after.primaryContact().orElseThrow().phones());
+        }
+
+        @Test
+        void anIncomingContactSharingAPhoneIsTheSameContact() {
+            fixture.enable(MatchMethod.PHONE);
+            existing = fixture.stored(aLead().withContactName("Alice Ames").withPhone("+1 415 555 2670")
+                    .withSecondaryContact(aContact("Bob Burns", null, "+1 415 555 2671")));
+
+            Lead after = afterMerging(anIncomingLead().withContactName("Alice Ames").withPhone("+1 415 555 2670")
+                    .withSecondaryContact(aContact("B. Burns", "bob@y.io", "(415) 555-2671")));
+
+            assertEquals(2, after.contacts().size());
+            assertEquals(List.of(Email.of("bob@y.io")), contactNamed(after, "Bob Burns").emails());
+        }
+
+        @Test
+        void anIncomingContactWithTheSameNameIsTheSameContact() {
+            fixture.enable(MatchMethod.EMAIL);
+            existing = fixture.stored(aLead().withContactName("Alice Ames").withEmail("alice@x.io")
+                    .withSecondaryContact(aContact("Bob Burns", null, null)));
+
+            Lead after = afterMerging(anIncomingLead().withContactName("Alice Ames").withEmail("alice@x.io")
+                    .withSecondaryContact(aContact("burns bob", "bob@y.io", null)));
+
+            assertEquals(2, after.contacts().size());
+            assertEquals(List.of(Email.of("bob@y.io")), contactNamed(after, "Bob Burns").emails());
+        }
+
+        @Test
+        void keepExistingStillLinksANewContactButChangesNoStoredOne() {
+            fixture.configure(fixture.enable(MatchMethod.EMAIL).withConflictPolicy(ConflictPolicy.KEEP_EXISTING));
+            existing = fixture.stored(aLead().withContactName("Alice Ames").withEmail("alice@x.io"));
+
+            Lead after = afterMerging(anIncomingLead().withContactName("Alice Ames").withEmail("alice@x.io")
+                    .withEmail("alice@home.io").withSecondaryContact(aContact("Bob Burns", "bob@y.io", null)));
+
+            assertEquals(existing.primaryContact(), after.primaryContact());
+            assertEquals(List.of(Email.of("bob@y.io")), contactNamed(after, "Bob Burns").emails());
+        }
+
+        @Test
+        void incomingCompaniesAreKeptAndLinked() {
+            fixture.enable(MatchMethod.EMAIL);
+            existing = fixture.stored(aLead().withEmail("alice@x.io").withCompany("Acme Ltd", "acme.com"));
+
+            Lead after = afterMerging(anIncomingLead().withEmail("alice@x.io").withCompany("ACME ltd.", "")
+                    .withCompany("Globex", "globex.com"));
+
+            assertEquals(List.of("Acme Ltd", "Globex"), after.companies().stream().map(Company::name).toList());
+            assertEquals(existing.companies().getFirst(), after.companies().getFirst());
+        }
+
+        @Test
+        void unmergeUnlinksTheContactsAndCompaniesTheMergeLinked() {
+            fixture.enable(MatchMethod.EMAIL);
+            existing = fixture.stored(aLead().withEmail("alice@x.io"));
+            Decision.Merged merged = assertInstanceOf(Decision.Merged.class, fixture.control.receive(anIncomingLead()
+                    .withEmail("alice@x.io").withSecondaryContact(aContact("Bob Burns", "bob@y.io", null))
+                    .withCompany("Globex", "globex.com").incoming()));
+
+            fixture.unmerger.unmerge(TENANT, merged.merges().getFirst());
+
+            Lead restored = fixture.reload(existing);
+            assertEquals(existing.contacts(), restored.contacts());
+            assertEquals(existing.companies(), restored.companies());
         }
     }
 
