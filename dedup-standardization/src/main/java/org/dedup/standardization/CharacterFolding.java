@@ -11,7 +11,8 @@ import java.util.function.IntPredicate;
  * <p>Names and addresses are mostly written in ASCII, Latin, Greek, Cyrillic, Armenian or CJK ideographs. For those
  * characters the result of the whole text is the results of its characters one after the other: each decomposes
  * alone into at most one letter and combining marks, the marks are dropped, and none of the letters left composes
- * with another. So their results are computed once, with the general path, into a table; text with any other
+ * with another. A text with a combining mark takes the general path, as the mark may compose with the letter
+ * before it. So their results are computed once, with the general path, into a table; text with any other
  * character, or a character folding to more than one, takes the general path.
  */
 final class CharacterFolding {
@@ -57,16 +58,27 @@ final class CharacterFolding {
 
     /** The definition, for any text. */
     String foldGenerally(String raw) {
-        String decomposed = Normalizer.normalize(raw, Normalizer.Form.NFKD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); ) {
-            int cp = decomposed.codePointAt(i);
+        String composed = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(composed.length());
+        for (int i = 0; i < composed.length(); ) {
+            int cp = composed.codePointAt(i);
             i += Character.charCount(cp);
-            if (kept.test(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
-                out.appendCodePoint(Character.toLowerCase(cp));
+            String parts = Character.toString(cp);
+            if (!isLetterOfItsOwn(cp)) {
+                parts = Normalizer.normalize(parts, Normalizer.Form.NFKD);
             }
+            parts.codePoints().filter(part -> kept.test(part) && Character.getType(part) != Character.NON_SPACING_MARK)
+                    .forEach(part -> out.appendCodePoint(Character.toLowerCase(part)));
         }
         return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Cyrillic letters with a mark are letters of their alphabets, not accented ones: Дмитрий is not Дмитрии
+     * (й, ў, ї, ѓ, ќ). Only ё, which Russian writes as е as often as not, folds.
+     */
+    private static boolean isLetterOfItsOwn(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.CYRILLIC && cp != 'ё' && cp != 'Ё';
     }
 
     private char inTable(char c) {
@@ -77,6 +89,9 @@ final class CharacterFolding {
     }
 
     private char tableEntry(char c) {
+        if (Character.getType(c) == Character.NON_SPACING_MARK) {
+            return GENERAL; // it may compose with the letter before it into a letter of its own (и + ̆ = й)
+        }
         String folded = foldGenerally(String.valueOf(c));
         if (folded.isEmpty()) {
             return DROPPED;

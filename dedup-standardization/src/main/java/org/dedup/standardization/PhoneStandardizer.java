@@ -14,7 +14,6 @@ import org.dedup.domain.standardize.PhoneKey;
  * {@link CompiledPhoneReader}, libphonenumber's own steps on precompiled metadata; the rest by libphonenumber.
  */
 final class PhoneStandardizer {
-    private static final int LAST_DIGITS = 10;
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final CompiledPhoneReader reader = new CompiledPhoneReader();
 
@@ -52,7 +51,7 @@ final class PhoneStandardizer {
     }
 
     private static PhoneKey keyOf(String e164) {
-        return new PhoneKey.Valid(e164, e164.substring(Math.max(1, e164.length() - LAST_DIGITS)));
+        return new PhoneKey.Valid(e164, e164.substring(Math.max(1, e164.length() - PhoneKey.CREATIO_DIGITS)));
     }
 
     /**

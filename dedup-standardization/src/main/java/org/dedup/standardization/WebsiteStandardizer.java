@@ -2,6 +2,7 @@ package org.dedup.standardization;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Creatio's website standardization: scheme, {@code www.}, path and the generic suffix (.com, .org, ...) are
@@ -12,6 +13,8 @@ final class WebsiteStandardizer {
     private static final Set<String> GENERIC_SUFFIXES = Set.of(
             "com", "org", "net", "info", "biz", "edu", "gov", "mil", "int", "name", "pro", "io", "co", "app", "dev",
             "online", "site", "shop", "store", "tech", "xyz");
+
+    private static final Pattern SCHEME = Pattern.compile("^(https?:/*|[a-z][a-z0-9+.-]*:/+|/+)");
 
     private final TextStandardizer text;
 
@@ -49,15 +52,12 @@ final class WebsiteStandardizer {
         return out.toString();
     }
 
+    /**
+     * Backslashes are read as slashes and any number of them ends the scheme, as people write
+     * {@code http:\\www.acme.com} or {@code http:/acme.com} for {@code http://www.acme.com}.
+     */
     private static String hostOf(String url) {
-        String rest = url;
-        int scheme = rest.indexOf("://");
-        if (scheme >= 0) {
-            rest = rest.substring(scheme + 3);
-        } else if (rest.startsWith("//")) {
-            rest = rest.substring(2);
-        }
-        rest = rest.replace('\\', '/');
+        String rest = SCHEME.matcher(url.replace('\\', '/')).replaceFirst("");
         int at = rest.indexOf('@');
         int slash = rest.indexOf('/');
         if (at >= 0 && (slash < 0 || at < slash)) {

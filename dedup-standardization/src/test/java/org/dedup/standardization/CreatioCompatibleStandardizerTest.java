@@ -59,7 +59,14 @@ class CreatioCompatibleStandardizerTest {
     void emailKeepsLettersDigitsAtUnderscoreAndDot() {
         EmailKey key = standardizer.email(" John_Doe.42@Example.COM ", EmailFolding.NONE);
         assertEquals(new EmailKey.Valid("john_doe.42@example.com", "john_doe.42", "example.com"), key);
-        assertEquals(key, standardizer.email("john-doe.42@example.com".replace("-", "_"), EmailFolding.NONE));
+    }
+
+    @Test
+    void emailLosesHyphensAndEveryOtherSymbol() {
+        assertEquals(new EmailKey.Valid("johndoe.42@example.com", "johndoe.42", "example.com"),
+                standardizer.email("John-Doe.42@example.com", EmailFolding.NONE));
+        assertNotEquals(standardizer.email("john_doe@example.com", EmailFolding.NONE),
+                standardizer.email("john-doe@example.com", EmailFolding.NONE), "'_' is kept, '-' is not");
     }
 
     @Test
@@ -120,9 +127,33 @@ class CreatioCompatibleStandardizerTest {
     }
 
     @Test
-    void originalValuesAreNeverChanged() {
-        String raw = "Smith John";
-        standardizer.fullName(raw);
-        assertEquals("Smith John", raw);
+    void websiteRuleRemovesASchemeWrittenWithBackslashes() {
+        assertEquals("acme", standardizer.website("http:\\\\www.acme.com"));
+        assertEquals("acme.co.uk", standardizer.website("HTTPS:\\\\acme.co.uk\\about"));
+        assertEquals("acme", standardizer.website("http:/www.acme.com"));
+        assertEquals("acme", standardizer.website("http:www.acme.com"));
+        assertNotEquals(standardizer.website("http:\\\\www.acme.com"), standardizer.website("http:\\\\www.other.com"));
+    }
+
+    @Test
+    void websiteRuleKeepsAPortOutOfTheHost() {
+        assertEquals("acme", standardizer.website("acme.com:8080/shop"));
+    }
+
+    @Test
+    void phoneRuleKeepsTheLastTenDigitsOfANumberLibphonenumberRejects() {
+        PhoneKey rejected = standardizer.phone("+999 (415) 555-2671", "GB");
+        assertInstanceOf(PhoneKey.Invalid.class, rejected);
+        assertEquals("4155552671", rejected.last10());
+        assertEquals("12", standardizer.phone("12", "GB").last10());
+        assertEquals("", standardizer.phone("not a phone", "GB").last10());
+    }
+
+    @Test
+    void cyrillicShortIIsALetterOfItsOwnNotAnAccentedI() {
+        assertEquals("дмитрий", standardizer.text("Дмитрий"));
+        assertNotEquals(standardizer.fullName("Дмитрий Иванов"), standardizer.fullName("Дмитрии Иванов"));
+        assertEquals(standardizer.text("Дмитрий"), standardizer.text("Дмитри\u0438\u0306"), "й written decomposed");
+        assertEquals("федор", standardizer.text("Фёдор"), "ё is written as е as often as not");
     }
 }

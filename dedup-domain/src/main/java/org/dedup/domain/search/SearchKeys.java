@@ -16,7 +16,7 @@ import org.dedup.domain.standardize.RecordProfile;
  */
 public final class SearchKeys {
     static final List<ProfileField> INDEXED = List.of(ProfileField.FULL_NAME, ProfileField.EMAIL, ProfileField.PHONE,
-            ProfileField.COMPANY_NAME, ProfileField.WEBSITE);
+            ProfileField.PHONE_LAST10, ProfileField.COMPANY_NAME, ProfileField.WEBSITE);
 
     private SearchKeys() {
     }

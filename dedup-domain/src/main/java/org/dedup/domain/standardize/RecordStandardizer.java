@@ -120,11 +120,10 @@ public final class RecordStandardizer {
 
         void phones(Collection<Phone> phones, StandardizationOptions options) {
             for (Phone phone : phones) {
-                switch (standardizer.phone(phone.number(), options.defaultRegion())) {
-                    case PhoneKey.Valid valid -> {
-                        add(ProfileField.PHONE, valid.e164());
-                        add(ProfileField.PHONE_LAST10, valid.last10());
-                    }
+                PhoneKey key = standardizer.phone(phone.number(), options.defaultRegion());
+                add(ProfileField.PHONE_LAST10, key.last10());
+                switch (key) {
+                    case PhoneKey.Valid valid -> add(ProfileField.PHONE, valid.e164());
                     case PhoneKey.Invalid invalid -> issues.add(
                             new StandardizationIssue(ProfileField.PHONE.name(), invalid.raw(), invalid.reason()));
                 }

@@ -14,7 +14,7 @@ import org.dedup.domain.standardize.ProfileField;
 
 /**
  * Kommo "tracking pixel": a new chat request carrying a pixel finds the leads associated with the same pixel.
- * Only chats are checked; web-form requests are never matched by pixel.
+ * Only chats are checked; web-form requests are never matched by pixel, neither arriving nor stored.
  */
 public final class TrackingPixelMatcher implements Matcher {
     private final SharedValueMatcher pixels = new SharedValueMatcher(MatchMethod.TRACKING_PIXEL, ProfileField.PIXEL);
@@ -26,7 +26,7 @@ public final class TrackingPixelMatcher implements Matcher {
 
     @Override
     public Set<MatchKey> indexKeys(LeadProfile stored) {
-        return pixels.indexKeys(stored);
+        return isTracked(stored) ? pixels.indexKeys(stored) : Set.of();
     }
 
     @Override
@@ -36,7 +36,15 @@ public final class TrackingPixelMatcher implements Matcher {
 
     @Override
     public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context) {
-        return isChat(incoming) ? pixels.match(incoming, candidates, context) : List.of();
+        if (!isChat(incoming)) {
+            return List.of();
+        }
+        return pixels.match(incoming, candidates.stream().filter(TrackingPixelMatcher::isTracked).toList(), context);
+    }
+
+    /** Kommo forms are not tracked by the pixel: a lead that came from one is never found by its pixel. */
+    private static boolean isTracked(LeadProfile stored) {
+        return stored.lead().source() != SourceChannel.WEB_FORM;
     }
 
     private static boolean isChat(LeadProfile incoming) {

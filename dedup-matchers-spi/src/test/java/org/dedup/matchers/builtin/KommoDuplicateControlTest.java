@@ -110,7 +110,7 @@ class KommoDuplicateControlTest {
         @Test
         void aNewChatRequestFindsLeadsWithTheSamePixel() {
             fixture.enable(MatchMethod.TRACKING_PIXEL);
-            Lead existing = fixture.stored(aLead().withPixel("px-42"));
+            Lead existing = fixture.stored(aLead().from(SourceChannel.CHAT).withPixel("px-42"));
 
             Decision decision = fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withPixel("px-42")
                     .incoming());
@@ -125,6 +125,17 @@ class KommoDuplicateControlTest {
 
             Decision decision = fixture.control.receive(anIncomingLead().from(SourceChannel.WEB_FORM)
                     .withPixel("px-42").incoming());
+
+            assertInstanceOf(Decision.Created.class, decision);
+        }
+
+        @Test
+        void aStoredWebFormLeadIsNeverFoundByItsPixel() {
+            fixture.enable(MatchMethod.TRACKING_PIXEL);
+            fixture.stored(aLead().from(SourceChannel.WEB_FORM).withPixel("px-42"));
+
+            Decision decision = fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withPixel("px-42")
+                    .incoming());
 
             assertInstanceOf(Decision.Created.class, decision);
         }
@@ -475,7 +486,7 @@ class KommoDuplicateControlTest {
         @Test
         void aMergeNoteIsAddedForPixelMerges() {
             fixture.enable(MatchMethod.TRACKING_PIXEL);
-            Lead lead = fixture.stored(aLead().withPixel("px-1"));
+            Lead lead = fixture.stored(aLead().from(SourceChannel.CHAT).withPixel("px-1"));
             fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withPixel("px-1").incoming());
             assertEquals(1, fixture.activities.notesOf(TENANT, lead.id()).size());
         }
@@ -491,7 +502,7 @@ class KommoDuplicateControlTest {
         @Test
         void aLeadFoundByPixelGetsTheMergeNoteEvenWhenItsEmailMatchesToo() {
             fixture.enable(MatchMethod.EMAIL, MatchMethod.TRACKING_PIXEL);
-            Lead lead = fixture.stored(aLead().withEmail("jane@x.io").withPixel("px-1"));
+            Lead lead = fixture.stored(aLead().from(SourceChannel.CHAT).withEmail("jane@x.io").withPixel("px-1"));
             fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withEmail("jane@x.io")
                     .withPixel("px-1").incoming());
             assertTrue(fixture.activities.notesOf(TENANT, lead.id()).getFirst().text().contains("tracking pixel"));
@@ -501,7 +512,7 @@ class KommoDuplicateControlTest {
         void onlyTheLeadsMergedByPixelGetTheMergeNote() {
             fixture.configure(fixture.enable(MatchMethod.EMAIL, MatchMethod.TRACKING_PIXEL)
                     .withMultiMatchPolicy(MultiMatchPolicy.UPDATE_ALL));
-            Lead byPixel = fixture.stored(aLead().withPixel("px-1"));
+            Lead byPixel = fixture.stored(aLead().from(SourceChannel.CHAT).withPixel("px-1"));
             Lead byEmail = fixture.stored(aLead().withEmail("jane@x.io"));
             Decision.Merged merged = assertInstanceOf(Decision.Merged.class, fixture.control.receive(
                     anIncomingLead().from(SourceChannel.CHAT).withEmail("jane@x.io").withPixel("px-1").incoming()));

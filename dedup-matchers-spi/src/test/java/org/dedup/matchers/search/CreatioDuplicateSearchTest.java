@@ -57,6 +57,10 @@ class CreatioDuplicateSearchTest {
                 Map.of());
     }
 
+    private static Company company(String name, String website) {
+        return new Company(CompanyId.random(), name, website, List.of(), List.of(), Map.of());
+    }
+
     private Contact savedContact(String name, String email, Phone... phones) {
         Contact contact = contact(name, email, phones);
         search.saveContact(TENANT, contact);
@@ -92,13 +96,53 @@ class CreatioDuplicateSearchTest {
     void checkOnSaveReturnsLikelyDuplicatesWithTheirExplanation() {
         Contact stored = savedContact("Anna Berg", "anna@berg.se");
 
-        List<MatchCandidate> found = search.checkContact(TENANT, contact("Berg Anna", "ANNA@berg.se"));
+        Contact checked = contact("Berg Anna", "ANNA@berg.se");
+
+        List<MatchCandidate> found = search.checkContact(TENANT, checked);
 
         assertEquals(1, found.size());
         assertEquals(stored.id(), found.getFirst().record());
         assertEquals(MatchMethod.DUPLICATE_RULE, found.getFirst().method());
         assertTrue(found.getFirst().explanation().getFirst().comparison().contains("Contact: full name and email"));
-        assertTrue(contacts.findAll(TENANT, List.of()).isEmpty(), "checking saves nothing");
+        assertTrue(contacts.findAll(TENANT, List.of(checked.id())).isEmpty(), "checking saves nothing");
+    }
+
+    @Test
+    void phoneRuleMatchesNumbersLibphonenumberRejectsByTheirLastTenDigits() {
+        Contact first = savedContact("John Smith", null, Phone.of(PhoneType.WORK, "+999 415 555 2671"));
+        Contact second = savedContact("Smith John", null, Phone.of(PhoneType.MOBILE, "8 (415) 555-26-71"));
+        savedContact("John Smith", null, Phone.of(PhoneType.MOBILE, "+999 415 555 2672"));
+
+        List<DuplicateGroup> groups = search.scan(TENANT).groups();
+
+        assertEquals(1, groups.size());
+        assertEquals(Set.of(first.id(), second.id()), Set.copyOf(groups.getFirst().members()));
+    }
+
+    @Test
+    void websiteRuleDoesNotPutEverySiteWrittenWithBackslashesInOneGroup() {
+        Company acme = company("Acme", "http:\\\\www.acme.com");
+        search.saveCompany(TENANT, acme);
+        search.saveCompany(TENANT, company("Acme", "http:\\\\www.acme-shop.com"));
+        Company same = company("ACME", "https://acme.com");
+        search.saveCompany(TENANT, same);
+
+        List<DuplicateGroup> groups = search.scan(TENANT).groups();
+
+        assertEquals(1, groups.size());
+        assertEquals(Set.of(acme.id(), same.id()), Set.copyOf(groups.getFirst().members()));
+    }
+
+    @Test
+    void recordsKeepTheirValuesAsWrittenWhenStandardized() {
+        Contact written = savedContact("GARCÍA, José", "Jose.Garcia@Example.COM",
+                Phone.of(PhoneType.WORK, "+1 (415) 555-2671"));
+        savedContact("Jose Garcia", "jose.garcia@example.com");
+
+        search.scan(TENANT);
+        search.checkContact(TENANT, written);
+
+        assertEquals(List.of(written), contacts.findAll(TENANT, List.of(written.id())));
     }
 
     @Test
