@@ -279,7 +279,7 @@ abstract class DuplicateControlOnDatabase {
         assertEquals(2, ports.leads().count(tenant));
         assertEquals(3, ports.decisions().recent(tenant, 10).size());
         assertEquals(1, ports.journal().recent(tenant, 10).size());
-        assertEquals(decisions.get(0), ports.decisions().findByIdempotencyKey(tenant, key).orElseThrow());
+        assertEquals(decisions.get(0), ports.decisions().findByIdempotencyKey(tenant, key).orElseThrow().decision());
     }
 
     @Test

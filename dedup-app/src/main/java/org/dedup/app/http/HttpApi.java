@@ -35,6 +35,7 @@ import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.control.ArrivalQueue;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.IdempotencyKey;
+import org.dedup.domain.control.IdempotencyKeyReusedException;
 import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.model.DedupException;
@@ -125,6 +126,8 @@ public final class HttpApi implements AutoCloseable {
             exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
             respond(exchange, 503, error("the database is unavailable; retry later (a retry under the same "
                     + "Idempotency-Key never stores a lead twice)"));
+        } catch (IdempotencyKeyReusedException e) {
+            respond(exchange, 422, error(e.getMessage()));
         } catch (DedupException e) {
             LOG.warn("request failed: {}", e.getMessage(), e);
             respond(exchange, 422, error(e.getMessage()));
@@ -142,10 +145,12 @@ public final class HttpApi implements AutoCloseable {
         }
         if (path.equals("/v1/leads") && method.equals("POST")) {
             TenantId tenant = tenant(exchange);
-            IncomingLeadRequest request = read(exchange, IncomingLeadRequest.class);
-            Optional<String> key = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
-            Decision decision = arrivals.receive(new LeadArrival(request.toIncomingLead(tenant),
-                    key.map(IdempotencyKey::new)));
+            byte[] body = body(exchange);
+            IncomingLeadRequest request = parse(body, IncomingLeadRequest.class);
+            Optional<IdempotencyKey> key = Optional.ofNullable(exchange.getRequestHeaders()
+                    .getFirst("Idempotency-Key")).map(IdempotencyKey::new);
+            Decision decision = arrivals.receive(new LeadArrival(request.toIncomingLead(tenant), key,
+                    key.isPresent() ? Optional.of(RequestFingerprints.of(body)) : Optional.empty()));
             metrics.counter("dedup_decisions", "outcome", DecisionView.of(decision).outcome()).increment();
             return DecisionView.of(decision);
         }
@@ -263,6 +268,10 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private <T> T read(HttpExchange exchange, Class<T> type) throws IOException {
+        return parse(body(exchange), type);
+    }
+
+    private byte[] body(HttpExchange exchange) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(maxBodyBytes + 1);
@@ -273,6 +282,10 @@ public final class HttpApi implements AutoCloseable {
         if (body.length == 0) {
             throw new HttpProblem(400, "the request body is empty; a JSON object is expected");
         }
+        return body;
+    }
+
+    private <T> T parse(byte[] body, Class<T> type) throws IOException {
         try {
             return json.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {

@@ -9,9 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,23 +16,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dedup.app.DedupApplication;
-import org.dedup.app.config.DatabaseConfig;
-import org.dedup.app.config.DedupConfig;
-import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
-import org.dedup.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API end to end: a real server on a random port over a fresh PostgreSQL schema. */
 class HttpApiPostgresTest {
-    private static final String POSTGRES = TestPostgres.url();
     private static final String ACME_KEY = "acme-key-0123456789";
     private static final String GLOBEX_KEY = "globex-key-0123456789";
-    private static String schema;
+    private static ServerOnPostgres server;
     private static DedupApplication app;
     private static HttpApi api;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -43,28 +35,16 @@ class HttpApiPostgresTest {
 
     @BeforeAll
     static void start() throws Exception {
-        schema = "http_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        sql("create schema " + schema);
-        DedupConfig config = DedupConfig.defaults()
-                .withDatabase(new DatabaseConfig(POSTGRES + "?currentSchema=" + schema, "postgres", "", 8))
-                .withTenants(List.of(
-                        new TenantConfig("acme", ACME_KEY, List.of("email", "phone"), "GB", null, null, null),
-                        new TenantConfig("globex", GLOBEX_KEY, List.of("email"), null, null, null, null)));
-        app = DedupApplication.start(config);
-        api = new HttpApi(HttpConfig.on(0, 4_096), config.tenants(), app.apiServices());
+        server = ServerOnPostgres.start("http", 4_096, List.of(
+                new TenantConfig("acme", ACME_KEY, List.of("email", "phone"), "GB", null, null, null),
+                new TenantConfig("globex", GLOBEX_KEY, List.of("email"), null, null, null, null)));
+        app = server.app;
+        api = server.api;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        api.close();
-        app.close();
-        sql("drop schema " + schema + " cascade");
-    }
-
-    private static void sql(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", "")) {
-            c.createStatement().execute(statement);
-        }
+        server.close();
     }
 
     private HttpResponse<String> post(String path, String key, String body) throws IOException, InterruptedException {

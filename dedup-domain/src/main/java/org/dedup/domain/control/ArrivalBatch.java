@@ -43,8 +43,8 @@ final class ArrivalBatch {
         Set<MatchKey> lockKeys = new HashSet<>();
         arrivals.forEach(a -> lockKeys.addAll(a.lockKeys()));
         ports.keyLocks().lock(tenant, lockKeys);
-        Map<IdempotencyKey, Decision> earlier = new HashMap<>(ports.decisions().findByIdempotencyKeys(tenant,
-                arrivals.stream().flatMap(a -> a.key().stream()).distinct().toList()));
+        Map<IdempotencyKey, DecisionLog.KeyedDecision> earlier = new HashMap<>(ports.decisions()
+                .findByIdempotencyKeys(tenant, arrivals.stream().flatMap(a -> a.key().stream()).distinct().toList()));
         BatchLeads leads = BatchLeads.read(ports.leads(), tenant, arrivals.getFirst().settings().scope(),
                 arrivals.stream().flatMap(a -> a.probes().values().stream()).toList(),
                 CandidateSearch.CANDIDATE_LIMIT);
@@ -56,14 +56,15 @@ final class ArrivalBatch {
         List<Arrival> outcomes = new ArrayList<>();
         List<DecisionLog.Recording> recordings = new ArrayList<>();
         for (ProbedArrival arrival : arrivals) {
-            Optional<Decision> replay = arrival.key().map(earlier::get);
+            Optional<Decision> replay = arrival.replayOf(arrival.key().map(earlier::get));
             if (replay.isPresent()) {
                 outcomes.add(new Arrival(replay.get(), true));
                 continue;
             }
             Decision decision = inBatch.decide(arrival, Set.of(), new ArrayList<>(arrival.failures()));
-            arrival.key().ifPresent(key -> earlier.put(key, decision));
-            recordings.add(new DecisionLog.Recording(tenant, arrival.key(), decision, arrival.now()));
+            arrival.key().ifPresent(key -> earlier.put(key, new DecisionLog.KeyedDecision(decision,
+                    arrival.fingerprint())));
+            recordings.add(arrival.recording(decision));
             outcomes.add(new Arrival(decision, false));
         }
         ports.keyLocks().lock(tenant, leadLocks);

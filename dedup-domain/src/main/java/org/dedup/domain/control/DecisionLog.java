@@ -15,22 +15,32 @@ public interface DecisionLog {
 
     void record(TenantId tenant, Decision decision, Instant at);
 
-    /** Records a decision under a key; a second record under the same key is refused with an exception. */
-    void record(TenantId tenant, IdempotencyKey key, Decision decision, Instant at);
+    /**
+     * Records a decision under a key, with the fingerprint of the request it answered if one is known; a second
+     * record under the same key is refused with an exception.
+     */
+    void record(TenantId tenant, IdempotencyKey key, Optional<RequestFingerprint> fingerprint, Decision decision,
+                Instant at);
+
+    /** Records a decision under a key, its request's fingerprint unknown. */
+    default void record(TenantId tenant, IdempotencyKey key, Decision decision, Instant at) {
+        record(tenant, key, Optional.empty(), decision, at);
+    }
 
     /** Several {@link #record}s, each under its key if it has one, in as few round trips as the store allows. */
     default void recordAll(List<Recording> recordings) {
         for (Recording r : recordings) {
-            r.key().ifPresentOrElse(key -> record(r.tenant(), key, r.decision(), r.at()),
+            r.key().ifPresentOrElse(key -> record(r.tenant(), key, r.fingerprint(), r.decision(), r.at()),
                     () -> record(r.tenant(), r.decision(), r.at()));
         }
     }
 
-    Optional<Decision> findByIdempotencyKey(TenantId tenant, IdempotencyKey key);
+    Optional<KeyedDecision> findByIdempotencyKey(TenantId tenant, IdempotencyKey key);
 
     /** The decisions recorded under any of {@code keys}, by key, in as few round trips as the store allows. */
-    default Map<IdempotencyKey, Decision> findByIdempotencyKeys(TenantId tenant, Collection<IdempotencyKey> keys) {
-        Map<IdempotencyKey, Decision> found = new HashMap<>();
+    default Map<IdempotencyKey, KeyedDecision> findByIdempotencyKeys(TenantId tenant,
+                                                                     Collection<IdempotencyKey> keys) {
+        Map<IdempotencyKey, KeyedDecision> found = new HashMap<>();
         keys.forEach(key -> findByIdempotencyKey(tenant, key).ifPresent(decision -> found.put(key, decision)));
         return found;
     }
@@ -41,13 +51,40 @@ public interface DecisionLog {
     record LoggedDecision(TenantId tenant, Decision decision, Instant at) {
     }
 
-    /** A decision to record, under an idempotency key or none. */
-    record Recording(TenantId tenant, Optional<IdempotencyKey> key, Decision decision, Instant at) {
+    /** A decision recorded under an idempotency key, with the fingerprint of its request if one was known. */
+    record KeyedDecision(Decision decision, Optional<RequestFingerprint> fingerprint) {
+        public KeyedDecision {
+            Require.nonNull(decision, "decision");
+            Require.nonNull(fingerprint, "request fingerprint");
+        }
+
+        /**
+         * The decision to answer a later request under {@code key} with: the first decision for a retry of the same
+         * request (or when either fingerprint is unknown).
+         *
+         * @throws IdempotencyKeyReusedException when the later request is a different one
+         */
+        public Decision replayedFor(TenantId tenant, IdempotencyKey key, Optional<RequestFingerprint> request) {
+            if (fingerprint.isPresent() && request.isPresent() && !fingerprint.equals(request)) {
+                throw new IdempotencyKeyReusedException(tenant, key);
+            }
+            return decision;
+        }
+    }
+
+    /** A decision to record, under an idempotency key (with its request's fingerprint, if known) or none. */
+    record Recording(TenantId tenant, Optional<IdempotencyKey> key, Optional<RequestFingerprint> fingerprint,
+                     Decision decision, Instant at) {
         public Recording {
             Require.nonNull(tenant, "tenant");
             Require.nonNull(key, "idempotency key");
+            Require.nonNull(fingerprint, "request fingerprint");
             Require.nonNull(decision, "decision");
             Require.nonNull(at, "decision time");
+        }
+
+        public Recording(TenantId tenant, Optional<IdempotencyKey> key, Decision decision, Instant at) {
+            this(tenant, key, Optional.empty(), decision, at);
         }
     }
 }

@@ -138,7 +138,7 @@ public final class DuplicateControl {
         List<MatcherFailure> failures = new ArrayList<>();
         Map<Matcher, Set<MatchKey>> probes = decider.search().probe(profile, arrivalMethods(settings, lead.source()),
                 context, failures);
-        return new ProbedArrival(lead, profile, context, probes, arrival.key(), now, failures);
+        return new ProbedArrival(lead, profile, context, probes, arrival.key(), arrival.fingerprint(), now, failures);
     }
 
     /** The BIG DATA check right after a lead was added, for the channels other than chats. */
@@ -187,14 +187,13 @@ public final class DuplicateControl {
         return ports.transactor().inTransaction(() -> {
             ports.keyLocks().lock(tenant, probed.lockKeys());
             decider.lockLeads(tenant, lockedFirst);
-            Optional<Decision> earlier = probed.key().flatMap(key -> ports.decisions()
-                    .findByIdempotencyKey(tenant, key));
-            if (earlier.isPresent()) {
-                return new Arrival(earlier.get(), true);
+            Optional<Decision> replay = probed.replayOf(probed.key().flatMap(key -> ports.decisions()
+                    .findByIdempotencyKey(tenant, key)));
+            if (replay.isPresent()) {
+                return new Arrival(replay.get(), true);
             }
             Decision decision = decider.decide(probed, lockedFirst, failures);
-            ports.decisions().recordAll(List.of(new DecisionLog.Recording(tenant, probed.key(), decision,
-                    probed.now())));
+            ports.decisions().recordAll(List.of(probed.recording(decision)));
             return new Arrival(decision, false);
         });
     }

@@ -18,10 +18,20 @@ import org.dedup.domain.standardize.LeadProfile;
  * those that could not, ready to be decided.
  */
 record ProbedArrival(Lead lead, LeadProfile profile, MatchContext context, Map<Matcher, Set<MatchKey>> probes,
-                     Optional<IdempotencyKey> key, Instant now, List<MatcherFailure> failures) {
+                     Optional<IdempotencyKey> key, Optional<RequestFingerprint> fingerprint, Instant now, List<MatcherFailure> failures) {
 
     DuplicateControlSettings settings() {
         return context.settings();
+    }
+
+    /** The first decision under this arrival's idempotency key, when {@code earlier} is one: its replay. */
+    Optional<Decision> replayOf(Optional<DecisionLog.KeyedDecision> earlier) {
+        return earlier.map(first -> first.replayedFor(lead.tenant(), key.orElseThrow(), fingerprint));
+    }
+
+    /** How this arrival's decision is recorded. */
+    DecisionLog.Recording recording(Decision decision) {
+        return new DecisionLog.Recording(lead.tenant(), key, fingerprint, decision, now);
     }
 
     /** The keys to lock before deciding: the probe keys and the idempotency key, so a retry waits for the first. */

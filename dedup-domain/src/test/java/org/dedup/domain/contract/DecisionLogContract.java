@@ -14,9 +14,11 @@ import java.util.UUID;
 
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DecisionLog;
+import org.dedup.domain.control.DecisionLog.KeyedDecision;
 import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.MatcherFailure;
 import org.dedup.domain.control.MergeTiming;
+import org.dedup.domain.control.RequestFingerprint;
 import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchMethod;
@@ -49,7 +51,7 @@ public abstract class DecisionLogContract {
         Decision decision = merged();
         IdempotencyKey key = aKey();
         decisions().record(TENANT, key, decision, T0);
-        assertEquals(decision, decisions().findByIdempotencyKey(TENANT, key).orElseThrow());
+        assertEquals(decision, decisions().findByIdempotencyKey(TENANT, key).orElseThrow().decision());
     }
 
     @Test
@@ -63,10 +65,31 @@ public abstract class DecisionLogContract {
                 new DecisionLog.Recording(tenant, Optional.empty(), merged(), T0),
                 new DecisionLog.Recording(tenant, Optional.of(second), alsoKeyed, T0)));
 
-        assertEquals(Map.of(first, keyed, second, alsoKeyed), decisions().findByIdempotencyKeys(tenant,
+        assertEquals(Map.of(first, new KeyedDecision(keyed, Optional.empty()),
+                second, new KeyedDecision(alsoKeyed, Optional.empty())), decisions().findByIdempotencyKeys(tenant,
                 List.of(first, second, aKey())));
         assertEquals(Map.of(), decisions().findByIdempotencyKeys(OTHER, List.of(first, second)));
         assertEquals(3, decisions().recent(tenant, 10).size());
+    }
+
+    @Test
+    void aKeyedDecisionKeepsTheFingerprintOfItsRequest() {
+        TenantId tenant = new TenantId("fingerprint-" + UUID.randomUUID().toString().substring(0, 8));
+        RequestFingerprint one = RequestFingerprint.of("{\"name\":\"Ann\"}");
+        RequestFingerprint other = RequestFingerprint.of("{\"name\":\"Bob\"}");
+        IdempotencyKey alone = aKey();
+        IdempotencyKey first = aKey();
+        IdempotencyKey second = aKey();
+        Decision decision = merged();
+        decisions().record(tenant, alone, Optional.of(one), decision, T0);
+        decisions().recordAll(List.of(new DecisionLog.Recording(tenant, Optional.of(first), Optional.of(other),
+                        decision, T0), new DecisionLog.Recording(tenant, Optional.of(second), decision, T0)));
+
+        assertEquals(new KeyedDecision(decision, Optional.of(one)),
+                decisions().findByIdempotencyKey(tenant, alone).orElseThrow());
+        assertEquals(Map.of(first, new KeyedDecision(decision, Optional.of(other)),
+                        second, new KeyedDecision(decision, Optional.empty())),
+                decisions().findByIdempotencyKeys(tenant, List.of(first, second)));
     }
 
     @Test
@@ -76,7 +99,7 @@ public abstract class DecisionLogContract {
         decisions().record(TENANT, key, first, T0);
         assertThrows(DedupException.class, () -> decisions().record(TENANT, key,
                 new Decision.Created(LeadId.random(), List.of(), List.of()), T0));
-        assertEquals(first, decisions().findByIdempotencyKey(TENANT, key).orElseThrow());
+        assertEquals(first, decisions().findByIdempotencyKey(TENANT, key).orElseThrow().decision());
     }
 
     @Test
@@ -86,7 +109,7 @@ public abstract class DecisionLogContract {
         assertTrue(decisions().findByIdempotencyKey(OTHER, key).isEmpty());
         Decision theirs = new Decision.Created(LeadId.random(), List.of(), List.of());
         decisions().record(OTHER, key, theirs, T0);
-        assertEquals(theirs, decisions().findByIdempotencyKey(OTHER, key).orElseThrow());
+        assertEquals(theirs, decisions().findByIdempotencyKey(OTHER, key).orElseThrow().decision());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.control.IdempotencyKey;
+import org.dedup.domain.control.RequestFingerprint;
 import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
@@ -37,19 +38,20 @@ public final class JooqDecisionLog implements DecisionLog {
 
     @Override
     public void record(TenantId tenant, Decision decision, Instant at) {
-        insert(tenant, null, decision, at);
+        insert(new Recording(tenant, Optional.empty(), decision, at));
     }
 
     @Override
-    public void record(TenantId tenant, IdempotencyKey key, Decision decision, Instant at) {
-        insert(tenant, key.value(), decision, at);
+    public void record(TenantId tenant, IdempotencyKey key, Optional<RequestFingerprint> fingerprint,
+                       Decision decision, Instant at) {
+        insert(new Recording(tenant, Optional.of(key), fingerprint, decision, at));
     }
 
-    private void insert(TenantId tenant, String key, Decision decision, Instant at) {
-        String subject = key == null ? "the decision on " + decision.lead()
-                : "the decision under idempotency key '" + key + "' on " + decision.lead();
-        Storage.run("record", subject, tenant, () -> statements.execute("insert",
-                v -> insertion(v, tenant, key, decision, at)));
+    private void insert(Recording recording) {
+        String subject = recording.key().map(key -> "the decision under idempotency key '" + key.value() + "' on "
+                + recording.decision().lead()).orElse("the decision on " + recording.decision().lead());
+        Storage.run("record", subject, recording.tenant(), () -> statements.execute("insert",
+                v -> insertion(v, recording)));
     }
 
     /** One JDBC batch: one round trip on PostgreSQL; a single decision as {@link #record} stores it. */
@@ -60,46 +62,57 @@ public final class JooqDecisionLog implements DecisionLog {
             return;
         }
         Storage.run("record", recordings.size() + " decisions", recordings.getFirst().tenant(),
-                () -> statements.executeBatch("insert", recordings, (v, r) -> insertion(v, r.tenant(),
-                        r.key().map(IdempotencyKey::value).orElse(null), r.decision(), r.at())));
+                () -> statements.executeBatch("insert", recordings, this::insertion));
     }
 
-    private Query insertion(Binds v, TenantId tenant, String key, Decision decision, Instant at) {
+    private Query insertion(Binds v, Recording r) {
         return dsl.insertInto(DECISION_LOG)
-                .set(DECISION_LOG.TENANT_ID, v.of(DECISION_LOG.TENANT_ID, tenant.value()))
+                .set(DECISION_LOG.TENANT_ID, v.of(DECISION_LOG.TENANT_ID, r.tenant().value()))
                 .set(DECISION_LOG.ID, v.of(DECISION_LOG.ID, UUID.randomUUID()))
-                .set(DECISION_LOG.DECIDED_AT, v.of(DECISION_LOG.DECIDED_AT, time(at)))
-                .set(DECISION_LOG.IDEMPOTENCY_KEY, v.of(DECISION_LOG.IDEMPOTENCY_KEY, key))
-                .set(DECISION_LOG.KIND, v.of(DECISION_LOG.KIND, decision.getClass().getSimpleName()))
-                .set(DECISION_LOG.LEAD_ID, v.of(DECISION_LOG.LEAD_ID, decision.lead().value()))
-                .set(DECISION_LOG.DOCUMENT, v.of(DECISION_LOG.DOCUMENT, codec.write(decision)));
+                .set(DECISION_LOG.DECIDED_AT, v.of(DECISION_LOG.DECIDED_AT, time(r.at())))
+                .set(DECISION_LOG.IDEMPOTENCY_KEY, v.of(DECISION_LOG.IDEMPOTENCY_KEY,
+                        r.key().map(IdempotencyKey::value).orElse(null)))
+                .set(DECISION_LOG.REQUEST_FINGERPRINT, v.of(DECISION_LOG.REQUEST_FINGERPRINT,
+                        r.fingerprint().map(RequestFingerprint::value).orElse(null)))
+                .set(DECISION_LOG.KIND, v.of(DECISION_LOG.KIND, r.decision().getClass().getSimpleName()))
+                .set(DECISION_LOG.LEAD_ID, v.of(DECISION_LOG.LEAD_ID, r.decision().lead().value()))
+                .set(DECISION_LOG.DOCUMENT, v.of(DECISION_LOG.DOCUMENT, codec.write(r.decision())));
+    }
+
+    private KeyedDecision keyed(String document, String fingerprint) {
+        return new KeyedDecision(codec.read(document, Decision.class),
+                Optional.ofNullable(fingerprint).map(RequestFingerprint::new));
     }
 
     /** One query for all the keys. */
     @Override
-    public Map<IdempotencyKey, Decision> findByIdempotencyKeys(TenantId tenant, Collection<IdempotencyKey> keys) {
+    public Map<IdempotencyKey, KeyedDecision> findByIdempotencyKeys(TenantId tenant,
+                                                                    Collection<IdempotencyKey> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
         List<IdempotencyKey> distinct = keys.stream().distinct().toList();
         return Storage.attempt("find the decisions of", distinct.size() + " idempotency keys", tenant, () -> statements
                 .fetch(List.of("find by idempotency keys", distinct.size()), v -> dsl
-                                .select(DECISION_LOG.IDEMPOTENCY_KEY, DECISION_LOG.DOCUMENT).from(DECISION_LOG)
+                                .select(DECISION_LOG.IDEMPOTENCY_KEY, DECISION_LOG.DOCUMENT,
+                                        DECISION_LOG.REQUEST_FINGERPRINT).from(DECISION_LOG)
                                 .where(DECISION_LOG.TENANT_ID.eq(v.of(DECISION_LOG.TENANT_ID, tenant.value())),
                                         DECISION_LOG.IDEMPOTENCY_KEY.in(distinct.stream()
                                                 .map(key -> v.of(DECISION_LOG.IDEMPOTENCY_KEY, key.value())).toList())),
-                        row -> Map.entry(new IdempotencyKey(row.getString(1)), row.getString(2)))
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> codec.read(e.getValue(), Decision.class))));
+                        row -> Map.entry(new IdempotencyKey(row.getString(1)),
+                                keyed(row.getString(2), row.getString(3))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     @Override
-    public Optional<Decision> findByIdempotencyKey(TenantId tenant, IdempotencyKey key) {
+    public Optional<KeyedDecision> findByIdempotencyKey(TenantId tenant, IdempotencyKey key) {
         return Storage.attempt("find the decision of", key, tenant, () -> statements
-                .fetch("find by idempotency key", v -> dsl.select(DECISION_LOG.DOCUMENT).from(DECISION_LOG)
-                        .where(DECISION_LOG.TENANT_ID.eq(v.of(DECISION_LOG.TENANT_ID, tenant.value())),
-                                DECISION_LOG.IDEMPOTENCY_KEY.eq(v.of(DECISION_LOG.IDEMPOTENCY_KEY, key.value()))),
-                        row -> row.getString(1))
-                .stream().findFirst().map(d -> codec.read(d, Decision.class)));
+                .fetch("find by idempotency key", v -> dsl
+                                .select(DECISION_LOG.DOCUMENT, DECISION_LOG.REQUEST_FINGERPRINT).from(DECISION_LOG)
+                                .where(DECISION_LOG.TENANT_ID.eq(v.of(DECISION_LOG.TENANT_ID, tenant.value())),
+                                        DECISION_LOG.IDEMPOTENCY_KEY.eq(v.of(DECISION_LOG.IDEMPOTENCY_KEY, key.value()))),
+                        row -> keyed(row.getString(1), row.getString(2)))
+                .stream().findFirst());
     }
 
     @Override

@@ -1,0 +1,29 @@
+package org.dedup.app.http;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.dedup.domain.control.RequestFingerprint;
+
+/**
+ * The fingerprint of a JSON request body: SHA-256 of its canonical form (members sorted by name at every level, no
+ * insignificant white space), so a retry that reorders members or re-indents is the same request and any other value
+ * is a different one.
+ */
+final class RequestFingerprints {
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    private RequestFingerprints() {
+    }
+
+    /** The fingerprint of a body already known to be well-formed JSON. */
+    static RequestFingerprint of(byte[] body) throws IOException {
+        JsonNode tree = CANONICAL.readTree(body);
+        return RequestFingerprint.of(CANONICAL.writeValueAsString(CANONICAL.treeToValue(tree, Object.class)));
+    }
+}

@@ -1,0 +1,111 @@
+package org.dedup.app.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.dedup.app.config.TenantConfig;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.store.LeadRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** What keeps one request from corrupting a tenant's leads or failing another's, over HTTP on PostgreSQL. */
+class MergeGuardsHttpTest {
+    private static final String ACME_KEY = "acme-key-0123456789";
+    private static final String GLOBEX_KEY = "globex-key-0123456789";
+    private static ServerOnPostgres server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ServerOnPostgres.start("guards", 4_000_000, List.of(
+                new TenantConfig("acme", ACME_KEY, List.of("email", "phone"), "GB", null, null, null),
+                new TenantConfig("globex", GLOBEX_KEY, List.of("email", "phone"), "GB", null, null, null)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static HttpResponse<String> postLead(String apiKey, String idempotencyKey, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = server.request("/v1/leads").POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("X-Api-Key", apiKey);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return server.send(request);
+    }
+
+    private static String lead(String email) {
+        return """
+                {"pipeline": "sales", "stage": "incoming", "source": "web_form",
+                 "contacts": [{"name": "Maria Lopez", "primary": true, "emails": ["%s"]}]}
+                """.formatted(email);
+    }
+
+    private static long leads(String tenant) {
+        return server.app.get(LeadRepository.class).count(new TenantId(tenant));
+    }
+
+    @Nested
+    class IdempotencyKeys {
+        @Test
+        void aKeyReusedWithADifferentBodyGets422NamingTheKey() throws Exception {
+            assertEquals(200, postLead(ACME_KEY, "reused-1", lead("first@x.io")).statusCode());
+            long before = leads("acme");
+
+            HttpResponse<String> other = postLead(ACME_KEY, "reused-1", lead("second@x.io"));
+
+            assertEquals(422, other.statusCode(), other.body());
+            assertTrue(other.body().contains("Idempotency-Key 'reused-1'"), other.body());
+            assertEquals(before, leads("acme"));
+        }
+
+        @Test
+        void theSameBodyWithItsMembersReorderedUnderTheSameKeyReplaysTheFirstDecision() throws Exception {
+            HttpResponse<String> first = postLead(ACME_KEY, "replayed-1", lead("replay@x.io"));
+            long before = leads("acme");
+
+            HttpResponse<String> retry = postLead(ACME_KEY, "replayed-1", """
+                    {"source": "web_form", "stage": "incoming",
+                       "contacts": [{"emails": ["replay@x.io"], "primary": true, "name": "Maria Lopez"}],
+                     "pipeline": "sales"}""");
+
+            assertEquals(200, retry.statusCode(), retry.body());
+            assertEquals(first.body(), retry.body());
+            assertEquals(before, leads("acme"));
+        }
+
+        @Test
+        void thirtyTwoDifferentPeopleSentWithOneKeyAreNotSilentlyOneLead() throws Exception {
+            long before = leads("globex");
+            List<Integer> statuses = new ArrayList<>();
+            try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+                for (int i = 0; i < 32; i++) {
+                    String body = lead("person" + i + "@x.io");
+                    sent.add(senders.submit(() -> postLead(GLOBEX_KEY, "one-key-for-all", body)));
+                }
+                for (Future<HttpResponse<String>> response : sent) {
+                    statuses.add(response.get().statusCode());
+                }
+            }
+
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(31, statuses.stream().filter(s -> s == 422).count(), statuses.toString());
+            assertEquals(before + 1, leads("globex"));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.dedup.app.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.dedup.app.DedupApplication;
+import org.dedup.app.config.DatabaseConfig;
+import org.dedup.app.config.DedupConfig;
+import org.dedup.app.config.HttpConfig;
+import org.dedup.app.config.TenantConfig;
+import org.dedup.testing.TestPostgres;
+
+/** The application and its HTTP API on a random port, over a fresh PostgreSQL schema dropped on close. */
+final class ServerOnPostgres implements AutoCloseable {
+    final String schema;
+    final DedupApplication app;
+    final HttpApi api;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private ServerOnPostgres(String schema, DedupApplication app, HttpApi api) {
+        this.schema = schema;
+        this.app = app;
+        this.api = api;
+    }
+
+    static ServerOnPostgres start(String schemaPrefix, int maxBodyBytes, List<TenantConfig> tenants)
+            throws IOException {
+        String schema = TestPostgres.createSchema(schemaPrefix);
+        DedupConfig config = DedupConfig.defaults()
+                .withDatabase(new DatabaseConfig(TestPostgres.url(schema), TestPostgres.USER, TestPostgres.PASSWORD, 8))
+                .withTenants(tenants);
+        DedupApplication app = DedupApplication.start(config);
+        return new ServerOnPostgres(schema, app, new HttpApi(HttpConfig.on(0, maxBodyBytes), config.tenants(),
+                app.apiServices()));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path));
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        app.close();
+        TestPostgres.dropSchema(schema);
+    }
+}
