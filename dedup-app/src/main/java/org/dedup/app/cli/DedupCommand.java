@@ -10,6 +10,7 @@ import org.dedup.domain.model.DedupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code dedup} command line. */
 @Command(name = "dedup", mixinStandardHelpOptions = true, version = "dedup 0.1.0",
@@ -18,7 +19,10 @@ import picocli.CommandLine.Option;
                 MergeCommand.class, UnmergeCommand.class, TrainCommand.class, EvaluateCommand.class,
                 ExplainCommand.class})
 public final class DedupCommand implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, description = "configuration file (YAML or JSON)")
+    private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
+
+    @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT,
+            description = "configuration file (YAML or JSON); before or after the subcommand")
     Path configFile;
 
     @Override
@@ -32,6 +36,11 @@ public final class DedupCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // Guice 7 defines its generated classes through sun.misc.Unsafe, which JDK 24+ warns about at every start;
+        // dedup uses no method interception, so the plain reflection Guice falls back to costs nothing here.
+        if (System.getProperty(GUICE_BYTECODE_GENERATION) == null) {
+            System.setProperty(GUICE_BYTECODE_GENERATION, "DISABLED");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -2,11 +2,6 @@ package org.dedup.app.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,37 +136,11 @@ final class ImportCommand implements Callable<Integer> {
                 new Company(CompanyId.random(), cells[0], cells[1], phones(cells[3]), emails(cells[2]), Map.of())));
     }
 
-    /**
-     * Rows of a CSV file with the given header, each given to {@code save} as trimmed cells. A line that is not valid
-     * UTF-8, has another number of columns or an invalid value is reported by its number and skipped.
-     */
     private static int importCsv(Path file, String header, String what, PrintStream errors, Consumer<String[]> save)
             throws IOException {
-        List<byte[]> lines = lines(Files.readAllBytes(file));
-        if (lines.isEmpty() || !header(lines.getFirst(), header)) {
-            throw new InvalidRecordException(file + " must start with the header " + header);
-        }
-        int columns = header.split(",").length;
-        int skipped = 0;
-        Progress progress = new Progress(what, lines.size() - 1, errors);
-        for (int i = 1; i < lines.size(); i++) {
-            try {
-                String[] cells = utf8(lines.get(i)).split(",", -1);
-                if (cells.length != columns) {
-                    throw new InvalidRecordException("has " + cells.length + " columns, " + columns + " expected");
-                }
-                for (int c = 0; c < cells.length; c++) {
-                    cells[c] = cells[c].trim();
-                }
-                save.accept(cells);
-            } catch (InvalidRecordException e) {
-                errors.println("line " + (i + 1) + " skipped: " + e.getMessage());
-                skipped++;
-            }
-            progress.step();
-        }
-        System.out.printf("imported %s: %d, skipped %d%n", what, lines.size() - 1 - skipped, skipped);
-        return skipped == 0 ? 0 : 1;
+        CsvRows.Counts counts = new CsvRows(file, header, errors).read(save);
+        System.out.printf("imported %s: %d, skipped %d%n", what, counts.saved(), counts.skipped());
+        return counts.skipped() == 0 ? 0 : 1;
     }
 
     private static List<Phone> phones(String cell) {
@@ -180,39 +149,6 @@ final class ImportCommand implements Callable<Integer> {
 
     private static List<Email> emails(String cell) {
         return cell.isEmpty() ? List.of() : List.of(Email.of(cell));
-    }
-
-    /** The file's lines as bytes, split at LF with a CR before it dropped; an empty last line is no line. */
-    private static List<byte[]> lines(byte[] content) {
-        List<byte[]> lines = new ArrayList<>();
-        int from = 0;
-        for (int i = 0; i <= content.length; i++) {
-            if (i == content.length || content[i] == '\n') {
-                int to = i > from && content[i - 1] == '\r' ? i - 1 : i;
-                if (i < content.length || to > from) {
-                    lines.add(java.util.Arrays.copyOfRange(content, from, to));
-                }
-                from = i + 1;
-            }
-        }
-        return lines;
-    }
-
-    private static boolean header(byte[] line, String expected) {
-        try {
-            return utf8(line).replace("\uFEFF", "").trim().equalsIgnoreCase(expected);
-        } catch (InvalidRecordException e) {
-            return false;
-        }
-    }
-
-    private static String utf8(byte[] line) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidRecordException("is not valid UTF-8");
-        }
     }
 
     /** Jackson's message without the source excerpt it appends (which may be huge or binary). */

@@ -79,6 +79,8 @@ public record IncomingLeadRequest(String name, String pipeline, String stage, Bo
         Map<String, CustomFieldValue> values = new HashMap<>();
         (fields == null ? Map.<String, Object>of() : fields).forEach((key, value) -> values.put(key, switch (value) {
             case String text -> CustomFieldValue.text(text);
+            case Double number when !Double.isFinite(number) -> throw new InvalidRecordException("custom field '"
+                    + key + "' is a number out of range");
             case Number number -> new CustomFieldValue.Numeric(new BigDecimal(number.toString()));
             case null, default -> throw new InvalidRecordException("custom field '" + key
                     + "' must be a string (text field) or a number (numeric field)");

@@ -84,6 +84,26 @@ class CommandLineTest {
     }
 
     @Test
+    void theConfigurationMayBeGivenBeforeOrAfterTheSubcommand() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
+        Path contacts = Files.writeString(dir.resolve("contacts.csv"), "name,email,phone\nAnna Berg,anna@berg.se,\n");
+
+        assertTrue(run(config, "import", "--tenant", "acme", "--contacts", contacts.toString())
+                .contains("imported contacts: 1"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(new DedupCommand()).execute("scan", "--tenant", "acme", "--config",
+                    config.toString());
+            assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("group,kind,id,rules"), out.toString());
+    }
+
+    @Test
     void trainEvaluateAndExplainAModelFromLabelledDataAndATenantsMerges() throws IOException {
         Path config = embeddedConfig(dir, "acme");
         Path leads = Files.writeString(dir.resolve("leads.json"), """

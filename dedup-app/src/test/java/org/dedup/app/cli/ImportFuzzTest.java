@@ -155,6 +155,68 @@ class ImportFuzzTest {
     }
 
     @Example
+    void quotedCsvCellsKeepTheirCommasQuotesAndLineBreaks() throws IOException {
+        Path file = Files.writeString(dir.resolve("quoted.csv"), """
+                name,email,phone
+                "Lopez, Maria",maria@lopez.example,
+                "Anna ""Annie"" Berg",annie@berg.example,
+                "Two
+                Lines",two@lines.example,
+                """);
+
+        int exit = ImportCommand.importContacts(app.get(DuplicateSearch.class), TENANT, file, quiet());
+
+        assertEquals(0, exit);
+        List<String> names = new java.util.ArrayList<>();
+        app.get(ContactRepository.class).forEach(TENANT, contact -> names.add(contact.fullName()));
+        assertTrue(names.containsAll(List.of("Lopez, Maria", "Anna \"Annie\" Berg", "Two\nLines")), names.toString());
+    }
+
+    @Example
+    void aBadCsvRowIsReportedByTheLineItStartsOnAndTheOthersImported() throws IOException {
+        long before = contacts();
+        Path file = Files.writeString(dir.resolve("lines.csv"), """
+                name,email,phone
+                "Multi
+                Line",multi@x.example,
+                only,two
+                Good Row,good@x.example,
+                a,b,c,d
+                "Unterminated,open@x.example,
+                """);
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        int exit = ImportCommand.importContacts(app.get(DuplicateSearch.class), TENANT, file,
+                new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+        String report = errors.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit);
+        assertTrue(report.contains("line 4 skipped: has 2 columns, 3 expected"), report);
+        assertTrue(report.contains("line 6 skipped"), report);
+        assertTrue(report.contains("line 7: ") && report.contains("were not imported"), report);
+        assertFalse(report.contains("Exception") || report.contains("\tat "), report);
+        assertEquals(before + 2, contacts());
+    }
+
+    @Example
+    void aLeadRowWithAnOutOfRangeNumberIsReportedAndTheOthersImported() throws IOException {
+        long before = leads();
+        Path file = Files.writeString(dir.resolve("huge-number.json"), "[{\"pipeline\": \"p\", \"stage\": \"s\", "
+                + "\"fields\": {\"budget\": 1e400}}, " + GOOD_LEAD.replace("kim@x.io", "e400@x.io")
+                .replace("7400 123456", "7400 400400") + "]");
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        int exit = ImportCommand.importLeads(app.get(DuplicateControl.class), TENANT, file,
+                new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+        String report = errors.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit, report);
+        assertTrue(report.contains("lead 1 skipped"), report);
+        assertFalse(report.contains("Exception") || report.contains("\tat "), report);
+        assertEquals(before + 1, leads());
+    }
+
+    @Example
     void theCommandLineRefusesAMalformedFileWithAMessageAndNoStackTrace() throws IOException {
         Path config = CommandLineTest.embeddedConfig(dir, "cli");
         Path file = Files.write(dir.resolve("broken.json"), withInvalidUtf8("[{\"pipeline\": \"é\"".getBytes(
