@@ -23,8 +23,7 @@ import org.jooq.impl.DefaultConfiguration;
  */
 public final class Database implements AutoCloseable {
     /** The embedded default: an H2 file under ./data, in PostgreSQL compatibility mode. */
-    public static final String EMBEDDED_URL =
-            "jdbc:h2:file:./data/dedup;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    public static final String EMBEDDED_URL = H2Url.compatible("jdbc:h2:file:./data/dedup");
     private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
@@ -35,9 +34,10 @@ public final class Database implements AutoCloseable {
         this.dsl = context(dataSource, dialectOf(dataSource.getJdbcUrl()));
     }
 
+    /** The database at {@code jdbcUrl}; an H2 URL gets the settings dedup needs ({@link H2Url}). */
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(jdbcUrl.startsWith("jdbc:h2:") ? H2Url.compatible(jdbcUrl) : jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);

@@ -3,6 +3,7 @@ package org.dedup.persistence;
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -27,6 +28,27 @@ class EmbeddedDatabaseTest {
         try (Database second = Database.embedded(url)) {
             assertEquals(lead, second.adapters().leads().find(TENANT, lead.id()).orElseThrow());
         }
+    }
+
+    @Test
+    void aPlainH2UrlGetsTheSettingsTheSchemaNeeds(@TempDir Path directory) {
+        String plain = "jdbc:h2:file:" + directory.resolve("plain");
+        Lead lead = aLead().withEmail("plain@x.io").build();
+        try (Database database = Database.open(plain, "sa", "", 2)) {
+            database.adapters().leads().insert(lead, Set.of());
+            assertEquals(lead, database.adapters().leads().find(TENANT, lead.id()).orElseThrow());
+        }
+        assertEquals(plain + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                H2Url.compatible(plain));
+    }
+
+    @Test
+    void anH2UrlThatSetsARequiredSettingOtherwiseIsRefusedNamingIt() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> H2Url.compatible("jdbc:h2:mem:x;mode=MySQL"));
+        assertEquals("the H2 setting MODE=MySQL cannot be used: dedup needs MODE=PostgreSQL", refused.getMessage());
+        assertEquals("jdbc:h2:mem:x;mode=postgresql;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                H2Url.compatible("jdbc:h2:mem:x;mode=postgresql"));
     }
 
     @Test
