@@ -28,7 +28,7 @@ public final class DedupApplication implements AutoCloseable {
         this.config = config;
         this.database = Database.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize());
-        this.injector = Guice.createInjector(new DedupCoreModule(), new StandardizationModule(),
+        this.injector = Guice.createInjector(new DedupCoreModule(config.limits().leadLimits()), new StandardizationModule(),
                 new JooqPersistenceModule(database.dataSource()),
                 new MatchersModule(config.pluginsDir(), config.matchers()));
     }

@@ -9,32 +9,37 @@ import java.util.Map;
  * {@code DEDUP_DATABASE_USER}, {@code DEDUP_DATABASE_PASSWORD}, {@code DEDUP_HTTP_PORT}, {@code DEDUP_PLUGINS_DIR}).
  */
 public record DedupConfig(DatabaseConfig database, HttpConfig http, List<TenantConfig> tenants, Path pluginsDir,
-                          Map<String, Map<String, String>> matchers) {
+                          Map<String, Map<String, String>> matchers, LimitsConfig limits) {
     public DedupConfig {
         database = database == null ? DatabaseConfig.embedded() : database;
         http = http == null ? HttpConfig.defaults() : http;
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
         pluginsDir = pluginsDir == null ? Path.of("plugins") : pluginsDir;
         matchers = matchers == null ? Map.of() : Map.copyOf(matchers);
+        limits = limits == null ? LimitsConfig.defaults() : limits;
     }
 
     public static DedupConfig defaults() {
-        return new DedupConfig(null, null, null, null, null);
+        return new DedupConfig(null, null, null, null, null, null);
     }
 
     public DedupConfig withDatabase(DatabaseConfig newDatabase) {
-        return new DedupConfig(newDatabase, http, tenants, pluginsDir, matchers);
+        return new DedupConfig(newDatabase, http, tenants, pluginsDir, matchers, limits);
     }
 
     public DedupConfig withHttp(HttpConfig newHttp) {
-        return new DedupConfig(database, newHttp, tenants, pluginsDir, matchers);
+        return new DedupConfig(database, newHttp, tenants, pluginsDir, matchers, limits);
     }
 
     public DedupConfig withPluginsDir(Path dir) {
-        return new DedupConfig(database, http, tenants, dir, matchers);
+        return new DedupConfig(database, http, tenants, dir, matchers, limits);
+    }
+
+    public DedupConfig withLimits(LimitsConfig newLimits) {
+        return new DedupConfig(database, http, tenants, pluginsDir, matchers, newLimits);
     }
 
     public DedupConfig withTenants(List<TenantConfig> newTenants) {
-        return new DedupConfig(database, http, newTenants, pluginsDir, matchers);
+        return new DedupConfig(database, http, newTenants, pluginsDir, matchers, limits);
     }
 }

@@ -13,6 +13,7 @@ import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.control.InstalledMatchers;
+import org.dedup.domain.control.LeadLimits;
 import org.dedup.domain.control.MatcherGuard;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.merge.ConflictMerge;
@@ -37,6 +38,16 @@ import org.dedup.domain.store.Transactor;
  * new StandardizationModule(), new MatchersModule(pluginsDir, configs))}.
  */
 public final class DedupCoreModule extends AbstractModule {
+    private final LeadLimits limits;
+
+    /** The engine with the {@linkplain LeadLimits#defaults() default limits}. */
+    public DedupCoreModule() {
+        this(LeadLimits.defaults());
+    }
+
+    public DedupCoreModule(LeadLimits limits) {
+        this.limits = limits;
+    }
 
     @Provides
     @Singleton
@@ -68,7 +79,7 @@ public final class DedupCoreModule extends AbstractModule {
     @Singleton
     DuplicateControl duplicateControl(DuplicateControlPorts ports, InstalledMatchers matchers,
                                       RecordStandardizer standardizer, Clock clock) {
-        return new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock);
+        return new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock, limits);
     }
 
     @Provides

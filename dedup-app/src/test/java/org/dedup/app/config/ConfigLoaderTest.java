@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.dedup.domain.control.LeadLimits;
 import org.dedup.domain.control.MultiMatchPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,31 @@ class ConfigLoaderTest {
         assertEquals("postgres", config.database().user());
         assertEquals(MultiMatchPolicy.UPDATE_ALL, config.tenants().getFirst().settings().multiMatchPolicy());
         assertEquals("GB", config.tenants().getFirst().settings().standardization().defaultRegion());
+    }
+
+    @Test
+    void limitsAreReadFromTheFileTheOthersStayAtTheirDefaults() throws IOException {
+        Path file = file("""
+                limits:
+                  emailsPerLead: 200
+                  pixelsPerLead: 5
+                """);
+        LeadLimits limits = new ConfigLoader().load(file, Map.of()).limits().leadLimits();
+
+        assertEquals(200, limits.emailsPerLead());
+        assertEquals(5, limits.pixelsPerLead());
+        assertEquals(LeadLimits.defaults().phonesPerLead(), limits.phonesPerLead());
+    }
+
+    @Test
+    void aLimitOutOfRangeFailsAtStartNamingIt() throws IOException {
+        Path file = file("""
+                limits:
+                  phonesPerContact: 100000
+                """);
+        ConfigException error = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+        assertTrue(error.getMessage().contains("limits.phonesPerContact must be between 1 and 1000, was 100000"),
+                error.getMessage());
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.model.TenantId;
@@ -57,6 +59,51 @@ class MergeGuardsHttpTest {
 
     private static long leads(String tenant) {
         return server.app.get(LeadRepository.class).count(new TenantId(tenant));
+    }
+
+    private static String leadWith(String emails, String phones) {
+        return """
+                {"pipeline": "sales", "stage": "incoming", "source": "web_form",
+                 "contacts": [{"name": "Trap", "primary": true, "emails": [%s], "phones": [%s]}]}
+                """.formatted(emails, phones);
+    }
+
+    @Nested
+    class Limits {
+        @Test
+        void fifteenThousandEmailsInOneArrivalGet400NamingTheLimitWhileAnotherTenantsArrivalSucceeds()
+                throws Exception {
+            String emails = IntStream.range(0, 15_000).mapToObj(i -> "\"p" + i + "@flood.io\"")
+                    .collect(Collectors.joining(","));
+            try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<HttpResponse<String>> big = senders.submit(() -> postLead(ACME_KEY, null, leadWith(emails, "")));
+                Future<HttpResponse<String>> other = senders.submit(() -> postLead(GLOBEX_KEY, null,
+                        lead("neighbour@x.io")));
+
+                assertEquals(400, big.get().statusCode(), big.get().body());
+                assertTrue(big.get().body().contains("15000 emails on one contact, more than the limit of 10 "
+                        + "(limits.emailsPerContact)"), big.get().body());
+                assertEquals(200, other.get().statusCode(), other.get().body());
+            }
+        }
+
+        @Test
+        void aTrapLeadWithTwoThousandPhonesIsRefusedAndThreeLaterLeadsStayTheirOwn() throws Exception {
+            String phones = IntStream.range(0, 2_000).mapToObj(i -> "{\"type\": \"mobile\", \"number\": \"+44 20 7"
+                    + String.format("%03d %04d", i / 1000, 1000 + i % 1000) + "\"}").collect(Collectors.joining(","));
+            long before = leads("acme");
+
+            HttpResponse<String> trap = postLead(ACME_KEY, null, leadWith("\"trap@x.io\"", phones));
+
+            assertEquals(400, trap.statusCode(), trap.body());
+            assertTrue(trap.body().contains("limits.phonesPerContact"), trap.body());
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> later = postLead(ACME_KEY, null, leadWith("\"later" + i + "@x.io\"",
+                        "{\"type\": \"mobile\", \"number\": \"+44 20 7000 " + (1000 + 7 * i) + "\"}"));
+                assertTrue(later.body().contains("\"outcome\":\"created\""), later.body());
+            }
+            assertEquals(before + 3, leads("acme"));
+        }
     }
 
     @Nested

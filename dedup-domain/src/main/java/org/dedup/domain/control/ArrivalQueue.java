@@ -56,7 +56,9 @@ public final class ArrivalQueue implements AutoCloseable {
 
     /** Decides the arrival, with the others waiting at the same time; blocks until it is decided. */
     public Decision receive(LeadArrival arrival) {
-        Waiting w = new Waiting(Require.nonNull(arrival, "arrival"), new CompletableFuture<>());
+        // refused here, so one lead over a limit never fails the batch it would have joined
+        control.admit(Require.nonNull(arrival, "arrival").incoming());
+        Waiting w = new Waiting(arrival, new CompletableFuture<>());
         synchronized (this) {
             if (closed) {
                 // as when the database is away: nothing was stored, the same request may be sent again

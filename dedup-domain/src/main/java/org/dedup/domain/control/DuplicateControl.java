@@ -48,9 +48,17 @@ public final class DuplicateControl {
     private final ArrivalDecider decider;
     private final ArrivalBatch batch;
     private final Clock clock;
+    private final LeadLimits limits;
 
+    /** Duplicate control with the {@linkplain LeadLimits#defaults() default limits}. */
     public DuplicateControl(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge,
                             Clock clock) {
+        this(ports, matchers, conflictMerge, clock, LeadLimits.defaults());
+    }
+
+    public DuplicateControl(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge,
+                            Clock clock, LeadLimits limits) {
+        this.limits = limits;
         this.ports = ports;
         this.matchers = matchers;
         this.decider = new ArrivalDecider(ports, matchers, conflictMerge, clock);
@@ -67,6 +75,15 @@ public final class DuplicateControl {
      */
     public Decision receive(IncomingLead incoming, IdempotencyKey key) {
         return receive(new LeadArrival(incoming, Optional.of(key)));
+    }
+
+    /**
+     * Refuses a lead over the {@link LeadLimits} before it goes anywhere (every receive checks it too).
+     *
+     * @throws LeadLimits.LimitExceededException naming the limit
+     */
+    public void admit(IncomingLead incoming) {
+        limits.check(incoming);
     }
 
     /** An arrival with or without an idempotency key, as {@link #receive(IncomingLead, IdempotencyKey)}. */
@@ -108,6 +125,7 @@ public final class DuplicateControl {
 
     /** Stores a changed lead (its version one more than the stored one), then runs the BIG DATA check again. */
     public Decision update(Lead changed) {
+        limits.check(changed);
         var settings = ports.settings().settings(changed.tenant());
         List<MatcherFailure> failures = new ArrayList<>();
         ports.transactor().inTransaction(() -> {
@@ -129,6 +147,7 @@ public final class DuplicateControl {
 
     /** The arrival as a lead, standardized, with the probe keys of the methods that check it on arrival. */
     private ProbedArrival probe(LeadArrival arrival, DuplicateControlSettings settings) {
+        admit(arrival.incoming());
         TenantId tenant = arrival.incoming().tenant();
         Instant now = clock.instant();
         Lead lead = withPrimaryContact(arrival.incoming().toLead(LeadId.random(), now));

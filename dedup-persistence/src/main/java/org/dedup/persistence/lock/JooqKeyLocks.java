@@ -3,6 +3,7 @@ package org.dedup.persistence.lock;
 import static org.dedup.persistence.jooq.Tables.KEY_LOCK;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -23,8 +24,18 @@ import org.jooq.impl.SQLDataType;
  * writes nothing, all of an arrival's keys in one statement. H2 has no advisory locks: a row per tenant and hash in
  * {@code key_lock} is created if missing (the creating transaction holds it until it ends) and locked with
  * SELECT ... FOR UPDATE.
+ *
+ * <p>PostgreSQL keeps advisory locks in a lock table shared by every database of the cluster
+ * ({@code max_locks_per_transaction} × connections, 6,400 slots by default): one transaction holding thousands of
+ * them fails everyone else's with "out of shared memory". So every call first takes a tenant lock <em>shared</em>,
+ * and a call with more than {@value #MAX_KEY_LOCKS} keys takes that tenant lock <em>exclusively</em> instead of a
+ * lock per key: it then waits for, and excludes, every other locker of the tenant, which is what locking all its
+ * keys would have done, at the price of serialising the tenant while it runs. No call holds more than
+ * {@value #MAX_KEY_LOCKS} + 1 locks.
  */
 public final class JooqKeyLocks implements KeyLocks {
+    /** The most advisory locks one call takes; a larger key set takes the tenant lock exclusively instead. */
+    public static final int MAX_KEY_LOCKS = 256;
     private final DSLContext dsl;
     private final RenderedStatements statements;
 
@@ -39,14 +50,22 @@ public final class JooqKeyLocks implements KeyLocks {
         if (hashes.isEmpty()) {
             return;
         }
-        Storage.run("lock keys " + keys, "key set", tenant, () -> {
-            if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-                // one round trip for every key; unnest yields the (ascending) array in order, so the locks are
-                // taken in that order as with one statement per key. The array is built of bigint bind values:
-                // the driver sends those as they are, while an array value it would encode as text at every call
+        Storage.run("lock", hashes.size() + " keys", tenant, () -> {
+            if (dsl.dialect().family() == SQLDialect.POSTGRES && hashes.size() > MAX_KEY_LOCKS) {
+                statements.fetch("lock tenant", v -> dsl.resultQuery("select count(pg_advisory_xact_lock({0}))",
+                        v.of(SQLDataType.BIGINT, tenantHash(tenant))), row -> row.getLong(1));
+            } else if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+                // one round trip for the tenant lock (shared, first) and every key; unnest yields the array in
+                // order, so the key locks are taken in ascending order as with one statement per key. The array is
+                // built of bigint bind values: the driver sends those as they are, while an array value it would
+                // encode as text at every call
+                List<Long> locks = new ArrayList<>(hashes.size() + 1);
+                locks.add(tenantHash(tenant));
+                locks.addAll(hashes);
                 statements.fetch(List.of("lock", hashes.size()), v -> dsl.resultQuery(
-                        "select count(pg_advisory_xact_lock(h)) from unnest(array[{0}]) as t(h)",
-                        DSL.list(hashes.stream().map(hash -> v.of(SQLDataType.BIGINT, hash)).toList())),
+                        "select count(case when o = 1 then pg_advisory_xact_lock_shared(h) "
+                                + "else pg_advisory_xact_lock(h) end) from unnest(array[{0}]) with ordinality as t(h, o)",
+                        DSL.list(locks.stream().map(hash -> v.of(SQLDataType.BIGINT, hash)).toList())),
                         row -> row.getLong(1));
             } else {
                 lockRows(tenant, hashes);
@@ -78,9 +97,17 @@ public final class JooqKeyLocks implements KeyLocks {
 
     /** A 64-bit FNV-1a hash of tenant and key; a collision only makes two unrelated arrivals wait for each other. */
     static long hash(TenantId tenant, MatchKey key) {
+        return fnv1a(tenant.value() + '\u0000' + key.namespace() + '\u0000' + key.value());
+    }
+
+    /** The hash of the tenant lock; no key hashes the same text, since a key's namespace is never empty. */
+    static long tenantHash(TenantId tenant) {
+        return fnv1a(tenant.value() + '\u0000' + '\u0000');
+    }
+
+    private static long fnv1a(String text) {
         long hash = 0xcbf29ce484222325L;
-        for (byte b : (tenant.value() + '\u0000' + key.namespace() + '\u0000' + key.value())
-                .getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;
             hash *= 0x100000001b3L;
         }

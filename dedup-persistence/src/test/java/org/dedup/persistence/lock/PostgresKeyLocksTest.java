@@ -1,6 +1,7 @@
 package org.dedup.persistence.lock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.TenantId;
@@ -46,9 +48,14 @@ class PostgresKeyLocksTest {
 
     /** Whether another session could take the lock now; takes and releases it if so. */
     private static boolean freeForOthers(TenantId tenant, MatchKey key) {
+        return othersCould("pg_try_advisory_lock", JooqKeyLocks.hash(tenant, key));
+    }
+
+    /** Whether another session could take the advisory lock {@code hash} by {@code tryFunction} now. */
+    private static boolean othersCould(String tryFunction, long hash) {
         try (Connection other = TestPostgres.connect();
-             PreparedStatement probe = other.prepareStatement("select pg_try_advisory_lock(?)")) {
-            probe.setLong(1, JooqKeyLocks.hash(tenant, key));
+             PreparedStatement probe = other.prepareStatement("select " + tryFunction + "(?)")) {
+            probe.setLong(1, hash);
             try (ResultSet result = probe.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);
@@ -75,6 +82,54 @@ class PostgresKeyLocksTest {
             return freeForOthers(new TenantId("globex"), KEY);
         });
         assertTrue(otherTenantFree);
+    }
+
+    /** Whether another session could take the tenant lock shared now, as every small lock call does first. */
+    private static boolean tenantFreeForOthers(TenantId tenant) {
+        return othersCould("pg_try_advisory_lock_shared", JooqKeyLocks.tenantHash(tenant));
+    }
+
+    private static List<MatchKey> manyKeys(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new MatchKey("primary_email", "person" + i + "@x.io")).toList();
+    }
+
+    private static long advisoryLocksHeld() {
+        return ((Number) database.dsl().fetchValue("select count(*) from pg_locks where locktype = 'advisory' "
+                + "and pid = pg_backend_pid()")).longValue();
+    }
+
+    @Test
+    void noLockCallHoldsMoreThanItsBudgetOfAdvisoryLocks() {
+        long held = adapters.transactor().inTransaction(() -> {
+            adapters.keyLocks().lock(TENANT, manyKeys(15_000));
+            return advisoryLocksHeld();
+        });
+        assertEquals(1, held, "one exclusive tenant lock instead of 15,000 key locks");
+        long small = adapters.transactor().inTransaction(() -> {
+            adapters.keyLocks().lock(TENANT, manyKeys(JooqKeyLocks.MAX_KEY_LOCKS));
+            return advisoryLocksHeld();
+        });
+        assertEquals(JooqKeyLocks.MAX_KEY_LOCKS + 1, small, "the tenant lock shared, then a lock per key");
+    }
+
+    @Test
+    void aKeySetOverTheBudgetExcludesEveryOtherLockerOfTheTenantButNoOtherTenant() {
+        boolean[] observed = adapters.transactor().inTransaction(() -> {
+            adapters.keyLocks().lock(TENANT, manyKeys(JooqKeyLocks.MAX_KEY_LOCKS + 1));
+            return new boolean[] {tenantFreeForOthers(TENANT), tenantFreeForOthers(new TenantId("globex"))};
+        });
+        assertFalse(observed[0], "a small lock call of the same tenant waits");
+        assertTrue(observed[1], "another tenant goes on");
+        assertTrue(tenantFreeForOthers(TENANT));
+    }
+
+    @Test
+    void aSmallKeySetHoldsTheTenantLockSharedSoALargeOneWaitsForIt() {
+        boolean largeCouldStart = adapters.transactor().inTransaction(() -> {
+            adapters.keyLocks().lock(TENANT, List.of(KEY));
+            return othersCould("pg_try_advisory_lock", JooqKeyLocks.tenantHash(TENANT));
+        });
+        assertFalse(largeCouldStart);
     }
 
     @Test

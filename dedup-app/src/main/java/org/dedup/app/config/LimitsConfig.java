@@ -1,0 +1,38 @@
+package org.dedup.app.config;
+
+import org.dedup.domain.control.LeadLimits;
+
+/** The {@code limits} section: how much one lead may carry (the defaults of {@link LeadLimits#defaults()}). */
+public record LimitsConfig(Integer contactsPerLead, Integer emailsPerContact, Integer phonesPerContact,
+                           Integer emailsPerLead, Integer phonesPerLead, Integer pixelsPerLead) {
+    public LimitsConfig {
+        try {
+            leadLimits(contactsPerLead, emailsPerContact, phonesPerContact, emailsPerLead, phonesPerLead,
+                    pixelsPerLead);
+        } catch (LeadLimits.InvalidLimitException e) {
+            throw new ConfigException("limits." + e.limit(), e.problem());
+        }
+    }
+
+    public static LimitsConfig defaults() {
+        return new LimitsConfig(null, null, null, null, null, null);
+    }
+
+    /** The limits, a missing one at its default. */
+    public LeadLimits leadLimits() {
+        return leadLimits(contactsPerLead, emailsPerContact, phonesPerContact, emailsPerLead, phonesPerLead,
+                pixelsPerLead);
+    }
+
+    private static LeadLimits leadLimits(Integer contactsPerLead, Integer emailsPerContact, Integer phonesPerContact,
+                                         Integer emailsPerLead, Integer phonesPerLead, Integer pixelsPerLead) {
+        LeadLimits d = LeadLimits.defaults();
+        return new LeadLimits(or(contactsPerLead, d.contactsPerLead()), or(emailsPerContact, d.emailsPerContact()),
+                or(phonesPerContact, d.phonesPerContact()), or(emailsPerLead, d.emailsPerLead()),
+                or(phonesPerLead, d.phonesPerLead()), or(pixelsPerLead, d.pixelsPerLead()));
+    }
+
+    private static int or(Integer value, int otherwise) {
+        return value == null ? otherwise : value;
+    }
+}
