@@ -138,7 +138,8 @@ abstract class DuplicateControlOnDatabase {
     void wireTheEngine() {
         JooqAdapters adapters = database().adapters();
         ports = new DuplicateControlPorts(adapters.leads(), adapters.settings(), adapters.decisions(),
-                adapters.journal(), adapters.tasks(), adapters.notes(), adapters.transactor(), adapters.keyLocks());
+                adapters.journal(), adapters.tasks(), adapters.notes(), adapters.transactor(), adapters.keyLocks(),
+                adapters.notDuplicates());
         standardizer = new RecordStandardizer(new LowerCaseStandardizer());
         matchers = new InstalledMatchers(List.of(new EmailKeyMatcher()), standardizer,
                 MatcherGuard.withDefaultBudget());
@@ -296,7 +297,7 @@ abstract class DuplicateControlOnDatabase {
         };
         DuplicateControl racing = new DuplicateControl(new DuplicateControlPorts(ports.leads(), ports.settings(),
                 ports.decisions(), ports.journal(), ports.tasks(), ports.notes(), ports.transactor(),
-                changingTheTargetFirst), matchers, new ConflictMerge(standardizer), Clock.systemUTC());
+                changingTheTargetFirst, ports.notDuplicates()), matchers, new ConflictMerge(standardizer), Clock.systemUTC());
 
         assertThrows(StaleRecordException.class, () -> racing.receiveTogether(List.of(
                 arrival(tenant, "new@x.io", Optional.empty()), arrival(tenant, "target@x.io", Optional.empty()))));

@@ -37,6 +37,7 @@ import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.IdempotencyKeyReusedException;
 import org.dedup.domain.control.LeadArrival;
+import org.dedup.domain.merge.AfterUnmerge;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidRecordException;
@@ -65,6 +66,7 @@ public final class HttpApi implements AutoCloseable {
     private final int maxBodyBytes;
     private final ApiServices services;
     private final ScanJobs scans;
+    private final NotDuplicateResource notDuplicates;
     private final ArrivalQueue arrivals;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -75,6 +77,7 @@ public final class HttpApi implements AutoCloseable {
         this.maxBodyBytes = config.maxBodyBytes();
         this.services = services;
         this.scans = new ScanJobs(services.search());
+        this.notDuplicates = new NotDuplicateResource(services.search());
         tenants.forEach(t -> tenantsByKey.put(t.apiKey(), t.tenantId()));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
         this.arrivals = new ArrivalQueue(services.control(), config.arrivalWorkers(), config.maxArrivalBatch());
@@ -174,11 +177,14 @@ public final class HttpApi implements AutoCloseable {
         if (path.equals("/v1/groups") && method.equals("GET")) {
             return Map.of("groups", services.search().groups(tenant(exchange)).stream().map(GroupView::of).toList());
         }
-        if (path.equals("/v1/not-duplicates") && method.equals("POST")) {
+        if (path.equals(NotDuplicateResource.PATH)) {
             TenantId tenant = tenant(exchange);
-            NotDuplicateRequest request = read(exchange, NotDuplicateRequest.class);
-            services.search().markNotDuplicate(tenant, request.pair());
-            return Map.of("marked", true);
+            return switch (method) {
+                case "GET" -> notDuplicates.list(tenant, QueryParameters.of(exchange.getRequestURI()));
+                case "POST" -> notDuplicates.mark(tenant, read(exchange, NotDuplicateRequest.class));
+                case "DELETE" -> notDuplicates.remove(tenant, read(exchange, NotDuplicateRequest.class));
+                default -> throw new HttpProblem(405, method + " is not allowed on " + path);
+            };
         }
         if (path.equals("/v1/merges") && method.equals("POST")) {
             TenantId tenant = tenant(exchange);
@@ -217,9 +223,12 @@ public final class HttpApi implements AutoCloseable {
         Matcher undo = UNDO.matcher(path);
         if (undo.matches() && method.equals("POST")) {
             TenantId tenant = tenant(exchange);
-            var entry = services.unmerger().unmerge(tenant, new MergeId(uuid(undo.group(1), "merge id")));
+            AfterUnmerge remembered = QueryParameters.of(exchange.getRequestURI()).flag("markNotDuplicate", true)
+                    ? AfterUnmerge.MARK_NOT_DUPLICATES : AfterUnmerge.LEAVE_UNMARKED;
+            var entry = services.unmerger().unmerge(tenant, new MergeId(uuid(undo.group(1), "merge id")), remembered);
             return Map.of("merge", entry.id().value(), "state", entry.state().name().toLowerCase(java.util.Locale.ROOT),
-                    "restored", entry.survivorBefore().id().value());
+                    "restored", entry.survivorBefore().id().value(),
+                    "markedNotDuplicate", remembered == AfterUnmerge.MARK_NOT_DUPLICATES);
         }
         throw new HttpProblem(404, "no such endpoint: " + method + " " + path);
     }

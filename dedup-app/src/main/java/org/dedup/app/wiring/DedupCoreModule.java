@@ -65,8 +65,9 @@ public final class DedupCoreModule extends AbstractModule {
     @Singleton
     DuplicateControlPorts ports(LeadRepository leads, SettingsStore settings, DecisionLog decisions,
                                 MergeJournal journal, TaskSink tasks, NoteSink notes, Transactor transactor,
-                                KeyLocks keyLocks) {
-        return new DuplicateControlPorts(leads, settings, decisions, journal, tasks, notes, transactor, keyLocks);
+                                KeyLocks keyLocks, NotDuplicateStore notDuplicates) {
+        return new DuplicateControlPorts(leads, settings, decisions, journal, tasks, notes, transactor, keyLocks,
+                notDuplicates);
     }
 
     @Provides

@@ -10,6 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.dedup.app.DedupApplication;
+import org.dedup.app.config.ConfigLoader;
+import org.dedup.domain.merge.MergeJournal;
+import org.dedup.domain.merge.MergeJournalEntry;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.search.RecordPair;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +111,33 @@ class CommandLineTest {
             System.setOut(original);
         }
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("group,kind,id,rules"), out.toString());
+    }
+
+    @Test
+    void unmergeMarksTheRecordsNotADuplicateUnlessLeftUnmarked() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
+        Path leads = Files.writeString(dir.resolve("twice.json"), """
+                [{"pipeline": "sales", "stage": "new", "contacts": [{"name": "Kim Lee", "primary": true, "emails": ["kim@x.io"]}]},
+                 {"pipeline": "sales", "stage": "new", "contacts": [{"name": "Kim Li", "primary": true, "emails": ["kim@x.io"]}]},
+                 {"pipeline": "sales", "stage": "new", "contacts": [{"name": "Ola N", "primary": true, "emails": ["ola@x.io"]}]},
+                 {"pipeline": "sales", "stage": "new", "contacts": [{"name": "Ola M", "primary": true, "emails": ["ola@x.io"]}]}]
+                """);
+        assertTrue(run(config, "import", "--tenant", "acme", "--leads", leads.toString()).contains("Merged=2"));
+        TenantId acme = new TenantId("acme");
+        List<MergeJournalEntry> merges;
+        try (DedupApplication app = DedupApplication.start(new ConfigLoader().load(config, Map.of()))) {
+            merges = app.get(MergeJournal.class).recent(acme, 2);
+        }
+
+        assertTrue(run(config, "unmerge", "--tenant", "acme", "--merge", merges.get(0).id().value().toString())
+                .contains("marked not a duplicate"));
+        run(config, "unmerge", "--tenant", "acme", "--merge", merges.get(1).id().value().toString(), "--leave-unmarked");
+
+        try (DedupApplication app = DedupApplication.start(new ConfigLoader().load(config, Map.of()))) {
+            MergeJournalEntry marked = merges.get(0);
+            assertEquals(Set.of(new RecordPair(marked.survivorBefore().id(), marked.absorbed().getFirst().id())),
+                    app.get(NotDuplicateStore.class).all(acme));
+        }
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class HttpApiPostgresTest {
     private static final String ACME_KEY = "acme-key-0123456789";
     private static final String GLOBEX_KEY = "globex-key-0123456789";
+    private static final String INITECH_KEY = "initech-key-0123456789";
     private static ServerOnPostgres server;
     private static DedupApplication app;
     private static HttpApi api;
@@ -37,7 +38,8 @@ class HttpApiPostgresTest {
     static void start() throws Exception {
         server = ServerOnPostgres.start("http", 4_096, List.of(
                 new TenantConfig("acme", ACME_KEY, List.of("email", "phone"), "GB", null, null, null),
-                new TenantConfig("globex", GLOBEX_KEY, List.of("email"), null, null, null, null)));
+                new TenantConfig("globex", GLOBEX_KEY, List.of("email"), null, null, null, null),
+                new TenantConfig("initech", INITECH_KEY, List.of("email"), null, null, null, null)));
         app = server.app;
         api = server.api;
     }
@@ -144,9 +146,99 @@ class HttpApiPostgresTest {
     }
 
     private HttpResponse<String> put(String path, String key, String body) throws IOException, InterruptedException {
+        return send("PUT", path, key, body);
+    }
+
+    private HttpResponse<String> delete(String path, String key, String body) throws IOException, InterruptedException {
+        return send("DELETE", path, key, body);
+    }
+
+    private HttpResponse<String> send(String method, String path, String key, String body)
+            throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-                .header("X-Api-Key", key).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("X-Api-Key", key).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String pair(String firstKind, String first, String secondKind, String second) {
+        return "{\"first\":{\"kind\":\"%s\",\"id\":\"%s\"},\"second\":{\"kind\":\"%s\",\"id\":\"%s\"}}"
+                .formatted(firstKind, first, secondKind, second);
+    }
+
+    private String createdLead(String key, String email) throws IOException, InterruptedException {
+        return json.readTree(post("/v1/leads", key, lead(email, "+44 20 7946 0900")).body()).get("lead").asText();
+    }
+
+    @Test
+    void aMarkOfARecordThatDoesNotExistGetsNotFoundAndIsNotStored() throws Exception {
+        String lead = createdLead(INITECH_KEY, "exists@x.io");
+        String missing = UUID.randomUUID().toString();
+
+        HttpResponse<String> marked = post("/v1/not-duplicates", INITECH_KEY, pair("lead", lead, "contact", missing));
+        HttpResponse<String> foreign = post("/v1/not-duplicates", GLOBEX_KEY,
+                pair("lead", lead, "lead", createdLead(GLOBEX_KEY, "theirs@x.io")));
+
+        assertEquals(404, marked.statusCode(), marked.body());
+        assertTrue(marked.body().contains(missing), marked.body());
+        assertEquals(404, foreign.statusCode(), "another tenant's lead: " + foreign.body());
+        assertFalse(get("/v1/not-duplicates", INITECH_KEY).body().contains(missing));
+    }
+
+    @Test
+    void marksAreListedPageByPageAndCanBeRemoved() throws Exception {
+        String a = createdLead(INITECH_KEY, "page-a@x.io");
+        String b = createdLead(INITECH_KEY, "page-b@x.io");
+        String c = createdLead(INITECH_KEY, "page-c@x.io");
+        for (String body : List.of(pair("lead", a, "lead", b), pair("lead", a, "lead", c), pair("lead", c, "lead", b))) {
+            assertEquals(200, post("/v1/not-duplicates", INITECH_KEY, body).statusCode());
+        }
+        int before = json.readTree(get("/v1/not-duplicates?limit=1000", INITECH_KEY).body()).get("marks").size();
+
+        List<JsonNode> listed = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            JsonNode page = json.readTree(get("/v1/not-duplicates?limit=2" + (next == null ? "" : "&after=" + next),
+                    INITECH_KEY).body());
+            assertTrue(page.get("marks").size() <= 2, page.toString());
+            page.get("marks").forEach(listed::add);
+            next = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (next != null);
+        HttpResponse<String> removed = delete("/v1/not-duplicates", INITECH_KEY, pair("lead", b, "lead", a));
+        HttpResponse<String> again = delete("/v1/not-duplicates", INITECH_KEY, pair("lead", b, "lead", a));
+
+        assertEquals(before, listed.size());
+        assertEquals(before, listed.stream().map(JsonNode::toString).distinct().count(), "each mark once");
+        assertEquals(200, removed.statusCode(), removed.body());
+        assertEquals(404, again.statusCode(), again.body());
+        assertEquals(before - 1, json.readTree(get("/v1/not-duplicates?limit=1000", INITECH_KEY).body()).get("marks")
+                .size());
+        assertEquals(400, get("/v1/not-duplicates?limit=0", INITECH_KEY).statusCode());
+        assertEquals(400, get("/v1/not-duplicates?after=not-a-cursor", INITECH_KEY).statusCode());
+    }
+
+    @Test
+    void anUndoneMergeIsMarkedNotADuplicateUnlessTheCallerSaysOtherwise() throws Exception {
+        String first = createdLead(INITECH_KEY, "undo-1@x.io");
+        String second = createdLead(INITECH_KEY, "undo-2@x.io");
+        String third = createdLead(INITECH_KEY, "undo-3@x.io");
+        String merge = "{\"leads\":[\"%s\",\"%s\"],\"survivor\":\"%s\"}";
+
+        String marked = json.readTree(post("/v1/merges", INITECH_KEY, merge.formatted(first, second, first)).body())
+                .get("merge").asText();
+        HttpResponse<String> undo = post("/v1/merges/" + marked + "/undo", INITECH_KEY, "");
+        String unmarked = json.readTree(post("/v1/merges", INITECH_KEY, merge.formatted(first, third, first)).body())
+                .get("merge").asText();
+        HttpResponse<String> undoUnmarked = post("/v1/merges/" + unmarked + "/undo?markNotDuplicate=false",
+                INITECH_KEY, "");
+
+        assertEquals(200, undo.statusCode(), undo.body());
+        assertTrue(json.readTree(undo.body()).get("markedNotDuplicate").asBoolean());
+        assertFalse(json.readTree(undoUnmarked.body()).get("markedNotDuplicate").asBoolean());
+        String marks = get("/v1/not-duplicates?limit=1000", INITECH_KEY).body();
+        assertEquals(404, delete("/v1/not-duplicates", INITECH_KEY, pair("lead", first, "lead", third)).statusCode(),
+                marks);
+        assertEquals(200, delete("/v1/not-duplicates", INITECH_KEY, pair("lead", second, "lead", first)).statusCode(),
+                marks);
     }
 
     @Test
@@ -188,8 +280,7 @@ class HttpApiPostgresTest {
         assertEquals(404, get("/v1/scans/" + scan.get("id").asText(), ACME_KEY).statusCode(), "another tenant's scan");
         assertEquals(200, get("/v1/groups", GLOBEX_KEY).statusCode());
 
-        String pair = "{\"first\":{\"kind\":\"lead\",\"id\":\"%s\"},\"second\":{\"kind\":\"contact\",\"id\":\"%s\"}}"
-                .formatted(a.get("lead").asText(), UUID.randomUUID());
+        String pair = pair("lead", a.get("lead").asText(), "lead", createdLead(GLOBEX_KEY, "other-scan@x.io"));
         assertEquals(200, post("/v1/not-duplicates", GLOBEX_KEY, pair).statusCode());
         assertEquals(400, post("/v1/not-duplicates", GLOBEX_KEY, "{\"first\":{\"kind\":\"deal\",\"id\":\"%s\"},\"second\":null}"
                 .formatted(UUID.randomUUID())).statusCode());

@@ -52,7 +52,7 @@ final class ArrivalBatch {
         Set<MatchKey> leadLocks = new HashSet<>();
         ArrivalDecider inBatch = decider.on(new DuplicateControlPorts(leads, ports.settings(), ports.decisions(),
                 journal, ports.tasks(), ports.notes(), ports.transactor(),
-                (lockTenant, keys) -> leadLocks.addAll(sameTenant(tenant, lockTenant, keys))));
+                (lockTenant, keys) -> leadLocks.addAll(sameTenant(tenant, lockTenant, keys)), ports.notDuplicates()));
         List<Arrival> outcomes = new ArrayList<>();
         List<DecisionLog.Recording> recordings = new ArrayList<>();
         for (ProbedArrival arrival : arrivals) {

@@ -38,7 +38,7 @@ import org.dedup.domain.store.StaleRecordException;
  * confirmed by the tenant's enabled methods, and the settings decide: create, merge into one, several or the
  * newest, or skip merging when more leads match than the merge limit. The BIG DATA method runs on arrival for
  * chats and right after the lead was added for other channels, and merges only where an incoming-leads stage is
- * involved; an update of a lead runs it again.
+ * involved; an update of a lead runs it again, and never merges two leads marked "not a duplicate".
  */
 public final class DuplicateControl {
     /** Attempts of a decision whose merge target changes under it before it is given up (StaleRecordException). */
@@ -245,7 +245,7 @@ public final class DuplicateControl {
             Lead lead = current.get();
             LeadProfile profile = matchers.profile(lead, settings.standardization());
             Findings findings = bigDataNeedsIncomingStage(lead,
-                    decider.search().find(profile, probes, context, Set.of(leadId), failures));
+                    decider.search().find(profile, probes, context, itselfAndMarked(tenant, leadId), failures));
             List<Lead> duplicates = findings.duplicates();
             if (duplicates.isEmpty() || duplicates.size() > settings.mergeLimit()) {
                 return Optional.<Decision>empty();
@@ -265,6 +265,18 @@ public final class DuplicateControl {
                     : Optional.<Decision>of(new Decision.Merged(targets.stream().map(Lead::id).toList(),
                     MatchMethod.BIG_DATA, timing, mergeIds, findings.candidates(), failures));
         }));
+    }
+
+    /** The lead and the leads marked "not a duplicate" of it: none of them is ever merged into it. */
+    private Set<LeadId> itselfAndMarked(TenantId tenant, LeadId lead) {
+        Set<LeadId> excluded = new HashSet<>();
+        excluded.add(lead);
+        ports.notDuplicates().markedWith(tenant, lead).forEach(record -> {
+            if (record instanceof LeadId marked) {
+                excluded.add(marked);
+            }
+        });
+        return excluded;
     }
 
     /** A lead whose contacts name no primary contact gets its first contact as primary. */

@@ -11,12 +11,15 @@ import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.search.RecordPair;
 import org.dedup.domain.store.StaleRecordException;
 
 /**
  * Undoes a journaled merge in one transaction: the survivor gets its before-image back (as a new version), every
  * absorbed lead exists again with its own values, keys and contacts, moved tasks and notes go back, and the tasks
- * and notes the merge created are removed. Refused when the survivor changed after the merge.
+ * and notes the merge created are removed. Refused when the survivor changed after the merge. Unless told otherwise
+ * ({@link AfterUnmerge}), the survivor and each restored lead are marked "not a duplicate", so duplicate control
+ * does not merge them again.
  */
 public final class Unmerger {
     private final DuplicateControlPorts ports;
@@ -29,7 +32,12 @@ public final class Unmerger {
         this.clock = clock;
     }
 
+    /** Undoes the merge and marks the survivor and each restored lead "not a duplicate". */
     public MergeJournalEntry unmerge(TenantId tenant, MergeId id) {
+        return unmerge(tenant, id, AfterUnmerge.MARK_NOT_DUPLICATES);
+    }
+
+    public MergeJournalEntry unmerge(TenantId tenant, MergeId id, AfterUnmerge remembered) {
         return ports.transactor().inTransaction(() -> {
             MergeJournalEntry entry = ports.journal().find(tenant, id).orElseThrow(
                     () -> new InvalidRecordException(id + " does not exist in tenant " + tenant));
@@ -61,6 +69,11 @@ public final class Unmerger {
                 ports.tasks().remove(tenant, activity);
                 ports.notes().remove(tenant, activity);
             });
+            if (remembered == AfterUnmerge.MARK_NOT_DUPLICATES) {
+                entry.absorbed().stream().filter(absorbed -> !absorbed.id().equals(restored.id()))
+                        .forEach(absorbed -> ports.notDuplicates().mark(tenant,
+                                new RecordPair(restored.id(), absorbed.id())));
+            }
             ports.journal().markUndone(tenant, id);
             return entry.undone();
         });

@@ -5,4 +5,9 @@ public class RecordNotFoundException extends DedupException {
     public RecordNotFoundException(TenantId tenant, RecordRef record) {
         super(record + " does not exist in tenant " + tenant);
     }
+
+    /** Something other than a record, such as a mark or a job, that does not exist; the message names it. */
+    public RecordNotFoundException(String message) {
+        super(message);
+    }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.rules.DuplicateRule;
 import org.dedup.domain.rules.RuleEvaluator;
+import org.dedup.domain.search.Clustering.UnionFind;
 import org.dedup.domain.standardize.ProfileField;
 import org.dedup.domain.standardize.RecordProfile;
 
@@ -21,7 +21,8 @@ import org.dedup.domain.standardize.RecordProfile;
  * Duplicate search over a whole tenant without comparing every pair: each record goes into one block per rule and
  * combination of its values of that rule's fields, so only records that share every compared value meet. Pairs in
  * a block are checked against the rule, pairs marked "not a duplicate" are skipped, and the rest are clustered
- * with union-find. A group keeps the id of the previous run's group it overlaps most.
+ * so that no group holds a marked pair ({@link Clustering}). A group keeps the id of the previous run's group it
+ * overlaps most.
  */
 public final class BulkSearch {
     /** Blocks larger than this (a shared placeholder email, say) are reported and not expanded into pairs. */
@@ -33,11 +34,11 @@ public final class BulkSearch {
                                 List<DuplicateGroup> previous) {
         long start = System.nanoTime();
         List<DuplicateRule> bulkRules = rules.stream().filter(r -> r.active() && r.useInBulk()).toList();
-        UnionFind clusters = new UnionFind(records.size());
-        Map<Integer, Set<String>> ruleNamesByRecord = new HashMap<>();
+        Links links = new Links();
         List<String> oversized = new ArrayList<>();
         long compared = 0;
-        for (DuplicateRule rule : bulkRules) {
+        for (int ruleIndex = 0; ruleIndex < bulkRules.size(); ruleIndex++) {
+            DuplicateRule rule = bulkRules.get(ruleIndex);
             for (Map.Entry<String, List<Integer>> block : blocks(records, rule).entrySet()) {
                 List<Integer> members = block.getValue();
                 if (members.size() < 2) {
@@ -57,16 +58,29 @@ public final class BulkSearch {
                                 || evaluator.holds(rule, a, b).isEmpty()) {
                             continue;
                         }
-                        clusters.union(members.get(i), members.get(j));
-                        ruleNamesByRecord.computeIfAbsent(members.get(i), k -> new TreeSet<>()).add(rule.name());
+                        links.add(members.get(i), members.get(j), ruleIndex);
                     }
                 }
             }
         }
-        List<DuplicateGroup> groups = groups(records, clusters, ruleNamesByRecord, previous);
+        List<RecordRef> refs = records.stream().map(RecordProfile::ref).toList();
+        UnionFind clusters = Clustering.of(refs, links, notDuplicates);
+        List<DuplicateGroup> groups = groups(refs, clusters, ruleNames(links, clusters, bulkRules), previous);
         long n = records.size();
         return new BulkSearchResult(records.size(), compared, n * (n - 1) / 2, groups, oversized,
                 java.time.Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Per cluster root: the rules of the links inside the cluster (a link a marked pair cut is not). */
+    private static Map<Integer, Set<String>> ruleNames(Links links, UnionFind clusters, List<DuplicateRule> rules) {
+        Map<Integer, Set<String>> names = new HashMap<>();
+        for (int link = 0; link < links.size(); link++) {
+            int root = clusters.find(links.first(link));
+            if (root == clusters.find(links.second(link))) {
+                names.computeIfAbsent(root, k -> new TreeSet<>()).add(rules.get(links.rule(link)).name());
+            }
+        }
+        return names;
     }
 
     /** Block key: the rule's field values, one combination per key; records lacking a field are in no block. */
@@ -104,8 +118,8 @@ public final class BulkSearch {
         return keys;
     }
 
-    private static List<DuplicateGroup> groups(List<RecordProfile> records, UnionFind clusters,
-                                               Map<Integer, Set<String>> ruleNamesByRecord,
+    private static List<DuplicateGroup> groups(List<RecordRef> records, UnionFind clusters,
+                                               Map<Integer, Set<String>> ruleNamesByRoot,
                                                List<DuplicateGroup> previous) {
         Map<Integer, List<Integer>> byRoot = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
@@ -115,15 +129,15 @@ public final class BulkSearch {
         previous.forEach(g -> g.members().forEach(m -> previousGroupOf.put(m, g.id())));
         Set<UUID> taken = new HashSet<>();
         List<DuplicateGroup> groups = new ArrayList<>();
-        List<List<Integer>> components = byRoot.values().stream().filter(c -> c.size() > 1)
-                .sorted(Comparator.comparing(c -> records.get(c.getFirst()).ref())).toList();
-        for (List<Integer> component : components) {
-            List<RecordRef> members = component.stream().map(i -> records.get(i).ref()).sorted().toList();
-            Set<String> rules = new LinkedHashSet<>();
-            component.forEach(i -> rules.addAll(ruleNamesByRecord.getOrDefault(i, Set.of())));
+        List<Map.Entry<Integer, List<Integer>>> components = byRoot.entrySet().stream()
+                .filter(c -> c.getValue().size() > 1)
+                .sorted(Comparator.comparing(c -> records.get(c.getValue().getFirst()))).toList();
+        for (Map.Entry<Integer, List<Integer>> component : components) {
+            List<RecordRef> members = component.getValue().stream().map(records::get).sorted().toList();
             UUID id = stableId(members, previousGroupOf, taken);
             taken.add(id);
-            groups.add(new DuplicateGroup(id, members, List.copyOf(rules)));
+            groups.add(new DuplicateGroup(id, members,
+                    List.copyOf(ruleNamesByRoot.getOrDefault(component.getKey(), Set.of()))));
         }
         return groups;
     }
@@ -140,43 +154,5 @@ public final class BulkSearch {
         return votes.entrySet().stream().max(Map.Entry.<UUID, Integer>comparingByValue()
                         .thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).orElseGet(UUID::randomUUID);
-    }
-
-    /** Disjoint sets over record indexes, with path halving and union by size. */
-    private static final class UnionFind {
-        private final int[] parent;
-        private final int[] size;
-
-        UnionFind(int n) {
-            parent = new int[n];
-            size = new int[n];
-            for (int i = 0; i < n; i++) {
-                parent[i] = i;
-                size[i] = 1;
-            }
-        }
-
-        int find(int x) {
-            while (parent[x] != x) {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            return x;
-        }
-
-        void union(int a, int b) {
-            int ra = find(a);
-            int rb = find(b);
-            if (ra == rb) {
-                return;
-            }
-            if (size[ra] < size[rb]) {
-                int swap = ra;
-                ra = rb;
-                rb = swap;
-            }
-            parent[rb] = ra;
-            size[ra] += size[rb];
-        }
     }
 }

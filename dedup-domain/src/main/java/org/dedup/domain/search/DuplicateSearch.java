@@ -3,14 +3,20 @@ package org.dedup.domain.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.Company;
+import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.Contact;
+import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.RecordNotFoundException;
+import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.DuplicateRule;
@@ -99,9 +105,9 @@ public final class DuplicateSearch {
                 .forEach(c -> candidates.add(standardizer.contact(c, options)));
         companies.findAll(tenant, companies.findByKeys(tenant, keys, CANDIDATE_LIMIT))
                 .forEach(c -> candidates.add(standardizer.company(c, options)));
-        Set<RecordPair> marked = notDuplicates.all(tenant);
+        Set<RecordRef> marked = notDuplicates.markedWith(tenant, record.ref());
         return candidates.stream()
-                .filter(c -> !c.ref().equals(record.ref()) && !marked.contains(new RecordPair(record.ref(), c.ref())))
+                .filter(c -> !c.ref().equals(record.ref()) && !marked.contains(c.ref()))
                 .flatMap(c -> evaluator.evaluate(record, c, onSave).stream())
                 .sorted(Comparator.comparing(MatchCandidate::record))
                 .toList();
@@ -125,8 +131,45 @@ public final class DuplicateSearch {
         return groups.groups(tenant);
     }
 
+    /**
+     * Marks two stored records "not a duplicate": bulk search never groups them again, check on save never
+     * reports them, duplicate control never merges them.
+     *
+     * @throws RecordNotFoundException when either record does not exist in the tenant
+     */
     public void markNotDuplicate(TenantId tenant, RecordPair pair) {
+        requireStored(tenant, pair.first());
+        requireStored(tenant, pair.second());
         notDuplicates.mark(tenant, pair);
+    }
+
+    /**
+     * Takes a "not a duplicate" mark back.
+     *
+     * @throws RecordNotFoundException when the pair is not marked
+     */
+    public void removeNotDuplicateMark(TenantId tenant, RecordPair pair) {
+        if (!notDuplicates.unmark(tenant, pair)) {
+            throw new RecordNotFoundException("the pair " + pair.first() + ", " + pair.second()
+                    + " is not marked as not a duplicate in tenant " + tenant);
+        }
+    }
+
+    /** A page of the tenant's marks, after {@code after} when given (see {@link NotDuplicateStore#page}). */
+    public List<RecordPair> notDuplicateMarks(TenantId tenant, Optional<RecordPair> after, int limit) {
+        Require.positive(limit, "limit");
+        return notDuplicates.page(tenant, after, limit);
+    }
+
+    private void requireStored(TenantId tenant, RecordRef record) {
+        boolean stored = switch (record) {
+            case LeadId lead -> leads.find(tenant, lead).isPresent();
+            case ContactId contact -> contacts.find(tenant, contact).isPresent();
+            case CompanyId company -> companies.find(tenant, company).isPresent();
+        };
+        if (!stored) {
+            throw new RecordNotFoundException(tenant, record);
+        }
     }
 
     private List<RecordProfile> profiles(TenantId tenant) {

@@ -21,6 +21,7 @@ import org.dedup.domain.testing.InMemoryActivities;
 import org.dedup.domain.testing.InMemoryDecisionLog;
 import org.dedup.domain.testing.InMemoryLeadRepository;
 import org.dedup.domain.testing.InMemoryMergeJournal;
+import org.dedup.domain.testing.InMemorySearchStores;
 import org.dedup.domain.testing.InMemorySettingsStore;
 import org.dedup.domain.testing.InMemoryTransactor;
 import org.dedup.domain.testing.LeadBuilder;
@@ -37,8 +38,9 @@ final class DuplicateControlFixture {
     final InMemoryTransactor transactor = new InMemoryTransactor();
     final MutableClock clock = new MutableClock(LeadBuilder.T0.plus(Duration.ofDays(1)));
     final RecordStandardizer standardizer = new RecordStandardizer(new CreatioCompatibleStandardizer());
+    final InMemorySearchStores marks = new InMemorySearchStores();
     final DuplicateControlPorts ports = new DuplicateControlPorts(leads, settings, decisions, journal, activities,
-            activities, transactor, transactor);
+            activities, transactor, transactor, marks);
     final InstalledMatchers matchers;
     final DuplicateControl control;
     final Unmerger unmerger;
@@ -72,7 +74,7 @@ final class DuplicateControlFixture {
     /** The engine on these ports, with other key locks (which should lock the fixture's as well). */
     DuplicateControl controlWithLocks(KeyLocks locks) {
         return new DuplicateControl(new DuplicateControlPorts(leads, settings, decisions, journal, activities,
-                activities, transactor, locks), matchers, new ConflictMerge(standardizer), clock);
+                activities, transactor, locks, marks), matchers, new ConflictMerge(standardizer), clock);
     }
 
     Lead reload(Lead lead) {

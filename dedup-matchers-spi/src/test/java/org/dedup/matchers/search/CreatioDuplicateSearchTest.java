@@ -3,11 +3,13 @@ package org.dedup.matchers.search;
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,9 +23,11 @@ import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.Email;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.Phone;
 import org.dedup.domain.model.PhoneType;
 import org.dedup.domain.model.RecordKind;
+import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.rules.DuplicateRule;
 import org.dedup.domain.search.BulkSearchResult;
 import org.dedup.domain.search.DuplicateGroup;
@@ -175,6 +179,47 @@ class CreatioDuplicateSearchTest {
 
         assertTrue(search.scan(TENANT).groups().isEmpty());
         assertTrue(search.checkContact(TENANT, a).isEmpty(), "check on save honours the mark too");
+    }
+
+    @Test
+    void aMarkOfARecordThatDoesNotExistIsRefusedAndNothingIsMarked() {
+        Contact stored = savedContact("Lee Chan", "lee@chan.io");
+
+        assertThrows(RecordNotFoundException.class,
+                () -> search.markNotDuplicate(TENANT, new RecordPair(stored.id(), ContactId.random())));
+        assertThrows(RecordNotFoundException.class,
+                () -> search.markNotDuplicate(TENANT, new RecordPair(LeadId.random(), stored.id())));
+        assertTrue(stores.all(TENANT).isEmpty());
+    }
+
+    @Test
+    void leadsContactsAndCompaniesCanBeMarkedWithEachOther() {
+        Lead lead = savedLead(aLead().withEmail("kim@x.io").withCompany("Kim Ltd", "kim.io").build());
+        Contact contact = savedContact("Kim Lee", "KIM@x.io");
+        Company company = company("Kim Ltd", "https://kim.io");
+        search.saveCompany(TENANT, company);
+        assertEquals(1, search.scan(TENANT).groups().size());
+
+        search.markNotDuplicate(TENANT, new RecordPair(lead.id(), contact.id()));
+        search.markNotDuplicate(TENANT, new RecordPair(company.id(), lead.id()));
+
+        assertTrue(search.scan(TENANT).groups().isEmpty());
+        assertEquals(List.of(new RecordPair(lead.id(), contact.id()), new RecordPair(lead.id(), company.id())),
+                search.notDuplicateMarks(TENANT, Optional.empty(), 10));
+    }
+
+    @Test
+    void aRemovedMarkLetsThePairBeGroupedAgain() {
+        Contact a = savedContact("Lee Chan", "lee@chan.io");
+        Contact b = savedContact("Chan Lee", "lee@chan.io");
+        search.markNotDuplicate(TENANT, new RecordPair(a.id(), b.id()));
+        assertTrue(search.scan(TENANT).groups().isEmpty());
+
+        search.removeNotDuplicateMark(TENANT, new RecordPair(b.id(), a.id()));
+
+        assertEquals(1, search.scan(TENANT).groups().size());
+        assertThrows(RecordNotFoundException.class,
+                () -> search.removeNotDuplicateMark(TENANT, new RecordPair(a.id(), b.id())), "no mark left");
     }
 
     @Test

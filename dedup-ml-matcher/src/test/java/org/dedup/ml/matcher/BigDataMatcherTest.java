@@ -36,6 +36,7 @@ import org.dedup.domain.testing.InMemoryActivities;
 import org.dedup.domain.testing.InMemoryDecisionLog;
 import org.dedup.domain.testing.InMemoryLeadRepository;
 import org.dedup.domain.testing.InMemoryMergeJournal;
+import org.dedup.domain.testing.InMemorySearchStores;
 import org.dedup.domain.testing.InMemorySettingsStore;
 import org.dedup.domain.testing.InMemoryTransactor;
 import org.dedup.domain.testing.LeadBuilder;
@@ -189,7 +190,8 @@ class BigDataMatcherTest {
             settings.saveSettings(TENANT, DuplicateControlSettings.defaults()
                     .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.BIG_DATA)));
             control = new DuplicateControl(new DuplicateControlPorts(leads, settings, new InMemoryDecisionLog(),
-                    new InMemoryMergeJournal(), activities, activities, transactor, transactor), matchers,
+                    new InMemoryMergeJournal(), activities, activities, transactor, transactor,
+                    new InMemorySearchStores()), matchers,
                     new ConflictMerge(standardizer), new MutableClock(LeadBuilder.T0.plus(Duration.ofDays(1))));
         }
 
