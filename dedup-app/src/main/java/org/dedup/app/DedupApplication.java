@@ -13,6 +13,7 @@ import org.dedup.app.http.ApiServices;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
+import org.dedup.domain.party.Parties;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
@@ -48,7 +49,7 @@ public final class DedupApplication implements AutoCloseable {
 
     public ApiServices apiServices() {
         return new ApiServices(get(DuplicateControl.class), get(DuplicateSearch.class), get(ManualMerge.class),
-                get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class));
+                get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class));
     }
 
     public DedupConfig config() {

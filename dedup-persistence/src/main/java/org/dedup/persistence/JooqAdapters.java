@@ -4,6 +4,7 @@ import org.dedup.domain.activity.NoteSink;
 import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.merge.MergeJournal;
+import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.store.CompanyRepository;
@@ -20,6 +21,7 @@ import org.dedup.persistence.control.JooqDecisionLog;
 import org.dedup.persistence.control.JooqMergeJournal;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;
+import org.dedup.persistence.party.JooqPartyMergeJournal;
 import org.dedup.persistence.lock.JooqKeyLocks;
 import org.dedup.persistence.search.JooqDuplicateGroupStore;
 import org.dedup.persistence.search.JooqNotDuplicateStore;
@@ -58,6 +60,10 @@ public final class JooqAdapters {
 
     public MergeJournal journal() {
         return new JooqMergeJournal(dsl, codec);
+    }
+
+    public PartyMergeJournal partyJournal() {
+        return new JooqPartyMergeJournal(dsl, codec);
     }
 
     public TaskSink tasks() {

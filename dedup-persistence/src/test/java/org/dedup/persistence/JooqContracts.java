@@ -9,12 +9,14 @@ import org.dedup.domain.contract.DuplicateGroupStoreContract;
 import org.dedup.domain.contract.LeadRepositoryContract;
 import org.dedup.domain.contract.MergeJournalContract;
 import org.dedup.domain.contract.NoteSinkContract;
+import org.dedup.domain.contract.PartyMergeJournalContract;
 import org.dedup.domain.contract.NotDuplicateStoreContract;
 import org.dedup.domain.contract.SettingsStoreContract;
 import org.dedup.domain.contract.TaskSinkContract;
 import org.dedup.domain.contract.TransactorContract;
 import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.merge.MergeJournal;
+import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.store.CompanyRepository;
@@ -70,6 +72,14 @@ abstract class JooqContracts {
         @Override
         protected MergeJournal journal() {
             return adapters().journal();
+        }
+    }
+
+    @Nested
+    class PartyJournal extends PartyMergeJournalContract {
+        @Override
+        protected PartyMergeJournal journal() {
+            return adapters().partyJournal();
         }
     }
 

@@ -8,6 +8,8 @@ import org.dedup.domain.merge.AfterUnmerge;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.party.Parties;
+import org.dedup.domain.party.PartyMergeEntry;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +25,9 @@ final class UnmergeCommand implements Callable<Integer> {
     @Option(names = "--tenant", required = true)
     String tenant;
 
+    @Option(names = "--kind", defaultValue = "lead", description = "what the merge merged: lead (default), contact or company")
+    String kind;
+
     @Option(names = "--merge", required = true, description = "the merge id from the decision or the journal")
     UUID merge;
 
@@ -32,13 +37,29 @@ final class UnmergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var recordKind = Kinds.parse(kind);
         try (DedupApplication app = DedupApplication.start(parent.config())) {
             AfterUnmerge remembered = leaveUnmarked ? AfterUnmerge.LEAVE_UNMARKED : AfterUnmerge.MARK_NOT_DUPLICATES;
-            var entry = app.get(Unmerger.class).unmerge(new TenantId(tenant), new MergeId(merge), remembered);
-            System.out.println("undone " + entry.id() + ": " + entry.survivorBefore().id() + " restored, "
-                    + entry.absorbed().size() + " absorbed lead(s) back"
-                    + (leaveUnmarked ? "" : ", each marked not a duplicate of it"));
+            String marked = leaveUnmarked ? "" : ", each marked not a duplicate of it";
+            TenantId tenantId = new TenantId(tenant);
+            MergeId id = new MergeId(merge);
+            Parties parties = app.get(Parties.class);
+            switch (recordKind) {
+                case LEAD -> {
+                    var entry = app.get(Unmerger.class).unmerge(tenantId, id, remembered);
+                    System.out.println("undone " + entry.id() + ": " + entry.survivorBefore().id() + " restored, "
+                            + entry.absorbed().size() + " absorbed lead(s) back" + marked);
+                }
+                case CONTACT -> print(parties.contacts().unmerge(tenantId, id, remembered), marked);
+                case COMPANY -> print(parties.companies().unmerge(tenantId, id, remembered), marked);
+            }
         }
         return 0;
+    }
+
+    private static void print(PartyMergeEntry<?> entry, String marked) {
+        System.out.println("undone " + entry.id() + ": " + entry.after().id() + " restored, "
+                + entry.absorbed().size() + " absorbed record(s) and " + entry.leadsBefore().size()
+                + " lead(s) back" + marked);
     }
 }

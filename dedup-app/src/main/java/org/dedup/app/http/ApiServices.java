@@ -3,11 +3,12 @@ package org.dedup.app.http;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
+import org.dedup.domain.party.Parties;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 
 /** The domain services the HTTP API calls. */
 public record ApiServices(DuplicateControl control, DuplicateSearch search, ManualMerge manualMerge,
-                          Unmerger unmerger, LeadRepository leads, SettingsStore settings) {
+                          Unmerger unmerger, LeadRepository leads, SettingsStore settings, Parties parties) {
 }

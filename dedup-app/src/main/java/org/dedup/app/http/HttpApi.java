@@ -67,6 +67,7 @@ public final class HttpApi implements AutoCloseable {
     private final ApiServices services;
     private final ScanJobs scans;
     private final NotDuplicateResource notDuplicates;
+    private final PartyResource parties;
     private final ArrivalQueue arrivals;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -78,6 +79,7 @@ public final class HttpApi implements AutoCloseable {
         this.services = services;
         this.scans = new ScanJobs(services.search());
         this.notDuplicates = new NotDuplicateResource(services.search());
+        this.parties = new PartyResource(services.parties(), services.search());
         tenants.forEach(t -> tenantsByKey.put(t.apiKey(), t.tenantId()));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
         this.arrivals = new ArrivalQueue(services.control(), config.arrivalWorkers(), config.maxArrivalBatch());
@@ -145,6 +147,14 @@ public final class HttpApi implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/health") && method.equals("GET")) {
             return Map.of("status", "ok");
+        }
+        if (PartyResource.handles(path)) {
+            return parties.route(method, path, tenant(exchange), new PartyResource.Body() {
+                @Override
+                public <T> T as(Class<T> type) throws IOException {
+                    return read(exchange, type);
+                }
+            });
         }
         if (path.equals("/v1/leads") && method.equals("POST")) {
             TenantId tenant = tenant(exchange);
@@ -225,7 +235,12 @@ public final class HttpApi implements AutoCloseable {
             TenantId tenant = tenant(exchange);
             AfterUnmerge remembered = QueryParameters.of(exchange.getRequestURI()).flag("markNotDuplicate", true)
                     ? AfterUnmerge.MARK_NOT_DUPLICATES : AfterUnmerge.LEAVE_UNMARKED;
-            var entry = services.unmerger().unmerge(tenant, new MergeId(uuid(undo.group(1), "merge id")), remembered);
+            MergeId id = new MergeId(uuid(undo.group(1), "merge id"));
+            Optional<Object> party = services.parties().unmerge(tenant, id, remembered).map(PartyResource::undone);
+            if (party.isPresent()) {
+                return party.get();
+            }
+            var entry = services.unmerger().unmerge(tenant, id, remembered);
             return Map.of("merge", entry.id().value(), "state", entry.state().name().toLowerCase(java.util.Locale.ROOT),
                     "restored", entry.survivorBefore().id().value(),
                     "markedNotDuplicate", remembered == AfterUnmerge.MARK_NOT_DUPLICATES);

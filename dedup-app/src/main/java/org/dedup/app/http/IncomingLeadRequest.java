@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.dedup.domain.control.IncomingLead;
+import org.dedup.domain.model.Company;
+import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.ContactRole;
@@ -29,17 +32,28 @@ import org.dedup.domain.model.TrackingPixel;
  * fields). Validation happens in the domain records, whose messages name the field.
  */
 public record IncomingLeadRequest(String name, String pipeline, String stage, Boolean incomingStage, String source,
-                                  List<String> pixels, List<ContactRequest> contacts, Map<String, Object> fields) {
+                                  List<String> pixels, List<ContactRequest> contacts, List<CompanyRequest> companies,
+                                  Map<String, Object> fields) {
 
-    public record ContactRequest(String name, Boolean primary, List<PhoneRequest> phones, List<String> emails,
+    /** A contact of the lead; {@code id} links a stored contact (a new id is given when it is absent). */
+    public record ContactRequest(UUID id, String name, Boolean primary, List<PhoneRequest> phones, List<String> emails,
                                  Map<String, Object> fields) {
+    }
+
+    /** A company of the lead, or a stand-alone company; {@code id} links a stored one. */
+    public record CompanyRequest(UUID id, String name, String website, List<PhoneRequest> phones, List<String> emails,
+                                 Map<String, Object> fields) {
+        Company toCompany(CompanyId given) {
+            return new Company(given, name, website, phoneList(phones), emailList(emails), customFields(fields));
+        }
     }
 
     public record PhoneRequest(String type, String number) {
     }
 
     public IncomingLeadRequest withSource(String newSource) {
-        return new IncomingLeadRequest(name, pipeline, stage, incomingStage, newSource, pixels, contacts, fields);
+        return new IncomingLeadRequest(name, pipeline, stage, incomingStage, newSource, pixels, contacts, companies,
+                fields);
     }
 
     public IncomingLead toIncomingLead(TenantId tenant) {
@@ -51,28 +65,47 @@ public record IncomingLeadRequest(String name, String pipeline, String stage, Bo
             if (contact == null) {
                 throw new InvalidRecordException("contacts must not hold null, give a contact object");
             }
-            links.add(new LinkedContact(contact(contact),
+            links.add(new LinkedContact(contact(contact.id() == null ? ContactId.random() : new ContactId(contact.id()),
+                    contact.name(), contact.phones(), contact.emails(), contact.fields()),
                     Boolean.TRUE.equals(contact.primary()) ? ContactRole.PRIMARY : ContactRole.SECONDARY));
         }
         Set<TrackingPixel> pixelSet = new HashSet<>();
         (pixels == null ? List.<String>of() : pixels).forEach(p -> pixelSet.add(new TrackingPixel(p)));
         return new IncomingLead(tenant, name, new PipelineStage(pipeline, stage, Boolean.TRUE.equals(incomingStage)),
-                enumValue(SourceChannel.class, source == null ? "api" : source, "source"), pixelSet, links, List.of(),
-                customFields(fields));
+                enumValue(SourceChannel.class, source == null ? "api" : source, "source"), pixelSet, links,
+                linkedCompanies(), customFields(fields));
     }
 
-    private static Contact contact(ContactRequest request) {
+    private List<Company> linkedCompanies() {
+        List<Company> linked = new ArrayList<>();
+        for (CompanyRequest company : companies == null ? List.<CompanyRequest>of() : companies) {
+            if (company == null) {
+                throw new InvalidRecordException("companies must not hold null, give a company object");
+            }
+            linked.add(company.toCompany(company.id() == null ? CompanyId.random() : new CompanyId(company.id())));
+        }
+        return linked;
+    }
+
+    static Contact contact(ContactId id, String name, List<PhoneRequest> phones, List<String> emails,
+                           Map<String, Object> fields) {
+        return new Contact(id, name, phoneList(phones), emailList(emails), customFields(fields));
+    }
+
+    private static List<Phone> phoneList(List<PhoneRequest> requests) {
         List<Phone> phones = new ArrayList<>();
-        for (PhoneRequest phone : request.phones() == null ? List.<PhoneRequest>of() : request.phones()) {
+        for (PhoneRequest phone : requests == null ? List.<PhoneRequest>of() : requests) {
             if (phone == null) {
                 throw new InvalidRecordException("phones must not hold null, give {\"type\": ..., \"number\": ...}");
             }
             phones.add(Phone.of(enumValue(PhoneType.class, phone.type() == null ? "other" : phone.type(), "phone type"),
                     phone.number()));
         }
-        List<Email> emails = (request.emails() == null ? List.<String>of() : request.emails()).stream()
-                .map(Email::of).toList();
-        return new Contact(ContactId.random(), request.name(), phones, emails, customFields(request.fields()));
+        return phones;
+    }
+
+    private static List<Email> emailList(List<String> addresses) {
+        return (addresses == null ? List.<String>of() : addresses).stream().map(Email::of).toList();
     }
 
     private static Map<String, CustomFieldValue> customFields(Map<String, Object> fields) {

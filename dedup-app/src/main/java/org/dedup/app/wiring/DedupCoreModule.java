@@ -21,6 +21,14 @@ import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.merge.Merges;
 import org.dedup.domain.merge.Unmerger;
+import org.dedup.domain.model.Company;
+import org.dedup.domain.model.Contact;
+import org.dedup.domain.party.CompanyKind;
+import org.dedup.domain.party.ContactControl;
+import org.dedup.domain.party.ContactKind;
+import org.dedup.domain.party.Parties;
+import org.dedup.domain.party.PartyMergeJournal;
+import org.dedup.domain.party.PartyMerges;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.search.NotDuplicateStore;
@@ -101,5 +109,18 @@ public final class DedupCoreModule extends AbstractModule {
     @Singleton
     ManualMerge manualMerge(DuplicateControlPorts ports, InstalledMatchers matchers, Clock clock) {
         return new ManualMerge(ports, new Merges(ports, matchers, clock));
+    }
+
+    @Provides
+    @Singleton
+    Parties parties(DuplicateControlPorts ports, PartyMergeJournal journal, ContactRepository contacts,
+                    CompanyRepository companies, DuplicateSearch search, InstalledMatchers matchers,
+                    RecordStandardizer standardizer, Clock clock) {
+        PartyMerges<Contact> contactMerges = new PartyMerges<>(new ContactKind(contacts, search), ports, journal,
+                matchers, standardizer, clock);
+        PartyMerges<Company> companyMerges = new PartyMerges<>(new CompanyKind(companies, search), ports, journal,
+                matchers, standardizer, clock);
+        return new Parties(contactMerges, companyMerges,
+                new ContactControl(contacts, contactMerges, ports, standardizer), ports.transactor(), ports.keyLocks());
     }
 }

@@ -16,6 +16,7 @@ import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.model.DedupException;
+import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.store.CachingSettingsStore;
@@ -83,6 +84,12 @@ public final class JooqPersistenceModule extends AbstractModule {
     @Singleton
     MergeJournal journal(JooqAdapters adapters) {
         return adapters.journal();
+    }
+
+    @Provides
+    @Singleton
+    PartyMergeJournal partyJournal(JooqAdapters adapters) {
+        return adapters.partyJournal();
     }
 
     @Provides

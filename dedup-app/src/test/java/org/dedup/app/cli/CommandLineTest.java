@@ -141,6 +141,29 @@ class CommandLineTest {
     }
 
     @Test
+    void contactsFoundByAScanAreMergedAndUnmergedWithKindContact() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
+        Path contacts = Files.writeString(dir.resolve("contacts.csv"), """
+                name,email,phone
+                Anna Berg,anna@berg.se,+46 8 123 456 78
+                Berg Anna,ANNA@berg.se,
+                """);
+        run(config, "import", "--tenant", "acme", "--contacts", contacts.toString());
+        Path groups = dir.resolve("groups.csv");
+        run(config, "scan", "--tenant", "acme", "--out", groups.toString());
+        List<String> ids = Files.readAllLines(groups).stream().skip(1).map(row -> row.split(",")[2]).toList();
+
+        String merge = run(config, "merge", "--tenant", "acme", "--kind", "contact", "--survivor", ids.get(0),
+                ids.get(1)).strip();
+        String undone = run(config, "unmerge", "--tenant", "acme", "--kind", "CONTACT", "--merge", merge,
+                "--leave-unmarked");
+
+        assertTrue(undone.contains("1 absorbed record(s)"), undone);
+        run(config, "scan", "--tenant", "acme", "--out", groups.toString());
+        assertEquals(3, Files.readAllLines(groups).size(), "both contacts exist again and are found again");
+    }
+
+    @Test
     void trainEvaluateAndExplainAModelFromLabelledDataAndATenantsMerges() throws IOException {
         Path config = embeddedConfig(dir, "acme");
         Path leads = Files.writeString(dir.resolve("leads.json"), """

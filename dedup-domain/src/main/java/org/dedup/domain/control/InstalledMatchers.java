@@ -13,6 +13,7 @@ import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.Require;
+import org.dedup.domain.search.LeadLinks;
 import org.dedup.domain.search.SearchKeys;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.standardize.RecordStandardizer;
@@ -49,10 +50,11 @@ public final class InstalledMatchers {
 
     /**
      * The keys a stored lead is indexed under: those of every installed matcher, so enabling a method later needs no
-     * reindex, and the duplicate-search keys of all its contacts.
+     * reindex, the duplicate-search keys of all its contacts, and the keys of the contacts and companies it links.
      */
     public Set<MatchKey> indexKeys(LeadProfile profile, List<MatcherFailure> failures) {
         Set<MatchKey> keys = new HashSet<>(SearchKeys.index(profile.all()));
+        keys.addAll(LeadLinks.index(profile.lead()));
         for (Matcher matcher : byMethod.values()) {
             keys.addAll(guard.call(matcher, () -> matcher.indexKeys(profile), Set.of(), failures));
         }

@@ -18,6 +18,7 @@ import org.dedup.domain.model.Email;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.Phone;
+import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TrackingPixel;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;
@@ -47,8 +48,8 @@ public final class ConflictMerge {
             int same = sameContact.indexIn(contacts, incoming.contact(), options);
             if (same >= 0) {
                 LinkedContact stored = contacts.get(same);
-                contacts.set(same, new LinkedContact(mergeContact(stored.contact(), incoming.contact(), policy,
-                        options, duplicate, provenance), stored.role()));
+                contacts.set(same, new LinkedContact(absorbContact(stored.contact(), incoming.contact(), policy,
+                        options, duplicate.id(), provenance), stored.role()));
             } else {
                 boolean primary = incoming.isPrimary() && contacts.stream().noneMatch(LinkedContact::isPrimary);
                 contacts.add(new LinkedContact(incoming.contact(), primary ? ContactRole.PRIMARY : ContactRole.SECONDARY));
@@ -65,7 +66,7 @@ public final class ConflictMerge {
             }
         }
         Map<String, CustomFieldValue> fields = mergeFields(existing.customFields(), duplicate.customFields(), policy,
-                "lead.", duplicate, provenance);
+                "lead.", duplicate.id(), provenance);
         Set<TrackingPixel> pixels = new LinkedHashSet<>(existing.pixels());
         if (pixels.addAll(duplicate.pixels())) {
             provenance.add(new FieldProvenance("pixels", String.valueOf(duplicate.pixels().size()), duplicate.id(),
@@ -77,8 +78,12 @@ public final class ConflictMerge {
         return new MergeOutcome(survivor, provenance);
     }
 
-    private Contact mergeContact(Contact existing, Contact incoming, ConflictPolicy policy,
-                                 StandardizationOptions options, Lead source, List<FieldProvenance> provenance) {
+    /**
+     * The values of {@code incoming} written into {@code existing}, the same contact, under the conflict policy;
+     * {@code source} is the record they came from, for the provenance.
+     */
+    public Contact absorbContact(Contact existing, Contact incoming, ConflictPolicy policy,
+                                 StandardizationOptions options, RecordRef source, List<FieldProvenance> provenance) {
         boolean update = policy == ConflictPolicy.UPDATE_EXISTING;
         List<Phone> phones = union(existing.phones(), incoming.phones(), update,
                 p -> standardizer.phoneIdentity(p, options));
@@ -112,14 +117,14 @@ public final class ConflictMerge {
 
     private static Map<String, CustomFieldValue> mergeFields(Map<String, CustomFieldValue> existing,
                                                              Map<String, CustomFieldValue> incoming,
-                                                             ConflictPolicy policy, String prefix, Lead source,
+                                                             ConflictPolicy policy, String prefix, RecordRef source,
                                                              List<FieldProvenance> provenance) {
         Map<String, CustomFieldValue> merged = new HashMap<>(existing);
         incoming.forEach((key, value) -> {
             CustomFieldValue current = existing.get(key);
             if (current == null || (policy == ConflictPolicy.UPDATE_EXISTING && !current.equals(value))) {
                 merged.put(key, value);
-                provenance.add(new FieldProvenance(prefix + key, value.asText(), source.id(),
+                provenance.add(new FieldProvenance(prefix + key, value.asText(), source,
                         current == null ? SurvivorshipRule.UNION : SurvivorshipRule.INCOMING));
             }
         });
@@ -127,9 +132,9 @@ public final class ConflictMerge {
     }
 
     private static void record(List<FieldProvenance> provenance, String field, boolean changed, String value,
-                               Lead source, boolean update) {
+                               RecordRef source, boolean update) {
         if (changed) {
-            provenance.add(new FieldProvenance(field, value, source.id(),
+            provenance.add(new FieldProvenance(field, value, source,
                     update ? SurvivorshipRule.UNION : SurvivorshipRule.INCOMING));
         }
     }

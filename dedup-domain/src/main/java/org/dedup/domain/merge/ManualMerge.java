@@ -1,14 +1,12 @@
 package org.dedup.domain.merge;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 import org.dedup.domain.control.AfterMerge;
 import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.control.MatcherFailure;
-import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordNotFoundException;
@@ -32,14 +30,8 @@ public final class ManualMerge {
     public record Request(TenantId tenant, List<LeadId> leads, LeadId survivor, Map<String, LeadId> choices,
                           SurvivorshipPolicy policy) {
         public Request {
-            leads = List.copyOf(new LinkedHashSet<>(leads));
+            leads = MergeChoices.records(leads, survivor);
             choices = Map.copyOf(choices);
-            if (leads.size() < 2) {
-                throw new InvalidRecordException("a merge needs at least two different leads, got " + leads.size());
-            }
-            if (!leads.contains(survivor)) {
-                throw new InvalidRecordException("the surviving lead " + survivor + " must be one of the merged leads");
-            }
         }
     }
 

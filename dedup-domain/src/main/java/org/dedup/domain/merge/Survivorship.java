@@ -70,13 +70,9 @@ public final class Survivorship {
 
     private static Lead pick(String field, List<Lead> records, Map<String, LeadId> choices, SurvivorshipPolicy policy,
                              Function<Lead, String> value, List<FieldProvenance> provenance) {
-        LeadId chosen = choices.get(field);
-        if (chosen != null) {
-            Lead source = records.stream().filter(l -> l.id().equals(chosen)).findFirst().orElseThrow(
-                    () -> new InvalidRecordException("the value of " + field + " was chosen from " + chosen
-                            + ", which is not one of the merged records"));
-            provenance.add(new FieldProvenance(field, value.apply(source), source.id(), SurvivorshipRule.MANUAL));
-            return source;
+        Optional<Lead> chosen = MergeChoices.chosen(field, records, choices, Lead::id, value, provenance);
+        if (chosen.isPresent()) {
+            return chosen.get();
         }
         List<Lead> filled = records.stream().filter(l -> value.apply(l) != null).toList();
         List<Lead> pool = filled.isEmpty() ? records : filled;

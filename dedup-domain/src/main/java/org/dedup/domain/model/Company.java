@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** An organisation (an "account" in Creatio). */
 public record Company(CompanyId id, String name, String website, List<Phone> phones, List<Email> emails,
-                      Map<String, CustomFieldValue> customFields) {
+                      Map<String, CustomFieldValue> customFields) implements Party {
     public Company {
         Require.nonNull(id, "company id");
         name = Require.maxLength(name == null ? "" : name, 512, "company name");

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** A person: full name, typed phones, emails and contact-level custom fields. */
 public record Contact(ContactId id, String fullName, List<Phone> phones, List<Email> emails,
-                      Map<String, CustomFieldValue> customFields) {
+                      Map<String, CustomFieldValue> customFields) implements Party {
     public static final int MAX_NAME_LENGTH = 512;
 
     public Contact {

@@ -42,6 +42,13 @@ public final class SearchKeys {
         return keys;
     }
 
+    /** The index keys of {@code profile}'s values of {@code fields}: what finds records sharing one of them. */
+    public static Set<MatchKey> of(RecordProfile profile, List<ProfileField> fields) {
+        Set<MatchKey> keys = new HashSet<>();
+        fields.forEach(field -> profile.values(field).forEach(value -> keys.add(key(field, value))));
+        return keys;
+    }
+
     private static MatchKey key(ProfileField field, String value) {
         return new MatchKey("rule_" + field.name(), value);
     }

@@ -13,6 +13,11 @@ public class StaleRecordException extends DedupException {
         this.record = record;
     }
 
+    public StaleRecordException(TenantId tenant, RecordRef record, String why) {
+        super(record + " of tenant " + tenant + " cannot be written: " + why);
+        this.record = record;
+    }
+
     /** The record that changed. */
     public RecordRef record() {
         return record;

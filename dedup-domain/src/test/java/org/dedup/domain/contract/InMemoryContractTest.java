@@ -7,6 +7,7 @@ import org.dedup.domain.activity.NoteSink;
 import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.merge.MergeJournal;
+import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.CachingSettingsStore;
 import org.dedup.domain.store.SettingsStore;
@@ -17,6 +18,7 @@ import org.dedup.domain.testing.InMemorySearchStores;
 import org.dedup.domain.testing.InMemoryDecisionLog;
 import org.dedup.domain.testing.InMemoryLeadRepository;
 import org.dedup.domain.testing.InMemoryMergeJournal;
+import org.dedup.domain.testing.InMemoryPartyMergeJournal;
 import org.dedup.domain.testing.InMemorySettingsStore;
 import org.junit.jupiter.api.Nested;
 
@@ -49,6 +51,16 @@ class InMemoryContractTest {
 
         @Override
         protected MergeJournal journal() {
+            return journal;
+        }
+    }
+
+    @Nested
+    class PartyJournal extends PartyMergeJournalContract {
+        private final InMemoryPartyMergeJournal journal = new InMemoryPartyMergeJournal();
+
+        @Override
+        protected PartyMergeJournal journal() {
             return journal;
         }
     }

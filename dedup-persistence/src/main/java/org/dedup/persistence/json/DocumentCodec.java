@@ -64,6 +64,16 @@ public final class DocumentCodec {
         }
     }
 
+    /** A document of a generic type, such as {@code PartyMergeEntry<Contact>}. */
+    public <T> T read(String json, Class<?> type, Class<?> parameter) {
+        try {
+            return mapper.readValue(json, mapper.getTypeFactory().constructParametricType(type, parameter));
+        } catch (JsonProcessingException e) {
+            throw new DedupException("stored " + type.getSimpleName() + " document cannot be read: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({@JsonSubTypes.Type(value = CustomFieldValue.Text.class, name = "text"),
             @JsonSubTypes.Type(value = CustomFieldValue.Numeric.class, name = "number")})
