@@ -3,6 +3,7 @@ package org.dedup.app;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 
+import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.app.wiring.DedupCoreModule;
@@ -11,8 +12,10 @@ import org.dedup.app.wiring.MatchersModule;
 import org.dedup.app.wiring.StandardizationModule;
 import org.dedup.app.http.ApiServices;
 import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
+import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.party.Parties;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
@@ -29,16 +32,21 @@ public final class DedupApplication implements AutoCloseable {
         this.config = config;
         this.database = Database.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize());
-        this.injector = Guice.createInjector(new DedupCoreModule(config.limits().leadLimits()), new StandardizationModule(),
-                new JooqPersistenceModule(database.dataSource()),
+        this.injector = Guice.createInjector(new DedupCoreModule(config.limits().leadLimits()),
+                new StandardizationModule(), new JooqPersistenceModule(database.dataSource()),
                 new MatchersModule(config.pluginsDir(), config.matchers()));
     }
 
     public static DedupApplication start(DedupConfig config) {
         DedupApplication application = new DedupApplication(config);
-        SettingsStore settings = application.get(SettingsStore.class);
+        TenantSettings settings = application.get(TenantSettings.class);
         for (TenantConfig tenant : config.tenants()) {
-            settings.saveSettings(tenant.tenantId(), tenant.settings());
+            try {
+                settings.atStart(tenant.tenantId(), tenant.settings(), tenant.source());
+            } catch (InvalidRecordException e) {
+                application.close();
+                throw new ConfigException("tenants[" + tenant.id() + "]", e.getMessage());
+            }
         }
         return application;
     }
@@ -49,7 +57,8 @@ public final class DedupApplication implements AutoCloseable {
 
     public ApiServices apiServices() {
         return new ApiServices(get(DuplicateControl.class), get(DuplicateSearch.class), get(ManualMerge.class),
-                get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class));
+                get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
+                get(TenantSettings.class));
     }
 
     public DedupConfig config() {

@@ -19,6 +19,7 @@ public final class ConfigLoader {
     public DedupConfig load(Path file, Map<String, String> environment) {
         DedupConfig config = withEnvironment(file == null ? DedupConfig.defaults() : read(file), environment);
         config.tenants().forEach(TenantConfig::settings);
+        config.tenants().forEach(TenantConfig::source);
         return config;
     }
 

@@ -1,6 +1,7 @@
 package org.dedup.app.config;
 
 import org.dedup.domain.control.LeadLimits;
+import org.dedup.domain.model.InvalidOptionException;
 
 /** The {@code limits} section: how much one lead may carry (the defaults of {@link LeadLimits#defaults()}). */
 public record LimitsConfig(Integer contactsPerLead, Integer emailsPerContact, Integer phonesPerContact,
@@ -9,8 +10,8 @@ public record LimitsConfig(Integer contactsPerLead, Integer emailsPerContact, In
         try {
             leadLimits(contactsPerLead, emailsPerContact, phonesPerContact, emailsPerLead, phonesPerLead,
                     pixelsPerLead);
-        } catch (LeadLimits.InvalidLimitException e) {
-            throw new ConfigException("limits." + e.limit(), e.problem());
+        } catch (InvalidOptionException e) {
+            throw new ConfigException(e.option(), e.problem());
         }
     }
 

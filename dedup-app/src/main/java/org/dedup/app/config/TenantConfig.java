@@ -1,21 +1,24 @@
 package org.dedup.app.config;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Locale;
+import java.util.Map;
 
-import org.dedup.domain.control.ConflictPolicy;
 import org.dedup.domain.control.DuplicateControlSettings;
-import org.dedup.domain.control.MultiMatchPolicy;
-import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.control.SettingsSource;
 import org.dedup.domain.model.DedupException;
+import org.dedup.domain.model.InvalidOptionException;
 import org.dedup.domain.model.TenantId;
-import org.dedup.domain.standardize.EmailFolding;
-import org.dedup.domain.standardize.StandardizationOptions;
 
-/** A tenant: its API key and the duplicate-control settings it starts with. */
-public record TenantConfig(String id, String apiKey, List<String> methods, String defaultRegion,
-                           String conflictPolicy, String multiMatchPolicy, Integer mergeLimit) {
+/**
+ * A tenant: its API key and the duplicate-control settings it is seeded with, every option of
+ * {@link SettingsDocument} (those of {@code PUT /v1/settings}). The database holds a tenant's settings: the file's
+ * only seed a tenant that has none stored, unless {@code settingsSource} is {@code file}.
+ */
+public record TenantConfig(String id, String apiKey, String settingsSource, List<String> methods,
+                           List<SettingsDocument.FieldDto> matchedFields, Map<String, List<String>> scope,
+                           String conflictPolicy, String multiMatchPolicy, Integer mergeLimit,
+                           SettingsDocument.TaskDto afterMergeTask, String defaultRegion, String emailFolding) {
     public TenantConfig {
         if (id == null || id.isBlank()) {
             throw new ConfigException("tenants[].id", "is required");
@@ -26,6 +29,13 @@ public record TenantConfig(String id, String apiKey, List<String> methods, Strin
         methods = methods == null ? List.of("email", "phone") : List.copyOf(methods);
     }
 
+    /** A tenant seeded with these options, the others at their defaults. */
+    public TenantConfig(String id, String apiKey, List<String> methods, String defaultRegion, String conflictPolicy,
+                        String multiMatchPolicy, Integer mergeLimit) {
+        this(id, apiKey, null, methods, null, null, conflictPolicy, multiMatchPolicy, mergeLimit, null, defaultRegion,
+                null);
+    }
+
     public TenantId tenantId() {
         try {
             return new TenantId(id);
@@ -34,43 +44,28 @@ public record TenantConfig(String id, String apiKey, List<String> methods, Strin
         }
     }
 
-    /** The settings this tenant starts with, each option validated and named in the error. */
-    public DuplicateControlSettings settings() {
-        DuplicateControlSettings settings = DuplicateControlSettings.defaults();
+    /** Where the tenant's settings come from at start: the database unless the file is said to win. */
+    public SettingsSource source() {
+        if (settingsSource == null) {
+            return SettingsSource.DATABASE;
+        }
         try {
-            Set<MatchMethod> enabled = methods.stream().map(MatchMethod::new).collect(Collectors.toSet());
-            settings = settings.withMethods(enabled);
-        } catch (DedupException e) {
-            throw new ConfigException("tenants[" + id + "].methods", e.getMessage());
+            return SettingsSource.valueOf(settingsSource.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("tenants[" + id + "].settingsSource", "must be database or file, was '"
+                    + settingsSource + "'");
         }
-        if (defaultRegion != null) {
-            try {
-                settings = settings.withStandardization(new StandardizationOptions(defaultRegion, EmailFolding.NONE));
-            } catch (DedupException e) {
-                throw new ConfigException("tenants[" + id + "].defaultRegion", e.getMessage());
-            }
-        }
-        if (conflictPolicy != null) {
-            settings = settings.withConflictPolicy(parse(ConflictPolicy.class, conflictPolicy, "conflictPolicy"));
-        }
-        if (multiMatchPolicy != null) {
-            settings = settings.withMultiMatchPolicy(parse(MultiMatchPolicy.class, multiMatchPolicy, "multiMatchPolicy"));
-        }
-        if (mergeLimit != null) {
-            if (mergeLimit < 1) {
-                throw new ConfigException("tenants[" + id + "].mergeLimit", "must be at least 1, was " + mergeLimit);
-            }
-            settings = settings.withMergeLimit(mergeLimit);
-        }
-        return settings;
     }
 
-    private <E extends Enum<E>> E parse(Class<E> type, String value, String key) {
+    /** The settings the file gives this tenant, each option validated and named in the error. */
+    public DuplicateControlSettings settings() {
         try {
-            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("tenants[" + id + "]." + key, "must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()) + ", was '" + value + "'");
+            return new SettingsDocument(methods, matchedFields, scope, conflictPolicy, multiMatchPolicy, mergeLimit,
+                    afterMergeTask, defaultRegion, emailFolding).toSettings();
+        } catch (InvalidOptionException e) {
+            throw new ConfigException("tenants[" + id + "]." + e.option(), e.problem());
+        } catch (DedupException e) {
+            throw new ConfigException("tenants[" + id + "]", e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.dedup.app.http;
 
 import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.party.Parties;
@@ -10,5 +11,6 @@ import org.dedup.domain.store.SettingsStore;
 
 /** The domain services the HTTP API calls. */
 public record ApiServices(DuplicateControl control, DuplicateSearch search, ManualMerge manualMerge,
-                          Unmerger unmerger, LeadRepository leads, SettingsStore settings, Parties parties) {
+                          Unmerger unmerger, LeadRepository leads, SettingsStore settings, Parties parties,
+                          TenantSettings tenantSettings) {
 }

@@ -31,6 +31,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.dedup.app.config.HttpConfig;
+import org.dedup.app.config.SettingsDocument;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.control.ArrivalQueue;
 import org.dedup.domain.control.Decision;
@@ -211,12 +212,12 @@ public final class HttpApi implements AutoCloseable {
             return services.search().rules(tenant).stream().map(RuleDto::of).toList();
         }
         if (path.equals("/v1/settings") && method.equals("GET")) {
-            return SettingsDto.of(services.settings().settings(tenant(exchange)));
+            return SettingsDocument.of(services.tenantSettings().settings(tenant(exchange)));
         }
         if (path.equals("/v1/settings") && method.equals("PUT")) {
             TenantId tenant = tenant(exchange);
-            services.settings().saveSettings(tenant, read(exchange, SettingsDto.class).toSettings());
-            return SettingsDto.of(services.settings().settings(tenant));
+            services.tenantSettings().save(tenant, read(exchange, SettingsDocument.class).toSettings());
+            return SettingsDocument.of(services.tenantSettings().settings(tenant));
         }
         if (path.equals("/openapi.json") && method.equals("GET")) {
             return OPENAPI;

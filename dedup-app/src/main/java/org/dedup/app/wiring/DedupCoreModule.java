@@ -14,6 +14,7 @@ import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.control.InstalledMatchers;
 import org.dedup.domain.control.LeadLimits;
+import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.control.MatcherGuard;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.merge.ConflictMerge;
@@ -89,6 +90,12 @@ public final class DedupCoreModule extends AbstractModule {
     DuplicateControl duplicateControl(DuplicateControlPorts ports, InstalledMatchers matchers,
                                       RecordStandardizer standardizer, Clock clock) {
         return new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock, limits);
+    }
+
+    @Provides
+    @Singleton
+    TenantSettings tenantSettings(SettingsStore settings, InstalledMatchers matchers) {
+        return new TenantSettings(settings, matchers);
     }
 
     @Provides

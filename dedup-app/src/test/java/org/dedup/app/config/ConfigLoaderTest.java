@@ -7,10 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.dedup.domain.control.AfterMerge;
+import org.dedup.domain.control.ConflictPolicy;
+import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.control.LeadLimits;
 import org.dedup.domain.control.MultiMatchPolicy;
+import org.dedup.domain.control.SearchScope;
+import org.dedup.domain.control.SettingsSource;
+import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.model.CustomFieldDefinition;
+import org.dedup.domain.model.CustomFieldType;
+import org.dedup.domain.model.FieldLevel;
+import org.dedup.domain.standardize.EmailFolding;
+import org.dedup.domain.standardize.StandardizationOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +63,62 @@ class ConfigLoaderTest {
         assertEquals("postgres", config.database().user());
         assertEquals(MultiMatchPolicy.UPDATE_ALL, config.tenants().getFirst().settings().multiMatchPolicy());
         assertEquals("GB", config.tenants().getFirst().settings().standardization().defaultRegion());
+    }
+
+    @Test
+    void everySettingCanBeWrittenInTheFile() throws IOException {
+        Path file = file("""
+                tenants:
+                  - id: acme
+                    apiKey: acme-secret-key-0001
+                    settingsSource: file
+                    methods: [email, custom_field]
+                    matchedFields: [{key: inn, type: numeric, level: lead}]
+                    scope: {sales: [incoming, qualified], support: []}
+                    conflictPolicy: keep_existing
+                    multiMatchPolicy: create_new
+                    mergeLimit: 4
+                    afterMergeTask: {text: Call back, dueInMinutes: 60, responsible: team}
+                    defaultRegion: DE
+                    emailFolding: gmail_dots_and_plus
+                """);
+        TenantConfig tenant = new ConfigLoader().load(file, Map.of()).tenants().getFirst();
+        DuplicateControlSettings settings = tenant.settings();
+
+        assertEquals(SettingsSource.FILE, tenant.source());
+        assertEquals(Set.of(MatchMethod.EMAIL, MatchMethod.CUSTOM_FIELD), settings.methods());
+        assertEquals(List.of(new CustomFieldDefinition("inn", CustomFieldType.NUMERIC, FieldLevel.LEAD)),
+                settings.matchedFields());
+        assertEquals(new SearchScope(Map.of("sales", Set.of("incoming", "qualified"), "support", Set.of())),
+                settings.scope());
+        assertEquals(ConflictPolicy.KEEP_EXISTING, settings.conflictPolicy());
+        assertEquals(MultiMatchPolicy.CREATE_NEW, settings.multiMatchPolicy());
+        assertEquals(4, settings.mergeLimit());
+        assertEquals(new AfterMerge.CreateTask("Call back", Duration.ofMinutes(60), "team"), settings.afterMerge());
+        assertEquals(new StandardizationOptions("DE", EmailFolding.GMAIL_DOTS_AND_PLUS), settings.standardization());
+    }
+
+    @Test
+    void aSettingOutOfRangeFailsAtStartNamingIt() throws IOException {
+        Path file = file("""
+                tenants:
+                  - id: acme
+                    apiKey: acme-secret-key-0001
+                    afterMergeTask: {text: Call back, dueInMinutes: 1000000000000, responsible: team}
+                """);
+        ConfigException error = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+        assertTrue(error.getMessage().contains("tenants[acme].afterMergeTask.dueInMinutes must be between 0 and "
+                + "525600"), error.getMessage());
+        Path source = file("""
+                tenants:
+                  - id: acme
+                    apiKey: acme-secret-key-0001
+                    settingsSource: yaml
+                """);
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> new ConfigLoader().load(source, Map.of()));
+        assertTrue(unknown.getMessage().contains("tenants[acme].settingsSource must be database or file"),
+                unknown.getMessage());
     }
 
     @Test

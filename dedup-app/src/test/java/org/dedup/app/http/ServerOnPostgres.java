@@ -29,13 +29,31 @@ final class ServerOnPostgres implements AutoCloseable {
 
     static ServerOnPostgres start(String schemaPrefix, int maxBodyBytes, List<TenantConfig> tenants)
             throws IOException {
-        String schema = TestPostgres.createSchema(schemaPrefix);
-        DedupConfig config = DedupConfig.defaults()
+        return on(TestPostgres.createSchema(schemaPrefix), maxBodyBytes, tenants);
+    }
+
+    /** The application and its API started on {@code schema} as it is. */
+    static ServerOnPostgres on(String schema, int maxBodyBytes, List<TenantConfig> tenants) throws IOException {
+        DedupApplication app = DedupApplication.start(config(schema, tenants));
+        return new ServerOnPostgres(schema, app, new HttpApi(HttpConfig.on(0, maxBodyBytes), tenants,
+                app.apiServices()));
+    }
+
+    static DedupConfig config(String schema, List<TenantConfig> tenants) {
+        return DedupConfig.defaults()
                 .withDatabase(new DatabaseConfig(TestPostgres.url(schema), TestPostgres.USER, TestPostgres.PASSWORD, 8))
                 .withTenants(tenants);
-        DedupApplication app = DedupApplication.start(config);
-        return new ServerOnPostgres(schema, app, new HttpApi(HttpConfig.on(0, maxBodyBytes), config.tenants(),
-                app.apiServices()));
+    }
+
+    /** Stops the application and starts it again on the same database with {@code tenants} configured. */
+    ServerOnPostgres restarted(List<TenantConfig> tenants) throws IOException {
+        stop();
+        return on(schema, 4_096, tenants);
+    }
+
+    private void stop() {
+        api.close();
+        app.close();
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -48,8 +66,7 @@ final class ServerOnPostgres implements AutoCloseable {
 
     @Override
     public void close() {
-        api.close();
-        app.close();
+        stop();
         TestPostgres.dropSchema(schema);
     }
 }

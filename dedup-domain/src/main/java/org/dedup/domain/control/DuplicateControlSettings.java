@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.CustomFieldDefinition;
+import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Require;
 import org.dedup.domain.standardize.StandardizationOptions;
 
@@ -17,6 +18,8 @@ public record DuplicateControlSettings(Set<MatchMethod> methods, List<CustomFiel
                                        MultiMatchPolicy multiMatchPolicy, int mergeLimit, AfterMerge afterMerge,
                                        StandardizationOptions standardization) {
     public static final int DEFAULT_MERGE_LIMIT = 3;
+    /** The most leads one arrival may be merged into; each is locked and rewritten in the arrival's transaction. */
+    public static final int MAX_MERGE_LIMIT = 50;
 
     public DuplicateControlSettings {
         methods = Require.copy(methods, "methods");
@@ -24,7 +27,10 @@ public record DuplicateControlSettings(Set<MatchMethod> methods, List<CustomFiel
         Require.nonNull(scope, "scope");
         Require.nonNull(conflictPolicy, "conflict policy");
         Require.nonNull(multiMatchPolicy, "multi-match policy");
-        Require.positive(mergeLimit, "merge limit");
+        if (mergeLimit < 1 || mergeLimit > MAX_MERGE_LIMIT) {
+            throw new InvalidRecordException("merge limit must be between 1 and " + MAX_MERGE_LIMIT + ", was "
+                    + mergeLimit);
+        }
         Require.nonNull(afterMerge, "after-merge action");
         Require.nonNull(standardization, "standardization options");
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.dedup.domain.model.Contact;
+import org.dedup.domain.model.InvalidOptionException;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LinkedContact;
@@ -34,7 +35,7 @@ public record LeadLimits(int contactsPerLead, int emailsPerContact, int phonesPe
 
     private static void within(int value, String limit) {
         if (value < 1 || value > CEILING) {
-            throw new InvalidLimitException(limit, "must be between 1 and " + CEILING + ", was " + value);
+            throw new InvalidOptionException("limits." + limit, "must be between 1 and " + CEILING + ", was " + value);
         }
     }
 
@@ -64,26 +65,6 @@ public record LeadLimits(int contactsPerLead, int emailsPerContact, int phonesPe
         if (count > limit) {
             throw new LimitExceededException("the lead has " + count + " " + what + ", more than the limit of "
                     + limit + " (limits." + name + ")");
-        }
-    }
-
-    /** A limit set out of its range; {@link #limit()} names it. */
-    public static final class InvalidLimitException extends InvalidRecordException {
-        private final String limit;
-        private final String problem;
-
-        public InvalidLimitException(String limit, String problem) {
-            super("limits." + limit + " " + problem);
-            this.limit = limit;
-            this.problem = problem;
-        }
-
-        public String limit() {
-            return limit;
-        }
-
-        public String problem() {
-            return problem;
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +39,12 @@ public final class CachingSettingsStore implements SettingsStore {
         this.store = Require.nonNull(store, "settings store");
         this.timeToLive = Require.nonNull(timeToLive, "time to live");
         this.clock = Require.nonNull(clock, "clock");
+    }
+
+    /** Not cached: what is stored now. */
+    @Override
+    public Optional<DuplicateControlSettings> storedSettings(TenantId tenant) {
+        return store.storedSettings(tenant);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.dedup.domain.store;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.model.TenantId;
@@ -9,8 +10,13 @@ import org.dedup.domain.rules.DuplicateRule;
 /** Port: each tenant's duplicate-control settings and duplicate rules. */
 public interface SettingsStore {
 
+    /** The settings the tenant saved; empty when none were. */
+    Optional<DuplicateControlSettings> storedSettings(TenantId tenant);
+
     /** The tenant's settings, or {@link DuplicateControlSettings#defaults()} when none were saved. */
-    DuplicateControlSettings settings(TenantId tenant);
+    default DuplicateControlSettings settings(TenantId tenant) {
+        return storedSettings(tenant).orElseGet(DuplicateControlSettings::defaults);
+    }
 
     void saveSettings(TenantId tenant, DuplicateControlSettings settings);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,6 +39,17 @@ public abstract class SettingsStoreContract {
     @Test
     void settingsAreTheDefaultsUntilSaved() {
         assertEquals(DuplicateControlSettings.defaults(), settings().settings(aTenant()));
+    }
+
+    @Test
+    void storedSettingsAreEmptyUntilSavedThenTheSavedOnes() {
+        TenantId tenant = aTenant();
+        assertEquals(Optional.empty(), settings().storedSettings(tenant));
+        settings().saveRules(tenant, List.of());
+        assertEquals(Optional.empty(), settings().storedSettings(tenant), "rules alone are not settings");
+        DuplicateControlSettings saved = DuplicateControlSettings.defaults().withMergeLimit(2);
+        settings().saveSettings(tenant, saved);
+        assertEquals(Optional.of(saved), settings().storedSettings(tenant));
     }
 
     @Test

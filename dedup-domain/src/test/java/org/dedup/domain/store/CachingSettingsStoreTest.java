@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -51,9 +52,9 @@ class CachingSettingsStoreTest {
         }
 
         @Override
-        public DuplicateControlSettings settings(TenantId tenant) {
+        public Optional<DuplicateControlSettings> storedSettings(TenantId tenant) {
             atRead.accept(reads.incrementAndGet());
-            return database.settings(tenant);
+            return database.storedSettings(tenant);
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.dedup.domain.testing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.dedup.domain.control.DuplicateControlSettings;
@@ -14,8 +15,8 @@ public final class InMemorySettingsStore implements SettingsStore {
     private final Map<TenantId, List<DuplicateRule>> rules = new ConcurrentHashMap<>();
 
     @Override
-    public DuplicateControlSettings settings(TenantId tenant) {
-        return settings.getOrDefault(tenant, DuplicateControlSettings.defaults());
+    public Optional<DuplicateControlSettings> storedSettings(TenantId tenant) {
+        return Optional.ofNullable(settings.get(tenant));
     }
 
     @Override

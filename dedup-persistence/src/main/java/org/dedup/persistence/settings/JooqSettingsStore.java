@@ -3,6 +3,7 @@ package org.dedup.persistence.settings;
 import static org.dedup.persistence.jooq.Tables.TENANT_SETTINGS;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -27,12 +28,11 @@ public final class JooqSettingsStore implements SettingsStore {
     }
 
     @Override
-    public DuplicateControlSettings settings(TenantId tenant) {
+    public Optional<DuplicateControlSettings> storedSettings(TenantId tenant) {
         return Storage.attempt("read", "settings", tenant, () -> dsl.select(TENANT_SETTINGS.SETTINGS).from(TENANT_SETTINGS)
                 .where(TENANT_SETTINGS.TENANT_ID.eq(tenant.value()), TENANT_SETTINGS.SETTINGS.isNotNull())
                 .fetchOptional(TENANT_SETTINGS.SETTINGS)
-                .map(json -> codec.read(json, DuplicateControlSettings.class))
-                .orElseGet(DuplicateControlSettings::defaults));
+                .map(json -> codec.read(json, DuplicateControlSettings.class)));
     }
 
     @Override

@@ -1,6 +1,7 @@
-package org.dedup.app.http;
+package org.dedup.app.config;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,14 +17,19 @@ import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.CustomFieldDefinition;
 import org.dedup.domain.model.CustomFieldType;
 import org.dedup.domain.model.FieldLevel;
+import org.dedup.domain.model.InvalidOptionException;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.StandardizationOptions;
 
-/** A tenant's duplicate-control settings as JSON; every option of the Kommo tab. */
-public record SettingsDto(List<String> methods, List<FieldDto> matchedFields, Map<String, List<String>> scope,
-                          String conflictPolicy, String multiMatchPolicy, Integer mergeLimit, TaskDto afterMergeTask,
-                          String defaultRegion, String emailFolding) {
+/**
+ * A tenant's duplicate-control settings as written in JSON ({@code PUT /v1/settings}) and in the configuration file
+ * (each tenant): every option of the Kommo tab. A missing option takes its default.
+ */
+public record SettingsDocument(List<String> methods, List<FieldDto> matchedFields, Map<String, List<String>> scope,
+                               String conflictPolicy, String multiMatchPolicy, Integer mergeLimit,
+                               TaskDto afterMergeTask, String defaultRegion, String emailFolding) {
+    private static final long MAX_DUE_IN_MINUTES = AfterMerge.CreateTask.MAX_DUE_IN.toMinutes();
 
     public record FieldDto(String key, String type, String level) {
     }
@@ -31,10 +37,10 @@ public record SettingsDto(List<String> methods, List<FieldDto> matchedFields, Ma
     public record TaskDto(String text, Long dueInMinutes, String responsible) {
     }
 
-    static SettingsDto of(DuplicateControlSettings s) {
+    public static SettingsDocument of(DuplicateControlSettings s) {
         TaskDto task = s.afterMerge() instanceof AfterMerge.CreateTask t
                 ? new TaskDto(t.text(), t.dueIn().toMinutes(), t.responsible()) : null;
-        return new SettingsDto(s.methods().stream().map(MatchMethod::id).sorted().toList(),
+        return new SettingsDocument(s.methods().stream().map(MatchMethod::id).sorted().toList(),
                 s.matchedFields().stream().map(f -> new FieldDto(f.key(), lower(f.type()), lower(f.level()))).toList(),
                 s.scope().stagesByPipeline().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                         e -> e.getValue().stream().sorted().toList())),
@@ -42,7 +48,13 @@ public record SettingsDto(List<String> methods, List<FieldDto> matchedFields, Ma
                 s.standardization().defaultRegion(), lower(s.standardization().emailFolding()));
     }
 
-    DuplicateControlSettings toSettings() {
+    /**
+     * The settings this document describes.
+     *
+     * @throws InvalidRecordException naming the option that is invalid (an {@link InvalidOptionException} for a value
+     *                                out of its range or set)
+     */
+    public DuplicateControlSettings toSettings() {
         DuplicateControlSettings defaults = DuplicateControlSettings.defaults();
         Set<MatchMethod> enabled = methods == null ? defaults.methods()
                 : methods.stream().map(MatchMethod::new).collect(Collectors.toSet());
@@ -53,17 +65,34 @@ public record SettingsDto(List<String> methods, List<FieldDto> matchedFields, Ma
         SearchScope searchScope = scope == null ? SearchScope.everything()
                 : new SearchScope(scope.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                         e -> Set.copyOf(e.getValue() == null ? List.of() : e.getValue()))));
-        AfterMerge after = afterMergeTask == null ? AfterMerge.noTask()
-                : new AfterMerge.CreateTask(afterMergeTask.text(),
-                        Duration.ofMinutes(afterMergeTask.dueInMinutes() == null ? 0 : afterMergeTask.dueInMinutes()),
-                        afterMergeTask.responsible());
         return new DuplicateControlSettings(enabled, fields, searchScope,
                 conflictPolicy == null ? defaults.conflictPolicy() : parse(ConflictPolicy.class, conflictPolicy, "conflictPolicy"),
                 multiMatchPolicy == null ? defaults.multiMatchPolicy()
                         : parse(MultiMatchPolicy.class, multiMatchPolicy, "multiMatchPolicy"),
-                mergeLimit == null ? defaults.mergeLimit() : mergeLimit, after,
+                mergeLimit == null ? defaults.mergeLimit() : mergeLimit(mergeLimit), afterMerge(),
                 new StandardizationOptions(defaultRegion == null ? defaults.standardization().defaultRegion() : defaultRegion,
                         emailFolding == null ? EmailFolding.NONE : parse(EmailFolding.class, emailFolding, "emailFolding")));
+    }
+
+    private static int mergeLimit(int value) {
+        if (value < 1 || value > DuplicateControlSettings.MAX_MERGE_LIMIT) {
+            throw new InvalidOptionException("mergeLimit", "must be between 1 and "
+                    + DuplicateControlSettings.MAX_MERGE_LIMIT + ", was " + value);
+        }
+        return value;
+    }
+
+    private AfterMerge afterMerge() {
+        if (afterMergeTask == null) {
+            return AfterMerge.noTask();
+        }
+        long minutes = afterMergeTask.dueInMinutes() == null ? 0 : afterMergeTask.dueInMinutes();
+        if (minutes < 0 || minutes > MAX_DUE_IN_MINUTES) {
+            throw new InvalidOptionException("afterMergeTask.dueInMinutes", "must be between 0 and "
+                    + MAX_DUE_IN_MINUTES + " (" + AfterMerge.CreateTask.MAX_DUE_IN.toDays() + " days), was " + minutes);
+        }
+        return new AfterMerge.CreateTask(afterMergeTask.text(), Duration.ofMinutes(minutes),
+                afterMergeTask.responsible());
     }
 
     private static String lower(Enum<?> value) {
@@ -74,8 +103,8 @@ public record SettingsDto(List<String> methods, List<FieldDto> matchedFields, Ma
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRecordException(field + " '" + value + "' is not one of "
-                    + java.util.Arrays.stream(type.getEnumConstants()).map(SettingsDto::lower).toList());
+            throw new InvalidOptionException(field, "'" + value + "' is not one of "
+                    + Arrays.stream(type.getEnumConstants()).map(SettingsDocument::lower).toList());
         }
     }
 }

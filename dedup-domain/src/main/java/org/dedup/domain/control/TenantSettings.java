@@ -1,0 +1,83 @@
+package org.dedup.domain.control;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.model.DedupException;
+import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.store.SettingsStore;
+import org.dedup.domain.store.StorageUnavailableException;
+
+/**
+ * A tenant's duplicate-control settings as a person saves them: refused unless every enabled method has an installed
+ * matcher (a typo, or a plugin whose jar is missing, would otherwise silently stop matching), and kept in the
+ * database, which a configuration file only seeds.
+ */
+public final class TenantSettings {
+    private final SettingsStore store;
+    private final InstalledMatchers matchers;
+
+    public TenantSettings(SettingsStore store, InstalledMatchers matchers) {
+        this.store = store;
+        this.matchers = matchers;
+    }
+
+    public DuplicateControlSettings settings(TenantId tenant) {
+        return store.settings(tenant);
+    }
+
+    /** @throws InvalidRecordException naming the enabled methods that have no matcher; nothing is saved then */
+    public void save(TenantId tenant, DuplicateControlSettings settings) {
+        requireMatchers(settings, "");
+        store.saveSettings(tenant, settings);
+    }
+
+    /**
+     * The settings a tenant starts with: those stored, or {@code fromFile} when none are stored or {@code source}
+     * says the file wins (then saved). Both are checked, so a start names what would make the tenant fail.
+     *
+     * @throws InvalidRecordException naming the file's or the stored settings' problem
+     */
+    public DuplicateControlSettings atStart(TenantId tenant, DuplicateControlSettings fromFile,
+                                            SettingsSource source) {
+        requireMatchers(fromFile, "");
+        if (source == SettingsSource.FILE) {
+            store.saveSettings(tenant, fromFile);
+            return fromFile;
+        }
+        Optional<DuplicateControlSettings> stored = stored(tenant);
+        if (stored.isEmpty()) {
+            store.saveSettings(tenant, fromFile);
+            return fromFile;
+        }
+        requireMatchers(stored.get(), "stored settings: ");
+        return stored.get();
+    }
+
+    private Optional<DuplicateControlSettings> stored(TenantId tenant) {
+        try {
+            return store.storedSettings(tenant);
+        } catch (StorageUnavailableException down) {
+            throw down;
+        } catch (DedupException unreadable) {
+            throw new InvalidRecordException("stored settings cannot be used (" + unreadable.getMessage()
+                    + "); save valid ones, or start once with the file's settings winning");
+        }
+    }
+
+    private void requireMatchers(DuplicateControlSettings settings, String whose) {
+        Set<String> missing = new TreeSet<>();
+        for (MatchMethod method : settings.methods()) {
+            if (!matchers.methods().contains(method)) {
+                missing.add(method.id());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidRecordException(whose + "methods " + missing + " have no matcher installed (installed: "
+                    + new TreeSet<>(matchers.methods().stream().map(MatchMethod::id).toList()) + ")");
+        }
+    }
+}
