@@ -187,6 +187,46 @@ class PartyMergeTest {
     }
 
     @Nested
+    class CompanyMerge {
+        @Test
+        void theSurvivorKeepsItsNameAndTakesAWebsiteItLacks() {
+            Company acme = company("Acme", "", "info@acme.com");
+            Company ltd = company("ACME Ltd", "acme.co.uk", "sales@acme.com");
+
+            MergeId merge = companyMerges.merge(request(List.of(acme, ltd), acme, Map.of()));
+
+            Company after = companies.find(TENANT, acme.id()).orElseThrow();
+            assertEquals("Acme", after.name());
+            assertEquals("acme.co.uk", after.website());
+            assertEquals(2, after.emails().size());
+            assertTrue(journal.find(TENANT, merge, Company.class).orElseThrow().provenance().contains(
+                    new FieldProvenance("website", "acme.co.uk", ltd.id(), SurvivorshipRule.MOST_COMPLETE)));
+        }
+
+        @Test
+        void aLeadLinkingAnAbsorbedCompanyFollowsItToTheSurvivor() {
+            Company acme = company("Acme", "acme.com", null);
+            Company ltd = company("ACME Ltd", "acme.co.uk", null);
+            Lead lead = withCompanies(fixture.stored(aLead().withEmail("deal@x.io")), List.of(ltd));
+
+            companyMerges.merge(request(List.of(acme, ltd), acme, Map.of()));
+
+            assertEquals(List.of(companies.find(TENANT, acme.id()).orElseThrow()), fixture.reload(lead).companies());
+        }
+
+        @Test
+        void aCompanyMergeIsNotUndoneAsAContactMerge() {
+            Company acme = company("Acme", "acme.com", null);
+            Company ltd = company("ACME Ltd", "acme.co.uk", null);
+            MergeId merge = companyMerges.merge(request(List.of(acme, ltd), acme, Map.of()));
+
+            assertThrows(InvalidRecordException.class,
+                    () -> contactMerges.unmerge(TENANT, merge, AfterUnmerge.LEAVE_UNMARKED));
+            assertTrue(companies.find(TENANT, ltd.id()).isEmpty());
+        }
+    }
+
+    @Nested
     class ContactControlOnAdd {
         private final ContactControl control = new ContactControl(contacts, contactMerges, fixture.ports,
                 fixture.standardizer);
