@@ -30,7 +30,8 @@ import org.dedup.domain.store.LeadRepository;
 class HttpApiFuzzTest {
     private static final String KEY = "fuzz-key-0123456789";
     private static final List<String> WRITES = List.of("POST /v1/leads", "POST /v1/check", "PUT /v1/rules",
-            "PUT /v1/settings", "POST /v1/merges", "POST /v1/not-duplicates");
+            "PUT /v1/settings", "POST /v1/merges", "POST /v1/not-duplicates", "POST /v1/contacts", "POST /v1/companies",
+            "POST /v1/contacts/merges", "POST /v1/companies/merges");
     private static DedupApplication app;
     private static HttpApi api;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -64,6 +65,10 @@ class HttpApiFuzzTest {
                 "{\"pipeline\": \"p\", \"stage\": \"s\", \"fields\": {\"a\": {\"b\": 1}}}",
                 "[{\"name\": null, \"objects\": [], \"fields\": []}]",
                 "{\"leads\": [\"not-a-uuid\"], \"survivor\": null}",
+                "{\"records\": [\"not-a-uuid\", null], \"survivor\": 1, \"choices\": {\"name\": null}}",
+                "{\"records\": [], \"survivor\": \"00000000-0000-0000-0000-000000000000\"}",
+                "{\"name\": 5, \"emails\": \"a\", \"website\": [], \"phones\": [{}]}",
+                "{\"name\": \"x\", \"emails\": [\"not an email\"], \"fields\": {\"k\": true}}",
                 "{\"first\": {\"kind\": \"lead\"}, \"second\": {}}",
                 "{\"mergeLimit\": -5, \"afterMergeTask\": {\"text\": \"\", \"dueInMinutes\": -1}}",
                 "{\"defaultRegion\": \"Atlantis\", \"scope\": {\"\": null}}",
