@@ -17,6 +17,7 @@ import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.party.Parties;
+import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
@@ -58,7 +59,7 @@ public final class DedupApplication implements AutoCloseable {
     public ApiServices apiServices() {
         return new ApiServices(get(DuplicateControl.class), get(DuplicateSearch.class), get(ManualMerge.class),
                 get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
-                get(TenantSettings.class));
+                get(TenantSettings.class), get(BulkScans.class));
     }
 
     public DedupConfig config() {

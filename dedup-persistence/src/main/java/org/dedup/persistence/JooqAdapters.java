@@ -7,6 +7,7 @@ import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.search.ScanJobStore;
 import org.dedup.domain.store.CompanyRepository;
 import org.dedup.domain.store.ContactRepository;
 import org.dedup.domain.store.KeyLocks;
@@ -25,6 +26,7 @@ import org.dedup.persistence.party.JooqPartyMergeJournal;
 import org.dedup.persistence.lock.JooqKeyLocks;
 import org.dedup.persistence.search.JooqDuplicateGroupStore;
 import org.dedup.persistence.search.JooqNotDuplicateStore;
+import org.dedup.persistence.search.JooqScanJobStore;
 import org.dedup.persistence.settings.JooqSettingsStore;
 import org.dedup.persistence.transaction.JooqTransactor;
 import org.jooq.DSLContext;
@@ -76,6 +78,10 @@ public final class JooqAdapters {
 
     public NotDuplicateStore notDuplicates() {
         return new JooqNotDuplicateStore(dsl);
+    }
+
+    public ScanJobStore scanJobs() {
+        return new JooqScanJobStore(dsl, codec);
     }
 
     public DuplicateGroupStore duplicateGroups() {

@@ -11,6 +11,7 @@ import org.dedup.domain.contract.MergeJournalContract;
 import org.dedup.domain.contract.NoteSinkContract;
 import org.dedup.domain.contract.PartyMergeJournalContract;
 import org.dedup.domain.contract.NotDuplicateStoreContract;
+import org.dedup.domain.contract.ScanJobStoreContract;
 import org.dedup.domain.contract.SettingsStoreContract;
 import org.dedup.domain.contract.TaskSinkContract;
 import org.dedup.domain.contract.TransactorContract;
@@ -19,6 +20,7 @@ import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.search.ScanJobStore;
 import org.dedup.domain.store.CompanyRepository;
 import org.dedup.domain.store.ContactRepository;
 import org.dedup.domain.store.LeadRepository;
@@ -133,6 +135,14 @@ abstract class JooqContracts {
         @Override
         protected LeadRepository leads() {
             return adapters().leads();
+        }
+    }
+
+    @Nested
+    class ScanJobs extends ScanJobStoreContract {
+        @Override
+        protected ScanJobStore jobs() {
+            return adapters().scanJobs();
         }
     }
 }

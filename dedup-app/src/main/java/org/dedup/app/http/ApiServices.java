@@ -5,6 +5,7 @@ import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.party.Parties;
+import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
@@ -12,5 +13,5 @@ import org.dedup.domain.store.SettingsStore;
 /** The domain services the HTTP API calls. */
 public record ApiServices(DuplicateControl control, DuplicateSearch search, ManualMerge manualMerge,
                           Unmerger unmerger, LeadRepository leads, SettingsStore settings, Parties parties,
-                          TenantSettings tenantSettings) {
+                          TenantSettings tenantSettings, BulkScans scans) {
 }

@@ -46,6 +46,7 @@ import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.search.ScanAlreadyRunningException;
 import org.dedup.domain.store.StaleRecordException;
 import org.dedup.domain.store.StorageUnavailableException;
 import org.slf4j.Logger;
@@ -78,7 +79,7 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(HttpConfig config, Iterable<TenantConfig> tenants, ApiServices services) throws IOException {
         this.maxBodyBytes = config.maxBodyBytes();
         this.services = services;
-        this.scans = new ScanJobs(services.search());
+        this.scans = new ScanJobs(services.scans());
         this.notDuplicates = new NotDuplicateResource(services.search());
         this.parties = new PartyResource(services.parties(), services.search());
         tenants.forEach(t -> tenantsByKey.put(t.apiKey(), t.tenantId()));
@@ -125,6 +126,8 @@ public final class HttpApi implements AutoCloseable {
             respond(exchange, 404, error(e.getMessage()));
         } catch (StaleRecordException e) {
             respond(exchange, 409, error(e.getMessage()));
+        } catch (ScanAlreadyRunningException e) {
+            respond(exchange, 409, Map.of("error", e.getMessage(), "running", e.running()));
         } catch (InvalidRecordException e) {
             respond(exchange, 400, error(e.getMessage()));
         } catch (StorageUnavailableException e) {
@@ -176,14 +179,12 @@ public final class HttpApi implements AutoCloseable {
                     .toList());
         }
         if (path.equals("/v1/scans") && method.equals("POST")) {
-            return scanView(scans.start(tenant(exchange)));
+            return scans.start(tenant(exchange));
         }
         Matcher scan = SCAN.matcher(path);
         if (scan.matches() && method.equals("GET")) {
             TenantId tenant = tenant(exchange);
-            UUID id = uuid(scan.group(1), "scan id");
-            return scanView(scans.find(tenant, id).orElseThrow(() -> new HttpProblem(404, "scan " + id
-                    + " does not exist for this tenant")));
+            return scans.find(tenant, uuid(scan.group(1), "scan id"));
         }
         if (path.equals("/v1/groups") && method.equals("GET")) {
             return Map.of("groups", services.search().groups(tenant(exchange)).stream().map(GroupView::of).toList());
@@ -327,24 +328,6 @@ public final class HttpApi implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new HttpProblem(400, what + " '" + text + "' is not a UUID");
         }
-    }
-
-    private static Map<String, Object> scanView(ScanJobs.ScanJob job) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", job.id());
-        view.put("status", job.status());
-        view.put("started", job.started().toString());
-        if (job.result() != null) {
-            view.put("records", job.result().records());
-            view.put("pairsCompared", job.result().pairsCompared());
-            view.put("allPairs", job.result().allPairs());
-            view.put("groups", job.result().groups().size());
-            view.put("oversizedBlocks", job.result().oversizedBlocks());
-        }
-        if (job.error() != null) {
-            view.put("error", job.error());
-        }
-        return view;
     }
 
     private static Map<String, String> error(String message) {

@@ -1,52 +1,81 @@
 package org.dedup.app.http;
 
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
-import org.dedup.domain.search.BulkSearchResult;
-import org.dedup.domain.search.DuplicateSearch;
+import org.dedup.domain.search.BulkScans;
+import org.dedup.domain.search.ScanJob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Bulk scans started over HTTP, run in the background; each is visible to its own tenant only. */
+/**
+ * {@code /v1/scans}: bulk scans started over HTTP and run in the background, one per tenant at a time (a second
+ * gets 409 naming the running one). Jobs are stored: a job that was running when a previous server stopped is shown
+ * as interrupted once this one starts.
+ */
 final class ScanJobs implements AutoCloseable {
-    private final Map<UUID, ScanJob> jobs = new ConcurrentHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(ScanJobs.class);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final DuplicateSearch search;
+    private final BulkScans scans;
 
-    record ScanJob(UUID id, TenantId tenant, String status, Instant started, BulkSearchResult result, String error) {
-        ScanJob finished(BulkSearchResult value) {
-            return new ScanJob(id, tenant, "done", started, value, null);
-        }
-
-        ScanJob failed(String message) {
-            return new ScanJob(id, tenant, "failed", started, null, message);
+    ScanJobs(BulkScans scans) {
+        this.scans = scans;
+        int interrupted = scans.interruptLeftRunning();
+        if (interrupted > 0) {
+            LOG.warn("{} scan(s) left running by a server that stopped are now marked interrupted", interrupted);
         }
     }
 
-    ScanJobs(DuplicateSearch search) {
-        this.search = search;
-    }
-
-    ScanJob start(TenantId tenant) {
-        ScanJob job = new ScanJob(UUID.randomUUID(), tenant, "running", Instant.now(), null, null);
-        jobs.put(job.id(), job);
+    Map<String, Object> start(TenantId tenant) {
+        ScanJob job = scans.start(tenant);
         executor.submit(() -> {
             try {
-                jobs.put(job.id(), job.finished(search.scan(tenant)));
+                scans.run(job);
             } catch (RuntimeException e) {
-                jobs.put(job.id(), job.failed(e.getMessage()));
+                LOG.warn("scan {} of tenant {} failed; its previous groups are kept", job.id(), tenant);
+                LOG.debug("scan {} failure", job.id(), e);
             }
         });
-        return job;
+        return view(job);
     }
 
-    Optional<ScanJob> find(TenantId tenant, UUID id) {
-        return Optional.ofNullable(jobs.get(id)).filter(job -> job.tenant().equals(tenant));
+    Map<String, Object> find(TenantId tenant, UUID id) {
+        return view(scans.find(tenant, id).orElseThrow(
+                () -> new RecordNotFoundException("scan " + id + " does not exist for this tenant")));
+    }
+
+    private static Map<String, Object> view(ScanJob job) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", job.id());
+        view.put("started", job.started().toString());
+        switch (job.outcome()) {
+            case ScanJob.Running running -> view.put("status", "running");
+            case ScanJob.Done done -> {
+                view.put("status", "done");
+                view.put("finished", done.finished().toString());
+                view.put("records", done.summary().records());
+                view.put("pairsCompared", done.summary().pairsCompared());
+                view.put("allPairs", done.summary().allPairs());
+                view.put("groups", done.summary().groups());
+                view.put("oversizedBlocks", done.summary().oversizedBlocks());
+            }
+            case ScanJob.Failed failed -> {
+                view.put("status", "failed");
+                view.put("finished", failed.finished().toString());
+                view.put("error", failed.reason());
+            }
+            case ScanJob.Interrupted interrupted -> {
+                view.put("status", "interrupted");
+                view.put("finished", interrupted.finished().toString());
+                view.put("error", "the server stopped while the scan ran; the previous groups are kept");
+            }
+        }
+        return view;
     }
 
     @Override

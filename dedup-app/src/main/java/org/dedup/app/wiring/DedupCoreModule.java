@@ -30,9 +30,11 @@ import org.dedup.domain.party.ContactKind;
 import org.dedup.domain.party.Parties;
 import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.party.PartyMerges;
+import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.search.ScanJobStore;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.store.CompanyRepository;
 import org.dedup.domain.store.ContactRepository;
@@ -104,6 +106,12 @@ public final class DedupCoreModule extends AbstractModule {
                                     SettingsStore settings, NotDuplicateStore notDuplicates,
                                     DuplicateGroupStore groups, RecordStandardizer standardizer) {
         return new DuplicateSearch(leads, contacts, companies, settings, notDuplicates, groups, standardizer);
+    }
+
+    @Provides
+    @Singleton
+    BulkScans bulkScans(DuplicateSearch search, ScanJobStore jobs, Clock clock) {
+        return new BulkScans(search, jobs, clock);
     }
 
     @Provides

@@ -19,6 +19,7 @@ import org.dedup.domain.model.DedupException;
 import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.search.ScanJobStore;
 import org.dedup.domain.store.CachingSettingsStore;
 import org.dedup.domain.store.CompanyRepository;
 import org.dedup.domain.store.ContactRepository;
@@ -114,6 +115,12 @@ public final class JooqPersistenceModule extends AbstractModule {
     @Singleton
     DuplicateGroupStore duplicateGroups(JooqAdapters adapters) {
         return adapters.duplicateGroups();
+    }
+
+    @Provides
+    @Singleton
+    ScanJobStore scanJobs(JooqAdapters adapters) {
+        return adapters.scanJobs();
     }
 
     @Provides

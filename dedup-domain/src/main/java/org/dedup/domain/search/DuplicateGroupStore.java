@@ -9,6 +9,10 @@ public interface DuplicateGroupStore {
 
     List<DuplicateGroup> groups(TenantId tenant);
 
-    /** Replaces the tenant's groups with the result of a new search. */
+    /**
+     * Replaces the tenant's groups with the result of a new search, atomically: a reader sees the old groups or the
+     * new ones, never a mix or none; of concurrent replacements one whole set is left; a replacement that fails
+     * (a group id given twice, the process stopping) leaves the old groups.
+     */
     void replace(TenantId tenant, List<DuplicateGroup> groups);
 }

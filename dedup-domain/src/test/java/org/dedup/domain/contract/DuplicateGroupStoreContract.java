@@ -1,10 +1,16 @@
 package org.dedup.domain.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.ContactId;
@@ -53,5 +59,78 @@ public abstract class DuplicateGroupStoreContract {
 
         assertEquals(latest, groups().groups(tenant));
         assertEquals(theirs, groups().groups(other));
+    }
+
+    private static List<DuplicateGroup> someGroups(int count, String rule) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> aGroup(rule)).toList();
+    }
+
+    @Test
+    void readersSeeTheOldOrTheNewGroupsNeverAMixOrNothing() throws Exception {
+        TenantId tenant = aTenant();
+        List<DuplicateGroup> before = someGroups(40, "Same email");
+        List<DuplicateGroup> after = someGroups(25, "Same phone");
+        groups().replace(tenant, before);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> writer = threads.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    groups().replace(tenant, i % 2 == 0 ? after : before);
+                }
+            });
+            List<Future<List<List<DuplicateGroup>>>> readers = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                readers.add(threads.submit(() -> {
+                    List<List<DuplicateGroup>> seen = new ArrayList<>();
+                    while (!writer.isDone()) {
+                        seen.add(groups().groups(tenant));
+                    }
+                    return seen;
+                }));
+            }
+            writer.get(60, TimeUnit.SECONDS);
+            for (Future<List<List<DuplicateGroup>>> reader : readers) {
+                for (List<DuplicateGroup> seen : reader.get(60, TimeUnit.SECONDS)) {
+                    assertTrue(seen.equals(before) || seen.equals(after), "a reader saw " + seen.size() + " groups");
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentReplacementsLeaveExactlyOneOfTheirSets() throws Exception {
+        TenantId tenant = aTenant();
+        List<List<DuplicateGroup>> sets = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sets.add(someGroups(30, "Set " + i));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(sets.size());
+        try {
+            List<Future<?>> replacing = sets.stream()
+                    .<Future<?>>map(set -> threads.submit(() -> groups().replace(tenant, set))).toList();
+            for (Future<?> replaced : replacing) {
+                replaced.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertTrue(sets.contains(groups().groups(tenant)), "not one whole set: " + groups().groups(tenant).size());
+    }
+
+    @Test
+    void aReplacementThatFailsHalfwayLeavesThePreviousGroups() {
+        TenantId tenant = aTenant();
+        List<DuplicateGroup> previous = someGroups(5, "Same email");
+        groups().replace(tenant, previous);
+        DuplicateGroup twice = aGroup("Same phone");
+        List<DuplicateGroup> broken = new ArrayList<>(someGroups(5, "Same phone"));
+        broken.add(twice);
+        broken.add(twice);
+
+        assertThrows(RuntimeException.class, () -> groups().replace(tenant, broken));
+
+        assertEquals(previous, groups().groups(tenant));
     }
 }

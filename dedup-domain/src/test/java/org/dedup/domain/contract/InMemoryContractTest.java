@@ -19,6 +19,7 @@ import org.dedup.domain.testing.InMemoryDecisionLog;
 import org.dedup.domain.testing.InMemoryLeadRepository;
 import org.dedup.domain.testing.InMemoryMergeJournal;
 import org.dedup.domain.testing.InMemoryPartyMergeJournal;
+import org.dedup.domain.testing.InMemoryScanJobs;
 import org.dedup.domain.testing.InMemorySettingsStore;
 import org.junit.jupiter.api.Nested;
 
@@ -143,6 +144,16 @@ class InMemoryContractTest {
         @Override
         protected org.dedup.domain.search.DuplicateGroupStore groups() {
             return stores;
+        }
+    }
+
+    @Nested
+    class ScanJobs extends ScanJobStoreContract {
+        private final InMemoryScanJobs jobs = new InMemoryScanJobs();
+
+        @Override
+        protected org.dedup.domain.search.ScanJobStore jobs() {
+            return jobs;
         }
     }
 }

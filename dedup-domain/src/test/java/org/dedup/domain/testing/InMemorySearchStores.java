@@ -55,6 +55,9 @@ public final class InMemorySearchStores implements NotDuplicateStore, DuplicateG
 
     @Override
     public synchronized void replace(TenantId tenant, List<DuplicateGroup> newGroups) {
+        if (newGroups.stream().map(DuplicateGroup::id).distinct().count() < newGroups.size()) {
+            throw new IllegalArgumentException("a group id is given twice");
+        }
         groups.put(tenant, List.copyOf(newGroups));
     }
 }

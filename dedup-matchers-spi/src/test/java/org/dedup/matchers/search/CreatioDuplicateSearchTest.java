@@ -3,6 +3,7 @@ package org.dedup.matchers.search;
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,18 +30,25 @@ import org.dedup.domain.model.PhoneType;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.rules.DuplicateRule;
+import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.BulkSearchResult;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.search.RecordPair;
+import org.dedup.domain.search.ScanAlreadyRunningException;
+import org.dedup.domain.search.ScanJob;
 import org.dedup.domain.standardize.ProfileField;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.testing.InMemoryCompanyRepository;
 import org.dedup.domain.testing.InMemoryContactRepository;
 import org.dedup.domain.testing.InMemoryLeadRepository;
+import org.dedup.domain.testing.InMemoryScanJobs;
 import org.dedup.domain.testing.InMemorySearchStores;
 import org.dedup.domain.testing.InMemorySettingsStore;
+import org.dedup.domain.testing.LeadBuilder;
+import org.dedup.domain.testing.MutableClock;
 import org.dedup.standardization.CreatioCompatibleStandardizer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Every behaviour of the Creatio duplicate-search spec, on the real standardizer. */
@@ -268,5 +276,45 @@ class CreatioDuplicateSearchTest {
                 new DuplicateRule("inactive", Set.of(RecordKind.CONTACT), List.of(ProfileField.EMAIL), false, true, true),
                 new DuplicateRule("save only", Set.of(RecordKind.CONTACT), List.of(ProfileField.EMAIL), true, true, false)));
         assertTrue(search.scan(TENANT).groups().isEmpty());
+    }
+
+    @Nested
+    class ScanJobs {
+        private final InMemoryScanJobs jobs = new InMemoryScanJobs();
+        private final BulkScans scans = new BulkScans(search, jobs, new MutableClock(LeadBuilder.T0));
+
+        @Test
+        void aScanJobEndsDoneWithWhatTheScanFoundAndItsGroupsStored() {
+            savedContact("Lee Chan", "lee@chan.io");
+            savedContact("Chan Lee", "lee@chan.io");
+
+            ScanJob ended = scans.run(scans.start(TENANT));
+
+            ScanJob.Done done = assertInstanceOf(ScanJob.Done.class, ended.outcome());
+            assertEquals(1, done.summary().groups());
+            assertEquals(Optional.of(ended), scans.find(TENANT, ended.id()));
+            assertEquals(1, search.groups(TENANT).size());
+        }
+
+        @Test
+        void aTenantRunsOneScanAtATimeAndTheSecondIsToldWhichRuns() {
+            ScanJob running = scans.start(TENANT);
+
+            ScanAlreadyRunningException refused = assertThrows(ScanAlreadyRunningException.class,
+                    () -> scans.start(TENANT));
+
+            assertEquals(running.id(), refused.running());
+            scans.run(running);
+            assertInstanceOf(ScanJob.Running.class, scans.start(TENANT).outcome(), "free again once it ended");
+        }
+
+        @Test
+        void aScanLeftRunningByAStoppedProcessEndsInterrupted() {
+            ScanJob left = scans.start(TENANT);
+
+            assertEquals(1, scans.interruptLeftRunning());
+
+            assertInstanceOf(ScanJob.Interrupted.class, scans.find(TENANT, left.id()).orElseThrow().outcome());
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.dedup.persistence.search;
 
 import static org.dedup.persistence.jooq.Tables.DUPLICATE_GROUP;
 import static org.dedup.persistence.jooq.Tables.DUPLICATE_GROUP_MEMBER;
+import static org.dedup.persistence.jooq.Tables.DUPLICATE_GROUP_SET;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateGroupStore;
+import org.dedup.persistence.failure.DuplicateRecordException;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.jooq.tables.records.DuplicateGroupMemberRecord;
 import org.dedup.persistence.jooq.tables.records.DuplicateGroupRecord;
@@ -23,8 +25,10 @@ import org.dedup.persistence.json.DocumentCodec;
 import org.jooq.DSLContext;
 
 /**
- * The groups of each tenant's latest bulk search: a row per group and a row per member, read back in two
- * queries whatever the number of groups. A replace deletes and inserts in the caller's transaction.
+ * The groups of each tenant's latest bulk search: a row per group and a row per member. A replace is one
+ * transaction that first locks (updates) the tenant's row of {@code duplicate_group_set}, so replacements of one
+ * tenant take turns, and that deletes and inserts out of readers' sight until it commits; a failure or a stopped
+ * process rolls it back whole. A read is one statement, so it sees one committed set: the old or the new.
  */
 public final class JooqDuplicateGroupStore implements DuplicateGroupStore {
     private static final TypeReference<List<String>> RULES = new TypeReference<>() {
@@ -41,19 +45,32 @@ public final class JooqDuplicateGroupStore implements DuplicateGroupStore {
     public List<DuplicateGroup> groups(TenantId tenant) {
         return Storage.attempt("read", "duplicate groups", tenant, () -> {
             Map<UUID, List<RecordRef>> members = new LinkedHashMap<>();
-            dsl.selectFrom(DUPLICATE_GROUP_MEMBER).where(DUPLICATE_GROUP_MEMBER.TENANT_ID.eq(tenant.value()))
-                    .orderBy(DUPLICATE_GROUP_MEMBER.GROUP_ID, DUPLICATE_GROUP_MEMBER.POSITION)
-                    .forEach(m -> members.computeIfAbsent(m.getGroupId(), id -> new ArrayList<>())
-                            .add(RecordRef.of(RecordKind.valueOf(m.getRecordKind()), m.getRecordId())));
-            return dsl.selectFrom(DUPLICATE_GROUP).where(DUPLICATE_GROUP.TENANT_ID.eq(tenant.value()))
-                    .orderBy(DUPLICATE_GROUP.POSITION)
-                    .fetch(g -> new DuplicateGroup(g.getId(), members.get(g.getId()), codec.read(g.getRules(), RULES)));
+            Map<UUID, String> rules = new LinkedHashMap<>();
+            dsl.select(DUPLICATE_GROUP.ID, DUPLICATE_GROUP.RULES, DUPLICATE_GROUP_MEMBER.RECORD_KIND,
+                            DUPLICATE_GROUP_MEMBER.RECORD_ID)
+                    .from(DUPLICATE_GROUP).join(DUPLICATE_GROUP_MEMBER)
+                    .on(DUPLICATE_GROUP_MEMBER.TENANT_ID.eq(DUPLICATE_GROUP.TENANT_ID),
+                            DUPLICATE_GROUP_MEMBER.GROUP_ID.eq(DUPLICATE_GROUP.ID))
+                    .where(DUPLICATE_GROUP.TENANT_ID.eq(tenant.value()))
+                    .orderBy(DUPLICATE_GROUP.POSITION, DUPLICATE_GROUP_MEMBER.POSITION)
+                    .forEach(row -> {
+                        rules.putIfAbsent(row.value1(), row.value2());
+                        members.computeIfAbsent(row.value1(), id -> new ArrayList<>())
+                                .add(RecordRef.of(RecordKind.valueOf(row.value3()), row.value4()));
+                    });
+            return members.entrySet().stream().map(group -> new DuplicateGroup(group.getKey(), group.getValue(),
+                    codec.read(rules.get(group.getKey()), RULES))).toList();
         });
     }
 
     @Override
     public void replace(TenantId tenant, List<DuplicateGroup> groups) {
-        Storage.run("replace", groups.size() + " duplicate groups", tenant, () -> {
+        ensureSetRow(tenant);
+        Storage.run("replace", groups.size() + " duplicate groups", tenant, () -> dsl.transaction(configuration -> {
+            dsl.update(DUPLICATE_GROUP_SET)
+                    .set(DUPLICATE_GROUP_SET.REPLACEMENTS, DUPLICATE_GROUP_SET.REPLACEMENTS.plus(1L))
+                    .where(DUPLICATE_GROUP_SET.TENANT_ID.eq(tenant.value()))
+                    .execute();
             dsl.deleteFrom(DUPLICATE_GROUP_MEMBER).where(DUPLICATE_GROUP_MEMBER.TENANT_ID.eq(tenant.value())).execute();
             dsl.deleteFrom(DUPLICATE_GROUP).where(DUPLICATE_GROUP.TENANT_ID.eq(tenant.value())).execute();
             List<DuplicateGroupRecord> rows = new ArrayList<>();
@@ -69,6 +86,19 @@ public final class JooqDuplicateGroupStore implements DuplicateGroupStore {
             }
             dsl.batchInsert(rows).execute();
             dsl.batchInsert(memberRows).execute();
-        });
+        }));
+    }
+
+    /** The row replacements of the tenant lock; H2 emulates "on conflict" racily, so a concurrent insert is fine. */
+    private void ensureSetRow(TenantId tenant) {
+        try {
+            Storage.run("prepare", "the duplicate groups", tenant, () -> dsl.insertInto(DUPLICATE_GROUP_SET)
+                    .set(DUPLICATE_GROUP_SET.TENANT_ID, tenant.value())
+                    .set(DUPLICATE_GROUP_SET.REPLACEMENTS, 0L)
+                    .onConflictDoNothing()
+                    .execute());
+        } catch (DuplicateRecordException insertedMeanwhile) {
+            // another replacement of the tenant inserted the row first: it is there to lock
+        }
     }
 }

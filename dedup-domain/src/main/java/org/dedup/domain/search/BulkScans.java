@@ -1,0 +1,67 @@
+package org.dedup.domain.search;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dedup.domain.model.Require;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.store.StorageUnavailableException;
+
+/**
+ * Bulk searches as stored jobs, one running per tenant at a time: a job is started (or refused, naming the running
+ * one), run to its end by the caller's executor, and its outcome stored; a process that starts after one stopped
+ * while it ran jobs ends them as interrupted, so none is lost or left running forever.
+ */
+public final class BulkScans {
+    private final DuplicateSearch search;
+    private final ScanJobStore jobs;
+    private final Clock clock;
+
+    public BulkScans(DuplicateSearch search, ScanJobStore jobs, Clock clock) {
+        this.search = Require.nonNull(search, "duplicate search");
+        this.jobs = Require.nonNull(jobs, "scan job store");
+        this.clock = Require.nonNull(clock, "clock");
+    }
+
+    /**
+     * A new running job of the tenant, stored; run it with {@link #run}.
+     *
+     * @throws ScanAlreadyRunningException when the tenant has a running job
+     */
+    public ScanJob start(TenantId tenant) {
+        ScanJob job = ScanJob.running(tenant, clock.instant());
+        Optional<ScanJob> running = jobs.startUnlessRunning(job);
+        if (running.isPresent()) {
+            throw new ScanAlreadyRunningException(tenant, running.get().id());
+        }
+        return job;
+    }
+
+    /**
+     * Runs a started job on the calling thread and stores how it ended: done with its summary, or failed, the
+     * previous groups then being kept. A failure is stored with a reason fit for any caller (never a statement or
+     * a record's values) and thrown again for the caller to log.
+     */
+    public ScanJob run(ScanJob job) {
+        try {
+            ScanJob done = job.ended(new ScanJob.Done(clock.instant(), ScanJob.Summary.of(search.scan(job.tenant()))));
+            jobs.end(done);
+            return done;
+        } catch (RuntimeException e) {
+            jobs.end(job.ended(new ScanJob.Failed(clock.instant(), e instanceof StorageUnavailableException
+                    ? "the database became unavailable; the previous groups are kept, start the scan again"
+                    : "the scan failed; the previous groups are kept")));
+            throw e;
+        }
+    }
+
+    public Optional<ScanJob> find(TenantId tenant, UUID id) {
+        return jobs.find(tenant, id);
+    }
+
+    /** Ends the jobs a stopped process left running as interrupted; how many. */
+    public int interruptLeftRunning() {
+        return jobs.interruptRunning(clock.instant());
+    }
+}

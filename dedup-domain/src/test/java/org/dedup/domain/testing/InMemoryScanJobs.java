@@ -1,0 +1,44 @@
+package org.dedup.domain.testing;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.search.ScanJob;
+import org.dedup.domain.search.ScanJobStore;
+
+/** Scan jobs in memory. */
+public final class InMemoryScanJobs implements ScanJobStore {
+    private final Map<UUID, ScanJob> jobs = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Optional<ScanJob> startUnlessRunning(ScanJob job) {
+        Optional<ScanJob> running = jobs.values().stream()
+                .filter(j -> j.tenant().equals(job.tenant()) && j.outcome() instanceof ScanJob.Running).findFirst();
+        if (running.isEmpty()) {
+            jobs.put(job.id(), job);
+        }
+        return running;
+    }
+
+    @Override
+    public synchronized void end(ScanJob ended) {
+        jobs.put(ended.id(), ended);
+    }
+
+    @Override
+    public synchronized Optional<ScanJob> find(TenantId tenant, UUID id) {
+        return Optional.ofNullable(jobs.get(id)).filter(job -> job.tenant().equals(tenant));
+    }
+
+    @Override
+    public synchronized int interruptRunning(Instant at) {
+        List<ScanJob> running = jobs.values().stream().filter(j -> j.outcome() instanceof ScanJob.Running).toList();
+        running.forEach(job -> jobs.put(job.id(), job.ended(new ScanJob.Interrupted(at))));
+        return running.size();
+    }
+}
