@@ -127,11 +127,13 @@ class ConfigLoaderTest {
                 limits:
                   emailsPerLead: 200
                   pixelsPerLead: 5
+                  genericKeyLeads: 50
                 """);
         LeadLimits limits = new ConfigLoader().load(file, Map.of()).limits().leadLimits();
 
         assertEquals(200, limits.emailsPerLead());
         assertEquals(5, limits.pixelsPerLead());
+        assertEquals(50, limits.genericKeyLeads());
         assertEquals(LeadLimits.defaults().phonesPerLead(), limits.phonesPerLead());
     }
 

@@ -26,13 +26,15 @@ import org.junit.jupiter.api.Test;
 class MergeGuardsHttpTest {
     private static final String ACME_KEY = "acme-key-0123456789";
     private static final String GLOBEX_KEY = "globex-key-0123456789";
+    private static final String INITECH_KEY = "initech-key-0123456789";
     private static ServerOnPostgres server;
 
     @BeforeAll
     static void start() throws Exception {
         server = ServerOnPostgres.start("guards", 4_000_000, List.of(
                 new TenantConfig("acme", ACME_KEY, List.of("email", "phone"), "GB", null, null, null),
-                new TenantConfig("globex", GLOBEX_KEY, List.of("email", "phone"), "GB", null, null, null)));
+                new TenantConfig("globex", GLOBEX_KEY, List.of("email", "phone"), "GB", null, null, null),
+                new TenantConfig("initech", INITECH_KEY, List.of("phone"), "GB", null, null, null)));
     }
 
     @AfterAll
@@ -103,6 +105,27 @@ class MergeGuardsHttpTest {
                 assertTrue(later.body().contains("\"outcome\":\"created\""), later.body());
             }
             assertEquals(before + 3, leads("acme"));
+        }
+    }
+
+    @Nested
+    class GenericKeys {
+        @Test
+        void anEmailSharedByMoreThanTwentyStoredLeadsIsNotAMergeGroundOnItsOwn() throws Exception {
+            for (int i = 0; i < 21; i++) {
+                assertEquals(200, postLead(INITECH_KEY, null, lead("info@initech.com")).statusCode());
+            }
+            assertEquals(21, leads("initech"), "not matched by email while only the phone method is on");
+            HttpResponse<String> settings = server.send(server.request("/v1/settings").header("X-Api-Key", INITECH_KEY)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"methods\": [\"email\"], \"mergeLimit\": 50}")));
+            assertEquals(200, settings.statusCode(), settings.body());
+
+            HttpResponse<String> next = postLead(INITECH_KEY, null, lead("info@initech.com"));
+
+            assertEquals(200, next.statusCode(), next.body());
+            assertTrue(next.body().contains("\"outcome\":\"pending_review\""), next.body());
+            assertTrue(next.body().contains("generic key, shared by more than 20 stored leads"), next.body());
+            assertEquals(22, leads("initech"));
         }
     }
 

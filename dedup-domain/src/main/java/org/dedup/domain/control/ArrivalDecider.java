@@ -37,11 +37,14 @@ final class ArrivalDecider {
     private final ConflictMerge conflictMerge;
     private final Merges merges;
     private final Clock clock;
+    private final int genericKeyLeads;
 
-    ArrivalDecider(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge, Clock clock) {
+    ArrivalDecider(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge, Clock clock,
+                   int genericKeyLeads) {
         this.ports = ports;
         this.matchers = matchers;
-        this.search = new CandidateSearch(ports.leads(), matchers);
+        this.genericKeyLeads = genericKeyLeads;
+        this.search = new CandidateSearch(ports.leads(), matchers, genericKeyLeads);
         this.conflictMerge = conflictMerge;
         this.merges = new Merges(ports, matchers, clock);
         this.clock = clock;
@@ -49,7 +52,7 @@ final class ArrivalDecider {
 
     /** The same decisions carried out through other ports (a batch's). */
     ArrivalDecider on(DuplicateControlPorts other) {
-        return new ArrivalDecider(other, matchers, conflictMerge, clock);
+        return new ArrivalDecider(other, matchers, conflictMerge, clock, genericKeyLeads);
     }
 
     CandidateSearch search() {

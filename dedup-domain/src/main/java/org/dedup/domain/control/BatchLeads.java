@@ -140,6 +140,14 @@ final class BatchLeads implements LeadRepository {
         return keySets.stream().map(keys -> found(keys, limit)).toList();
     }
 
+    /** What the store holds: stored leads are counted, not the batch's own (keys already locked by the batch). */
+    @Override
+    public Map<MatchKey, Integer> countByKeys(TenantId tenant, Collection<MatchKey> keys, SearchScope scope,
+                                              int atMost) {
+        ownTenant(tenant);
+        return store.countByKeys(tenant, keys, scope, atMost);
+    }
+
     /** In the store's order, so that the same candidates are kept at the limit and ties are broken alike. */
     private List<LeadId> found(Collection<MatchKey> keys, int limit) {
         Set<LeadId> found = new TreeSet<>(LeadId.STORE_ORDER);

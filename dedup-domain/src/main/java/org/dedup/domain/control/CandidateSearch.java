@@ -28,10 +28,18 @@ public final class CandidateSearch {
     static final int CANDIDATE_LIMIT = 200;
     private final LeadRepository leads;
     private final InstalledMatchers matchers;
+    private final GenericKeys genericKeys;
 
+    /** A search with the {@linkplain LeadLimits#defaults() default} limit of a generic key. */
     public CandidateSearch(LeadRepository leads, InstalledMatchers matchers) {
+        this(leads, matchers, LeadLimits.defaults().genericKeyLeads());
+    }
+
+    /** A search for which a key shared by more than {@code genericKeyLeads} stored leads is no merge ground. */
+    public CandidateSearch(LeadRepository leads, InstalledMatchers matchers, int genericKeyLeads) {
         this.leads = leads;
         this.matchers = matchers;
+        this.genericKeys = new GenericKeys(leads, matchers, genericKeyLeads);
     }
 
     /** The probe keys of each matcher of {@code methods}; these are also the keys to lock. */
@@ -55,7 +63,9 @@ public final class CandidateSearch {
 
     public Findings find(LeadProfile profile, Map<Matcher, Set<MatchKey>> probes, MatchContext context,
                          Set<LeadId> excluded, List<MatcherFailure> failures) {
-        return confirm(profile, lookUp(probes, context, excluded), context, failures);
+        LookedUp lookedUp = lookUp(probes, context, excluded);
+        return genericKeys.judged(confirm(profile, lookedUp, context, failures), probes, lookedUp.byMatcher(), context,
+                failures);
     }
 
     /** The stored leads in scope that share a probe key with each matcher, by one lookup for all matchers. */

@@ -61,7 +61,7 @@ public final class DuplicateControl {
         this.limits = limits;
         this.ports = ports;
         this.matchers = matchers;
-        this.decider = new ArrivalDecider(ports, matchers, conflictMerge, clock);
+        this.decider = new ArrivalDecider(ports, matchers, conflictMerge, clock, limits.genericKeyLeads());
         this.batch = new ArrivalBatch(ports, decider);
         this.clock = clock;
     }

@@ -14,9 +14,10 @@ import org.dedup.domain.model.TrackingPixel;
  * How much one incoming lead may carry. Every email, phone and pixel is a match key: a lead with thousands of them
  * would be found by every later lead that shares any one of them (and absorb it, collecting its values), and locking
  * them all would hold a lock per key in the database. A lead over a limit is refused whole, the limit named.
+ * {@code genericKeyLeads} is how many stored leads may share a key before it is generic, no merge ground on its own.
  */
 public record LeadLimits(int contactsPerLead, int emailsPerContact, int phonesPerContact, int emailsPerLead,
-                         int phonesPerLead, int pixelsPerLead) {
+                         int phonesPerLead, int pixelsPerLead, int genericKeyLeads) {
     /** The highest value any limit may be set to; beyond it a single lead is a denial of service. */
     public static final int CEILING = 1_000;
 
@@ -27,10 +28,14 @@ public record LeadLimits(int contactsPerLead, int emailsPerContact, int phonesPe
         within(emailsPerLead, "emailsPerLead");
         within(phonesPerLead, "phonesPerLead");
         within(pixelsPerLead, "pixelsPerLead");
+        if (genericKeyLeads < 1 || genericKeyLeads >= CandidateSearch.CANDIDATE_LIMIT) {
+            throw new InvalidOptionException("limits.genericKeyLeads", "must be between 1 and "
+                    + (CandidateSearch.CANDIDATE_LIMIT - 1) + ", was " + genericKeyLeads);
+        }
     }
 
     public static LeadLimits defaults() {
-        return new LeadLimits(20, 10, 10, 50, 50, 20);
+        return new LeadLimits(20, 10, 10, 50, 50, 20, 20);
     }
 
     private static void within(int value, String limit) {

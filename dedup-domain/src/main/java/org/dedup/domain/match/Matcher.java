@@ -26,4 +26,14 @@ public interface Matcher {
      * tenant and to the settings' pipeline scope) duplicate {@code incoming}, each with an explanation.
      */
     List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context);
+
+    /**
+     * Whether this matcher calls a candidate a duplicate because it shares one of its keys (an email, a phone, a
+     * pixel). For such a matcher, a key shared by more stored leads than the tenant's limit (a generic value: a
+     * switchboard number, {@code info@}) is not a ground for a merge on its own: such a candidate is left for review.
+     * Matchers that score candidates their keys only block together answer false, the default.
+     */
+    default boolean matchesOnSharedKey() {
+        return false;
+    }
 }

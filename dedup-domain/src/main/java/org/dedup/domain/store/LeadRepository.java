@@ -1,7 +1,9 @@
 package org.dedup.domain.store;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -75,6 +77,21 @@ public interface LeadRepository {
      */
     List<List<LeadId>> findByKeySets(TenantId tenant, List<? extends Collection<MatchKey>> keySets, SearchScope scope,
                                      int limit);
+
+    /**
+     * How many stored leads in {@code scope} have each of {@code keys}, each counted up to {@code atMost}, in one
+     * round trip where the store allows.
+     */
+    default Map<MatchKey, Integer> countByKeys(TenantId tenant, Collection<MatchKey> keys, SearchScope scope,
+                                               int atMost) {
+        List<MatchKey> ordered = List.copyOf(keys);
+        List<List<LeadId>> found = findByKeySets(tenant, ordered.stream().map(List::of).toList(), scope, atMost);
+        Map<MatchKey, Integer> counts = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            counts.put(ordered.get(i), found.get(i).size());
+        }
+        return counts;
+    }
 
     /** Every lead of the tenant, streamed in pages so a million leads never sit in memory at once. */
     void forEach(TenantId tenant, Consumer<Lead> action);

@@ -103,6 +103,22 @@ public abstract class LeadRepositoryContract {
     }
 
     @Test
+    void theLeadsHavingEachKeyAreCountedUpToALimitInOneCall() {
+        String shared = "count-" + UUID.randomUUID() + "@x.io";
+        for (int i = 0; i < 4; i++) {
+            leads().insert(aLead().build(), Set.of(email(shared)));
+        }
+        leads().insert(aLead().in(OTHER).build(), Set.of(email(shared)));
+        String once = "once-" + UUID.randomUUID() + "@x.io";
+        leads().insert(aLead().build(), Set.of(email(once)));
+
+        assertEquals(Map.of(email(shared), 3, email(once), 1, KEY_NOBODY_HAS, 0), leads().countByKeys(TENANT,
+                List.of(email(shared), email(once), KEY_NOBODY_HAS), SearchScope.everything(), 3));
+        assertEquals(Map.of(email(shared), 4), leads().countByKeys(TENANT, List.of(email(shared)),
+                SearchScope.everything(), 10));
+    }
+
+    @Test
     void leadsFoundByAKeyComeInIdOrderTheirBitsReadUnsigned() {
         long high = UUID.randomUUID().getMostSignificantBits() & 0x7fff_ffff_ffff_ffffL;
         List<Lead> leads = List.of(aLead().withId(new LeadId(new UUID(high | 0x8000_0000_0000_0000L, 1))).build(),

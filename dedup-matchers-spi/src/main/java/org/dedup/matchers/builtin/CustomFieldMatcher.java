@@ -50,6 +50,12 @@ public final class CustomFieldMatcher implements Matcher {
         return keys;
     }
 
+    /** Sharing a key is the ground of its verdict. */
+    @Override
+    public boolean matchesOnSharedKey() {
+        return true;
+    }
+
     @Override
     public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context) {
         List<MatchCandidate> matches = new ArrayList<>();

@@ -45,6 +45,12 @@ class SharedValueMatcher implements Matcher {
         return keys(incoming.all().values(field));
     }
 
+    /** Sharing a key is the ground of its verdict. */
+    @Override
+    public boolean matchesOnSharedKey() {
+        return true;
+    }
+
     @Override
     public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context) {
         Set<String> offered = incoming.all().values(field);

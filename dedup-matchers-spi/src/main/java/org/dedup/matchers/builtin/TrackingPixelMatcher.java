@@ -34,6 +34,12 @@ public final class TrackingPixelMatcher implements Matcher {
         return isChat(incoming) ? pixels.probeKeys(incoming, context) : Set.of();
     }
 
+    /** Sharing a key is the ground of its verdict. */
+    @Override
+    public boolean matchesOnSharedKey() {
+        return true;
+    }
+
     @Override
     public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context) {
         if (!isChat(incoming)) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 
 import org.dedup.domain.control.ArrivalQueue;
 import org.dedup.domain.control.Decision;
@@ -64,7 +63,7 @@ class LeadLimitsTest {
     @Nested
     class EachLimitIsNamed {
         private final DuplicateControl strict = new DuplicateControl(fixture.ports, fixture.matchers,
-                new ConflictMerge(fixture.standardizer), fixture.clock, new LeadLimits(3, 2, 2, 3, 3, 1));
+                new ConflictMerge(fixture.standardizer), fixture.clock, new LeadLimits(3, 2, 2, 3, 3, 1, 20));
 
         @Test
         void contactsPerLead() {
@@ -121,13 +120,11 @@ class LeadLimitsTest {
     @Test
     void aLimitOutOfRangeIsRefusedNamingIt() {
         InvalidRecordException refused = assertThrows(InvalidRecordException.class,
-                () -> new LeadLimits(20, 10, 10, 0, 50, 20));
+                () -> new LeadLimits(20, 10, 10, 0, 50, 20, 20));
         assertTrue(refused.getMessage().contains("limits.emailsPerLead must be between 1 and 1000, was 0"),
                 refused.getMessage());
-        assertThrows(InvalidRecordException.class, () -> new LeadLimits(20, 10, 10, 50, 50, 1_001));
-        assertEquals(List.of(20, 10, 10, 50, 50, 20), List.of(LeadLimits.defaults().contactsPerLead(),
-                LeadLimits.defaults().emailsPerContact(), LeadLimits.defaults().phonesPerContact(),
-                LeadLimits.defaults().emailsPerLead(), LeadLimits.defaults().phonesPerLead(),
-                LeadLimits.defaults().pixelsPerLead()));
+        assertThrows(InvalidRecordException.class, () -> new LeadLimits(20, 10, 10, 50, 50, 1_001, 20));
+        assertThrows(InvalidRecordException.class, () -> new LeadLimits(20, 10, 10, 50, 50, 20, 200));
+        assertEquals(new LeadLimits(20, 10, 10, 50, 50, 20, 20), LeadLimits.defaults());
     }
 }
