@@ -1,6 +1,6 @@
 package org.dedup.ml;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +11,7 @@ import org.dedup.ml.record.PersonRecord;
 /** Test-data builder for person records: {@code aPerson("p1").named("john", "smith").withEmail(...).build()}. */
 public final class Persons {
     private final String id;
-    private final Map<Attribute, String> values = new EnumMap<>(Attribute.class);
+    private final Map<Attribute, String> values = new HashMap<>();
     private final Set<String> emails = new LinkedHashSet<>();
     private final Set<String> phones = new LinkedHashSet<>();
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.dedup.ml.blocking.Blocker;
 import org.dedup.ml.features.PairFeatures;
 import org.dedup.ml.features.PreparedRecord;
 import org.dedup.ml.model.MatchModel;
@@ -14,7 +13,6 @@ import org.dedup.ml.model.ModelArtifact;
 import org.dedup.ml.record.PersonPair;
 import org.dedup.ml.record.PersonRecord;
 import org.dedup.ml.record.RecordFiles;
-import org.dedup.ml.training.DefaultModelRecipe;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,8 +60,8 @@ public class PairScoringBenchmark {
     public void load() {
         ModelArtifact artifact = ModelArtifact.bundled();
         model = MatchModel.of(artifact);
-        features = new PairFeatures(artifact.frequencies());
-        pairs = new Blocker(DefaultModelRecipe.MAX_BLOCK).dedupPairs(RecordFiles.readFebrl(Path.of(records)).records());
+        features = new PairFeatures(artifact.metadata().recordSchema(), artifact.frequencies());
+        pairs = model.blocker().dedupPairs(RecordFiles.readFebrl(Path.of(records)).records());
         for (PersonPair pair : pairs) {
             prepared.computeIfAbsent(pair.first(), model::prepare);
             prepared.computeIfAbsent(pair.second(), model::prepare);

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Check on save of one lead (the JSON of POST /v1/leads) without storing it. */
-@Command(name = "check", description = "Likely duplicates of one lead, given as JSON, without saving it.")
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Likely duplicates of one lead, given as JSON, without saving it.")
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     DedupCommand parent;

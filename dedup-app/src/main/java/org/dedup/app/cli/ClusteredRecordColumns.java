@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.dedup.ml.record.LabelledRecords;
 import org.dedup.ml.record.RecordFiles;
+import org.dedup.ml.record.RecordSchema;
 import picocli.CommandLine.Option;
 
 /** The {@code --id-column} and {@code --cluster-column} options of the commands that read clustered record CSVs. */
@@ -14,7 +15,7 @@ final class ClusteredRecordColumns {
     @Option(names = "--cluster-column", description = "cluster column of --records (default: ${DEFAULT-VALUE})")
     String clusterColumn = "cluster";
 
-    LabelledRecords read(Path csv) {
-        return RecordFiles.readClustered(csv, idColumn, clusterColumn);
+    LabelledRecords read(Path csv, RecordSchema schema) {
+        return RecordFiles.readClustered(csv, schema, idColumn, clusterColumn);
     }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Runs the demo on a fresh embedded H2 database. */
-@Command(name = "demo", description = "Generate a sample tenant, run its requests through duplicate control, report.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate a sample tenant, run its requests through duplicate control, report.")
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     DedupCommand parent;

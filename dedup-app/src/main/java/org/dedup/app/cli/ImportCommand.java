@@ -41,7 +41,8 @@ import picocli.CommandLine.ParentCommand;
  * POST /v1/leads, contacts from a CSV with the header {@code name,email,phone}, or companies from a CSV with the
  * header {@code name,website,email,phone}. Bad rows are reported with their number and skipped; good rows are kept.
  */
-@Command(name = "import", description = "Import leads (JSON array), contacts (CSV name,email,phone) or companies "
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import leads (JSON array), contacts (CSV name,email,phone) or companies "
         + "(CSV name,website,email,phone).")
 final class ImportCommand implements Callable<Integer> {
     private static final ObjectMapper LEADS = new ObjectMapper()

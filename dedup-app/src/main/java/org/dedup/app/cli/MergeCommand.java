@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** Manual merge of two or more leads, contacts or companies into a survivor. */
-@Command(name = "merge", description = "Merge records of one kind into a survivor; prints the merge id. Leads: newest "
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Merge records of one kind into a survivor; prints the merge id. Leads: newest "
         + "value wins per field; contacts and companies keep the survivor's values, filling what it lacks.")
 final class MergeCommand implements Callable<Integer> {
     @ParentCommand

@@ -1,6 +1,5 @@
 package org.dedup.app.cli;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.dedup.app.config.DedupConfig;
@@ -11,13 +10,13 @@ import picocli.CommandLine.Option;
 
 /** The {@code --model} option of the ML commands: a model file, else the configured one, else the shipped one. */
 final class ModelChoice {
-    @Option(names = "--model", description = "model file (default: matchers.big_data.model of the configuration, "
-            + "else the model shipped with dedup)")
-    Path model;
+    @Option(names = "--model", description = "model file, or people / companies for a shipped model (default: "
+            + "matchers.big_data.model of the configuration, else the shipped people model)")
+    String model;
 
     ModelArtifact artifact(DedupConfig config) {
         if (model != null) {
-            return ModelArtifact.load(model);
+            return BigDataMatcherProvider.model(model);
         }
         return BigDataMatcherProvider.configuredModel(bigDataConfig(config));
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Bulk duplicate search of a tenant; writes the groups as CSV. */
-@Command(name = "scan", description = "Bulk duplicate search of a tenant; groups written as CSV (group,kind,id,rules).")
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Bulk duplicate search of a tenant; groups written as CSV (group,kind,id,rules).")
 final class ScanCommand implements Callable<Integer> {
     @ParentCommand
     DedupCommand parent;

@@ -9,7 +9,8 @@ import org.dedup.app.http.HttpApi;
 import picocli.CommandLine.Command;
 
 /** Serves the HTTP API until the process is stopped. */
-@Command(name = "serve", description = "Serve the HTTP API on the configured port (127.0.0.1).")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the HTTP API on the configured port (127.0.0.1).")
 final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     DedupCommand parent;

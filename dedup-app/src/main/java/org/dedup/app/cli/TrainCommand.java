@@ -15,13 +15,14 @@ import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
-import org.dedup.ml.blocking.Blocker;
 import org.dedup.ml.matcher.LeadPersons;
 import org.dedup.ml.model.Algorithm;
 import org.dedup.ml.model.ModelArtifact;
 import org.dedup.ml.model.ModelMetadata;
 import org.dedup.ml.record.LabelledPairFiles;
+import org.dedup.ml.record.LabelledRecords;
 import org.dedup.ml.record.RecordFiles;
+import org.dedup.ml.record.RecordSchema;
 import org.dedup.ml.training.DefaultModelRecipe;
 import org.dedup.ml.training.TenantDecisions;
 import org.dedup.ml.training.Trainer;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Trains a BIG DATA model from labelled records, labelled pairs, a tenant's decisions or the default recipe. */
-@Command(name = "train", description = "Train a BIG DATA model and write it to one file.")
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a BIG DATA model and write it to one "
+        + "file: blocking rules chosen on the labelled records, thresholds chosen for the merge precision aim.")
 final class TrainCommand implements Callable<Integer> {
     private static final int MAX_TENANT_MERGES = 100_000;
 
@@ -43,9 +45,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the model file to write")
     Path out;
 
-    @Option(names = "--default-recipe", description = "the shipped model's data: Febrl 1 and 2 plus generated "
-            + "contact-style people (see --febrl-dir)")
-    boolean defaultRecipe;
+    @Option(names = "--default-recipe", description = "add a shipped model's data: people (Febrl 1 and 2 plus "
+            + "generated contact-style people) or companies (generated company sites); see --febrl-dir")
+    String defaultRecipe;
+
+    @Option(names = "--schema", description = "the record schema: people, companies, or a JSON file declaring "
+            + "attributes (name, kind) and sources (default: the --default-recipe's, else people)")
+    String schema;
 
     @Option(names = "--febrl-dir", description = "where the Febrl files are (default: ${DEFAULT-VALUE})")
     Path febrlDirectory = DefaultModelRecipe.FEBRL_DIRECTORY;
@@ -58,6 +64,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     ClusteredRecordColumns columns;
+
+    @Option(names = "--no-base", description = "learn from the given data only; by default the shipped recipe of a "
+            + "shipped schema (people, companies) is learnt along, and the thresholds are chosen on the given data")
+    boolean noBase;
+
+    @Option(names = "--first", description = "use only the first N records of each --records file")
+    Integer first;
 
     @Option(names = "--pairs", description = "labelled pairs, CSV or JSON; repeatable")
     List<Path> pairs = new ArrayList<>();
@@ -74,46 +87,69 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingData data = data();
-        TrainingOptions options = TrainingOptions.defaults(algorithm()).withSeed(seed);
+        RecordSchema recordSchema = recordSchema();
+        TrainingData data = data(recordSchema);
+        TrainingOptions options = TrainingOptions.defaults(algorithm(), recordSchema).withSeed(seed);
         ModelArtifact artifact = new Trainer().train(data, options);
         artifact.save(out);
         ModelMetadata metadata = artifact.metadata();
-        System.out.printf(Locale.ROOT, "model written to %s%n  %s on %d pairs (%d duplicates) from %s%n"
+        System.out.printf(Locale.ROOT, "model written to %s%n  %s, schema %s, on %d pairs (%d duplicates) from %s%n"
+                        + "  blocking rules %s: pairs completeness %.4f, %.1f candidate pairs per record%n"
                         + "  merge threshold %.2f, review threshold %.2f%n"
-                        + "  held-out pairs (%d): precision %.4f, recall %.4f, F1 %.4f%n", out, metadata.algorithm(),
-                metadata.training().pairs(), metadata.training().matches(), metadata.training().sources(),
-                metadata.thresholds().merge(), metadata.thresholds().review(), metadata.heldOut().pairs(),
+                        + "  held-out candidates (%d, %d duplicates): precision %.4f, recall %.4f, F1 %.4f%n", out,
+                metadata.algorithm(), recordSchema.name(), metadata.training().pairs(), metadata.training().matches(),
+                metadata.training().sources(), metadata.blocking().rules(), metadata.blocking().pairsCompleteness(),
+                metadata.blocking().candidatesPerRecord(), metadata.thresholds().merge(),
+                metadata.thresholds().review(), metadata.heldOut().pairs(), metadata.heldOut().matches(),
                 metadata.heldOut().precision(), metadata.heldOut().recall(), metadata.heldOut().f1());
+        metadata.notes().forEach(note -> System.out.println("  note: " + note));
         return 0;
     }
 
-    private TrainingData data() {
-        Blocker blocker = new Blocker(DefaultModelRecipe.MAX_BLOCK);
+    private RecordSchema recordSchema() {
+        String name = schema != null ? schema : defaultRecipe != null ? defaultRecipe : "people";
+        return SchemaFiles.schema(name);
+    }
+
+    private TrainingData data(RecordSchema recordSchema) {
         List<TrainingData> parts = new ArrayList<>();
-        if (defaultRecipe) {
-            parts.add(DefaultModelRecipe.trainingData(febrlDirectory));
+        if (defaultRecipe != null) {
+            parts.add(DefaultModelRecipe.trainingData(defaultRecipe, febrlDirectory));
         }
-        febrl.forEach(f -> parts.add(TrainingData.fromRecords(RecordFiles.readFebrl(f), blocker, f.toString())));
-        records.forEach(f -> parts.add(TrainingData.fromRecords(columns.read(f),
-                blocker, f.toString())));
-        pairs.forEach(f -> parts.add(TrainingData.fromPairs(LabelledPairFiles.read(f), f.toString())));
+        boolean shipped = recordSchema.name().equals("people") || recordSchema.name().equals("companies");
+        if (defaultRecipe == null && shipped && !noBase) {
+            parts.add(DefaultModelRecipe.trainingData(recordSchema.name(), febrlDirectory).asBase());
+        }
+        febrl.forEach(f -> parts.add(TrainingData.fromRecords(RecordFiles.readFebrl(f), f.toString())));
+        records.forEach(f -> parts.add(TrainingData.fromRecords(first(columns.read(f, recordSchema)),
+                f + (first == null ? "" : " (first " + first + " records)"))));
+        pairs.forEach(f -> parts.add(TrainingData.fromPairs(LabelledPairFiles.read(f, recordSchema), f.toString())));
         if (tenant != null) {
-            parts.add(tenantData(parent.config()));
+            parts.add(tenantData(parent.config(), recordSchema));
         }
-        if (parts.isEmpty()) {
+        if (parts.isEmpty() || parts.stream().allMatch(p -> p.recordSets().isEmpty() && p.pairs().isEmpty())) {
             throw new InvalidRecordException("nothing to train on: give --default-recipe, --febrl, --records, --pairs "
                     + "or --tenant");
         }
         return parts.stream().reduce(TrainingData::plus).orElseThrow();
     }
 
-    private TrainingData tenantData(DedupConfig config) {
+    private LabelledRecords first(LabelledRecords labelled) {
+        if (first == null) {
+            return labelled;
+        }
+        if (first < 2) {
+            throw new InvalidRecordException("--first must be at least 2, was " + first);
+        }
+        return labelled.first(first);
+    }
+
+    private TrainingData tenantData(DedupConfig config, RecordSchema recordSchema) {
         TenantId tenantId = new TenantId(tenant);
         try (DedupApplication app = DedupApplication.start(config)) {
             RecordStandardizer standardizer = app.get(RecordStandardizer.class);
             var options = app.get(SettingsStore.class).settings(tenantId).standardization();
-            LeadPersons persons = LeadPersons.configured(ModelChoice.bigDataConfig(config));
+            LeadPersons persons = LeadPersons.configured(recordSchema, ModelChoice.bigDataConfig(config));
             var decisions = new TenantDecisions(app.get(MergeJournal.class), app.get(NotDuplicateStore.class),
                     app.get(LeadRepository.class), lead -> standardizer.lead(lead, options), persons);
             return TrainingData.fromPairs(decisions.pairs(tenantId, MAX_TENANT_MERGES), "decisions of tenant " + tenant);

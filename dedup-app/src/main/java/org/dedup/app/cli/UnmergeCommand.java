@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Undoes a journaled merge. */
-@Command(name = "unmerge", description = "Undo a merge: every record gets its values and links back, and is marked "
+@Command(name = "unmerge", mixinStandardHelpOptions = true,
+        description = "Undo a merge: every record gets its values and links back, and is marked "
         + "\"not a duplicate\" of the survivor unless --leave-unmarked.")
 final class UnmergeCommand implements Callable<Integer> {
     @ParentCommand

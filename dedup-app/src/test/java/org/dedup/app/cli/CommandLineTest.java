@@ -178,8 +178,9 @@ class CommandLineTest {
 
         Path model = dir.resolve("model.zip");
         String trained = run(config, "train", "--febrl", FEBRL.resolve("dataset1.csv").toString(), "--tenant", "acme",
-                "--algorithm", "logistic_regression", "--out", model.toString());
-        assertTrue(trained.contains("LOGISTIC_REGRESSION on") && trained.contains("decisions of tenant acme"), trained);
+                "--algorithm", "logistic_regression", "--no-base", "--out", model.toString());
+        assertTrue(trained.contains("LOGISTIC_REGRESSION, schema people, on") && trained.contains("decisions of tenant "
+                + "acme") && trained.contains("blocking rules"), trained);
 
         Path report = dir.resolve("report");
         String evaluated = run(config, "evaluate", "--model", model.toString(), "--febrl",
@@ -190,6 +191,16 @@ class CommandLineTest {
         String explained = run(config, "explain", "--model", model.toString(), "--pair", pair.toString(), "--top",
                 "48");
         assertTrue(explained.contains("match probability") && explained.contains("surname_jaro_winkler"), explained);
+    }
+
+    @Test
+    void everySubcommandExplainsItselfWithHelp() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
+        for (String command : List.of("demo", "serve", "import", "check", "scan", "merge", "unmerge", "train",
+                "evaluate", "explain")) {
+            String help = run(config, command, "--help");
+            assertTrue(help.contains("Usage: dedup " + command) && help.contains("--help"), command + ": " + help);
+        }
     }
 
     private static final Path FEBRL = Path.of("..", "dedup-ml-matcher", "data", "febrl");

@@ -13,14 +13,30 @@ import org.dedup.ml.record.PersonRecord;
 /**
  * Candidate pairs of an in-memory record set by {@link BlockingKeys}: the pairs sharing at least one key, each
  * once. Used for training, evaluation and the blocking report; a tenant's records are blocked by the key index of
- * the persistence adapter instead. A block larger than {@code maxBlock} is skipped (a key everyone shares tells
- * nothing).
+ * the persistence adapter instead. A block larger than {@code maxBlock} is skipped (a key that many share tells
+ * little, and would cost more comparisons than the budget allows).
  */
 public final class Blocker {
+    /** The largest block expanded in training and evaluation. */
+    public static final int MAX_BLOCK = 50;
+    private final BlockingKeys keys;
     private final int maxBlock;
 
-    public Blocker(int maxBlock) {
+    public Blocker(BlockingKeys keys, int maxBlock) {
+        this.keys = keys;
         this.maxBlock = maxBlock;
+    }
+
+    public Blocker(BlockingKeys keys) {
+        this(keys, MAX_BLOCK);
+    }
+
+    public BlockingKeys keys() {
+        return keys;
+    }
+
+    public int maxBlock() {
+        return maxBlock;
     }
 
     /** Candidate pairs within one record set (deduplication). */
@@ -42,7 +58,7 @@ public final class Blocker {
     private List<PersonPair> pairs(List<PersonRecord> records, int leftSize, boolean withinSides) {
         Map<String, List<Integer>> blocks = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            for (String key : BlockingKeys.of(records.get(i))) {
+            for (String key : keys.of(records.get(i))) {
                 blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
         }

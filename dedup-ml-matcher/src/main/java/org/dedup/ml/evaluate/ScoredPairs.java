@@ -5,16 +5,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Match probabilities of candidate pairs with their true labels, plus the true pairs that were never candidates
+ * Match probabilities of candidate pairs with their true labels and whether an evidence rule forbids merging them
+ * ({@code vetoed}: never a merge, whatever the threshold), plus the true pairs that were never candidates
  * ({@code unproposedMatches}); every metric derives from them.
  */
-public record ScoredPairs(double[] probabilities, boolean[] matches, long unproposedMatches) {
+public record ScoredPairs(double[] probabilities, boolean[] matches, boolean[] vetoed, long unproposedMatches) {
     public ScoredPairs {
-        if (probabilities.length != matches.length) {
-            throw new IllegalArgumentException("a probability is needed for each pair");
+        if (probabilities.length != matches.length || probabilities.length != vetoed.length) {
+            throw new IllegalArgumentException("a probability, a label and a veto are needed for each pair");
         }
         probabilities = probabilities.clone();
         matches = matches.clone();
+        vetoed = vetoed.clone();
+    }
+
+    /** How many of the scored pairs are duplicates. */
+    public long matchCount() {
+        long count = 0;
+        for (boolean match : matches) {
+            count += match ? 1 : 0;
+        }
+        return count;
     }
 
     public Confusion at(double threshold) {
@@ -23,7 +34,7 @@ public record ScoredPairs(double[] probabilities, boolean[] matches, long unprop
         long fn = unproposedMatches;
         long tn = 0;
         for (int i = 0; i < probabilities.length; i++) {
-            boolean predicted = probabilities[i] >= threshold;
+            boolean predicted = probabilities[i] >= threshold && !vetoed[i];
             if (predicted && matches[i]) {
                 tp++;
             } else if (predicted) {

@@ -69,6 +69,38 @@ public enum Comparison {
             return Math.exp(-Math.abs(a.epochDay() - b.epochDay()) / 365.0);
         }
     },
+    /** The share of the shorter value's words found in the other: "jenner" in "cps jenner academy". */
+    TOKEN_CONTAINMENT {
+        @Override
+        double compare(PreparedValue a, PreparedValue b) {
+            int smaller = Math.min(a.tokens().length, b.tokens().length);
+            return smaller == 0 ? 0.0 : Similarities.shared(a.tokens(), b.tokens()) / (double) smaller;
+        }
+    },
+    /** Shared words weighted by their rarity over all words weighted so: sharing "jenner" weighs, "school" little. */
+    RARE_TOKENS {
+        @Override
+        double compare(PreparedValue a, PreparedValue b) {
+            return Similarities.weightedJaccard(a.tokens(), a.tokenWeights(), b.tokens(), b.tokenWeights());
+        }
+    },
+    /** For addresses: 1 when both start with the same house number, 0 when the numbers differ, 0.5 without one. */
+    HOUSE_NUMBER {
+        @Override
+        double compare(PreparedValue a, PreparedValue b) {
+            if (a.houseNumber().isEmpty() || b.houseNumber().isEmpty()) {
+                return 0.5;
+            }
+            return a.houseNumber().equals(b.houseNumber()) ? 1.0 : 0.0;
+        }
+    },
+    /** For addresses: Jaro-Winkler of what follows the house number (the street). */
+    STREET_JARO_WINKLER {
+        @Override
+        double compare(PreparedValue a, PreparedValue b) {
+            return Similarities.jaroWinkler(a.street(), b.street());
+        }
+    },
     /** 1 when the dates are equal once day and month of one are swapped (a common keying error). */
     DAY_MONTH_SWAPPED {
         @Override

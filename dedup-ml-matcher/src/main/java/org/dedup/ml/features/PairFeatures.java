@@ -1,41 +1,28 @@
 package org.dedup.ml.features;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleBiFunction;
 
 import org.dedup.ml.record.Attribute;
+import org.dedup.ml.record.Kind;
 import org.dedup.ml.record.PersonRecord;
-
-import static org.dedup.ml.features.Comparison.BIGRAM_DICE;
-import static org.dedup.ml.features.Comparison.DATE_CLOSENESS;
-import static org.dedup.ml.features.Comparison.DAY_MONTH_SWAPPED;
-import static org.dedup.ml.features.Comparison.EQUAL_RARITY;
-import static org.dedup.ml.features.Comparison.EXACT;
-import static org.dedup.ml.features.Comparison.JARO_WINKLER;
-import static org.dedup.ml.features.Comparison.LEVENSHTEIN;
-import static org.dedup.ml.features.Comparison.NUMERIC_CLOSENESS;
-import static org.dedup.ml.features.Comparison.SOUND_ALIKE;
-import static org.dedup.ml.features.Comparison.TOKEN_SET;
+import org.dedup.ml.record.RecordSchema;
 
 /**
- * The feature vector of a pair of person records. Per attribute: whether either value is missing, then its
- * {@link Comparison comparisons} (0 when a value is missing); a swapped-names similarity; for emails: equality,
- * the best local-part similarity and domain equality; for phones: E.164 equality and equality of the last seven
- * digits. {@link #SCHEMA} names every feature in order; its version changes whenever the vector does, and a model
- * trained on another version is refused.
+ * The feature vector of a pair of records, derived from their {@link RecordSchema}. Per single-valued attribute:
+ * whether either value is missing, then the {@link Comparison comparisons} of its kind (0 when a value is missing);
+ * a swapped-names similarity when the schema has a given name and a surname; for emails: equality, the best
+ * local-part similarity and domain equality; for phones: equality and equality of the last seven digits.
+ * {@link #schema()} names every feature in order; its version changes whenever the code computing a feature does,
+ * and a model whose names differ from its schema's is refused.
  */
 public final class PairFeatures {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private static final int PHONE_SUFFIX = 7;
-    private static final Map<Attribute, List<Comparison>> COMPARISONS = comparisons();
-    private static final Map<Attribute, Set<Comparison>> COMPARISON_SETS = comparisonSets();
-    public static final FeatureSchema SCHEMA = new FeatureSchema(SCHEMA_VERSION, names());
     private static final List<ToDoubleBiFunction<String, String>> EMAIL_COMPARISONS = List.of(
             (x, y) -> x.equals(y) ? 1.0 : 0.0,
             (x, y) -> Similarities.jaroWinkler(localPart(x), localPart(y)),
@@ -44,15 +31,41 @@ public final class PairFeatures {
             (x, y) -> x.equals(y) ? 1.0 : 0.0,
             (x, y) -> suffix(x).equals(suffix(y)) ? 1.0 : 0.0);
 
+    private final RecordSchema recordSchema;
     private final ValueFrequencies frequencies;
+    private final List<Attribute> attributes;
+    private final List<List<Comparison>> comparisons;
+    private final List<Set<Comparison>> comparisonSets;
+    private final boolean swappable;
+    private final boolean emails;
+    private final boolean phones;
+    private final FeatureSchema schema;
 
-    public PairFeatures(ValueFrequencies frequencies) {
+    public PairFeatures(RecordSchema recordSchema, ValueFrequencies frequencies) {
+        this.recordSchema = recordSchema;
         this.frequencies = frequencies;
+        this.attributes = recordSchema.singleValued();
+        this.comparisons = attributes.stream().map(a -> KindComparisons.of(a.kind())).toList();
+        this.comparisonSets = comparisons.stream().map(c -> (Set<Comparison>) (c.isEmpty()
+                ? EnumSet.noneOf(Comparison.class) : EnumSet.copyOf(c))).toList();
+        this.swappable = recordSchema.has(Kind.GIVEN_NAME) && recordSchema.has(Kind.SURNAME);
+        this.emails = recordSchema.has(Kind.EMAIL);
+        this.phones = recordSchema.has(Kind.PHONE);
+        this.schema = new FeatureSchema(SCHEMA_VERSION, names());
+    }
+
+    /** The names of the features, in order. */
+    public FeatureSchema schema() {
+        return schema;
+    }
+
+    public RecordSchema recordSchema() {
+        return recordSchema;
     }
 
     /** The record with its values prepared for comparison; prepare once, compare with many. */
     public PreparedRecord prepare(PersonRecord record) {
-        return new PreparedRecord(record, COMPARISON_SETS, frequencies);
+        return new PreparedRecord(record, attributes, comparisonSets, frequencies);
     }
 
     public double[] extract(PersonRecord a, PersonRecord b) {
@@ -60,50 +73,57 @@ public final class PairFeatures {
     }
 
     public double[] extract(PreparedRecord a, PreparedRecord b) {
-        double[] features = new double[SCHEMA.size()];
+        double[] features = new double[schema.size()];
         int i = 0;
-        for (Map.Entry<Attribute, List<Comparison>> entry : COMPARISONS.entrySet()) {
-            PreparedValue x = a.value(entry.getKey());
-            PreparedValue y = b.value(entry.getKey());
+        for (int position = 0; position < attributes.size(); position++) {
+            PreparedValue x = a.value(position);
+            PreparedValue y = b.value(position);
             boolean known = x != null && y != null;
             features[i++] = known ? 0.0 : 1.0;
-            for (Comparison comparison : entry.getValue()) {
+            for (Comparison comparison : comparisons.get(position)) {
                 features[i++] = known ? comparison.compare(x, y) : 0.0;
             }
         }
-        features[i++] = swappedNames(a.record(), b.record());
-        i = multiValued(a.record().emails(), b.record().emails(), EMAIL_COMPARISONS, features, i);
-        multiValued(a.record().phones(), b.record().phones(), PHONE_COMPARISONS, features, i);
+        if (swappable) {
+            features[i++] = swappedNames(a.record(), b.record());
+        }
+        if (emails) {
+            i = multiValued(a.record().emails(), b.record().emails(), EMAIL_COMPARISONS, features, i);
+        }
+        if (phones) {
+            multiValued(a.record().phones(), b.record().phones(), PHONE_COMPARISONS, features, i);
+        }
         return features;
     }
 
     /** Each attribute both records know, compared by its first comparison, in schema order. */
     public List<AttributeSimilarity> attributeSimilarities(PreparedRecord a, PreparedRecord b) {
         List<AttributeSimilarity> lines = new ArrayList<>();
-        COMPARISONS.forEach((attribute, comparisons) -> {
-            PreparedValue x = a.value(attribute);
-            PreparedValue y = b.value(attribute);
+        for (int position = 0; position < attributes.size(); position++) {
+            PreparedValue x = a.value(position);
+            PreparedValue y = b.value(position);
             if (x != null && y != null) {
-                Comparison comparison = comparisons.getFirst();
-                lines.add(new AttributeSimilarity(attribute.key(), x.text(), y.text(),
+                Comparison comparison = comparisons.get(position).getFirst();
+                lines.add(new AttributeSimilarity(attributes.get(position).key(), x.text(), y.text(),
                         comparison.name().toLowerCase(Locale.ROOT), comparison.compare(x, y)));
             }
-        });
+        }
         return lines;
     }
 
     /** How alike the names are when given name and surname are swapped in one record (0 if either is missing). */
-    private static double swappedNames(PersonRecord a, PersonRecord b) {
-        if (!a.has(Attribute.GIVEN_NAME) || !a.has(Attribute.SURNAME) || !b.has(Attribute.GIVEN_NAME)
-                || !b.has(Attribute.SURNAME)) {
+    private double swappedNames(PersonRecord a, PersonRecord b) {
+        Attribute given = recordSchema.ofKind(Kind.GIVEN_NAME).orElseThrow();
+        Attribute surname = recordSchema.ofKind(Kind.SURNAME).orElseThrow();
+        if (!a.has(given) || !a.has(surname) || !b.has(given) || !b.has(surname)) {
             return 0.0;
         }
-        return (Similarities.jaroWinkler(a.value(Attribute.GIVEN_NAME), b.value(Attribute.SURNAME))
-                + Similarities.jaroWinkler(a.value(Attribute.SURNAME), b.value(Attribute.GIVEN_NAME))) / 2;
+        return (Similarities.jaroWinkler(a.value(given), b.value(surname))
+                + Similarities.jaroWinkler(a.value(surname), b.value(given))) / 2;
     }
 
     /**
-     * Features of a value a person may have several of (emails, phones): whether either side has none, then per
+     * Features of a value a record may have several of (emails, phones): whether either side has none, then per
      * comparison its best result over every pair of values. Returns the index after the last feature written.
      */
     private static int multiValued(Set<String> a, Set<String> b, List<ToDoubleBiFunction<String, String>> comparisons,
@@ -138,38 +158,22 @@ public final class PairFeatures {
         return phone.substring(Math.max(0, phone.length() - PHONE_SUFFIX));
     }
 
-    private static Map<Attribute, List<Comparison>> comparisons() {
-        Map<Attribute, List<Comparison>> table = new EnumMap<>(Attribute.class);
-        List<Comparison> name = List.of(JARO_WINKLER, LEVENSHTEIN, BIGRAM_DICE, SOUND_ALIKE, EQUAL_RARITY);
-        table.put(Attribute.GIVEN_NAME, name);
-        table.put(Attribute.SURNAME, name);
-        table.put(Attribute.STREET_NUMBER, List.of(EXACT, NUMERIC_CLOSENESS));
-        table.put(Attribute.ADDRESS_1, List.of(JARO_WINKLER, TOKEN_SET));
-        table.put(Attribute.ADDRESS_2, List.of(JARO_WINKLER));
-        table.put(Attribute.SUBURB, List.of(JARO_WINKLER, LEVENSHTEIN, EQUAL_RARITY));
-        table.put(Attribute.POSTCODE, List.of(EXACT, LEVENSHTEIN));
-        table.put(Attribute.STATE, List.of(EXACT));
-        table.put(Attribute.DATE_OF_BIRTH, List.of(EXACT, LEVENSHTEIN, DATE_CLOSENESS, DAY_MONTH_SWAPPED));
-        table.put(Attribute.ID_NUMBER, List.of(EXACT, LEVENSHTEIN));
-        table.put(Attribute.COMPANY, List.of(JARO_WINKLER, TOKEN_SET));
-        return table;
-    }
-
-    private static Map<Attribute, Set<Comparison>> comparisonSets() {
-        Map<Attribute, Set<Comparison>> sets = new EnumMap<>(Attribute.class);
-        COMPARISONS.forEach((attribute, comparisons) -> sets.put(attribute, EnumSet.copyOf(comparisons)));
-        return sets;
-    }
-
-    private static List<String> names() {
+    private List<String> names() {
         List<String> names = new ArrayList<>();
-        COMPARISONS.forEach((attribute, comparisons) -> {
-            names.add(attribute.key() + "_missing");
-            comparisons.forEach(c -> names.add(c.featureName(attribute.key())));
-        });
-        names.add("names_swapped_jaro_winkler");
-        names.addAll(List.of("email_missing", "email_exact", "email_local_jaro_winkler", "email_domain_exact"));
-        names.addAll(List.of("phone_missing", "phone_exact", "phone_last7_exact"));
+        for (int position = 0; position < attributes.size(); position++) {
+            String key = attributes.get(position).key();
+            names.add(key + "_missing");
+            comparisons.get(position).forEach(c -> names.add(c.featureName(key)));
+        }
+        if (swappable) {
+            names.add("names_swapped_jaro_winkler");
+        }
+        if (emails) {
+            names.addAll(List.of("email_missing", "email_exact", "email_local_jaro_winkler", "email_domain_exact"));
+        }
+        if (phones) {
+            names.addAll(List.of("phone_missing", "phone_exact", "phone_last7_exact"));
+        }
         return names;
     }
 }

@@ -1,33 +1,38 @@
 package org.dedup.ml.features;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.PersonRecord;
 
 /**
- * A person record ready for comparison: each known attribute {@link PreparedValue prepared} once, so scoring one
- * record against tens of candidates does the per-value work once. Made by {@link PairFeatures#prepare}.
+ * A record ready for comparison: each known attribute {@link PreparedValue prepared} once, so scoring one record
+ * against tens of candidates does the per-value work once. Made by {@link PairFeatures#prepare}.
  */
 public final class PreparedRecord {
     private final PersonRecord record;
-    private final Map<Attribute, PreparedValue> values;
+    /** By position of the attribute in the schema's single-valued attributes; null when unknown. */
+    private final PreparedValue[] values;
 
-    PreparedRecord(PersonRecord record, Map<Attribute, Set<Comparison>> comparisons, ValueFrequencies frequencies) {
+    PreparedRecord(PersonRecord record, List<Attribute> attributes, List<Set<Comparison>> comparisons,
+                   ValueFrequencies frequencies) {
         this.record = record;
-        this.values = new EnumMap<>(Attribute.class);
-        record.values().forEach((attribute, text) -> values.put(attribute, PreparedValue.of(attribute, text,
-                comparisons.getOrDefault(attribute, Set.of()), frequencies)));
+        this.values = new PreparedValue[attributes.size()];
+        for (int i = 0; i < values.length; i++) {
+            Attribute attribute = attributes.get(i);
+            if (record.has(attribute)) {
+                values[i] = PreparedValue.of(attribute, record.value(attribute), comparisons.get(i), frequencies);
+            }
+        }
     }
 
     public PersonRecord record() {
         return record;
     }
 
-    /** The prepared value, or null when the record does not know the attribute. */
-    PreparedValue value(Attribute attribute) {
-        return values.get(attribute);
+    /** The prepared value of the attribute at {@code position}, or null when the record does not know it. */
+    PreparedValue value(int position) {
+        return values[position];
     }
 }

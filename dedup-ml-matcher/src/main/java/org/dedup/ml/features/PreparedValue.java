@@ -9,26 +9,39 @@ import org.dedup.ml.record.Attribute;
 
 /**
  * One attribute value with what its comparisons derive from it, computed once per record rather than once per pair,
- * and only what the attribute's comparisons use: its phonetic codes, sorted character bigrams and words, its value
- * as a number and as a date, and how rare it is.
+ * and only what the attribute's comparisons use: its phonetic codes, sorted character bigrams and words (with each
+ * word's rarity), its value as a number and as a date, its house number and street, and how rare it is.
  */
 record PreparedValue(String text, String phoneticPrimary, String phoneticAlternate, String[] bigrams,
-                     String[] tokens, double number, long epochDay, double rarity) {
+                     String[] tokens, double[] tokenWeights, double number, long epochDay, double rarity,
+                     String houseNumber, String street) {
     static final long NO_DATE = Long.MIN_VALUE;
 
     private static final String[] NONE = new String[0];
+    private static final double[] NO_WEIGHTS = new double[0];
 
     static PreparedValue of(Attribute attribute, String text, Set<Comparison> comparisons,
                             ValueFrequencies frequencies) {
         boolean phonetic = comparisons.contains(Comparison.SOUND_ALIKE);
+        boolean words = comparisons.contains(Comparison.TOKEN_SET) || comparisons.contains(Comparison.RARE_TOKENS)
+                || comparisons.contains(Comparison.TOKEN_CONTAINMENT);
+        String[] tokens = words ? sorted(List.of(text.split(" "))) : NONE;
+        double[] weights = comparisons.contains(Comparison.RARE_TOKENS)
+                ? Arrays.stream(tokens).mapToDouble(t -> frequencies.rarity(attribute.key(), t)).toArray()
+                : NO_WEIGHTS;
+        boolean address = comparisons.contains(Comparison.HOUSE_NUMBER);
+        int space = text.indexOf(' ');
+        String first = space < 0 ? text : text.substring(0, space);
+        boolean numbered = address && !first.isEmpty() && Character.isDigit(first.charAt(0));
         return new PreparedValue(text,
                 phonetic ? Similarities.phoneticCode(text) : "",
                 phonetic ? Similarities.alternatePhoneticCode(text) : "",
                 comparisons.contains(Comparison.BIGRAM_DICE) ? sorted(bigrams(text)) : NONE,
-                comparisons.contains(Comparison.TOKEN_SET) ? sorted(List.of(text.split(" "))) : NONE,
+                tokens, weights,
                 comparisons.contains(Comparison.NUMERIC_CLOSENESS) ? number(text) : Double.NaN,
                 comparisons.contains(Comparison.DATE_CLOSENESS) ? Dates.epochDay(text) : NO_DATE,
-                comparisons.contains(Comparison.EQUAL_RARITY) ? frequencies.rarity(attribute, text) : 0.0);
+                comparisons.contains(Comparison.EQUAL_RARITY) ? frequencies.rarity(attribute.key(), text) : 0.0,
+                numbered ? first : "", numbered && space > 0 ? text.substring(space + 1) : text);
     }
 
     private static List<String> bigrams(String text) {

@@ -36,6 +36,11 @@ public final class Similarities {
         if (a.length + b.length == 0) {
             return 0.0;
         }
+        return 2.0 * shared(a, b) / (a.length + b.length);
+    }
+
+    /** How many elements two sorted multisets share. */
+    public static int shared(String[] a, String[] b) {
         int shared = 0;
         int i = 0;
         int j = 0;
@@ -51,7 +56,29 @@ public final class Similarities {
                 j++;
             }
         }
-        return 2.0 * shared / (a.length + b.length);
+        return shared;
+    }
+
+    /** The weight of the shared elements of two sorted multisets over the weight of all their distinct elements. */
+    public static double weightedJaccard(String[] a, double[] aWeights, String[] b, double[] bWeights) {
+        double shared = 0;
+        double all = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            int order = i == a.length ? 1 : j == b.length ? -1 : a[i].compareTo(b[j]);
+            if (order == 0) {
+                shared += aWeights[i];
+                all += aWeights[i];
+                i++;
+                j++;
+            } else if (order < 0) {
+                all += aWeights[i++];
+            } else {
+                all += bWeights[j++];
+            }
+        }
+        return all == 0 ? 0.0 : shared / all;
     }
 
     /** The primary Double Metaphone code of a word, used as a blocking key. */

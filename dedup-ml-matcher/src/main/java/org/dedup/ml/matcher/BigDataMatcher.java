@@ -3,6 +3,7 @@ package org.dedup.ml.matcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,16 +15,17 @@ import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.standardize.LeadProfile;
-import org.dedup.ml.blocking.BlockingKeys;
+import org.dedup.ml.evidence.EvidenceRules;
 import org.dedup.ml.features.PreparedRecord;
 import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.record.PersonRecord;
 
 /**
- * The Kommo "BIG DATA" method: a trained classifier decides whether two leads are about the same person. Stored
- * leads are indexed under their {@link BlockingKeys}, so a check scores the few leads sharing one, never the
- * tenant. A pair at or above the merge threshold is a {@code DUPLICATE}, at or above the review threshold a
- * {@code POSSIBLE_DUPLICATE}; the explanation lists each attribute compared and the match probability.
+ * The Kommo "BIG DATA" method: a trained classifier decides whether two leads are about the same person (or
+ * company, as the model's schema says). Stored leads are indexed under the model's blocking keys, so a check scores
+ * the few leads sharing one, never the tenant. A pair at or above the merge threshold is a {@code DUPLICATE} unless
+ * an evidence rule forbids merging it; at or above the review threshold it is a {@code POSSIBLE_DUPLICATE}. The
+ * explanation lists each attribute compared, the rule that sent it to review, and the match probability.
  */
 final class BigDataMatcher implements Matcher {
     static final String NAMESPACE = "big_data";
@@ -58,10 +60,14 @@ final class BigDataMatcher implements Matcher {
             PreparedRecord other = model.prepare(persons.person(candidate));
             double probability = model.probability(person, other);
             if (probability >= model.thresholds().review()) {
-                Verdict verdict = probability >= model.thresholds().merge() ? Verdict.DUPLICATE
+                Optional<EvidenceRules.Rule> broken = model.brokenRule(person.record(), other.record());
+                Verdict verdict = probability >= model.thresholds().merge() && broken.isEmpty() ? Verdict.DUPLICATE
                         : Verdict.POSSIBLE_DUPLICATE;
+                List<FieldMatch> explanation = explain(person, other, probability);
+                broken.ifPresent(rule -> explanation.add(new FieldMatch(NAMESPACE, "", "", "not merged "
+                        + "automatically: " + rule.reason(), 0.0)));
                 matches.add(new MatchCandidate(candidate.lead().id(), MatchMethod.BIG_DATA, verdict, probability,
-                        explain(person, other, probability)));
+                        explanation));
             }
         }
         return matches;
@@ -82,8 +88,8 @@ final class BigDataMatcher implements Matcher {
         a.stream().filter(b::contains).sorted().forEach(value -> lines.add(FieldMatch.equal(field, value)));
     }
 
-    private static Set<MatchKey> keys(PersonRecord person) {
-        return BlockingKeys.of(person).stream().map(key -> new MatchKey(NAMESPACE, key))
+    private Set<MatchKey> keys(PersonRecord person) {
+        return model.blockingKeys().of(person).stream().map(key -> new MatchKey(NAMESPACE, key))
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

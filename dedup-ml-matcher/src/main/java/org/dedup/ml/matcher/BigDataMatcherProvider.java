@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Provides the BIG DATA matcher (id {@code big_data}). Options under {@code matchers.big_data}:
  * <ul>
- *   <li>{@code model}: path of a model file made by {@code dedup train}; the model shipped in this module when
- *   absent;</li>
+ *   <li>{@code model}: path of a model file made by {@code dedup train}, or {@code people} / {@code companies} for
+ *   the models shipped in this module; the people model when absent;</li>
  *   <li>{@code mergeThreshold}, {@code reviewThreshold}: override the model's thresholds (0..1);</li>
  *   <li>{@code field.<attribute>}: the custom-field key a lead carries an attribute under, e.g.
  *   {@code field.postcode: zip}; by default the attribute's own key.</li>
@@ -38,7 +38,6 @@ public final class BigDataMatcherProvider implements MatcherProvider {
     @Override
     public Matcher create(MatcherConfig config) {
         checkKeys(config);
-        LeadPersons persons = LeadPersons.configured(config);
         ModelArtifact artifact;
         try {
             artifact = configuredModel(config);
@@ -56,14 +55,24 @@ public final class BigDataMatcherProvider implements MatcherProvider {
         } catch (IllegalArgumentException e) {
             throw new InvalidRecordException("matchers.big_data.mergeThreshold/reviewThreshold: " + e.getMessage());
         }
+        LeadPersons persons = LeadPersons.configured(artifact.metadata().recordSchema(), config);
         LOG.info("BIG DATA model {} trained on {} loaded, merge at {}, review at {}", artifact.metadata().algorithm(),
                 artifact.metadata().training().sources(), thresholds.merge(), thresholds.review());
         return new BigDataMatcher(new MatchModel(artifact, thresholds), persons);
     }
 
-    /** The model file named by the {@code model} option, or the shipped model when there is none. */
+    /** The model named by the {@code model} option, or the shipped people model when there is none. */
     public static ModelArtifact configuredModel(MatcherConfig config) {
-        return config.find("model").map(path -> ModelArtifact.load(Path.of(path))).orElseGet(ModelArtifact::bundled);
+        return config.find("model").map(BigDataMatcherProvider::model).orElseGet(ModelArtifact::bundled);
+    }
+
+    /** {@code people} or {@code companies} for a shipped model, else the path of a model file. */
+    public static ModelArtifact model(String name) {
+        return switch (name) {
+            case "people" -> ModelArtifact.bundled();
+            case "companies" -> ModelArtifact.bundledCompanies();
+            default -> ModelArtifact.load(Path.of(name));
+        };
     }
 
     private static void checkKeys(MatcherConfig config) {

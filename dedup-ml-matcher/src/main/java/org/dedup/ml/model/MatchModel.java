@@ -3,28 +3,53 @@ package org.dedup.ml.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
+import org.dedup.ml.blocking.Blocker;
+import org.dedup.ml.blocking.BlockingKeys;
+import org.dedup.ml.evidence.EvidenceRules;
 import org.dedup.ml.features.AttributeSimilarity;
 import org.dedup.ml.features.PairFeatures;
 import org.dedup.ml.features.PreparedRecord;
 import org.dedup.ml.record.PersonRecord;
 
 /**
- * A loaded BIG DATA model ready to score pairs: the calibrated probability that two person records are the same
- * person, and why. Thread-safe.
+ * A loaded BIG DATA model ready to score pairs: the calibrated probability that two records are the same entity,
+ * whether the {@link EvidenceRules} allow merging them, its blocking keys, and why. Thread-safe.
  */
 public final class MatchModel {
     private final ModelArtifact artifact;
     private final PairFeatures features;
     private final ModelMetadata.Thresholds thresholds;
     private final ToDoubleFunction<double[]> scorer;
+    private final BlockingKeys blockingKeys;
+    private final EvidenceRules evidence;
 
     public MatchModel(ModelArtifact artifact, ModelMetadata.Thresholds thresholds) {
         this.artifact = artifact;
-        this.features = new PairFeatures(artifact.frequencies());
+        this.features = new PairFeatures(artifact.metadata().recordSchema(), artifact.frequencies());
         this.thresholds = thresholds;
         this.scorer = artifact.classifier().scorer();
+        ModelMetadata.Blocking blocking = artifact.metadata().blocking();
+        this.blockingKeys = BlockingKeys.of(artifact.metadata().recordSchema(), blocking.rules(),
+                blocking.commonKeys());
+        this.evidence = new EvidenceRules(artifact.metadata().recordSchema());
+    }
+
+    /** The blocking keys the model was trained with. */
+    public BlockingKeys blockingKeys() {
+        return blockingKeys;
+    }
+
+    /** An in-memory blocker by the model's keys. */
+    public Blocker blocker() {
+        return new Blocker(blockingKeys);
+    }
+
+    /** The evidence rule the pair breaks, if any: such a pair is never merged automatically. */
+    public Optional<EvidenceRules.Rule> brokenRule(PersonRecord a, PersonRecord b) {
+        return evidence.broken(a, b);
     }
 
     /** The model with the thresholds it was trained with. */
@@ -62,7 +87,7 @@ public final class MatchModel {
     public PairExplanation explain(PersonRecord a, PersonRecord b) {
         double[] values = features.extract(a, b);
         double[] contributions = artifact.classifier().classifier().contributions(values);
-        List<String> names = PairFeatures.SCHEMA.names();
+        List<String> names = features.schema().names();
         List<PairExplanation.Contribution> lines = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             lines.add(new PairExplanation.Contribution(names.get(i), values[i], contributions[i]));

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -20,6 +21,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.dedup.ml.blocking.BlockingKeys;
+import org.dedup.ml.features.FeatureSchema;
 import org.dedup.ml.features.PairFeatures;
 import org.dedup.ml.features.ValueFrequencies;
 
@@ -30,8 +33,10 @@ import org.dedup.ml.features.ValueFrequencies;
  * deserializes through an allow-list filter.
  */
 public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies, CalibratedClassifier classifier) {
-    /** The resource of the model shipped with this module. */
+    /** The resource of the people model shipped with this module. */
     public static final String BUNDLED = "/org/dedup/ml/default-model.zip";
+    /** The resource of the company model shipped with this module. */
+    public static final String BUNDLED_COMPANIES = "/org/dedup/ml/companies-model.zip";
     private static final String METADATA = "metadata.json";
     private static final String FREQUENCIES = "frequencies.json";
     private static final String CLASSIFIER = "classifier.bin";
@@ -69,13 +74,22 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
         }
     }
 
-    /** The default model shipped in this module. */
+    /** The people model shipped in this module. */
     public static ModelArtifact bundled() {
-        try (InputStream in = ModelArtifact.class.getResourceAsStream(BUNDLED)) {
+        return bundled(BUNDLED);
+    }
+
+    /** The company model shipped in this module. */
+    public static ModelArtifact bundledCompanies() {
+        return bundled(BUNDLED_COMPANIES);
+    }
+
+    private static ModelArtifact bundled(String resource) {
+        try (InputStream in = ModelArtifact.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ModelFileException("the default model " + BUNDLED + " is missing from the class path");
+                throw new ModelFileException("the shipped model " + resource + " is missing from the class path");
             }
-            return read(in, "the default model");
+            return read(in, "the shipped model " + resource);
         } catch (IOException e) {
             throw new ModelFileException("cannot read the default model: " + e.getMessage(), e);
         }
@@ -84,8 +98,12 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
     public static ModelArtifact read(InputStream in, String name) throws IOException {
         Map<String, byte[]> entries = entries(in, name);
         ModelMetadata metadata = json(entries, METADATA, ModelMetadata.class, name);
-        checkCompatible(metadata, name);
+        if (metadata.formatVersion() != ModelMetadata.FORMAT_VERSION) {
+            throw new ModelFileException(name + " has model format " + metadata.formatVersion() + "; this build reads "
+                    + "format " + ModelMetadata.FORMAT_VERSION);
+        }
         ValueFrequencies frequencies = json(entries, FREQUENCIES, ValueFrequencies.class, name);
+        checkCompatible(metadata, frequencies, name);
         CalibratedClassifier classifier = classifier(required(entries, CLASSIFIER, name), name);
         if (classifier.classifier().algorithm() != metadata.algorithm()) {
             throw new ModelFileException(name + " says its algorithm is " + metadata.algorithm() + " but holds a "
@@ -94,16 +112,22 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
         return new ModelArtifact(metadata, frequencies, classifier);
     }
 
-    private static void checkCompatible(ModelMetadata metadata, String name) {
-        if (metadata.formatVersion() != ModelMetadata.FORMAT_VERSION) {
-            throw new ModelFileException(name + " has model format " + metadata.formatVersion() + "; this build reads "
-                    + "format " + ModelMetadata.FORMAT_VERSION);
+    private static void checkCompatible(ModelMetadata metadata, ValueFrequencies frequencies, String name) {
+        if (metadata.recordSchema() == null) {
+            throw new ModelFileException(name + " declares no record schema: retrain the model (dedup train)");
         }
-        if (!metadata.featureSchema().equals(PairFeatures.SCHEMA)) {
+        FeatureSchema derived = new PairFeatures(metadata.recordSchema(), frequencies).schema();
+        if (!metadata.featureSchema().equals(derived)) {
             throw new ModelFileException(name + " was trained on feature schema version "
                     + metadata.featureSchema().version() + " with " + metadata.featureSchema().size()
-                    + " features; this build computes version " + PairFeatures.SCHEMA.version() + " with "
-                    + PairFeatures.SCHEMA.size() + " features: retrain the model (dedup train)");
+                    + " features; its record schema '" + metadata.recordSchema().name() + "' gives version "
+                    + derived.version() + " with " + derived.size() + " features in this build: retrain the model "
+                    + "(dedup train)");
+        }
+        try {
+            BlockingKeys.of(metadata.recordSchema(), metadata.blocking().rules(), Set.of());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(name + ": " + e.getMessage(), e);
         }
     }
 

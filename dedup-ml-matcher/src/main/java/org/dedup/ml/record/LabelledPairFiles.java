@@ -16,8 +16,8 @@ import org.dedup.domain.model.InvalidRecordException;
 
 /**
  * Reads labelled pairs. CSV: a {@code match} column (1/0, true/false, yes/no) and the two records' values in
- * columns {@code left_<name>} and {@code right_<name>}, names being attribute keys, {@code email}, {@code phone}
- * and optionally {@code id}. JSON: an array of {@code {"match": true, "left": {...}, "right": {...}}} with the
+ * columns {@code left_<name>} and {@code right_<name>}, names being the schema's attribute names and optionally
+ * {@code id}. JSON: an array of {@code {"match": true, "left": {...}, "right": {...}}} with the
  * same names inside. A file ending in {@code .json} is read as JSON, any other as CSV.
  */
 public final class LabelledPairFiles {
@@ -28,12 +28,12 @@ public final class LabelledPairFiles {
     private LabelledPairFiles() {
     }
 
-    public static List<LabelledPair> read(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? readJson(file)
-                : readCsv(file);
+    public static List<LabelledPair> read(Path file, RecordSchema schema) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? readJson(file, schema)
+                : readCsv(file, schema);
     }
 
-    private static List<LabelledPair> readCsv(Path csv) {
+    private static List<LabelledPair> readCsv(Path csv, RecordSchema schema) {
         List<LabelledPair> pairs = new ArrayList<>();
         int line = 1;
         for (Map<String, String> row : RecordFiles.rows(csv)) {
@@ -55,12 +55,12 @@ public final class LabelledPairFiles {
                 }
             }
             String where = csv + " line " + line;
-            pairs.add(pair(left, right, label(match, where), where, "p" + line));
+            pairs.add(pair(schema, left, right, label(match, where), where, "p" + line));
         }
         return pairs;
     }
 
-    private static List<LabelledPair> readJson(Path json) {
+    private static List<LabelledPair> readJson(Path json, RecordSchema schema) {
         JsonPair[] rows;
         try {
             rows = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -74,21 +74,22 @@ public final class LabelledPairFiles {
             if (rows[i].match() == null || rows[i].left() == null || rows[i].right() == null) {
                 throw new InvalidRecordException(where + " needs match, left and right");
             }
-            pairs.add(pair(rows[i].left(), rows[i].right(), rows[i].match(), where, "p" + (i + 1)));
+            pairs.add(pair(schema, rows[i].left(), rows[i].right(), rows[i].match(), where, "p" + (i + 1)));
         }
         return pairs;
     }
 
-    private static LabelledPair pair(Map<String, String> left, Map<String, String> right, boolean match,
-                                     String where, String fallbackId) {
-        return new LabelledPair(new PersonPair(record(left, where, fallbackId + "-left"),
-                record(right, where, fallbackId + "-right")), match);
+    private static LabelledPair pair(RecordSchema schema, Map<String, String> left, Map<String, String> right,
+                                     boolean match, String where, String fallbackId) {
+        return new LabelledPair(new PersonPair(record(schema, left, where, fallbackId + "-left"),
+                record(schema, right, where, fallbackId + "-right")), match);
     }
 
-    private static PersonRecord record(Map<String, String> values, String where, String fallbackId) {
+    private static PersonRecord record(RecordSchema schema, Map<String, String> values, String where,
+                                       String fallbackId) {
         Map<String, String> named = new HashMap<>(values);
         String id = named.remove(ID);
-        return RecordFiles.record(id == null || id.isBlank() ? fallbackId : id.strip(), named, where);
+        return RecordFiles.record(schema, id == null || id.isBlank() ? fallbackId : id.strip(), named, where);
     }
 
     private static boolean label(String value, String where) {

@@ -47,6 +47,14 @@ public record LabelledRecords(List<PersonRecord> records, Map<String, String> cl
         return pairs;
     }
 
+    /** The first {@code count} records (all of them when there are fewer). */
+    public LabelledRecords first(int count) {
+        List<PersonRecord> kept = records.subList(0, Math.min(count, records.size()));
+        Map<String, String> clusters = new HashMap<>();
+        kept.forEach(r -> clusters.put(r.id(), clusterOf.get(r.id())));
+        return new LabelledRecords(kept, clusters);
+    }
+
     public LabelledRecords plus(LabelledRecords other) {
         List<PersonRecord> all = new ArrayList<>(records);
         all.addAll(other.records);

@@ -1,32 +1,35 @@
 package org.dedup.ml.record;
 
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * A person as the BIG DATA matcher sees it: folded attribute values (absent when unknown), standardized emails
- * and E.164 phones. Built from a lead's profile, a record file or a labelled pair.
+ * A record as the BIG DATA matcher sees it (a person or a company, as its {@link RecordSchema} says): each
+ * attribute value folded and normalized by its kind (absent when unknown), the emails folded and the phones as
+ * digits. Built from a lead's profile, a record file or a labelled pair.
  */
 public record PersonRecord(String id, Map<Attribute, String> values, Set<String> emails, Set<String> phones) {
     public PersonRecord {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("person record id is required");
+            throw new IllegalArgumentException("record id is required");
         }
-        EnumMap<Attribute, String> folded = new EnumMap<>(Attribute.class);
+        Map<Attribute, String> normalized = new LinkedHashMap<>();
         values.forEach((attribute, value) -> {
-            String text = Fold.text(value);
+            String text = attribute.kind().normalize(Fold.text(value));
             if (!text.isEmpty()) {
-                folded.put(attribute, text);
+                normalized.put(attribute, text);
             }
         });
-        values = Collections.unmodifiableMap(folded);
-        emails = Set.copyOf(emails);
-        phones = Set.copyOf(phones);
+        values = Collections.unmodifiableMap(normalized);
+        emails = emails.stream().map(Fold::text).filter(e -> !e.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        phones = phones.stream().map(p -> Kind.PHONE.normalize(p)).filter(p -> !p.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The folded value, or the empty string when the attribute is unknown. */
+    /** The normalized value, or the empty string when the attribute is unknown. */
     public String value(Attribute attribute) {
         return values.getOrDefault(attribute, "");
     }

@@ -3,7 +3,6 @@ package org.dedup.ml.record;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -24,22 +22,20 @@ import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidRecordException;
 
 /**
- * Reads person records from CSV files with a header. Columns are the {@link Attribute} keys ({@code given_name},
- * {@code surname}, {@code postcode}, ...), {@code email} and {@code phone} (several values separated by ';'), an id
- * column and, for labelled files, a cluster column naming the real-world entity. Any other column is refused by
- * name, so a misspelt header cannot silently drop an attribute.
+ * Reads records from CSV files with a header. Columns are the attribute names of a {@link RecordSchema}
+ * ({@code given_name}, {@code surname}, {@code postcode}, ...; emails and phones may hold several values separated
+ * by ';'), an id column and, for labelled files, a cluster column naming the real-world entity. Any other column is
+ * refused by name, so a misspelt header cannot silently drop an attribute.
  */
 public final class RecordFiles {
     private static final Pattern FEBRL_ID = Pattern.compile("rec-(\\d+)-(org|dup-\\d+)");
-    private static final String EMAIL = "email";
-    private static final String PHONE = "phone";
 
     private RecordFiles() {
     }
 
     /** A labelled file whose {@code clusterColumn} names each record's entity. */
-    public static LabelledRecords readClustered(Path csv, String idColumn, String clusterColumn) {
-        return read(csv, idColumn, Set.of(clusterColumn), row -> required(row, clusterColumn, csv));
+    public static LabelledRecords readClustered(Path csv, RecordSchema schema, String idColumn, String clusterColumn) {
+        return read(csv, schema, idColumn, Set.of(clusterColumn), row -> required(row, clusterColumn, csv));
     }
 
     /**
@@ -47,7 +43,7 @@ public final class RecordFiles {
      * duplicates, so the entity is {@code N}.
      */
     public static LabelledRecords readFebrl(Path csv) {
-        return read(csv, "rec_id", Set.of(), row -> {
+        return read(csv, RecordSchema.people(), "rec_id", Set.of(), row -> {
             String id = required(row, "rec_id", csv);
             Matcher matcher = FEBRL_ID.matcher(id);
             if (!matcher.matches()) {
@@ -57,23 +53,24 @@ public final class RecordFiles {
         });
     }
 
-    /** Builds a record from named values: attribute keys, {@code email} and {@code phone}; others are refused. */
-    public static PersonRecord record(String id, Map<String, String> namedValues, String where) {
-        Map<Attribute, String> values = new EnumMap<>(Attribute.class);
+    /** Builds a record from values named by the attributes of {@code schema}; other names are refused. */
+    public static PersonRecord record(RecordSchema schema, String id, Map<String, String> namedValues, String where) {
+        Map<Attribute, String> values = new HashMap<>();
         Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
         namedValues.forEach((name, value) -> {
             String text = value == null ? "" : value.strip();
-            switch (name) {
+            Attribute attribute = attribute(schema, name, where);
+            switch (attribute.kind()) {
                 case EMAIL -> emails.addAll(multi(text));
                 case PHONE -> phones.addAll(multi(text));
-                default -> values.put(attribute(name, where), text);
+                default -> values.put(attribute, text);
             }
         });
-        return new PersonRecord(id, values, emails.stream().map(Fold::text).collect(Collectors.toSet()), phones);
+        return new PersonRecord(id, values, emails, phones);
     }
 
-    private static LabelledRecords read(Path csv, String idColumn, Set<String> otherColumns,
+    private static LabelledRecords read(Path csv, RecordSchema schema, String idColumn, Set<String> otherColumns,
                                         Function<Map<String, String>, String> cluster) {
         List<PersonRecord> records = new ArrayList<>();
         Map<String, String> clusterOf = new HashMap<>();
@@ -86,7 +83,7 @@ public final class RecordFiles {
             Map<String, String> named = new HashMap<>(row);
             named.remove(idColumn);
             otherColumns.forEach(named::remove);
-            records.add(record(id, named, csv.toString()));
+            records.add(record(schema, id, named, csv.toString()));
             clusterOf.put(id, cluster.apply(row));
         }
         return new LabelledRecords(records, clusterOf);
@@ -104,13 +101,9 @@ public final class RecordFiles {
         }
     }
 
-    private static Attribute attribute(String column, String where) {
-        try {
-            return Attribute.fromKey(column);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRecordException(where + ": unknown column '" + column + "'; known are the attributes "
-                    + List.of(Attribute.values()).stream().map(Attribute::key).toList() + ", email and phone");
-        }
+    private static Attribute attribute(RecordSchema schema, String column, String where) {
+        return schema.attribute(column).orElseThrow(() -> new InvalidRecordException(where + ": unknown column '"
+                + column + "'; the " + schema.name() + " schema's attributes are " + schema.keys()));
     }
 
     private static String required(Map<String, String> row, String column, Path csv) {

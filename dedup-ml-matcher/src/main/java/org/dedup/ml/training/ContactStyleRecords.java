@@ -1,7 +1,6 @@
 package org.dedup.ml.training;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,8 +82,8 @@ public final class ContactStyleRecords {
         String given = original.value(Attribute.GIVEN_NAME);
         String surname = original.value(Attribute.SURNAME);
         switch (random.nextInt(6)) {
-            case 0 -> given = typo(given);
-            case 1 -> surname = typo(surname);
+            case 0 -> given = Typos.typo(random, given);
+            case 1 -> surname = Typos.typo(random, surname);
             case 2 -> {
                 String swap = given;
                 given = surname;
@@ -97,7 +96,7 @@ public final class ContactStyleRecords {
         String email = original.emails().iterator().next();
         switch (random.nextInt(10)) {
             case 0, 1 -> { }
-            case 2 -> emails.add(typo(email));
+            case 2 -> emails.add(Typos.typo(random, email));
             case 3 -> emails.add(email(given, surname, ""));
             default -> emails.add(email);
         }
@@ -131,24 +130,10 @@ public final class ContactStyleRecords {
         return phone.toString();
     }
 
-    /** One keying error: a character dropped, doubled, replaced or two neighbours swapped. */
-    private String typo(String value) {
-        if (value.length() < 3) {
-            return value;
-        }
-        int at = 1 + random.nextInt(value.length() - 2);
-        char replacement = (char) ('a' + random.nextInt(26));
-        return switch (random.nextInt(4)) {
-            case 0 -> value.substring(0, at) + value.substring(at + 1);
-            case 1 -> value.substring(0, at) + value.charAt(at) + value.substring(at);
-            case 2 -> value.substring(0, at) + replacement + value.substring(at + 1);
-            default -> value.substring(0, at - 1) + value.charAt(at) + value.charAt(at - 1) + value.substring(at + 1);
-        };
-    }
 
     private static PersonRecord record(String id, String given, String surname, String company, Set<String> emails,
                                        Set<String> phones) {
-        Map<Attribute, String> values = new EnumMap<>(Attribute.class);
+        Map<Attribute, String> values = new HashMap<>();
         values.put(Attribute.GIVEN_NAME, given);
         values.put(Attribute.SURNAME, surname);
         values.put(Attribute.COMPANY, company);

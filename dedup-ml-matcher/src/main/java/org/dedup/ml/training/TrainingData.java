@@ -1,74 +1,70 @@
 package org.dedup.ml.training;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.dedup.domain.model.InvalidRecordException;
-import org.dedup.ml.blocking.Blocker;
 import org.dedup.ml.record.LabelledPair;
 import org.dedup.ml.record.LabelledRecords;
-import org.dedup.ml.record.PersonPair;
 import org.dedup.ml.record.PersonRecord;
 
 /**
- * Labelled pairs to learn from, the records they come from (for the value frequencies) and where they came from.
- * Built from labelled record files (every true pair, plus the blocked candidate pairs that are not duplicates: the
- * hard negatives a matcher actually meets), from labelled pair files, or from a tenant's own decisions.
+ * What to learn from: labelled record sets (each gives its true pairs, the candidates blocking proposes in the
+ * whole set and random pairs, as a tenant meets them), labelled pairs (from files or a tenant's own decisions),
+ * and where they came from. The sets of {@code baseSets} are a shipped recipe's data learnt along with the
+ * engineer's own, so a small labelled file adds to what the shipped model knows instead of replacing it; the
+ * thresholds are chosen on the engineer's data.
  */
-public record TrainingData(List<LabelledPair> pairs, List<PersonRecord> records, List<String> sources) {
+public record TrainingData(List<LabelledRecords> recordSets, List<LabelledRecords> baseSets,
+                           List<LabelledPair> pairs, List<String> sources) {
     public TrainingData {
+        recordSets = List.copyOf(recordSets);
+        baseSets = List.copyOf(baseSets);
         pairs = List.copyOf(pairs);
-        records = List.copyOf(records);
         sources = List.copyOf(sources);
     }
 
-    /** Fails, naming the sources, unless there are duplicate and non-duplicate pairs to learn from. */
-    public void requireBothKinds() {
-        if (matches() == 0 || matches() == pairs.size()) {
-            throw new InvalidRecordException("training data needs both duplicate and non-duplicate pairs; sources "
-                    + sources + " give " + matches() + " duplicates of " + pairs.size() + " pairs");
-        }
+    public static TrainingData fromRecords(LabelledRecords labelled, String source) {
+        return new TrainingData(List.of(labelled), List.of(), List.of(), List.of(source));
     }
 
-    public static TrainingData fromRecords(LabelledRecords labelled, Blocker blocker, String source) {
-        Map<String, LabelledPair> pairs = new LinkedHashMap<>();
-        for (PersonPair pair : labelled.truePairs()) {
-            pairs.put(key(pair), new LabelledPair(pair, true));
-        }
-        for (PersonPair pair : blocker.dedupPairs(labelled.records())) {
-            pairs.putIfAbsent(key(pair), new LabelledPair(pair, labelled.sameEntity(pair.first(), pair.second())));
-        }
-        return new TrainingData(new ArrayList<>(pairs.values()), labelled.records(), List.of(source));
+    /** The same data learnt as base data (see the type's description). */
+    public TrainingData asBase() {
+        List<LabelledRecords> base = new ArrayList<>(baseSets);
+        base.addAll(recordSets);
+        return new TrainingData(List.of(), base, pairs, sources.stream().map(s -> "base: " + s).toList());
+    }
+
+    /** Every labelled record set, the engineer's first. */
+    public List<LabelledRecords> allSets() {
+        List<LabelledRecords> all = new ArrayList<>(recordSets);
+        all.addAll(baseSets);
+        return all;
     }
 
     public static TrainingData fromPairs(List<LabelledPair> pairs, String source) {
-        Map<String, PersonRecord> records = new LinkedHashMap<>();
-        for (LabelledPair pair : pairs) {
-            records.putIfAbsent(pair.pair().first().id(), pair.pair().first());
-            records.putIfAbsent(pair.pair().second().id(), pair.pair().second());
-        }
-        return new TrainingData(pairs, new ArrayList<>(records.values()), List.of(source));
+        return new TrainingData(List.of(), List.of(), pairs, List.of(source));
     }
 
     public TrainingData plus(TrainingData other) {
+        List<LabelledRecords> sets = new ArrayList<>(recordSets);
+        sets.addAll(other.recordSets);
+        List<LabelledRecords> base = new ArrayList<>(baseSets);
+        base.addAll(other.baseSets);
         List<LabelledPair> allPairs = new ArrayList<>(pairs);
         allPairs.addAll(other.pairs);
-        List<PersonRecord> allRecords = new ArrayList<>(records);
-        allRecords.addAll(other.records);
         List<String> allSources = new ArrayList<>(sources);
         allSources.addAll(other.sources);
-        return new TrainingData(allPairs, allRecords, allSources);
+        return new TrainingData(sets, base, allPairs, allSources);
     }
 
-    public int matches() {
-        return (int) pairs.stream().filter(LabelledPair::match).count();
-    }
-
-    private static String key(PersonPair pair) {
-        String a = pair.first().id();
-        String b = pair.second().id();
-        return a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a;
+    /** Every record, of the sets and of the pairs (for the value frequencies). */
+    public List<PersonRecord> records() {
+        List<PersonRecord> records = new ArrayList<>();
+        allSets().forEach(set -> records.addAll(set.records()));
+        pairs.forEach(p -> {
+            records.add(p.pair().first());
+            records.add(p.pair().second());
+        });
+        return records;
     }
 }

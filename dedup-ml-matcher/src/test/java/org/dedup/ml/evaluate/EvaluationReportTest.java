@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.model.ModelArtifact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.dedup.ml.TestData.febrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +21,7 @@ class EvaluationReportTest {
     @Test
     void theMetricsOfAThresholdCountEveryTruePairBlockingMissed() {
         ScoredPairs scored = new ScoredPairs(new double[] {0.9, 0.8, 0.2, 0.6}, new boolean[] {true, true, true,
-                false}, 1);
+                false}, new boolean[4], 1);
         Confusion at = scored.at(0.5);
         assertEquals(new Confusion(0.5, 2, 1, 2, 0), at);
         assertEquals(2.0 / 3, at.precision(), 1e-12);
@@ -28,17 +30,25 @@ class EvaluationReportTest {
     }
 
     @Test
-    void theReportIsWrittenAsJsonAndHtmlWithCurveTableAndConfusionMatrix() throws IOException {
-        ScoredPairs scored = new ScoredPairs(new double[] {0.95, 0.7, 0.1}, new boolean[] {true, false, false}, 0);
-        EvaluationResult result = new EvaluationResult("tiny set", ModelArtifact.bundled().metadata(), 0.5,
-                new BlockingReport(3, 10, 1, 1), scored);
+    void aPairAnEvidenceRuleVetoedIsNeverAMergeWhateverTheThreshold() {
+        ScoredPairs scored = new ScoredPairs(new double[] {0.99, 0.99}, new boolean[] {true, false},
+                new boolean[] {false, true}, 0);
+        assertEquals(new Confusion(0.5, 1, 0, 0, 1), scored.at(0.5));
+    }
+
+    @Test
+    void theReportIsWrittenAsJsonAndHtmlWithEverySection() throws IOException {
+        EvaluationResult result = new Evaluation(MatchModel.of(ModelArtifact.bundled())).dedup("tiny set",
+                febrl("dataset1.csv").first(200));
         List<Path> files = EvaluationReport.write(result, dir);
         String json = Files.readString(files.get(0));
         String html = Files.readString(files.get(1));
         assertEquals(dir.resolve("tiny_set.json"), files.get(0));
-        assertTrue(json.contains("\"pairsCompleteness\" : 1.0") && json.contains("\"precisionRecallCurve\""), json);
-        assertTrue(json.contains("\"falsePositives\" : 1"), json);
-        assertTrue(html.contains("<svg") && html.contains("<polyline") && html.contains("Confusion matrix")
-                && html.contains("Per threshold"), html);
+        assertTrue(json.contains("\"pairsCompleteness\"") && json.contains("\"precisionRecallCurve\"")
+                && json.contains("\"perRule\"") && json.contains("\"calibration\""), json);
+        for (String section : List.of("<polyline", "Calibration", "Feature importance", "Blocking", "largest blocks",
+                "Per threshold", "worst false positives", "worst false negatives")) {
+            assertTrue(html.contains(section), section);
+        }
     }
 }

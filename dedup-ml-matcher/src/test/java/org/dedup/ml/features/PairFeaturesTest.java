@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.PersonRecord;
+import org.dedup.ml.record.RecordSchema;
 import org.junit.jupiter.api.Test;
 
 import static org.dedup.ml.Persons.aPerson;
@@ -12,20 +13,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PairFeaturesTest {
-    private final ValueFrequencies frequencies = ValueFrequencies.count(List.of(
+    private final ValueFrequencies frequencies = ValueFrequencies.count(RecordSchema.people(), List.of(
             aPerson("1").named("john", "smith").build(), aPerson("2").named("mary", "smith").build(),
             aPerson("3").named("ann", "smith").build(), aPerson("4").named("ivan", "zykov").build()));
-    private final PairFeatures features = new PairFeatures(frequencies);
+    private final PairFeatures features = new PairFeatures(RecordSchema.people(), frequencies);
 
     private double feature(PersonRecord a, PersonRecord b, String name) {
-        return features.extract(a, b)[PairFeatures.SCHEMA.names().indexOf(name)];
+        return features.extract(a, b)[features.schema().names().indexOf(name)];
     }
 
     @Test
     void theVectorHasOneValuePerFeatureOfTheSchema() {
         double[] vector = features.extract(aPerson("a").build(), aPerson("b").build());
-        assertEquals(PairFeatures.SCHEMA.size(), vector.length);
-        assertEquals(PairFeatures.SCHEMA.size(), Set.copyOf(PairFeatures.SCHEMA.names()).size());
+        assertEquals(features.schema().size(), vector.length);
+        assertEquals(features.schema().size(), Set.copyOf(features.schema().names()).size());
     }
 
     @Test

@@ -45,6 +45,7 @@ import org.dedup.matchers.builtin.EmailMatcherProvider;
 import org.dedup.matchers.spi.MatcherConfig;
 import org.dedup.ml.record.Attribute;
 import org.dedup.standardization.CreatioCompatibleStandardizer;
+import org.dedup.ml.record.RecordSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +94,16 @@ class BigDataMatcherTest {
     }
 
     @Test
+    void twoPeopleSharingOnlyTheFullNameAndTheEmailDomainAreNeverMergedAutomatically() {
+        List<MatchCandidate> found = match(SHIPPED,
+                anIncomingLead().withContactName("Laura Becker").withEmail("laura.becker@acme-logistics.com"),
+                aLead().withContactName("Laura Becker").withEmail("lbecker@acme-logistics.com"));
+        assertTrue(found.stream().noneMatch(c -> c.verdict() == Verdict.DUPLICATE), found.toString());
+        assertTrue(found.stream().allMatch(c -> c.explanation().stream().anyMatch(f -> f.comparison()
+                .contains("not merged automatically"))), found.toString());
+    }
+
+    @Test
     void theExplanationNamesEachComparedAttributeAndTheMatchProbability() {
         MatchCandidate found = match(SHIPPED,
                 anIncomingLead().withContactName("Maria Lopez").withEmail("maria.lopez@gmail.com"),
@@ -118,7 +129,7 @@ class BigDataMatcherTest {
 
     @Test
     void attributesAreReadFromCustomFieldsUnderTheConfiguredKeys() {
-        LeadPersons persons = LeadPersons.configured(new MatcherConfig("big_data", Map.of("field.postcode", "zip")));
+        LeadPersons persons = LeadPersons.configured(RecordSchema.people(), new MatcherConfig("big_data", Map.of("field.postcode", "zip")));
         var person = persons.person(profile(aLead().withContactName("Lopez, Maria")
                 .withLeadField("zip", CustomFieldValue.text("2119")).withContactField("date_of_birth", "19560409")));
         assertEquals("2119", person.value(Attribute.POSTCODE));

@@ -19,7 +19,7 @@ class FlatTreesTest {
         ModelArtifact artifact = ModelArtifact.bundled();
         PairClassifier.Trees boosted = (PairClassifier.Trees) artifact.classifier().classifier();
         FlatTrees flat = FlatTrees.of((GradientTreeBoost) boosted.model(), boosted.shrinkage()).orElseThrow();
-        PairFeatures features = new PairFeatures(artifact.frequencies());
+        PairFeatures features = new PairFeatures(artifact.metadata().recordSchema(), artifact.frequencies());
         List<PersonPair> pairs = BLOCKER.dedupPairs(febrl("dataset3.csv").records());
         assertTrue(pairs.size() > 10_000);
         for (PersonPair pair : pairs) {

@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -68,13 +69,14 @@ class ModelArtifactTest {
     @Test
     void aModelTrainedOnAnotherFeatureSchemaIsRefusedNamingBothVersions() {
         ModelMetadata m = boosted.metadata();
-        ModelMetadata older = new ModelMetadata(m.formatVersion(), new FeatureSchema(0, List.of("surname_exact")),
-                m.algorithm(), m.thresholds(), m.training(), m.heldOut(), m.libraries(), m.createdAt());
+        ModelMetadata older = new ModelMetadata(m.formatVersion(), m.recordSchema(),
+                new FeatureSchema(0, List.of("surname_exact")), m.blocking(), m.algorithm(), m.thresholds(),
+                m.training(), m.heldOut(), m.notes(), m.libraries(), m.createdAt());
         Path file = dir.resolve("old.zip");
         new ModelArtifact(older, boosted.frequencies(), boosted.classifier()).save(file);
         ModelFileException error = assertThrows(ModelFileException.class, () -> ModelArtifact.load(file));
-        assertTrue(error.getMessage().contains("feature schema version 0 with 1 features; this build computes version "
-                + PairFeatures.SCHEMA_VERSION), error.getMessage());
+        assertTrue(error.getMessage().contains("feature schema version 0 with 1 features; its record schema 'people' "
+                + "gives version " + PairFeatures.SCHEMA_VERSION), error.getMessage());
     }
 
     @Test
@@ -110,10 +112,27 @@ class ModelArtifactTest {
     }
 
     @Test
-    void theShippedModelLoadsWithThisBuildsFeatureSchema() {
-        ModelArtifact shipped = ModelArtifact.bundled();
-        assertEquals(PairFeatures.SCHEMA, shipped.metadata().featureSchema());
-        assertEquals(Algorithm.GRADIENT_BOOSTING, shipped.metadata().algorithm());
+    void theShippedModelsLoadWithTheFeatureSchemaOfTheirRecordSchema() {
+        for (ModelArtifact shipped : List.of(ModelArtifact.bundled(), ModelArtifact.bundledCompanies())) {
+            assertEquals(new PairFeatures(shipped.metadata().recordSchema(), shipped.frequencies()).schema(),
+                    shipped.metadata().featureSchema());
+            assertEquals(Algorithm.GRADIENT_BOOSTING, shipped.metadata().algorithm());
+        }
+        assertEquals("people", ModelArtifact.bundled().metadata().recordSchema().name());
+        assertEquals("companies", ModelArtifact.bundledCompanies().metadata().recordSchema().name());
+    }
+
+    @Test
+    void aModelWhoseBlockingRuleDoesNotFollowFromItsSchemaIsRefused() {
+        ModelMetadata m = boosted.metadata();
+        ModelMetadata odd = new ModelMetadata(m.formatVersion(), m.recordSchema(), m.featureSchema(),
+                new ModelMetadata.Blocking(List.of("cw.company_name"), Set.of(), 1, 1), m.algorithm(),
+                m.thresholds(), m.training(), m.heldOut(), m.notes(), m.libraries(), m.createdAt());
+        Path file = dir.resolve("odd.zip");
+        new ModelArtifact(odd, boosted.frequencies(), boosted.classifier()).save(file);
+        ModelFileException error = assertThrows(ModelFileException.class, () -> ModelArtifact.load(file));
+        assertTrue(error.getMessage().contains("blocking rule 'cw.company_name' does not follow from the people "
+                + "schema"), error.getMessage());
     }
 
     private static String entry(Path zipFile, String name) throws IOException {

@@ -22,6 +22,7 @@ import org.dedup.ml.matcher.LeadPersons;
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.LabelledPair;
 import org.dedup.standardization.CreatioCompatibleStandardizer;
+import org.dedup.ml.record.RecordSchema;
 import org.junit.jupiter.api.Test;
 
 import static org.dedup.domain.testing.LeadBuilder.T0;
@@ -36,7 +37,7 @@ class TenantDecisionsTest {
     private final RecordStandardizer standardizer = new RecordStandardizer(new CreatioCompatibleStandardizer());
     private final TenantDecisions decisions = new TenantDecisions(journal, marks, leads,
             lead -> standardizer.lead(lead, StandardizationOptions.defaults()),
-            LeadPersons.configured(MatcherConfig.empty("big_data")));
+            LeadPersons.configured(RecordSchema.people(), MatcherConfig.empty("big_data")));
 
     private void merged(Lead survivor, Lead absorbed, MergeState state) {
         journal.append(new MergeJournalEntry(MergeId.random(), survivor.tenant(), T0, MergeKind.MANUAL, survivor,

@@ -8,17 +8,19 @@ import java.util.List;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.ml.model.Algorithm;
 import org.dedup.ml.model.MatchModel;
+import org.dedup.ml.TestData;
 import org.dedup.ml.model.ModelArtifact;
+import org.dedup.ml.model.ModelMetadata;
 import org.dedup.ml.record.LabelledPair;
 import org.dedup.ml.record.LabelledPairFiles;
 import org.dedup.ml.record.LabelledRecords;
 import org.dedup.ml.record.PersonPair;
 import org.dedup.ml.record.RecordFiles;
+import org.dedup.ml.record.RecordSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.dedup.ml.Persons.aPerson;
-import static org.dedup.ml.TestData.BLOCKER;
 import static org.dedup.ml.TestData.febrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,24 +33,40 @@ class TrainingTest {
 
     @Test
     void theSameDataAndSeedGiveTheSameModel() {
-        TrainingData data = TrainingData.fromRecords(febrl("dataset1.csv"), BLOCKER, "febrl1");
-        TrainingOptions options = TrainingOptions.defaults(Algorithm.RANDOM_FOREST);
+        TrainingData data = TrainingData.fromRecords(febrl("dataset1.csv"), "febrl1");
+        TrainingOptions options = TrainingOptions.defaults(Algorithm.RANDOM_FOREST, RecordSchema.people());
         ModelArtifact first = new Trainer().train(data, options);
         ModelArtifact second = new Trainer().train(data, options);
-        PersonPair pair = data.pairs().get(7).pair();
+        PersonPair pair = new PersonPair(data.records().get(0), data.records().get(1));
         assertEquals(MatchModel.of(first).probability(pair.first(), pair.second()),
                 MatchModel.of(second).probability(pair.first(), pair.second()), 1e-12);
         assertEquals(first.metadata().heldOut(), second.metadata().heldOut());
     }
 
     @Test
-    void labelledRecordsGiveEveryTruePairAndTheBlockedNonDuplicates() {
-        LabelledRecords records = febrl("dataset1.csv");
-        TrainingData data = TrainingData.fromRecords(records, BLOCKER, "febrl1");
-        assertEquals(500, data.matches());
-        assertTrue(data.pairs().size() > data.matches());
-        assertTrue(data.pairs().stream().filter(p -> !p.match())
-                .noneMatch(p -> records.sameEntity(p.pair().first(), p.pair().second())));
+    void labelledRecordsGiveEveryTruePairTheBlockedCandidatesAndAsManyRandomPairsAsRecords() {
+        ModelMetadata.TrainingSummary summary = TestData.smallModel(Algorithm.LOGISTIC_REGRESSION).metadata()
+                .training();
+        assertEquals(500, summary.matches());
+        assertTrue(summary.nonMatches() >= 990, "non-duplicates " + summary.nonMatches());
+        assertTrue(summary.candidateMatchShare() > 0 && summary.candidateMatchShare() < 1);
+    }
+
+    @Test
+    void theMergeThresholdIsAtLeastOneHalfAndTheReviewBandBelowItIsNotEmpty() {
+        ModelMetadata.Thresholds thresholds = TestData.smallModel(Algorithm.GRADIENT_BOOSTING).metadata()
+                .thresholds();
+        assertTrue(thresholds.merge() >= 0.5, "merge " + thresholds.merge());
+        assertTrue(thresholds.review() < thresholds.merge(), thresholds.toString());
+    }
+
+    @Test
+    void tooFewHeldOutDuplicatesFallBackToDefaultThresholdsAndSaySo() {
+        ModelArtifact model = new Trainer().train(TrainingData.fromRecords(febrl("dataset1.csv").first(120),
+                "120 records"), TrainingOptions.defaults(Algorithm.LOGISTIC_REGRESSION, RecordSchema.people()));
+        assertEquals(new ModelMetadata.Thresholds(0.9, 0.5), model.metadata().thresholds());
+        assertTrue(model.metadata().notes().stream().anyMatch(n -> n.contains("the precision estimate is unstable")),
+                model.metadata().notes().toString());
     }
 
     @Test
@@ -57,8 +75,11 @@ class TrainingTest {
                 aPerson("a").named("john", "smith").build(), aPerson("b").named("jon", "smith").build()), true));
         TrainingData data = TrainingData.fromPairs(onlyDuplicates, "one pair");
         InvalidRecordException error = assertThrows(InvalidRecordException.class,
-                () -> new Trainer().train(data, TrainingOptions.defaults(Algorithm.GRADIENT_BOOSTING)));
-        assertTrue(error.getMessage().contains("needs both duplicate and non-duplicate pairs"), error.getMessage());
+                () -> new Trainer().train(data, TrainingOptions.defaults(Algorithm.GRADIENT_BOOSTING,
+                        RecordSchema.people())));
+        assertTrue(error.getMessage().contains("needs at least 20 duplicate and 20 non-duplicate pairs"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("give 1 duplicates and 0 non-duplicates"), error.getMessage());
     }
 
     @Test
@@ -72,12 +93,12 @@ class TrainingTest {
                 [{"match": true, "left": {"given_name": "Ana", "phone": "+442079460958"},
                   "right": {"given_name": "Anna", "phone": "+442079460958"}}]
                 """);
-        List<LabelledPair> fromCsv = LabelledPairFiles.read(csv);
+        List<LabelledPair> fromCsv = LabelledPairFiles.read(csv, RecordSchema.people());
         assertEquals(2, fromCsv.size());
         assertTrue(fromCsv.get(0).match());
         assertFalse(fromCsv.get(1).match());
         assertEquals("js@x.io", fromCsv.get(0).pair().second().emails().iterator().next());
-        LabelledPair fromJson = LabelledPairFiles.read(json).getFirst();
+        LabelledPair fromJson = LabelledPairFiles.read(json, RecordSchema.people()).getFirst();
         assertTrue(fromJson.match());
         assertEquals("anna", fromJson.pair().second().value(org.dedup.ml.record.Attribute.GIVEN_NAME));
     }
@@ -86,7 +107,7 @@ class TrainingTest {
     void anUnknownColumnIsRefusedByName() throws IOException {
         Path csv = Files.writeString(dir.resolve("records.csv"), "id,cluster,given_name,surnme\n1,a,john,smith\n");
         InvalidRecordException error = assertThrows(InvalidRecordException.class,
-                () -> RecordFiles.readClustered(csv, "id", "cluster"));
+                () -> RecordFiles.readClustered(csv, RecordSchema.people(), "id", "cluster"));
         assertTrue(error.getMessage().contains("unknown column 'surnme'"), error.getMessage());
     }
 
@@ -98,7 +119,7 @@ class TrainingTest {
                 2,a,jon,smith,
                 3,b,maria,lopez,+34911234567;+34600111222
                 """);
-        LabelledRecords records = RecordFiles.readClustered(csv, "id", "cluster");
+        LabelledRecords records = RecordFiles.readClustered(csv, RecordSchema.people(), "id", "cluster");
         assertEquals(1, records.truePairCount());
         assertEquals(2, records.records().get(2).phones().size());
     }

@@ -1,7 +1,6 @@
 package org.dedup.bench.duke;
 
 import org.dedup.bench.data.PairQuality;
-import org.dedup.ml.blocking.Blocker;
 import org.dedup.ml.evaluate.Confusion;
 import org.dedup.ml.evaluate.Evaluation;
 import org.dedup.ml.evaluate.EvaluationResult;
@@ -9,7 +8,6 @@ import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.model.ModelArtifact;
 import org.dedup.ml.record.LabelledRecords;
 import org.dedup.ml.record.RecordFiles;
-import org.dedup.ml.training.DefaultModelRecipe;
 
 /**
  * Our side of the Febrl tasks: the BIG DATA matcher's own evaluation ({@link Evaluation}) with the model shipped
@@ -35,7 +33,7 @@ record OursFebrl(PeakMemory memory) {
     }
 
     private static Evaluation evaluation() {
-        return new Evaluation(MatchModel.of(ModelArtifact.bundled()), new Blocker(DefaultModelRecipe.MAX_BLOCK));
+        return new Evaluation(MatchModel.of(ModelArtifact.bundled()));
     }
 
     private Outcome outcome(long start, long records, EvaluationResult result) {
