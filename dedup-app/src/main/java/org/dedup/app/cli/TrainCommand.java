@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
             + "shipped schema (people, companies) is learnt along, and the thresholds are chosen on the given data")
     boolean noBase;
 
-    @Option(names = "--first", description = "use only the first N records of each --records file")
+    @Option(names = "--first", description = "use only the first N records of each --febrl and --records file")
     Integer first;
 
     @Option(names = "--pairs", description = "labelled pairs, CSV or JSON; repeatable")
@@ -120,9 +120,8 @@ final class TrainCommand implements Callable<Integer> {
         if (defaultRecipe == null && shipped && !noBase) {
             parts.add(DefaultModelRecipe.trainingData(recordSchema.name(), febrlDirectory).asBase());
         }
-        febrl.forEach(f -> parts.add(TrainingData.fromRecords(RecordFiles.readFebrl(f), f.toString())));
-        records.forEach(f -> parts.add(TrainingData.fromRecords(first(columns.read(f, recordSchema)),
-                f + (first == null ? "" : " (first " + first + " records)"))));
+        febrl.forEach(f -> parts.add(TrainingData.fromRecords(first(RecordFiles.readFebrl(f)), source(f))));
+        records.forEach(f -> parts.add(TrainingData.fromRecords(first(columns.read(f, recordSchema)), source(f))));
         pairs.forEach(f -> parts.add(TrainingData.fromPairs(LabelledPairFiles.read(f, recordSchema), f.toString())));
         if (tenant != null) {
             parts.add(tenantData(parent.config(), recordSchema));
@@ -132,6 +131,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "or --tenant");
         }
         return parts.stream().reduce(TrainingData::plus).orElseThrow();
+    }
+
+    private String source(Path file) {
+        return file + (first == null ? "" : " (first " + first + " records)");
     }
 
     private LabelledRecords first(LabelledRecords labelled) {

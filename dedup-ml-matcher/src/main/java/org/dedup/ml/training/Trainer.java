@@ -208,7 +208,7 @@ public final class Trainer {
         return pairs;
     }
 
-    /** The share of duplicates among the blocked candidates of the record sets; NaN without record sets. */
+    /** The share of duplicates among the blocked candidates of the engineer's sets; NaN without record sets. */
     private static double candidateMatchShare(List<TrainingPair> all, List<String> notes) {
         List<TrainingPair> pairs = own(all);
         List<TrainingPair> candidates = pairs.stream().filter(TrainingPair::candidate).toList();
@@ -216,7 +216,8 @@ public final class Trainer {
             notes.add("labelled pairs only: probabilities are calibrated to their own share of duplicates");
             return Double.NaN;
         }
-        return (double) candidates.stream().filter(p -> p.labelled().match()).count() / candidates.size();
+        // add-one smoothing: a set whose candidates are all duplicates (or none) must not shift the odds infinitely
+        return (candidates.stream().filter(p -> p.labelled().match()).count() + 1.0) / (candidates.size() + 2.0);
     }
 
     /** The engineer's own pairs, or every pair when there is only base data. */

@@ -62,8 +62,8 @@ class TrainingTest {
 
     @Test
     void tooFewHeldOutDuplicatesFallBackToDefaultThresholdsAndSaySo() {
-        ModelArtifact model = new Trainer().train(TrainingData.fromRecords(febrl("dataset1.csv").first(120),
-                "120 records"), TrainingOptions.defaults(Algorithm.LOGISTIC_REGRESSION, RecordSchema.people()));
+        ModelArtifact model = new Trainer().train(TrainingData.fromRecords(febrl("dataset1.csv").first(400),
+                "400 records"), TrainingOptions.defaults(Algorithm.LOGISTIC_REGRESSION, RecordSchema.people()));
         assertEquals(new ModelMetadata.Thresholds(0.9, 0.5), model.metadata().thresholds());
         assertTrue(model.metadata().notes().stream().anyMatch(n -> n.contains("the precision estimate is unstable")),
                 model.metadata().notes().toString());

@@ -43,7 +43,7 @@ record OursFebrl(PeakMemory memory) {
         return new Outcome(records, seconds, result.blocking().candidatePairs(),
                 new PairQuality(at.truePositives() + at.falsePositives(), at.truePositives() + at.falseNegatives(),
                         at.truePositives()),
-                String.format("shipped model (%s), merge threshold %.3f", result.model().algorithm(),
+                String.format("shipped model (%s), merge threshold %.3f", result.metadata().algorithm(),
                         result.threshold()));
     }
 }
