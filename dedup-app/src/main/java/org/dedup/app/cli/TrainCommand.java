@@ -15,6 +15,7 @@ import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
+import org.dedup.ml.matcher.BigDataMatcherProvider;
 import org.dedup.ml.matcher.LeadPersons;
 import org.dedup.ml.model.Algorithm;
 import org.dedup.ml.model.ModelArtifact;
@@ -90,7 +91,9 @@ final class TrainCommand implements Callable<Integer> {
         RecordSchema recordSchema = recordSchema();
         TrainingData data = data(recordSchema);
         TrainingOptions options = TrainingOptions.defaults(algorithm(), recordSchema).withSeed(seed);
-        ModelArtifact artifact = new Trainer().train(data, options);
+        ModelArtifact shippedModel = data.baseSets().isEmpty() ? null
+                : BigDataMatcherProvider.model(recordSchema.name());
+        ModelArtifact artifact = new Trainer().train(data, options, shippedModel);
         artifact.save(out);
         ModelMetadata metadata = artifact.metadata();
         System.out.printf(Locale.ROOT, "model written to %s%n  %s, schema %s, on %d pairs (%d duplicates) from %s%n"

@@ -10,7 +10,9 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -43,6 +45,16 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
     private static final int MAX_ENTRY_BYTES = 256 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The same model with one more note in its metadata. */
+    public ModelArtifact withNote(String note) {
+        List<String> notes = new ArrayList<>(metadata.notes());
+        notes.add(note);
+        ModelMetadata m = metadata;
+        return new ModelArtifact(new ModelMetadata(m.formatVersion(), m.recordSchema(), m.featureSchema(),
+                m.blocking(), m.algorithm(), m.thresholds(), m.training(), m.heldOut(), notes, m.libraries(),
+                m.createdAt()), frequencies, classifier);
+    }
 
     public void save(Path file) {
         try {

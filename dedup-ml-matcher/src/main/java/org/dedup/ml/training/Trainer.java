@@ -81,6 +81,15 @@ public final class Trainer {
     }
 
     public ModelArtifact train(TrainingData data, TrainingOptions options) {
+        return train(data, options, null);
+    }
+
+    /**
+     * Trains as {@link #train(TrainingData, TrainingOptions)}, but when the engineer's own data, learnt along with
+     * base data, hold too few held-out candidate duplicates to show the new model is any better, keeps {@code shipped}
+     * (the model of the base data) and says so in its notes, with the numbers.
+     */
+    public ModelArtifact train(TrainingData data, TrainingOptions options, ModelArtifact shipped) {
         List<String> notes = new ArrayList<>();
         ModelMetadata.Blocking blocking = BlockingChoice.choose(data.allSets(), options, notes);
         Blocker blocker = new Blocker(BlockingKeys.of(options.schema(), blocking.rules(), blocking.commonKeys()));
@@ -93,6 +102,15 @@ public final class Trainer {
         int heldOut = (int) Math.round(pairs.size() * options.heldOutShare());
         List<TrainingPair> fitting = pairs.subList(heldOut, pairs.size());
         List<TrainingPair> calibrating = pairs.subList(0, heldOut);
+        long ownHeldOutMatches = calibrating.stream().filter(p -> !p.base() && p.candidate() && p.labelled().match())
+                .count();
+        if (shipped != null && !data.baseSets().isEmpty() && ownHeldOutMatches < MIN_HELD_OUT_MATCHES) {
+            String note = "kept the shipped model: the given data hold only " + ownHeldOutMatches + " duplicates among "
+                    + "their held-out candidate pairs (fewer than " + MIN_HELD_OUT_MATCHES + "), too few to show a "
+                    + "retrained model does better; sources " + data.sources();
+            LOG.warn("training: {}", note);
+            return shipped.withNote(note);
+        }
         LOG.info("training {} on {} pairs ({} duplicates), {} held out", options.algorithm(), fitting.size(),
                 matches, heldOut);
 

@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What an engineer gets from retraining on a small labelled file (the first 1,000 records, as {@code dedup train
- * --records FILE --first 1000} does, the shipped recipe learnt along): on the rest of the data, at its own merge
- * threshold, never a lower F1 than the shipped model, and a review band below the merge threshold.
+ * --records FILE --first 1000} does, the shipped recipe learnt along, the shipped model kept when the file holds too
+ * few duplicates to tell): on the rest of the data, at its own merge threshold, never a lower F1 than the shipped
+ * model, and a review band below the merge threshold.
  */
 class RetrainingTest {
     private static final int FIRST = 1_000;
@@ -26,6 +27,15 @@ class RetrainingTest {
     @Test
     void aPeopleModelTrainedOnTheFirst1000RecordsOfFebrl2IsNoWorseOnFebrl3ThanTheShippedOne() {
         assertNoWorse("people", febrl("dataset2.csv").first(FIRST), febrl("dataset3.csv"), ModelArtifact.bundled());
+    }
+
+    @Test
+    void aFileTooSmallToShowABetterModelKeepsTheShippedOneAndSaysSo() {
+        ModelArtifact kept = new Trainer().train(TrainingData.fromRecords(febrl("dataset2.csv").first(FIRST), "small")
+                .plus(DefaultModelRecipe.trainingData("people", FEBRL).asBase()), TrainingOptions.defaults(
+                Algorithm.GRADIENT_BOOSTING, RecordSchema.people()), ModelArtifact.bundled());
+        assertTrue(kept.metadata().notes().stream().anyMatch(n -> n.startsWith("kept the shipped model")),
+                kept.metadata().notes().toString());
     }
 
     @Test
@@ -39,7 +49,7 @@ class RetrainingTest {
         TrainingData data = TrainingData.fromRecords(first, "first " + FIRST)
                 .plus(DefaultModelRecipe.trainingData(schema, FEBRL).asBase());
         ModelArtifact retrained = new Trainer().train(data, TrainingOptions.defaults(Algorithm.GRADIENT_BOOSTING,
-                RecordSchema.named(schema)));
+                RecordSchema.named(schema)), shipped);
         Confusion ours = new Evaluation(MatchModel.of(retrained)).dedup("rest", rest).atThreshold();
         Confusion theirs = new Evaluation(MatchModel.of(shipped)).dedup("rest", rest).atThreshold();
         assertTrue(ours.f1() >= theirs.f1(), "retrained F1 " + ours.f1() + " < shipped F1 " + theirs.f1());
