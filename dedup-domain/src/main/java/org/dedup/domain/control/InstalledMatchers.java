@@ -50,7 +50,7 @@ public final class InstalledMatchers {
 
     /**
      * The keys a stored lead is indexed under: those of every installed matcher, so enabling a method later needs no
-     * reindex, the duplicate-search keys of all its contacts, and the keys of the contacts and companies it links.
+     * reindex, the duplicate-search keys of all its contacts, and the keys of the companies it links.
      */
     public Set<MatchKey> indexKeys(LeadProfile profile, List<MatcherFailure> failures) {
         Set<MatchKey> keys = new HashSet<>(SearchKeys.index(profile.all()));

@@ -9,11 +9,15 @@ import org.dedup.domain.merge.FieldProvenance;
 import org.dedup.domain.model.Company;
 import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.search.DuplicateSearch;
+import org.dedup.domain.search.LeadLinks;
 import org.dedup.domain.store.CompanyRepository;
+import org.dedup.domain.store.LeadRepository;
 
 /** Stand-alone companies as merged records; a lead that linked an absorbed company links the survivor. */
 public record CompanyKind(CompanyRepository companies, DuplicateSearch search) implements PartyKind<Company> {
@@ -51,6 +55,12 @@ public record CompanyKind(CompanyRepository companies, DuplicateSearch search) i
         return new Company(records.getFirst().id(), name.name(), website.website(),
                 survivorship.phones(records, provenance), survivorship.emails(records, provenance),
                 survivorship.customFields(records, choices, provenance));
+    }
+
+    @Override
+    public List<LeadId> linking(LeadRepository leads, TenantId tenant, Set<RecordRef> records, int limit) {
+        return leads.findByKeys(tenant, records.stream().map(id -> LeadLinks.of(new CompanyId(id.value()))).toList(),
+                SearchScope.everything(), limit);
     }
 
     @Override

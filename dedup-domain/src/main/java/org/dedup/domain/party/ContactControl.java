@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.control.DuplicateControlSettings;
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.merge.ConflictMerge;
@@ -17,7 +16,6 @@ import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.FieldLevel;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.TenantId;
-import org.dedup.domain.search.LeadLinks;
 import org.dedup.domain.search.SearchKeys;
 import org.dedup.domain.standardize.ProfileField;
 import org.dedup.domain.standardize.RecordStandardizer;
@@ -98,8 +96,8 @@ public final class ContactControl {
     }
 
     private boolean isPrimaryContactOfALead(TenantId tenant, Contact contact) {
-        List<Lead> linking = ports.leads().findAll(tenant, ports.leads().findByKeys(tenant,
-                List.of(LeadLinks.of(contact.id())), SearchScope.everything(), LINKING_LEADS_READ));
+        List<Lead> linking = ports.leads().findAll(tenant,
+                ports.leads().linking(tenant, List.of(contact.id()), LINKING_LEADS_READ));
         return linking.stream().flatMap(l -> l.contacts().stream())
                 .anyMatch(link -> link.isPrimary() && link.contact().id().equals(contact.id()));
     }

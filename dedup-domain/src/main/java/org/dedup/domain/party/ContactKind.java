@@ -10,12 +10,14 @@ import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.ContactRole;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.ContactRepository;
+import org.dedup.domain.store.LeadRepository;
 
 /** Stand-alone contacts as merged records; a lead that linked an absorbed contact links the survivor, role kept. */
 public record ContactKind(ContactRepository contacts, DuplicateSearch search) implements PartyKind<Contact> {
@@ -51,6 +53,11 @@ public record ContactKind(ContactRepository contacts, DuplicateSearch search) im
         Contact name = survivorship.pick("name", records, choices, Contact::fullName, provenance);
         return new Contact(records.getFirst().id(), name.fullName(), survivorship.phones(records, provenance),
                 survivorship.emails(records, provenance), survivorship.customFields(records, choices, provenance));
+    }
+
+    @Override
+    public List<LeadId> linking(LeadRepository leads, TenantId tenant, Set<RecordRef> records, int limit) {
+        return leads.linking(tenant, records.stream().map(id -> new ContactId(id.value())).toList(), limit);
     }
 
     /** The first link to the survivor keeps its position; it is primary when any of the merged links was. */

@@ -25,7 +25,6 @@ import org.dedup.domain.model.Party;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
-import org.dedup.domain.search.LeadLinks;
 import org.dedup.domain.search.RecordPair;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;
@@ -173,9 +172,7 @@ public final class PartyMerges<P extends Party> {
     }
 
     private List<Lead> linkingLeads(TenantId tenant, Set<RecordRef> absorbed) {
-        List<MatchKey> links = absorbed.stream().map(LeadLinks::of).toList();
-        List<LeadId> ids = ports.leads().findByKeys(tenant, links, org.dedup.domain.control.SearchScope.everything(),
-                MAX_FOLLOWING_LEADS + 1);
+        List<LeadId> ids = kind.linking(ports.leads(), tenant, absorbed, MAX_FOLLOWING_LEADS + 1);
         if (ids.size() > MAX_FOLLOWING_LEADS) {
             throw new InvalidRecordException("more than " + MAX_FOLLOWING_LEADS + " leads link the merged "
                     + name() + "s; nothing was merged");

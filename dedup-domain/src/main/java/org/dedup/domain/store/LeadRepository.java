@@ -1,5 +1,6 @@
 package org.dedup.domain.store;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.Require;
@@ -91,6 +93,20 @@ public interface LeadRepository {
             counts.put(ordered.get(i), found.get(i).size());
         }
         return counts;
+    }
+
+    /**
+     * Ids of the leads that link any of {@code contacts}, at most {@code limit}, in {@link LeadId#STORE_ORDER}.
+     * Database adapters answer by one indexed lookup; this default reads every lead of the tenant.
+     */
+    default List<LeadId> linking(TenantId tenant, Collection<ContactId> contacts, int limit) {
+        List<LeadId> found = new ArrayList<>();
+        forEach(tenant, lead -> {
+            if (lead.contacts().stream().anyMatch(link -> contacts.contains(link.contact().id()))) {
+                found.add(lead.id());
+            }
+        });
+        return found.stream().sorted(LeadId.STORE_ORDER).limit(limit).toList();
     }
 
     /** Every lead of the tenant, streamed in pages so a million leads never sit in memory at once. */

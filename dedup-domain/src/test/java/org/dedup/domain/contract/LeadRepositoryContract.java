@@ -17,10 +17,13 @@ import java.util.UUID;
 
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.model.Contact;
+import org.dedup.domain.model.ContactRole;
 import org.dedup.domain.model.CustomFieldValue;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
@@ -62,6 +65,23 @@ public abstract class LeadRepositoryContract {
         }
         List<Lead> reversed = stored.reversed();
         assertEquals(reversed, leads().findAll(TENANT, reversed.stream().map(Lead::id).toList()));
+    }
+
+    @Test
+    void theLeadsLinkingAContactAreFoundInItsTenantOnly() {
+        Contact jane = aContact("Jane", "jane@x.io", null);
+        Contact kim = aContact("Kim", "kim@x.io", null);
+        Lead primary = aLead().build().withContacts(List.of(new LinkedContact(jane, ContactRole.PRIMARY)));
+        Lead secondary = aLead().withSecondaryContact(jane).withSecondaryContact(kim).build();
+        Lead neither = aLead().withEmail("n@x.io").build();
+        Lead foreign = aLead().in(OTHER).withSecondaryContact(jane).build();
+        List.of(primary, secondary, neither, foreign).forEach(lead -> leads().insert(lead, Set.of()));
+
+        assertEquals(Set.of(primary.id(), secondary.id()),
+                Set.copyOf(leads().linking(TENANT, List.of(jane.id(), kim.id()), 10)));
+        assertEquals(List.of(secondary.id()), leads().linking(TENANT, List.of(kim.id()), 10));
+        assertEquals(1, leads().linking(TENANT, List.of(jane.id()), 1).size(), "at most the limit");
+        assertEquals(List.of(foreign.id()), leads().linking(OTHER, List.of(jane.id()), 10));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.dedup.persistence.lead;
 
 import static org.dedup.persistence.Timestamps.time;
 import static org.dedup.persistence.jooq.Tables.LEAD;
+import static org.dedup.persistence.jooq.Tables.LEAD_CONTACT;
 import static org.dedup.persistence.jooq.Tables.LEAD_KEY;
 
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.LinkedContact;
@@ -312,6 +314,20 @@ public final class JooqLeadRepository implements LeadRepository {
             }
             after = rows.getLast().id();
         }
+    }
+
+    /** One statement on {@code lead_contact}'s contact index. */
+    @Override
+    public List<LeadId> linking(TenantId tenant, Collection<ContactId> contacts, int limit) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        return Storage.attempt("look up the leads linking", contacts.size() + " contacts", tenant, () -> dsl
+                .selectDistinct(LEAD_CONTACT.LEAD_ID).from(LEAD_CONTACT)
+                .where(LEAD_CONTACT.TENANT_ID.eq(tenant.value()),
+                        LEAD_CONTACT.CONTACT_ID.in(contacts.stream().map(ContactId::value).toList()))
+                .orderBy(LEAD_CONTACT.LEAD_ID).limit(limit)
+                .fetch(row -> new LeadId(row.value1())));
     }
 
     @Override
