@@ -63,6 +63,7 @@ public final class HttpApi implements AutoCloseable {
     private static final Pattern SCAN = Pattern.compile("/v1/scans/([^/]+)");
     private static final JsonNode OPENAPI = OpenApi.document();
     private static final String RETRY_AFTER_SECONDS = "1";
+    private static final int GENERIC_KEYS_LISTED = 100;
     private final HttpServer server;
     private final Map<String, TenantId> tenantsByKey = new LinkedHashMap<>();
     private final int maxBodyBytes;
@@ -211,6 +212,11 @@ public final class HttpApi implements AutoCloseable {
             RuleDto[] rules = read(exchange, RuleDto[].class);
             services.settings().saveRules(tenant, java.util.Arrays.stream(rules).map(RuleDto::toRule).toList());
             return services.search().rules(tenant).stream().map(RuleDto::of).toList();
+        }
+        if (path.equals("/v1/generic-keys") && method.equals("GET")) {
+            return Map.of("keys", services.control().genericKeys(tenant(exchange), GENERIC_KEYS_LISTED).stream()
+                    .map(k -> Map.of("namespace", k.key().namespace(), "value", k.key().value(), "leads", k.leads()))
+                    .toList());
         }
         if (path.equals("/v1/settings") && method.equals("GET")) {
             return SettingsDocument.of(services.tenantSettings().settings(tenant(exchange)));

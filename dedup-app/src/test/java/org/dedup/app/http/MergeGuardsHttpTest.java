@@ -14,6 +14,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
@@ -126,6 +129,13 @@ class MergeGuardsHttpTest {
             assertTrue(next.body().contains("\"outcome\":\"pending_review\""), next.body());
             assertTrue(next.body().contains("generic key, shared by more than 20 stored leads"), next.body());
             assertEquals(22, leads("initech"));
+            JsonNode generic = new ObjectMapper().readTree(server.send(server.request("/v1/generic-keys")
+                    .header("X-Api-Key", INITECH_KEY).GET()).body()).get("keys");
+            boolean listed = false;
+            for (JsonNode key : generic) {
+                listed |= key.get("value").asText().equals("info@initech.com") && key.get("leads").asInt() == 22;
+            }
+            assertTrue(listed, generic.toString());
         }
     }
 

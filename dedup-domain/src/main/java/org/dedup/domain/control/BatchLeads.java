@@ -19,6 +19,7 @@ import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.SharedKey;
 import org.dedup.domain.store.StaleRecordException;
 
 /**
@@ -176,6 +177,13 @@ final class BatchLeads implements LeadRepository {
         long removed = deletes.stream().filter(lead -> inserts.stream().noneMatch(own -> own.lead().id()
                 .equals(lead.id()))).count();
         return store.count(tenant) + created - removed;
+    }
+
+    /** What the store holds; the batch's own writes are not counted. */
+    @Override
+    public List<SharedKey> mostSharedKeys(TenantId tenant, int moreThan, int limit) {
+        ownTenant(tenant);
+        return store.mostSharedKeys(tenant, moreThan, limit);
     }
 
     /**

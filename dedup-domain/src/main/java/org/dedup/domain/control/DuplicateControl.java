@@ -30,6 +30,7 @@ import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.standardize.LeadProfile;
+import org.dedup.domain.store.SharedKey;
 import org.dedup.domain.store.StaleRecordException;
 
 /**
@@ -138,6 +139,15 @@ public final class DuplicateControl {
                 .orElseGet(() -> new Decision.Updated(changed.id(), List.of(), failures));
         ports.decisions().record(changed.tenant(), decision, clock.instant());
         return decision;
+    }
+
+    /**
+     * The tenant's generic keys: those shared by more stored leads than {@link LeadLimits#genericKeyLeads()}, most
+     * shared first, at most {@code limit}. Keys of every method are listed; only those of the methods that
+     * {@linkplain org.dedup.domain.match.Matcher#matchesOnSharedKey() match on a shared key} are judged generic.
+     */
+    public List<SharedKey> genericKeys(TenantId tenant, int limit) {
+        return ports.leads().mostSharedKeys(tenant, limits.genericKeyLeads(), limit);
     }
 
     /** Runs the BIG DATA check of a stored lead, as after an update. */

@@ -113,4 +113,10 @@ public interface LeadRepository {
     void forEach(TenantId tenant, Consumer<Lead> action);
 
     long count(TenantId tenant);
+
+    /**
+     * The keys shared by more than {@code moreThan} stored leads of the tenant, most shared first (then by namespace
+     * and value), at most {@code limit}: the generic values, for an administrator. Reads the tenant's whole key index.
+     */
+    List<SharedKey> mostSharedKeys(TenantId tenant, int moreThan, int limit);
 }

@@ -27,6 +27,7 @@ import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.SharedKey;
 import org.dedup.domain.store.LeadRepository.IndexedLead;
 import org.dedup.domain.store.StaleRecordException;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,23 @@ public abstract class LeadRepositoryContract {
                 List.of(email(shared), email(once), KEY_NOBODY_HAS), SearchScope.everything(), 3));
         assertEquals(Map.of(email(shared), 4), leads().countByKeys(TENANT, List.of(email(shared)),
                 SearchScope.everything(), 10));
+    }
+
+    @Test
+    void theMostSharedKeysOfATenantComeMostSharedFirstAboveTheCount() {
+        TenantId tenant = new TenantId("shared-" + UUID.randomUUID().toString().substring(0, 8));
+        for (int i = 0; i < 4; i++) {
+            leads().insert(aLead().in(tenant).build(), Set.of(email("info@acme.com"), email("p" + i + "@x.io")));
+        }
+        for (int i = 0; i < 3; i++) {
+            leads().insert(aLead().in(tenant).build(), Set.of(email("sales@acme.com")));
+        }
+        leads().insert(aLead().in(OTHER).build(), Set.of(email("info@acme.com")));
+
+        assertEquals(List.of(new SharedKey(email("info@acme.com"), 4), new SharedKey(email("sales@acme.com"), 3)),
+                leads().mostSharedKeys(tenant, 2, 10));
+        assertEquals(List.of(new SharedKey(email("info@acme.com"), 4)), leads().mostSharedKeys(tenant, 2, 1));
+        assertEquals(List.of(), leads().mostSharedKeys(tenant, 4, 10));
     }
 
     @Test

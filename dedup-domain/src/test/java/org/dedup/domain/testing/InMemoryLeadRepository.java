@@ -18,6 +18,7 @@ import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.SharedKey;
 import org.dedup.domain.store.StaleRecordException;
 
 /** A LeadRepository in memory, with the same tenant, version and key semantics as the database adapters. */
@@ -90,6 +91,17 @@ public final class InMemoryLeadRepository implements LeadRepository {
     @Override
     public synchronized long count(TenantId tenant) {
         return tenant(tenant).size();
+    }
+
+    @Override
+    public synchronized List<SharedKey> mostSharedKeys(TenantId tenant, int moreThan, int limit) {
+        Map<MatchKey, Integer> leadsByKey = new HashMap<>();
+        tenant(tenant).values().forEach(s -> s.keys().forEach(key -> leadsByKey.merge(key, 1, Integer::sum)));
+        return leadsByKey.entrySet().stream().filter(e -> e.getValue() > moreThan)
+                .map(e -> new SharedKey(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt(SharedKey::leads).reversed()
+                        .thenComparing(s -> s.key().namespace()).thenComparing(s -> s.key().value()))
+                .limit(limit).toList();
     }
 
     /** The keys a lead is indexed under, for assertions. */

@@ -29,6 +29,7 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.SharedKey;
 import org.dedup.domain.store.StaleRecordException;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.jooq.tables.records.LeadKeyRecord;
@@ -39,6 +40,7 @@ import org.dedup.persistence.statement.RenderedStatements;
 import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record2;
 import org.jooq.Select;
@@ -333,6 +335,17 @@ public final class JooqLeadRepository implements LeadRepository {
     @Override
     public long count(TenantId tenant) {
         return Storage.attempt("count", "leads", tenant, () -> dsl.fetchCount(LEAD, LEAD.TENANT_ID.eq(tenant.value())));
+    }
+
+    @Override
+    public List<SharedKey> mostSharedKeys(TenantId tenant, int moreThan, int limit) {
+        Field<Integer> leads = DSL.count();
+        return Storage.attempt("list", "the most shared keys", tenant, () -> dsl
+                .select(LEAD_KEY.NAMESPACE, LEAD_KEY.KEY_VALUE, leads).from(LEAD_KEY)
+                .where(LEAD_KEY.TENANT_ID.eq(tenant.value()))
+                .groupBy(LEAD_KEY.NAMESPACE, LEAD_KEY.KEY_VALUE).having(leads.gt(moreThan))
+                .orderBy(leads.desc(), LEAD_KEY.NAMESPACE, LEAD_KEY.KEY_VALUE).limit(limit)
+                .fetch(r -> new SharedKey(new MatchKey(r.value1(), r.value2()), r.value3())));
     }
 
     /**
