@@ -14,6 +14,7 @@ import org.dedup.domain.control.InstalledMatchers;
 import org.dedup.domain.control.MatcherFailure;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
+import org.dedup.domain.search.RecordPair;
 import org.dedup.domain.standardize.StandardizationOptions;
 
 /**
@@ -51,6 +52,7 @@ public final class Merges {
         for (Lead absorbed : plan.absorbedStored()) {
             moveActivities(absorbed, before.id(), moved);
             ports.leads().delete(absorbed.tenant(), absorbed.id(), absorbed.version());
+            marksFollowTheSurvivor(absorbed, before.id());
         }
         List<UUID> created = new ArrayList<>();
         if (plan.afterMerge() instanceof AfterMerge.CreateTask task) {
@@ -70,6 +72,17 @@ public final class Merges {
                 after, absorbed, plan.outcome().provenance(), moved, created, MergeState.APPLIED);
         ports.journal().append(entry);
         return entry.id();
+    }
+
+    /**
+     * The records a person said the absorbed lead is not a duplicate of are not duplicates of its survivor either,
+     * now that the survivor holds its values: the marks are copied to the survivor (and stay when the merge is undone,
+     * which only ever prevents a merge).
+     */
+    private void marksFollowTheSurvivor(Lead absorbed, LeadId survivor) {
+        ports.notDuplicates().markedWith(absorbed.tenant(), absorbed.id()).stream()
+                .filter(partner -> !partner.equals(survivor))
+                .forEach(partner -> ports.notDuplicates().mark(absorbed.tenant(), new RecordPair(survivor, partner)));
     }
 
     private void moveActivities(Lead absorbed, LeadId survivor, List<MovedActivity> moved) {

@@ -61,9 +61,16 @@ final class Clustering {
         if (marked.isEmpty()) {
             return apart;
         }
+        Set<RecordRef> markedRecords = new HashSet<>();
+        marked.forEach(pair -> {
+            markedRecords.add(pair.first());
+            markedRecords.add(pair.second());
+        });
         Map<RecordRef, Integer> index = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            index.put(records.get(i), i);
+            if (markedRecords.contains(records.get(i))) {
+                index.put(records.get(i), i);
+            }
         }
         for (RecordPair pair : marked) {
             Integer a = index.get(pair.first());

@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.merge.AfterUnmerge;
+import org.dedup.domain.merge.ManualMerge;
+import org.dedup.domain.merge.Merges;
+import org.dedup.domain.merge.SurvivorshipPolicy;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.PipelineStage;
@@ -58,6 +62,21 @@ class NotADuplicateTest {
             Decision.Merged merged = assertInstanceOf(Decision.Merged.class, updated(changed));
 
             assertEquals(List.of(other.id()), merged.mergedInto());
+        }
+
+        @Test
+        void theMarksOfAMergedAwayLeadFollowItsSurvivor() {
+            fixture.enable(MatchMethod.BIG_DATA);
+            Lead marked = storedInIncomingStage("Ivan Petrov");
+            Lead absorbed = storedInIncomingStage("Ivan Petrov");
+            Lead survivor = storedInIncomingStage("Petrov Ivan");
+            fixture.marks.mark(TENANT, new RecordPair(marked.id(), absorbed.id()));
+            new ManualMerge(fixture.ports, new Merges(fixture.ports, fixture.matchers, fixture.clock))
+                    .merge(new ManualMerge.Request(TENANT, List.of(survivor.id(), absorbed.id()), survivor.id(),
+                            Map.of(), SurvivorshipPolicy.newestWins()));
+
+            assertInstanceOf(Decision.Updated.class, updated(marked), "the survivor holds what was marked apart");
+            assertTrue(fixture.marks.all(TENANT).contains(new RecordPair(marked.id(), survivor.id())));
         }
     }
 
