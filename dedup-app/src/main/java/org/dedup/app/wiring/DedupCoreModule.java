@@ -132,9 +132,9 @@ public final class DedupCoreModule extends AbstractModule {
                     CompanyRepository companies, DuplicateSearch search, InstalledMatchers matchers,
                     RecordStandardizer standardizer, Clock clock) {
         PartyMerges<Contact> contactMerges = new PartyMerges<>(new ContactKind(contacts, search), ports, journal,
-                matchers, standardizer, clock);
+                matchers, standardizer, clock, limits);
         PartyMerges<Company> companyMerges = new PartyMerges<>(new CompanyKind(companies, search), ports, journal,
-                matchers, standardizer, clock);
+                matchers, standardizer, clock, limits);
         return new Parties(contactMerges, companyMerges,
                 new ContactControl(contacts, contactMerges, ports, standardizer), ports.transactor(), ports.keyLocks());
     }

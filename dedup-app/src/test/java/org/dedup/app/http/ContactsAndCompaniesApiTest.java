@@ -218,6 +218,12 @@ class ContactsAndCompaniesApiTest {
         assertTrue(unknown.body().contains(missing), unknown.body());
         assertEquals(200, send("GET", "/v1/contacts/" + jane, ACME, null).statusCode(), "a refused merge changes nothing");
         assertEquals(405, send("DELETE", "/v1/contacts/" + jane, ACME, null).statusCode());
+        String elevenEmails = "[\"" + String.join("\", \"", java.util.stream.IntStream.range(0, 11)
+                .mapToObj(i -> "e" + i + "@x.io").toList()) + "\"]";
+        HttpResponse<String> overLimit = send("POST", "/v1/companies", ACME,
+                "{\"name\": \"Big\", \"emails\": " + elevenEmails + "}");
+        assertEquals(400, overLimit.statusCode());
+        assertTrue(overLimit.body().contains("limits.emailsPerContact"), overLimit.body());
     }
 
     @Test

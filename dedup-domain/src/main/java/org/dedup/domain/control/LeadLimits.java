@@ -8,6 +8,7 @@ import org.dedup.domain.model.InvalidOptionException;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LinkedContact;
+import org.dedup.domain.model.Party;
 import org.dedup.domain.model.TrackingPixel;
 
 /**
@@ -54,6 +55,17 @@ public record LeadLimits(int contactsPerLead, int emailsPerContact, int phonesPe
         check(lead.contacts(), lead.pixels());
     }
 
+    /**
+     * A stand-alone contact or company carries at most what one contact of a lead may.
+     *
+     * @throws LimitExceededException naming the first limit {@code record} exceeds
+     */
+    public void check(Party record) {
+        String subject = record.id().kind().name().toLowerCase(java.util.Locale.ROOT);
+        atMost(subject, record.emails().size(), emailsPerContact, "emailsPerContact", "emails");
+        atMost(subject, record.phones().size(), phonesPerContact, "phonesPerContact", "phones");
+    }
+
     private void check(List<LinkedContact> linked, Set<TrackingPixel> pixels) {
         List<Contact> contacts = linked.stream().map(LinkedContact::contact).toList();
         atMost(contacts.size(), contactsPerLead, "contactsPerLead", "contacts");
@@ -67,9 +79,13 @@ public record LeadLimits(int contactsPerLead, int emailsPerContact, int phonesPe
     }
 
     private static void atMost(int count, int limit, String name, String what) {
+        atMost("lead", count, limit, name, what);
+    }
+
+    private static void atMost(String subject, int count, int limit, String name, String what) {
         if (count > limit) {
-            throw new LimitExceededException("the lead has " + count + " " + what + ", more than the limit of "
-                    + limit + " (limits." + name + ")");
+            throw new LimitExceededException("the " + subject + " has " + count + " " + what
+                    + ", more than the limit of " + limit + " (limits." + name + ")");
         }
     }
 

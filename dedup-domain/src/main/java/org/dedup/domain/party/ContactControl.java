@@ -63,6 +63,7 @@ public final class ContactControl {
     }
 
     public Added add(TenantId tenant, Contact contact) {
+        merges.admit(contact);
         return ports.transactor().inTransaction(() -> {
             DuplicateControlSettings settings = ports.settings().settings(tenant);
             StandardizationOptions options = settings.standardization();

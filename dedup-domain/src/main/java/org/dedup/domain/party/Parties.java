@@ -27,6 +27,7 @@ public record Parties(PartyMerges<Contact> contacts, PartyMerges<Company> compan
     }
 
     public void addCompany(TenantId tenant, Company company) {
+        companies.admit(company);
         companies.kind().save(tenant, company);
     }
 
@@ -41,6 +42,7 @@ public record Parties(PartyMerges<Contact> contacts, PartyMerges<Company> compan
     /** Replaces the stored values of an existing record; one that does not exist is not created. */
     public <P extends Party> void update(TenantId tenant, P record) {
         PartyMerges<P> merges = merges(record);
+        merges.admit(record);
         transactor.inTransaction(() -> {
             keyLocks.lock(tenant, List.of(new MatchKey(merges.kind().kind().name().toLowerCase(java.util.Locale.ROOT),
                     record.id().value().toString())));

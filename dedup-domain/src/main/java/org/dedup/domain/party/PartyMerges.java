@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.control.InstalledMatchers;
+import org.dedup.domain.control.LeadLimits;
 import org.dedup.domain.control.MatcherFailure;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.merge.AfterUnmerge;
@@ -32,7 +33,8 @@ import org.dedup.domain.store.StaleRecordException;
 
 /**
  * Manual merge and unmerge of N contacts or N companies, each in one transaction: the survivor gets its values by
- * {@link PartySurvivorship}, the others are deleted, every lead that linked one of them follows it to the survivor,
+ * {@link PartySurvivorship} (refused whole when it, or a lead that follows, would carry more than the
+ * {@link LeadLimits} allow), the others are deleted, every lead that linked one of them follows it to the survivor,
  * and the journal keeps every before- and after-image. Unmerge puts back each record and each lead exactly as it
  * was, and is refused when the survivor or one of those leads holds other values than the merge left.
  */
@@ -45,15 +47,17 @@ public final class PartyMerges<P extends Party> {
     private final InstalledMatchers matchers;
     private final RecordStandardizer standardizer;
     private final Clock clock;
+    private final LeadLimits limits;
 
     public PartyMerges(PartyKind<P> kind, DuplicateControlPorts ports, PartyMergeJournal journal,
-                       InstalledMatchers matchers, RecordStandardizer standardizer, Clock clock) {
+                       InstalledMatchers matchers, RecordStandardizer standardizer, Clock clock, LeadLimits limits) {
         this.kind = kind;
         this.ports = ports;
         this.journal = journal;
         this.matchers = matchers;
         this.standardizer = standardizer;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Two or more records of one kind, the one that remains, and per field the record whose value to keep. */
@@ -67,6 +71,11 @@ public final class PartyMerges<P extends Party> {
 
     public PartyKind<P> kind() {
         return kind;
+    }
+
+    /** Refuses, naming the limit, a record carrying more than one contact of a lead may. */
+    public void admit(P record) {
+        limits.check(record);
     }
 
     public MergeId merge(Request request) {
@@ -86,12 +95,14 @@ public final class PartyMerges<P extends Party> {
             }
             List<FieldProvenance> provenance = new ArrayList<>();
             P after = kind.merged(before, request.choices(), survivorship(tenant), provenance);
+            admit(after);
             Set<RecordRef> absorbed = Set.copyOf(ordered.subList(1, ordered.size()));
             List<Lead> leadsBefore = linkingLeads(tenant, absorbed);
             List<Lead> leadsAfter = new ArrayList<>();
             Instant now = clock.instant();
             for (Lead lead : leadsBefore) {
                 Lead followed = kind.relinked(lead, absorbed, after).touched(now);
+                limits.check(followed);
                 ports.leads().update(followed, keys(tenant, followed));
                 leadsAfter.add(followed);
             }
@@ -109,6 +120,7 @@ public final class PartyMerges<P extends Party> {
      * {@code after}. Joins the caller's transaction; an unmerge stores {@code incoming} as its own record.
      */
     public MergeId absorbIncoming(TenantId tenant, P stored, P after, P incoming, List<FieldProvenance> provenance) {
+        admit(after);
         return ports.transactor().inTransaction(() -> {
             kind.save(tenant, after);
             PartyMergeEntry<P> entry = new PartyMergeEntry<>(MergeId.random(), tenant, clock.instant(), kind.kind(),

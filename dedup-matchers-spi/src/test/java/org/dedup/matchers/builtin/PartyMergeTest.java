@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dedup.domain.control.LeadLimits;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.merge.AfterUnmerge;
@@ -61,9 +62,9 @@ class PartyMergeTest {
     private final DuplicateSearch search = new DuplicateSearch(fixture.leads, contacts, companies, fixture.settings,
             stores, stores, fixture.standardizer);
     private final PartyMerges<Contact> contactMerges = new PartyMerges<>(new ContactKind(contacts, search),
-            fixture.ports, journal, fixture.matchers, fixture.standardizer, fixture.clock);
+            fixture.ports, journal, fixture.matchers, fixture.standardizer, fixture.clock, LeadLimits.defaults());
     private final PartyMerges<Company> companyMerges = new PartyMerges<>(new CompanyKind(companies, search),
-            fixture.ports, journal, fixture.matchers, fixture.standardizer, fixture.clock);
+            fixture.ports, journal, fixture.matchers, fixture.standardizer, fixture.clock, LeadLimits.defaults());
 
     private Contact contact(Contact contact) {
         search.saveContact(TENANT, contact);
@@ -140,6 +141,22 @@ class PartyMergeTest {
             assertEquals(1, after.contacts().size());
             assertEquals(new LinkedContact(contacts.find(TENANT, jane.id()).orElseThrow(), ContactRole.PRIMARY),
                     after.contacts().getFirst());
+        }
+
+        @Test
+        void aMergeWhoseSurvivorWouldCarryMoreEmailsThanTheLimitIsRefusedAndChangesNothing() {
+            PartyMerges<Contact> bounded = new PartyMerges<>(new ContactKind(contacts, search), fixture.ports,
+                    journal, fixture.matchers, fixture.standardizer, fixture.clock,
+                    new LeadLimits(20, 2, 10, 50, 50, 20, 20));
+            Contact jane = contact(aContact("Jane Doe", "jane@x.io", null));
+            Contact doe = contact(aContact("J. Doe", "doe@x.io", null));
+            Contact roe = contact(aContact("J. Roe", "roe@x.io", null));
+
+            LeadLimits.LimitExceededException refused = assertThrows(LeadLimits.LimitExceededException.class,
+                    () -> bounded.merge(request(List.of(jane, doe, roe), jane, Map.of())));
+
+            assertTrue(refused.getMessage().contains("limits.emailsPerContact"), refused.getMessage());
+            assertEquals(List.of(jane, doe, roe), contacts.findAll(TENANT, List.of(jane.id(), doe.id(), roe.id())));
         }
 
         @Test
