@@ -106,7 +106,10 @@ public final class PartyMerges<P extends Party> {
                 ports.leads().update(followed, keys(tenant, followed));
                 leadsAfter.add(followed);
             }
-            absorbed.forEach(id -> kind.delete(tenant, id));
+            absorbed.forEach(id -> {
+                kind.delete(tenant, id);
+                marksFollowTheSurvivor(tenant, id, after.id());
+            });
             kind.save(tenant, after);
             PartyMergeEntry<P> entry = new PartyMergeEntry<>(MergeId.random(), tenant, now, kind.kind(), before,
                     after, List.of(), leadsBefore, leadsAfter, provenance, MergeState.APPLIED);
@@ -173,6 +176,16 @@ public final class PartyMerges<P extends Party> {
             journal.markUndone(tenant, id);
             return entry.undone();
         });
+    }
+
+    /**
+     * The records a person said an absorbed record is not a duplicate of are not duplicates of its survivor either,
+     * now that it holds the absorbed values: the marks are copied to the survivor, as a lead merge does (and stay when
+     * the merge is undone, which only ever prevents a merge).
+     */
+    private void marksFollowTheSurvivor(TenantId tenant, RecordRef absorbed, RecordRef survivor) {
+        ports.notDuplicates().markedWith(tenant, absorbed).stream().filter(partner -> !partner.equals(survivor))
+                .forEach(partner -> ports.notDuplicates().mark(tenant, new RecordPair(survivor, partner)));
     }
 
     /**

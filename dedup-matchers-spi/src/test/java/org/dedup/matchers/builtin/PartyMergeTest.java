@@ -160,6 +160,19 @@ class PartyMergeTest {
         }
 
         @Test
+        void marksOfAnAbsorbedContactFollowItToTheSurvivor() {
+            Contact jane = contact(aContact("Jane Doe", "jane@x.io", null));
+            Contact doe = contact(aContact("J. Doe", "doe@x.io", null));
+            Contact other = contact(aContact("Other Doe", "other@x.io", null));
+            stores.mark(TENANT, new RecordPair(doe.id(), other.id()));
+
+            contactMerges.merge(request(List.of(jane, doe), jane, Map.of()));
+
+            assertTrue(stores.all(TENANT).contains(new RecordPair(jane.id(), other.id())),
+                    "Other was said not to be Doe, so it is not the contact that now holds Doe's values either");
+        }
+
+        @Test
         void aMergeOfAMissingContactIsRefusedAndChangesNothing() {
             Contact jane = contact(aContact("Jane Doe", "jane@x.io", null));
             Contact ghost = aContact("Ghost", "ghost@x.io", null);
