@@ -17,11 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.dedup.app.DedupApplication;
-import org.dedup.app.config.DatabaseConfig;
-import org.dedup.app.config.DedupConfig;
-import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
-import org.dedup.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +27,7 @@ class ContactsAndCompaniesApiTest {
     private static final String ACME = "acme-key-0123456789";
     private static final String GLOBEX = "globex-key-0123456789";
     private static final String INITECH = "initech-key-0123456789";
-    private static String schema;
+    private static ServerOnPostgres server;
     private static DedupApplication app;
     private static HttpApi api;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -39,20 +35,17 @@ class ContactsAndCompaniesApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        schema = TestPostgres.createSchema("parties");
-        app = DedupApplication.start(DedupConfig.defaults()
-                .withDatabase(new DatabaseConfig(TestPostgres.url(schema), TestPostgres.USER, TestPostgres.PASSWORD, 8))
-                .withTenants(List.of(new TenantConfig("acme", ACME, List.of("email"), "GB", null, null, null),
-                        new TenantConfig("globex", GLOBEX, List.of("email"), null, null, null, null),
-                        new TenantConfig("initech", INITECH, List.of("custom_field"), null, null, null, null))));
-        api = new HttpApi(HttpConfig.on(0, 65_536), app.config().tenants(), app.apiServices());
+        server = ServerOnPostgres.start("parties", 65_536, List.of(
+                new TenantConfig("acme", ACME, List.of("email"), "GB", null, null, null),
+                new TenantConfig("globex", GLOBEX, List.of("email"), null, null, null, null),
+                new TenantConfig("initech", INITECH, List.of("custom_field"), null, null, null, null)));
+        app = server.app;
+        api = server.api;
     }
 
     @AfterAll
     static void stop() {
-        api.close();
-        app.close();
-        TestPostgres.dropSchema(schema);
+        server.close();
     }
 
     private HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
