@@ -21,7 +21,7 @@ harness() {
     "$JAVA" -Xmx2g ${HARNESS_JAVA_OPTS:-} -cp "$ROOT/bench/target/benchmarks.jar" org.dedup.bench.load.LoadHarness "$@"
 }
 
-# write_config FILE JDBC_URL: the server's configuration, one tenant "load" (email and phone methods, GB numbers),
+# write_config FILE JDBC_URL: the server's configuration, one tenant "load" (METHODS, default email and phone; GB numbers),
 # arrivals decided by ARRIVAL_WORKERS workers (default 2) in batches of at most MAX_ARRIVAL_BATCH (default 32).
 # Two workers, not the product's default of 4: with PostgreSQL, the server and the harness on the same 2 cores, two
 # transactions at a time queue less for the CPU and arrivals that wait form batches (1,000/s for 5 minutes: 1.39
@@ -42,7 +42,7 @@ http:
 tenants:
   - id: load
     apiKey: $API_KEY
-    methods: [email, phone]
+    methods: [${METHODS:-email, phone}]
     defaultRegion: GB
     conflictPolicy: update_existing
     multiMatchPolicy: update_newest

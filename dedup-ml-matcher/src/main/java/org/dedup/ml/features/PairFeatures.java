@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleBiFunction;
 
@@ -36,7 +37,9 @@ public final class PairFeatures {
     private final List<Attribute> attributes;
     private final List<List<Comparison>> comparisons;
     private final List<Set<Comparison>> comparisonSets;
-    private final boolean swappable;
+    /** The given name and surname attributes when the schema has both, for the swapped-names feature. */
+    private final Optional<Attribute> given;
+    private final Optional<Attribute> surname;
     private final boolean emails;
     private final boolean phones;
     private final FeatureSchema schema;
@@ -48,7 +51,9 @@ public final class PairFeatures {
         this.comparisons = attributes.stream().map(a -> KindComparisons.of(a.kind())).toList();
         this.comparisonSets = comparisons.stream().map(c -> (Set<Comparison>) (c.isEmpty()
                 ? EnumSet.noneOf(Comparison.class) : EnumSet.copyOf(c))).toList();
-        this.swappable = recordSchema.has(Kind.GIVEN_NAME) && recordSchema.has(Kind.SURNAME);
+        boolean swappable = recordSchema.has(Kind.GIVEN_NAME) && recordSchema.has(Kind.SURNAME);
+        this.given = swappable ? recordSchema.ofKind(Kind.GIVEN_NAME) : Optional.empty();
+        this.surname = swappable ? recordSchema.ofKind(Kind.SURNAME) : Optional.empty();
         this.emails = recordSchema.has(Kind.EMAIL);
         this.phones = recordSchema.has(Kind.PHONE);
         this.schema = new FeatureSchema(SCHEMA_VERSION, names());
@@ -84,8 +89,8 @@ public final class PairFeatures {
                 features[i++] = known ? comparison.compare(x, y) : 0.0;
             }
         }
-        if (swappable) {
-            features[i++] = swappedNames(a.record(), b.record());
+        if (given.isPresent()) {
+            features[i++] = swappedNames(a.record(), b.record(), given.get(), surname.orElseThrow());
         }
         if (emails) {
             i = multiValued(a.record().emails(), b.record().emails(), EMAIL_COMPARISONS, features, i);
@@ -112,9 +117,7 @@ public final class PairFeatures {
     }
 
     /** How alike the names are when given name and surname are swapped in one record (0 if either is missing). */
-    private double swappedNames(PersonRecord a, PersonRecord b) {
-        Attribute given = recordSchema.ofKind(Kind.GIVEN_NAME).orElseThrow();
-        Attribute surname = recordSchema.ofKind(Kind.SURNAME).orElseThrow();
+    private static double swappedNames(PersonRecord a, PersonRecord b, Attribute given, Attribute surname) {
         if (!a.has(given) || !a.has(surname) || !b.has(given) || !b.has(surname)) {
             return 0.0;
         }
@@ -165,7 +168,7 @@ public final class PairFeatures {
             names.add(key + "_missing");
             comparisons.get(position).forEach(c -> names.add(c.featureName(key)));
         }
-        if (swappable) {
+        if (given.isPresent()) {
             names.add("names_swapped_jaro_winkler");
         }
         if (emails) {

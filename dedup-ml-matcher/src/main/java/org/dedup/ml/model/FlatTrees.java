@@ -25,17 +25,16 @@ final class FlatTrees {
     private static final int LEAF = -1;
     private final int[] feature;
     private final double[] value;
-    private final int[] left;
+    /** The false child; the true child of node n is n + 1, as nodes are laid out depth first, true child first. */
     private final int[] right;
     private final int[] roots;
     private final double intercept;
     private final double shrinkage;
 
-    private FlatTrees(List<Integer> feature, List<Double> value, List<Integer> left, List<Integer> right,
-                      int[] roots, double intercept, double shrinkage) {
+    private FlatTrees(List<Integer> feature, List<Double> value, List<Integer> right, int[] roots, double intercept,
+                      double shrinkage) {
         this.feature = feature.stream().mapToInt(Integer::intValue).toArray();
         this.value = value.stream().mapToDouble(Double::doubleValue).toArray();
-        this.left = left.stream().mapToInt(Integer::intValue).toArray();
         this.right = right.stream().mapToInt(Integer::intValue).toArray();
         this.roots = roots;
         this.intercept = intercept;
@@ -75,7 +74,7 @@ final class FlatTrees {
         for (int root : roots) {
             int node = root;
             while (feature[node] != LEAF) {
-                node = x[feature[node]] <= value[node] ? left[node] : right[node];
+                node = x[feature[node]] <= value[node] ? node + 1 : right[node];
             }
             y += shrinkage * value[node];
         }
@@ -86,7 +85,6 @@ final class FlatTrees {
     private static final class Builder {
         private final List<Integer> feature = new ArrayList<>();
         private final List<Double> value = new ArrayList<>();
-        private final List<Integer> left = new ArrayList<>();
         private final List<Integer> right = new ArrayList<>();
         private final double[] probe;
         private final Tuple tuple;
@@ -100,7 +98,6 @@ final class FlatTrees {
             int index = feature.size();
             feature.add(LEAF);
             value.add(0.0);
-            left.add(LEAF);
             right.add(LEAF);
             if (node instanceof RegressionNode leaf) {
                 value.set(index, leaf.output());
@@ -116,7 +113,6 @@ final class FlatTrees {
             }
             feature.set(index, split.feature());
             value.set(index, splitValue(split));
-            left.set(index, trueChild);
             right.set(index, falseChild);
             return index;
         }
@@ -140,7 +136,7 @@ final class FlatTrees {
         }
 
         FlatTrees build(int[] roots, double intercept, double shrinkage) {
-            return new FlatTrees(feature, value, left, right, roots, intercept, shrinkage);
+            return new FlatTrees(feature, value, right, roots, intercept, shrinkage);
         }
 
         /** Doubles mapped to longs of the same order. */
