@@ -73,25 +73,41 @@ public final class Similarities {
         return 1.0 - (double) editDistance(a, b) / Math.max(a.length(), b.length());
     }
 
-    /** The Levenshtein distance: insertions, deletions and substitutions, each costing 1; two rows of the table. */
+    /**
+     * The Levenshtein distance: insertions, deletions and substitutions, each costing 1. A common prefix and suffix
+     * change nothing in it, so only what lies between them goes through the table (two rows of it): for a typo in a
+     * name that is a few cells instead of all of them.
+     */
     static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
+        int shorter = Math.min(a.length(), b.length());
+        int prefix = 0;
+        while (prefix < shorter && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < shorter - prefix
+                && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
+            suffix++;
+        }
+        int aEnd = a.length() - suffix;
+        int bLength = b.length() - suffix - prefix;
+        int[] previous = new int[bLength + 1];
+        int[] current = new int[bLength + 1];
+        for (int j = 0; j <= bLength; j++) {
             previous[j] = j;
         }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            char c = a.charAt(i - 1);
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (c == b.charAt(j - 1) ? 0 : 1);
+        for (int i = prefix; i < aEnd; i++) {
+            current[0] = i - prefix + 1;
+            char c = a.charAt(i);
+            for (int j = 1; j <= bLength; j++) {
+                int substitution = previous[j - 1] + (c == b.charAt(prefix + j - 1) ? 0 : 1);
                 current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
             }
             int[] row = previous;
             previous = current;
             current = row;
         }
-        return previous[b.length()];
+        return previous[bLength];
     }
 
     /**
