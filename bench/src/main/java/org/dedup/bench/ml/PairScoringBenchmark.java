@@ -52,8 +52,10 @@ public class PairScoringBenchmark {
 
     private MatchModel model;
     private PairFeatures features;
-    private List<PersonPair> pairs;
-    private final Map<PersonRecord, PreparedRecord> prepared = new IdentityHashMap<>();
+    /** The pairs' records, prepared once: element i of each array is one side of pair i. */
+    private PreparedRecord[] firsts;
+    private PreparedRecord[] seconds;
+    private PersonRecord[] unprepared;
     private int next;
 
     @Setup
@@ -61,28 +63,35 @@ public class PairScoringBenchmark {
         ModelArtifact artifact = ModelArtifact.bundled();
         model = MatchModel.of(artifact);
         features = new PairFeatures(artifact.metadata().recordSchema(), artifact.frequencies());
-        pairs = model.blocker().dedupPairs(RecordFiles.readFebrl(Path.of(records)).records());
-        for (PersonPair pair : pairs) {
-            prepared.computeIfAbsent(pair.first(), model::prepare);
-            prepared.computeIfAbsent(pair.second(), model::prepare);
-        }
+        List<PersonPair> pairs = model.blocker().dedupPairs(RecordFiles.readFebrl(Path.of(records)).records());
+        Map<PersonRecord, PreparedRecord> prepared = new IdentityHashMap<>();
+        firsts = pairs.stream().map(p -> prepared.computeIfAbsent(p.first(), model::prepare))
+                .toArray(PreparedRecord[]::new);
+        seconds = pairs.stream().map(p -> prepared.computeIfAbsent(p.second(), model::prepare))
+                .toArray(PreparedRecord[]::new);
+        unprepared = pairs.stream().map(PersonPair::second).toArray(PersonRecord[]::new);
     }
 
     @Benchmark
     public double scoreCandidate() {
-        PersonPair pair = pairs.get(next++ % pairs.size());
-        return model.probability(prepared.get(pair.first()), model.prepare(pair.second()));
+        int i = nextPair();
+        return model.probability(firsts[i], model.prepare(unprepared[i]));
     }
 
     @Benchmark
     public double scorePreparedPair() {
-        PersonPair pair = pairs.get(next++ % pairs.size());
-        return model.probability(prepared.get(pair.first()), prepared.get(pair.second()));
+        int i = nextPair();
+        return model.probability(firsts[i], seconds[i]);
     }
 
     @Benchmark
     public double[] extractFeatures() {
-        PersonPair pair = pairs.get(next++ % pairs.size());
-        return features.extract(prepared.get(pair.first()), prepared.get(pair.second()));
+        int i = nextPair();
+        return features.extract(firsts[i], seconds[i]);
+    }
+
+    private int nextPair() {
+        next = next + 1 == firsts.length ? 0 : next + 1;
+        return next;
     }
 }
