@@ -45,7 +45,8 @@ public final class JooqScanJobStore implements ScanJobStore {
                 return Optional.empty();
             } catch (DuplicateRecordException runningAlready) {
                 Optional<ScanJob> running = Storage.attempt("read", "the running scan", job.tenant(),
-                        () -> dsl.selectFrom(SCAN_JOB).where(SCAN_JOB.RUNNING_TENANT.eq(job.tenant().value()))
+                        () -> dsl.selectFrom(SCAN_JOB).where(SCAN_JOB.TENANT_ID.eq(job.tenant().value()),
+                                SCAN_JOB.RUNNING_TENANT.eq(job.tenant().value()))
                                 .fetchOptional(this::job));
                 if (running.isPresent()) {
                     return running;
