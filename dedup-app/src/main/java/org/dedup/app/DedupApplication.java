@@ -1,5 +1,9 @@
 package org.dedup.app;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 
@@ -11,6 +15,8 @@ import org.dedup.app.wiring.JooqPersistenceModule;
 import org.dedup.app.wiring.MatchersModule;
 import org.dedup.app.wiring.StandardizationModule;
 import org.dedup.app.http.ApiServices;
+import org.dedup.app.schedule.ScanScheduler;
+import org.dedup.app.schedule.ScanSchedules;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.merge.ManualMerge;
@@ -28,6 +34,9 @@ public final class DedupApplication implements AutoCloseable {
     private final DedupConfig config;
     private final Database database;
     private final Injector injector;
+    private final ScanSchedules schedules;
+    /** How to stop what {@link #startBackgroundWork} started (a server's only), last first. */
+    private final List<Runnable> stops = new ArrayList<>();
 
     private DedupApplication(DedupConfig config) {
         this.config = config;
@@ -36,6 +45,7 @@ public final class DedupApplication implements AutoCloseable {
         this.injector = Guice.createInjector(new DedupCoreModule(config.limits().leadLimits()),
                 new StandardizationModule(), new JooqPersistenceModule(database.dataSource()),
                 new MatchersModule(config.pluginsDir(), config.matchers()));
+        this.schedules = new ScanSchedules(database.dataSource(), get(BulkScans.class), get(Clock.class));
     }
 
     public static DedupApplication start(DedupConfig config) {
@@ -59,7 +69,25 @@ public final class DedupApplication implements AutoCloseable {
     public ApiServices apiServices() {
         return new ApiServices(get(DuplicateControl.class), get(DuplicateSearch.class), get(ManualMerge.class),
                 get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
-                get(TenantSettings.class), get(BulkScans.class));
+                get(TenantSettings.class), get(BulkScans.class), schedules);
+    }
+
+    /** The tenants' scan schedules (setting them needs no running scheduler). */
+    public ScanSchedules schedules() {
+        return schedules;
+    }
+
+    /**
+     * Starts what a server runs besides answering requests: the scheduled scans that come due. {@link #close} stops
+     * it.
+     */
+    public synchronized void startBackgroundWork() {
+        if (!stops.isEmpty()) {
+            return;
+        }
+        ScanScheduler scheduler = new ScanScheduler(database.dataSource(), schedules, config.schedules());
+        scheduler.start();
+        stops.add(scheduler::close);
     }
 
     public DedupConfig config() {
@@ -67,7 +95,9 @@ public final class DedupApplication implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        stops.reversed().forEach(Runnable::run);
+        stops.clear();
         database.close();
     }
 }

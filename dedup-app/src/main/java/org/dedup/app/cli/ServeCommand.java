@@ -20,6 +20,8 @@ final class ServeCommand implements Callable<Integer> {
         DedupApplication app = DedupApplication.start(parent.config());
         var http = app.config().http();
         HttpApi api = new HttpApi(http, app.config().tenants(), app.apiServices());
+        // after the API marked the scans a stopped server left running as interrupted, not before
+        app.startBackgroundWork();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
             app.close();

@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code DEDUP_DATABASE_USER}, {@code DEDUP_DATABASE_PASSWORD}, {@code DEDUP_HTTP_PORT}, {@code DEDUP_PLUGINS_DIR}).
  */
 public record DedupConfig(DatabaseConfig database, HttpConfig http, List<TenantConfig> tenants, Path pluginsDir,
-                          Map<String, Map<String, String>> matchers, LimitsConfig limits) {
+                          Map<String, Map<String, String>> matchers, LimitsConfig limits,
+                          SchedulesConfig schedules) {
     public DedupConfig {
         database = database == null ? DatabaseConfig.embedded() : database;
         http = http == null ? HttpConfig.defaults() : http;
@@ -17,29 +18,34 @@ public record DedupConfig(DatabaseConfig database, HttpConfig http, List<TenantC
         pluginsDir = pluginsDir == null ? Path.of("plugins") : pluginsDir;
         matchers = matchers == null ? Map.of() : Map.copyOf(matchers);
         limits = limits == null ? LimitsConfig.defaults() : limits;
+        schedules = schedules == null ? SchedulesConfig.defaults() : schedules;
     }
 
     public static DedupConfig defaults() {
-        return new DedupConfig(null, null, null, null, null, null);
+        return new DedupConfig(null, null, null, null, null, null, null);
     }
 
     public DedupConfig withDatabase(DatabaseConfig newDatabase) {
-        return new DedupConfig(newDatabase, http, tenants, pluginsDir, matchers, limits);
+        return new DedupConfig(newDatabase, http, tenants, pluginsDir, matchers, limits, schedules);
     }
 
     public DedupConfig withHttp(HttpConfig newHttp) {
-        return new DedupConfig(database, newHttp, tenants, pluginsDir, matchers, limits);
+        return new DedupConfig(database, newHttp, tenants, pluginsDir, matchers, limits, schedules);
     }
 
     public DedupConfig withPluginsDir(Path dir) {
-        return new DedupConfig(database, http, tenants, dir, matchers, limits);
+        return new DedupConfig(database, http, tenants, dir, matchers, limits, schedules);
     }
 
     public DedupConfig withLimits(LimitsConfig newLimits) {
-        return new DedupConfig(database, http, tenants, pluginsDir, matchers, newLimits);
+        return new DedupConfig(database, http, tenants, pluginsDir, matchers, newLimits, schedules);
     }
 
     public DedupConfig withTenants(List<TenantConfig> newTenants) {
-        return new DedupConfig(database, http, newTenants, pluginsDir, matchers, limits);
+        return new DedupConfig(database, http, newTenants, pluginsDir, matchers, limits, schedules);
+    }
+
+    public DedupConfig withSchedules(SchedulesConfig newSchedules) {
+        return new DedupConfig(database, http, tenants, pluginsDir, matchers, limits, newSchedules);
     }
 }

@@ -1,5 +1,6 @@
 package org.dedup.app.http;
 
+import org.dedup.app.schedule.ScanSchedules;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.merge.ManualMerge;
@@ -10,8 +11,9 @@ import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 
-/** The domain services the HTTP API calls. */
+/** The domain services the HTTP API calls, and the tenants' scan schedules. */
 public record ApiServices(DuplicateControl control, DuplicateSearch search, ManualMerge manualMerge,
                           Unmerger unmerger, LeadRepository leads, SettingsStore settings, Parties parties,
-                          TenantSettings tenantSettings, BulkScans scans) {
+                          TenantSettings tenantSettings, BulkScans scans,
+                          ScanSchedules schedules) {
 }

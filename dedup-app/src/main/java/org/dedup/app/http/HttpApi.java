@@ -71,6 +71,7 @@ public final class HttpApi implements AutoCloseable {
     private final ScanJobs scans;
     private final NotDuplicateResource notDuplicates;
     private final PartyResource parties;
+    private final ScheduleResource schedule;
     private final ArrivalQueue arrivals;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -83,6 +84,7 @@ public final class HttpApi implements AutoCloseable {
         this.scans = new ScanJobs(services.scans());
         this.notDuplicates = new NotDuplicateResource(services.search());
         this.parties = new PartyResource(services.parties(), services.search());
+        this.schedule = new ScheduleResource(services.schedules());
         tenants.forEach(t -> tenantsByKey.put(t.apiKey(), t.tenantId()));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
         this.arrivals = new ArrivalQueue(services.control(), config.arrivalWorkers(), config.maxArrivalBatch());
@@ -154,12 +156,10 @@ public final class HttpApi implements AutoCloseable {
             return Map.of("status", "ok");
         }
         if (PartyResource.handles(path)) {
-            return parties.route(method, path, tenant(exchange), new PartyResource.Body() {
-                @Override
-                public <T> T as(Class<T> type) throws IOException {
-                    return read(exchange, type);
-                }
-            });
+            return parties.route(method, path, tenant(exchange), bodyOf(exchange));
+        }
+        if (path.equals(ScheduleResource.PATH)) {
+            return schedule.route(method, tenant(exchange), bodyOf(exchange));
         }
         if (path.equals("/v1/leads") && method.equals("POST")) {
             TenantId tenant = tenant(exchange);
@@ -297,6 +297,15 @@ public final class HttpApi implements AutoCloseable {
             throw new HttpProblem(401, "the API key is not valid");
         }
         return tenant;
+    }
+
+    private PartyResource.Body bodyOf(HttpExchange exchange) {
+        return new PartyResource.Body() {
+            @Override
+            public <T> T as(Class<T> type) throws IOException {
+                return read(exchange, type);
+            }
+        };
     }
 
     private <T> T read(HttpExchange exchange, Class<T> type) throws IOException {

@@ -196,11 +196,25 @@ class CommandLineTest {
     @Test
     void everySubcommandExplainsItselfWithHelp() throws IOException {
         Path config = embeddedConfig(dir, "acme");
-        for (String command : List.of("demo", "serve", "import", "check", "scan", "merge", "unmerge", "train",
-                "evaluate", "explain")) {
+        for (String command : List.of("demo", "serve", "import", "check", "scan", "schedule", "merge", "unmerge",
+                "train", "evaluate", "explain")) {
             String help = run(config, command, "--help");
             assertTrue(help.contains("Usage: dedup " + command) && help.contains("--help"), command + ": " + help);
         }
+    }
+
+    @Test
+    void aScanScheduleIsSetShownAndRemoved() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
+
+        String set = run(config, "schedule", "set", "--tenant", "acme", "--cron", "0 0 2 * * *", "--zone",
+                "Europe/Berlin");
+
+        assertTrue(set.startsWith("cron \"0 0 2 * * *\" in Europe/Berlin, next run "), set);
+        assertEquals(set, run(config, "schedule", "show", "--tenant", "acme"));
+        assertTrue(run(config, "schedule", "remove", "--tenant", "acme").contains("removed"));
+        assertEquals(2, DedupCommand.commandLine().setErr(new java.io.PrintWriter(java.io.Writer.nullWriter()))
+                .execute("--config", config.toString(), "schedule", "show", "--tenant", "acme"), "none left to show");
     }
 
     private static final Path FEBRL = Path.of("..", "dedup-ml-matcher", "data", "febrl");
