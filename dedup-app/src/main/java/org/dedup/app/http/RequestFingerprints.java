@@ -2,9 +2,8 @@ package org.dedup.app.http;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.dedup.domain.control.RequestFingerprint;
@@ -16,14 +15,13 @@ import org.dedup.domain.control.RequestFingerprint;
  */
 final class RequestFingerprints {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     private RequestFingerprints() {
     }
 
     /** The fingerprint of a body already known to be well-formed JSON. */
     static RequestFingerprint of(byte[] body) throws IOException {
-        JsonNode tree = CANONICAL.readTree(body);
-        return RequestFingerprint.of(CANONICAL.writeValueAsString(CANONICAL.treeToValue(tree, Object.class)));
+        return RequestFingerprint.of(CANONICAL.writeValueAsString(CANONICAL.readTree(body)));
     }
 }
