@@ -17,12 +17,17 @@ import org.dedup.app.wiring.StandardizationModule;
 import org.dedup.app.http.ApiServices;
 import org.dedup.app.schedule.ScanScheduler;
 import org.dedup.app.schedule.ScanSchedules;
+import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.SettingsDryRun;
 import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.party.Parties;
+import org.dedup.domain.review.RecordMerges;
+import org.dedup.domain.review.ReviewQueue;
 import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
@@ -69,7 +74,8 @@ public final class DedupApplication implements AutoCloseable {
     public ApiServices apiServices() {
         return new ApiServices(get(DuplicateControl.class), get(DuplicateSearch.class), get(ManualMerge.class),
                 get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
-                get(TenantSettings.class), get(BulkScans.class), schedules);
+                get(TenantSettings.class), get(BulkScans.class), schedules, get(RecordMerges.class),
+                get(ReviewQueue.class), get(SettingsDryRun.class), get(Audited.class), get(AuditLog.class));
     }
 
     /** The tenants' scan schedules (setting them needs no running scheduler). */

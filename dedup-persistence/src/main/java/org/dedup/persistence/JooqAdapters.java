@@ -5,6 +5,10 @@ import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.party.PartyMergeJournal;
+import org.dedup.domain.audit.AuditTrail;
+import org.dedup.domain.audit.DecisionHistory;
+import org.dedup.domain.audit.MergeHistory;
+import org.dedup.domain.review.ReviewStore;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.search.ScanJobStore;
@@ -24,6 +28,10 @@ import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;
 import org.dedup.persistence.party.JooqPartyMergeJournal;
 import org.dedup.persistence.lock.JooqKeyLocks;
+import org.dedup.persistence.audit.JooqAuditTrail;
+import org.dedup.persistence.audit.JooqDecisionHistory;
+import org.dedup.persistence.audit.JooqMergeHistory;
+import org.dedup.persistence.review.JooqReviewStore;
 import org.dedup.persistence.search.JooqDuplicateGroupStore;
 import org.dedup.persistence.search.JooqNotDuplicateStore;
 import org.dedup.persistence.search.JooqScanJobStore;
@@ -86,6 +94,22 @@ public final class JooqAdapters {
 
     public DuplicateGroupStore duplicateGroups() {
         return new JooqDuplicateGroupStore(dsl, codec);
+    }
+
+    public AuditTrail auditTrail() {
+        return new JooqAuditTrail(dsl);
+    }
+
+    public MergeHistory mergeHistory() {
+        return new JooqMergeHistory(dsl, codec);
+    }
+
+    public DecisionHistory decisionHistory() {
+        return new JooqDecisionHistory(dsl, codec);
+    }
+
+    public ReviewStore reviews() {
+        return new JooqReviewStore(dsl, codec);
     }
 
     public Transactor transactor() {

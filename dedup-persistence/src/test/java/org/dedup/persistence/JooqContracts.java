@@ -11,6 +11,7 @@ import org.dedup.domain.contract.MergeJournalContract;
 import org.dedup.domain.contract.NoteSinkContract;
 import org.dedup.domain.contract.PartyMergeJournalContract;
 import org.dedup.domain.contract.NotDuplicateStoreContract;
+import org.dedup.domain.contract.ReviewStoreContract;
 import org.dedup.domain.contract.ScanJobStoreContract;
 import org.dedup.domain.contract.SettingsStoreContract;
 import org.dedup.domain.contract.TaskSinkContract;
@@ -19,6 +20,7 @@ import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.search.DuplicateGroupStore;
+import org.dedup.domain.review.ReviewStore;
 import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.search.ScanJobStore;
 import org.dedup.domain.store.CompanyRepository;
@@ -143,6 +145,14 @@ abstract class JooqContracts {
         @Override
         protected ScanJobStore jobs() {
             return adapters().scanJobs();
+        }
+    }
+
+    @Nested
+    class Reviews extends ReviewStoreContract {
+        @Override
+        protected ReviewStore reviews() {
+            return adapters().reviews();
         }
     }
 }

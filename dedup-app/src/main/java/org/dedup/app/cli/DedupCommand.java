@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "dedup", mixinStandardHelpOptions = true, version = "dedup 0.1.0",
         description = "Finds and merges duplicate CRM records.",
         subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, CheckCommand.class, ScanCommand.class,
-                ScheduleCommand.class, MergeCommand.class, UnmergeCommand.class, TrainCommand.class,
+                ScheduleCommand.class, MergeCommand.class, UnmergeCommand.class, ReviewCommand.class,
+                MergesCommand.class, DecisionsCommand.class, DryRunCommand.class, TrainCommand.class,
                 EvaluateCommand.class, ExplainCommand.class})
 public final class DedupCommand implements Callable<Integer> {
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
@@ -46,7 +47,7 @@ public final class DedupCommand implements Callable<Integer> {
 
     /** The command line as {@code main} runs it: a DedupException is printed as one line and exits with 2. */
     static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new DedupCommand());
+        CommandLine commandLine = new CommandLine(new DedupCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             if (error instanceof DedupException) {
                 cmd.getErr().println("dedup: " + error.getMessage());

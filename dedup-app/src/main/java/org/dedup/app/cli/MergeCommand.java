@@ -7,26 +7,24 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.dedup.app.DedupApplication;
-import org.dedup.domain.merge.ManualMerge;
-import org.dedup.domain.merge.MergeId;
+import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.Audited;
+import org.dedup.domain.merge.FieldProvenance;
 import org.dedup.domain.merge.SurvivorshipPolicy;
-import org.dedup.domain.model.LeadId;
-import org.dedup.domain.model.Party;
-import org.dedup.domain.model.RecordKind;
-import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
-import org.dedup.domain.party.Parties;
-import org.dedup.domain.party.PartyMerges;
+import org.dedup.domain.review.RecordMerges;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** Manual merge of two or more leads, contacts or companies into a survivor. */
+/** Manual merge of two or more leads, contacts or companies into a survivor, or its preview. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = "Merge records of one kind into a survivor; prints the merge id. Leads: newest "
-        + "value wins per field; contacts and companies keep the survivor's values, filling what it lacks.")
+        description = "Merge records of one kind into a survivor; prints the merge id. Leads: each field by the "
+        + "--rule (newest value wins unless told otherwise); contacts and companies keep the survivor's values, "
+        + "filling what it lacks. With --preview, prints the record the merge would leave, each field with the "
+        + "record it comes from and the rule that chose it, and writes nothing.")
 final class MergeCommand implements Callable<Integer> {
     @ParentCommand
     DedupCommand parent;
@@ -40,33 +38,49 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--survivor", required = true, description = "the record that remains")
     UUID survivor;
 
+    @Option(names = "--rule", defaultValue = "", description = "leads only: the survivorship rule, one of newest "
+            + "(default), oldest, most_complete, source_priority")
+    String rule;
+
+    @Option(names = "--choose", description = "field=record: keep this record's value of the field (name, stage, "
+            + "website, custom.<key>); may be repeated")
+    Map<String, UUID> choices;
+
+    @Option(names = "--preview", description = "print the resulting record and where each field comes from; "
+            + "merge nothing")
+    boolean preview;
+
+    @Option(names = "--actor", description = "who merges, recorded in the journal (default: cli:<user name>)")
+    String actor;
+
     @Parameters(arity = "1..*", description = "the other records")
     List<UUID> others;
 
     @Override
     public Integer call() {
-        RecordKind recordKind = Kinds.parse(kind);
         try (DedupApplication app = DedupApplication.start(parent.config())) {
-            TenantId tenantId = new TenantId(tenant);
             List<UUID> records = new ArrayList<>(List.of(survivor));
             records.addAll(others);
-            Parties parties = app.get(Parties.class);
-            MergeId merge = switch (recordKind) {
-                case LEAD -> app.get(ManualMerge.class).merge(new ManualMerge.Request(tenantId,
-                        records.stream().map(LeadId::new).toList(), new LeadId(survivor), Map.of(),
-                        SurvivorshipPolicy.newestWins()));
-                case CONTACT -> merge(parties.contacts(), tenantId, records);
-                case COMPANY -> merge(parties.companies(), tenantId, records);
-            };
-            System.out.println(merge.value());
+            RecordMerges.Request request = new RecordMerges.Request(new TenantId(tenant), Kinds.parse(kind), records,
+                    survivor, choices == null ? Map.of() : choices, rule);
+            RecordMerges merges = app.get(RecordMerges.class);
+            if (preview) {
+                print(merges.preview(request));
+            } else {
+                TenantId tenantId = request.tenant();
+                System.out.println(app.get(Audited.class).write(new Audited.Writer(tenantId, Actors.of(actor)),
+                        AuditLog.MERGE, () -> merges.merge(request), id -> id.value().toString()).value());
+            }
         }
         return 0;
     }
 
-    private MergeId merge(PartyMerges<? extends Party> merges, TenantId tenantId, List<UUID> records) {
-        RecordKind recordKind = merges.kind().kind();
-        return merges.merge(new PartyMerges.Request(tenantId,
-                records.stream().map(id -> RecordRef.of(recordKind, id)).toList(), RecordRef.of(recordKind, survivor),
-                Map.of()));
+    private static void print(RecordMerges.Preview preview) {
+        System.out.println("the " + preview.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + preview.survivor().value() + " would be, nothing merged:");
+        for (FieldProvenance field : preview.fields()) {
+            System.out.println("  " + field.field() + " = " + field.value() + "  (from " + field.source().value()
+                    + " by " + SurvivorshipPolicy.nameOf(field.rule()) + ")");
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.dedup.app.DedupApplication;
+import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.merge.AfterUnmerge;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.merge.Unmerger;
@@ -36,6 +38,9 @@ final class UnmergeCommand implements Callable<Integer> {
             + "merged again)")
     boolean leaveUnmarked;
 
+    @Option(names = "--actor", description = "who undoes the merge, recorded in the journal (default: cli:<user name>)")
+    String actor;
+
     @Override
     public Integer call() {
         var recordKind = Kinds.parse(kind);
@@ -45,22 +50,23 @@ final class UnmergeCommand implements Callable<Integer> {
             TenantId tenantId = new TenantId(tenant);
             MergeId id = new MergeId(merge);
             Parties parties = app.get(Parties.class);
-            switch (recordKind) {
-                case LEAD -> {
-                    var entry = app.get(Unmerger.class).unmerge(tenantId, id, remembered);
-                    System.out.println("undone " + entry.id() + ": " + entry.survivorBefore().id() + " restored, "
-                            + entry.absorbed().size() + " absorbed lead(s) back" + marked);
-                }
-                case CONTACT -> print(parties.contacts().unmerge(tenantId, id, remembered), marked);
-                case COMPANY -> print(parties.companies().unmerge(tenantId, id, remembered), marked);
-            }
+            String undone = app.get(Audited.class).write(new Audited.Writer(tenantId, Actors.of(actor)),
+                    AuditLog.UNMERGE, () -> switch (recordKind) {
+                        case LEAD -> {
+                            var entry = app.get(Unmerger.class).unmerge(tenantId, id, remembered);
+                            yield "undone " + entry.id() + ": " + entry.survivorBefore().id() + " restored, "
+                                    + entry.absorbed().size() + " absorbed lead(s) back" + marked;
+                        }
+                        case CONTACT -> described(parties.contacts().unmerge(tenantId, id, remembered), marked);
+                        case COMPANY -> described(parties.companies().unmerge(tenantId, id, remembered), marked);
+                    }, message -> id.value().toString());
+            System.out.println(undone);
         }
         return 0;
     }
 
-    private static void print(PartyMergeEntry<?> entry, String marked) {
-        System.out.println("undone " + entry.id() + ": " + entry.after().id() + " restored, "
-                + entry.absorbed().size() + " absorbed record(s) and " + entry.leadsBefore().size()
-                + " lead(s) back" + marked);
+    private static String described(PartyMergeEntry<?> entry, String marked) {
+        return "undone " + entry.id() + ": " + entry.after().id() + " restored, " + entry.absorbed().size()
+                + " absorbed record(s) and " + entry.leadsBefore().size() + " lead(s) back" + marked;
     }
 }

@@ -43,7 +43,7 @@ public record DecisionView(String outcome, UUID lead, List<UUID> mergedInto, Str
                 "similarity", f.similarity())).toList());
     }
 
-    private static String failure(MatcherFailure failure) {
+    static String failure(MatcherFailure failure) {
         return failure.method().id() + ": " + failure.reason();
     }
 }

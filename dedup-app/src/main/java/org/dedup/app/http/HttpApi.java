@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +35,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.SettingsDocument;
 import org.dedup.app.config.TenantConfig;
+import org.dedup.domain.audit.AuditEvent;
+import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.ArrivalQueue;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.IdempotencyKey;
@@ -46,6 +51,8 @@ import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.review.ReviewItemResolvedException;
+import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.ScanAlreadyRunningException;
 import org.dedup.domain.store.StaleRecordException;
 import org.dedup.domain.store.StorageUnavailableException;
@@ -64,6 +71,9 @@ public final class HttpApi implements AutoCloseable {
     private static final JsonNode OPENAPI = OpenApi.document();
     private static final String RETRY_AFTER_SECONDS = "1";
     private static final int GENERIC_KEYS_LISTED = 100;
+    private static final int GROUPS_PAGE = 100;
+    private static final int MAX_GROUPS_PAGE = 1_000;
+    private static final String ACTOR_HEADER = "Dedup-Actor";
     private final HttpServer server;
     private final Map<String, TenantId> tenantsByKey = new LinkedHashMap<>();
     private final int maxBodyBytes;
@@ -72,6 +82,8 @@ public final class HttpApi implements AutoCloseable {
     private final NotDuplicateResource notDuplicates;
     private final PartyResource parties;
     private final ScheduleResource schedule;
+    private final ReviewResource reviews;
+    private final AuditResource audit;
     private final ArrivalQueue arrivals;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -83,7 +95,10 @@ public final class HttpApi implements AutoCloseable {
         this.services = services;
         this.scans = new ScanJobs(services.scans());
         this.notDuplicates = new NotDuplicateResource(services.search());
-        this.parties = new PartyResource(services.parties(), services.search());
+        this.parties = new PartyResource(services.parties(), services.search(), services.merges(),
+                services.audited());
+        this.reviews = new ReviewResource(services.review());
+        this.audit = new AuditResource(services.audit());
         this.schedule = new ScheduleResource(services.schedules());
         tenants.forEach(t -> tenantsByKey.put(t.apiKey(), t.tenantId()));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
@@ -129,6 +144,8 @@ public final class HttpApi implements AutoCloseable {
             respond(exchange, 404, error(e.getMessage()));
         } catch (StaleRecordException e) {
             respond(exchange, 409, error(e.getMessage()));
+        } catch (ReviewItemResolvedException e) {
+            respond(exchange, 409, error(e.getMessage()));
         } catch (ScanAlreadyRunningException e) {
             respond(exchange, 409, Map.of("error", e.getMessage(), "running", e.running()));
         } catch (InvalidRecordException e) {
@@ -156,7 +173,14 @@ public final class HttpApi implements AutoCloseable {
             return Map.of("status", "ok");
         }
         if (PartyResource.handles(path)) {
-            return parties.route(method, path, tenant(exchange), bodyOf(exchange));
+            TenantId tenant = tenant(exchange);
+            return parties.route(method, path, writer(exchange, tenant), bodyOf(exchange));
+        }
+        if (ReviewResource.handles(path)) {
+            TenantId tenant = tenant(exchange);
+            return reviews.route(method, path, new ReviewResource.Call(writer(exchange, tenant),
+                    QueryParameters.of(exchange.getRequestURI()),
+                    Optional.ofNullable(exchange.getRequestHeaders().getFirst("If-Match")), bodyOf(exchange)));
         }
         if (path.equals(ScheduleResource.PATH)) {
             return schedule.route(method, tenant(exchange), bodyOf(exchange));
@@ -188,21 +212,41 @@ public final class HttpApi implements AutoCloseable {
             return scans.find(tenant, uuid(scan.group(1), "scan id"));
         }
         if (path.equals("/v1/groups") && method.equals("GET")) {
-            return Map.of("groups", services.search().groups(tenant(exchange)).stream().map(GroupView::of).toList());
+            return groups(tenant(exchange), QueryParameters.of(exchange.getRequestURI()));
         }
         if (path.equals(NotDuplicateResource.PATH)) {
             TenantId tenant = tenant(exchange);
             return switch (method) {
                 case "GET" -> notDuplicates.list(tenant, QueryParameters.of(exchange.getRequestURI()));
-                case "POST" -> notDuplicates.mark(tenant, read(exchange, NotDuplicateRequest.class));
-                case "DELETE" -> notDuplicates.remove(tenant, read(exchange, NotDuplicateRequest.class));
+                case "POST" -> {
+                    NotDuplicateRequest marked = read(exchange, NotDuplicateRequest.class);
+                    yield audited(exchange, tenant, "mark", marked.pair().toString(),
+                            () -> notDuplicates.mark(tenant, marked));
+                }
+                case "DELETE" -> {
+                    NotDuplicateRequest unmarked = read(exchange, NotDuplicateRequest.class);
+                    yield audited(exchange, tenant, "unmark", unmarked.pair().toString(),
+                            () -> notDuplicates.remove(tenant, unmarked));
+                }
                 default -> throw new HttpProblem(405, method + " is not allowed on " + path);
             };
+        }
+        if (path.equals("/v1/merges") && method.equals("GET")) {
+            return audit.merges(tenant(exchange), QueryParameters.of(exchange.getRequestURI()));
+        }
+        if (path.equals("/v1/decisions") && method.equals("GET")) {
+            return audit.decisions(tenant(exchange), QueryParameters.of(exchange.getRequestURI()));
         }
         if (path.equals("/v1/merges") && method.equals("POST")) {
             TenantId tenant = tenant(exchange);
             MergeRequest request = read(exchange, MergeRequest.class);
-            return Map.of("merge", services.manualMerge().merge(request.toRequest(tenant)).value());
+            return Map.of("merge", services.audited().write(writer(exchange, tenant), AuditLog.MERGE,
+                    () -> services.merges().merge(request.toRequest(tenant)), id -> id.value().toString()).value());
+        }
+        if (path.equals("/v1/merges/preview") && method.equals("POST")) {
+            TenantId tenant = tenant(exchange);
+            MergeRequest request = read(exchange, MergeRequest.class);
+            return MergePreviewView.of(services.merges().preview(request.toRequest(tenant)));
         }
         if (path.equals("/v1/rules") && method.equals("GET")) {
             return services.search().rules(tenant(exchange)).stream().map(RuleDto::of).toList();
@@ -210,7 +254,10 @@ public final class HttpApi implements AutoCloseable {
         if (path.equals("/v1/rules") && method.equals("PUT")) {
             TenantId tenant = tenant(exchange);
             RuleDto[] rules = read(exchange, RuleDto[].class);
-            services.settings().saveRules(tenant, java.util.Arrays.stream(rules).map(RuleDto::toRule).toList());
+            audited(exchange, tenant, "rules", "rules", () -> {
+                services.settings().saveRules(tenant, java.util.Arrays.stream(rules).map(RuleDto::toRule).toList());
+                return rules;
+            });
             return services.search().rules(tenant).stream().map(RuleDto::of).toList();
         }
         if (path.equals("/v1/generic-keys") && method.equals("GET")) {
@@ -223,8 +270,27 @@ public final class HttpApi implements AutoCloseable {
         }
         if (path.equals("/v1/settings") && method.equals("PUT")) {
             TenantId tenant = tenant(exchange);
-            services.tenantSettings().save(tenant, read(exchange, SettingsDocument.class).toSettings());
+            SettingsDocument document = read(exchange, SettingsDocument.class);
+            audited(exchange, tenant, "settings", "settings", () -> {
+                services.tenantSettings().save(tenant, document.toSettings());
+                return document;
+            });
             return SettingsDocument.of(services.tenantSettings().settings(tenant));
+        }
+        if (path.equals("/v1/settings/dry-run") && method.equals("POST")) {
+            TenantId tenant = tenant(exchange);
+            int samples = QueryParameters.of(exchange.getRequestURI()).number("samples", DryRunViews.DEFAULT_SAMPLES,
+                    DryRunViews.MAX_SAMPLES);
+            return DryRunViews.settings(services.settingsDryRun().run(tenant,
+                    read(exchange, SettingsDocument.class).toSettings(), samples));
+        }
+        if (path.equals("/v1/rules/dry-run") && method.equals("POST")) {
+            TenantId tenant = tenant(exchange);
+            int samples = QueryParameters.of(exchange.getRequestURI()).number("samples", DryRunViews.DEFAULT_SAMPLES,
+                    DryRunViews.MAX_SAMPLES);
+            RuleDto[] rules = read(exchange, RuleDto[].class);
+            return DryRunViews.rules(services.search().dryRun(tenant,
+                    java.util.Arrays.stream(rules).map(RuleDto::toRule).toList()), samples);
         }
         if (path.equals("/openapi.json") && method.equals("GET")) {
             return OPENAPI;
@@ -244,16 +310,34 @@ public final class HttpApi implements AutoCloseable {
             AfterUnmerge remembered = QueryParameters.of(exchange.getRequestURI()).flag("markNotDuplicate", true)
                     ? AfterUnmerge.MARK_NOT_DUPLICATES : AfterUnmerge.LEAVE_UNMARKED;
             MergeId id = new MergeId(uuid(undo.group(1), "merge id"));
-            Optional<Object> party = services.parties().unmerge(tenant, id, remembered).map(PartyResource::undone);
-            if (party.isPresent()) {
-                return party.get();
-            }
-            var entry = services.unmerger().unmerge(tenant, id, remembered);
-            return Map.of("merge", entry.id().value(), "state", entry.state().name().toLowerCase(java.util.Locale.ROOT),
-                    "restored", entry.survivorBefore().id().value(),
-                    "markedNotDuplicate", remembered == AfterUnmerge.MARK_NOT_DUPLICATES);
+            return audited(exchange, tenant, AuditLog.UNMERGE, id.value().toString(),
+                    () -> undo(tenant, id, remembered));
         }
         throw new HttpProblem(404, "no such endpoint: " + method + " " + path);
+    }
+
+    /** Undoes a lead, contact or company merge. */
+    private Object undo(TenantId tenant, MergeId id, AfterUnmerge remembered) {
+        Optional<Object> party = services.parties().unmerge(tenant, id, remembered).map(PartyResource::undone);
+        if (party.isPresent()) {
+            return party.get();
+        }
+        var entry = services.unmerger().unmerge(tenant, id, remembered);
+        return Map.of("merge", entry.id().value(), "state", entry.state().name().toLowerCase(java.util.Locale.ROOT),
+                "restored", entry.survivorBefore().id().value(),
+                "markedNotDuplicate", remembered == AfterUnmerge.MARK_NOT_DUPLICATES);
+    }
+
+    /** A page of the latest bulk search's groups ({@code ?limit=&after=}), in the order of their ids. */
+    private Map<String, Object> groups(TenantId tenant, QueryParameters query) {
+        int limit = query.number("limit", GROUPS_PAGE, MAX_GROUPS_PAGE);
+        Optional<UUID> after = query.get(Cursors.PARAMETER).map(Cursors::decode).map(Cursors.Position::id);
+        List<DuplicateGroup> groups = services.search().groups(tenant, after, limit + 1);
+        List<DuplicateGroup> page = groups.subList(0, Math.min(limit, groups.size()));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("groups", page.stream().map(GroupView::of).toList());
+        view.put("next", groups.size() > limit ? Cursors.encode(Instant.EPOCH, page.getLast().id()) : null);
+        return view;
     }
 
     /**
@@ -285,6 +369,33 @@ public final class HttpApi implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new HttpProblem(400, "If-Match must be the lead's version number, was '" + ifMatch + "'");
         }
+    }
+
+    /** Runs a write of the tenant's, recording who made it ({@link #actor}) in the same transaction. */
+    private <T> T audited(HttpExchange exchange, TenantId tenant, String action, String subject,
+                          java.util.function.Supplier<T> write) {
+        return services.audited().write(writer(exchange, tenant), action, write, result -> subject);
+    }
+
+    private static Audited.Writer writer(HttpExchange exchange, TenantId tenant) {
+        return new Audited.Writer(tenant, actor(exchange, tenant));
+    }
+
+    /**
+     * Who makes a write: the {@code Dedup-Actor} header when the caller names a person or system, else the API
+     * key's name ({@code api-key:<tenant>}).
+     */
+    private static String actor(HttpExchange exchange, TenantId tenant) {
+        String named = exchange.getRequestHeaders().getFirst(ACTOR_HEADER);
+        if (named == null) {
+            return "api-key:" + tenant.value();
+        }
+        if (named.isBlank() || named.length() > AuditEvent.MAX_ACTOR_LENGTH
+                || named.chars().anyMatch(Character::isISOControl)) {
+            throw new HttpProblem(400, ACTOR_HEADER + " must be 1 to " + AuditEvent.MAX_ACTOR_LENGTH
+                    + " printable characters");
+        }
+        return named.strip();
     }
 
     private TenantId tenant(HttpExchange exchange) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,14 +44,10 @@ final class NotDuplicateResource {
         List<RecordPair> pairs = search.notDuplicateMarks(tenant, after, limit + 1);
         List<RecordPair> page = pairs.subList(0, Math.min(limit, pairs.size()));
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("marks", page.stream().map(pair -> Map.of("first", record(pair.first()), "second",
-                record(pair.second()))).toList());
+        view.put("marks", page.stream().map(pair -> Map.of("first", Reference.of(pair.first()), "second",
+                Reference.of(pair.second()))).toList());
         view.put("next", pairs.size() > limit ? cursor(page.getLast()) : null);
         return view;
-    }
-
-    private static Map<String, Object> record(RecordRef ref) {
-        return Map.of("kind", ref.kind().name().toLowerCase(Locale.ROOT), "id", ref.value());
     }
 
     /** An opaque cursor: the pair a page ended with. */

@@ -1,7 +1,6 @@
 package org.dedup.app.http;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,13 +11,14 @@ import java.util.regex.Pattern;
 
 import org.dedup.app.http.IncomingLeadRequest.CompanyRequest;
 import org.dedup.app.http.IncomingLeadRequest.PhoneRequest;
+import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.model.Company;
 import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactId;
-import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Party;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.RecordNotFoundException;
@@ -27,7 +27,7 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.party.ContactControl;
 import org.dedup.domain.party.Parties;
 import org.dedup.domain.party.PartyMergeEntry;
-import org.dedup.domain.party.PartyMerges;
+import org.dedup.domain.review.RecordMerges;
 import org.dedup.domain.search.DuplicateSearch;
 
 /**
@@ -38,10 +38,14 @@ final class PartyResource {
     private static final Pattern PATH = Pattern.compile("/v1/(contacts|companies)(?:/([^/]+))?");
     private final Parties parties;
     private final DuplicateSearch search;
+    private final RecordMerges merges;
+    private final Audited audited;
 
-    PartyResource(Parties parties, DuplicateSearch search) {
+    PartyResource(Parties parties, DuplicateSearch search, RecordMerges merges, Audited audited) {
         this.parties = parties;
         this.search = search;
+        this.merges = merges;
+        this.audited = audited;
     }
 
     /** The body of a request, read as {@code type} (400 naming the problem when it cannot be). */
@@ -55,14 +59,12 @@ final class PartyResource {
         }
     }
 
-    record MergeBody(List<UUID> records, UUID survivor, Map<String, UUID> choices) {
-    }
-
     static boolean handles(String path) {
         return PATH.matcher(path).matches();
     }
 
-    Object route(String method, String path, TenantId tenant, Body body) throws IOException {
+    Object route(String method, String path, Audited.Writer writer, Body body) throws IOException {
+        TenantId tenant = writer.tenant();
         Matcher matcher = PATH.matcher(path);
         if (!matcher.matches()) {
             throw new HttpProblem(404, "no such endpoint: " + method + " " + path);
@@ -74,9 +76,10 @@ final class PartyResource {
                     : saved(tenant, addCompany(tenant, body.as(CompanyRequest.class).toCompany(CompanyId.random())));
         }
         if ("merges".equals(id) && method.equals("POST")) {
-            MergeBody request = body.as(MergeBody.class);
-            MergeId merge = contacts ? merge(tenant, parties.contacts(), request)
-                    : merge(tenant, parties.companies(), request);
+            MergeRequest request = body.as(MergeRequest.class);
+            RecordKind kind = contacts ? RecordKind.CONTACT : RecordKind.COMPANY;
+            MergeId merge = audited.write(writer, AuditLog.MERGE, () -> merges.merge(request.toRequest(tenant, kind)),
+                    merged -> merged.value().toString());
             return Map.of("merge", merge.value());
         }
         if (id != null && method.equals("GET")) {
@@ -127,19 +130,6 @@ final class PartyResource {
         view.put("record", record);
         view.put("candidates", candidates(likely));
         return view;
-    }
-
-    private static <P extends Party> MergeId merge(TenantId tenant, PartyMerges<P> merges, MergeBody body) {
-        if (body.records() == null || body.survivor() == null) {
-            throw new InvalidRecordException("records and survivor are required");
-        }
-        RecordKind kind = merges.kind().kind();
-        Map<String, RecordRef> choices = new HashMap<>();
-        (body.choices() == null ? Map.<String, UUID>of() : body.choices())
-                .forEach((field, id) -> choices.put(field, RecordRef.of(kind, id)));
-        return merges.merge(new PartyMerges.Request(tenant,
-                body.records().stream().map(id -> RecordRef.of(kind, id)).toList(), RecordRef.of(kind, body.survivor()),
-                choices));
     }
 
     /** The answer to the undo of a contact or company merge. */

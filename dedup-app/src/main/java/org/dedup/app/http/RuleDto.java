@@ -20,7 +20,7 @@ public record RuleDto(String name, List<String> objects, List<String> fields, Bo
                 rule.useInBulk());
     }
 
-    DuplicateRule toRule() {
+    public DuplicateRule toRule() {
         if (objects == null || fields == null) {
             throw new InvalidRecordException("rule '" + name + "' needs objects and fields");
         }

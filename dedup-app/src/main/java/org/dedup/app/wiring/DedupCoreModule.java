@@ -8,12 +8,18 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
 import org.dedup.domain.activity.NoteSink;
+import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.AuditTrail;
+import org.dedup.domain.audit.Audited;
+import org.dedup.domain.audit.DecisionHistory;
+import org.dedup.domain.audit.MergeHistory;
 import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.control.InstalledMatchers;
 import org.dedup.domain.control.LeadLimits;
+import org.dedup.domain.control.SettingsDryRun;
 import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.control.MatcherGuard;
 import org.dedup.domain.match.Matcher;
@@ -30,6 +36,10 @@ import org.dedup.domain.party.ContactKind;
 import org.dedup.domain.party.Parties;
 import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.party.PartyMerges;
+import org.dedup.domain.review.RecordMerges;
+import org.dedup.domain.review.ReviewQueue;
+import org.dedup.domain.review.ReviewStore;
+import org.dedup.domain.review.ReviewingDecisionLog;
 import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.DuplicateSearch;
@@ -76,9 +86,9 @@ public final class DedupCoreModule extends AbstractModule {
     @Singleton
     DuplicateControlPorts ports(LeadRepository leads, SettingsStore settings, DecisionLog decisions,
                                 MergeJournal journal, TaskSink tasks, NoteSink notes, Transactor transactor,
-                                KeyLocks keyLocks, NotDuplicateStore notDuplicates) {
-        return new DuplicateControlPorts(leads, settings, decisions, journal, tasks, notes, transactor, keyLocks,
-                notDuplicates);
+                                KeyLocks keyLocks, NotDuplicateStore notDuplicates, ReviewStore reviews) {
+        return new DuplicateControlPorts(leads, settings, new ReviewingDecisionLog(decisions, reviews), journal, tasks,
+                notes, transactor, keyLocks, notDuplicates);
     }
 
     @Provides
@@ -137,5 +147,37 @@ public final class DedupCoreModule extends AbstractModule {
                 matchers, standardizer, clock, limits);
         return new Parties(contactMerges, companyMerges,
                 new ContactControl(contacts, contactMerges, ports, standardizer), ports.transactor(), ports.keyLocks());
+    }
+
+    @Provides
+    @Singleton
+    RecordMerges recordMerges(ManualMerge manualMerge, Parties parties) {
+        return new RecordMerges(manualMerge, parties);
+    }
+
+    @Provides
+    @Singleton
+    ReviewQueue reviewQueue(ReviewStore reviews, DuplicateSearch search, RecordMerges merges, LeadRepository leads,
+                            ContactRepository contacts, CompanyRepository companies, Transactor transactor,
+                            Audited audited, Clock clock) {
+        return new ReviewQueue(reviews, search, merges, leads, contacts, companies, transactor, audited, clock);
+    }
+
+    @Provides
+    @Singleton
+    SettingsDryRun settingsDryRun(LeadRepository leads, SettingsStore settings, InstalledMatchers matchers) {
+        return new SettingsDryRun(leads, settings, matchers);
+    }
+
+    @Provides
+    @Singleton
+    Audited audited(AuditTrail trail, Transactor transactor, Clock clock) {
+        return new Audited(trail, transactor, clock);
+    }
+
+    @Provides
+    @Singleton
+    AuditLog auditLog(MergeHistory merges, DecisionHistory decisions, AuditTrail trail) {
+        return new AuditLog(merges, decisions, trail);
     }
 }

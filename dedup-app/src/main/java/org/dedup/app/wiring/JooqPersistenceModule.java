@@ -17,6 +17,10 @@ import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.party.PartyMergeJournal;
+import org.dedup.domain.audit.AuditTrail;
+import org.dedup.domain.audit.DecisionHistory;
+import org.dedup.domain.audit.MergeHistory;
+import org.dedup.domain.review.ReviewStore;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.search.ScanJobStore;
@@ -121,6 +125,30 @@ public final class JooqPersistenceModule extends AbstractModule {
     @Singleton
     ScanJobStore scanJobs(JooqAdapters adapters) {
         return adapters.scanJobs();
+    }
+
+    @Provides
+    @Singleton
+    AuditTrail auditTrail(JooqAdapters adapters) {
+        return adapters.auditTrail();
+    }
+
+    @Provides
+    @Singleton
+    MergeHistory mergeHistory(JooqAdapters adapters) {
+        return adapters.mergeHistory();
+    }
+
+    @Provides
+    @Singleton
+    DecisionHistory decisionHistory(JooqAdapters adapters) {
+        return adapters.decisionHistory();
+    }
+
+    @Provides
+    @Singleton
+    ReviewStore reviews(JooqAdapters adapters) {
+        return adapters.reviews();
     }
 
     @Provides

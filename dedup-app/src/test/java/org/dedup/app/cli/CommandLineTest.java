@@ -197,8 +197,12 @@ class CommandLineTest {
     void everySubcommandExplainsItselfWithHelp() throws IOException {
         Path config = embeddedConfig(dir, "acme");
         for (String command : List.of("demo", "serve", "import", "check", "scan", "schedule", "merge", "unmerge",
-                "train", "evaluate", "explain")) {
-            String help = run(config, command, "--help");
+                "train", "evaluate", "explain", "review", "review list", "review show", "review merge", "review dismiss",
+                "review not-duplicate", "merges", "merges list", "decisions", "decisions list", "dry-run",
+                "dry-run settings", "dry-run rules")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+            args.add("--help");
+            String help = run(config, args.toArray(String[]::new));
             assertTrue(help.contains("Usage: dedup " + command) && help.contains("--help"), command + ": " + help);
         }
     }
@@ -215,6 +219,51 @@ class CommandLineTest {
         assertTrue(run(config, "schedule", "remove", "--tenant", "acme").contains("removed"));
         assertEquals(2, DedupCommand.commandLine().setErr(new java.io.PrintWriter(java.io.Writer.nullWriter()))
                 .execute("--config", config.toString(), "schedule", "show", "--tenant", "acme"), "none left to show");
+    }
+
+    @Test
+    void aScanGroupIsReviewedPreviewedAndMergedAndTheJournalSaysWhoMergedIt() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
+        Path contacts = Files.writeString(dir.resolve("contacts.csv"), """
+                name,email,phone
+                Anna Berg,anna@berg.se,+46 8 123 456 78
+                Berg Anna,ANNA@berg.se,
+                """);
+        run(config, "import", "--tenant", "acme", "--contacts", contacts.toString());
+        run(config, "scan", "--tenant", "acme", "--out", dir.resolve("groups.csv").toString());
+
+        String queue = run(config, "review", "list", "--tenant", "acme");
+        assertTrue(queue.contains("bulk_search  open") && queue.contains("duplicate_rule"), queue);
+        String item = queue.lines().findFirst().orElseThrow().split(" ")[0];
+        List<String> ids = queue.lines().filter(l -> l.startsWith("  contact ")).map(l -> l.split(" ")[3]).toList();
+        String preview = run(config, "merge", "--tenant", "acme", "--kind", "contact", "--preview", "--survivor",
+                ids.get(0), ids.get(1));
+        assertTrue(preview.contains("would be, nothing merged") && preview.contains("  name = "), preview);
+
+        String merged = run(config, "review", "merge", item, "--tenant", "acme", "--actor", "anna@ops");
+        assertTrue(merged.contains("merged by anna@ops"), merged);
+        assertTrue(run(config, "review", "list", "--tenant", "acme").isBlank(), "nothing open");
+        String journal = run(config, "merges", "list", "--tenant", "acme", "--kind", "contact");
+        assertTrue(journal.contains("by anna@ops") && journal.contains("manual  applied"), journal);
+    }
+
+    @Test
+    void dryRunsAndTheDecisionLogFromTheCommandLine() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
+        Path leads = Files.writeString(dir.resolve("leads.json"), """
+                [{"pipeline": "sales", "stage": "new", "contacts": [{"name": "Kim Lee", "primary": true, "emails": ["kim@x.io"]}]},
+                 {"pipeline": "sales", "stage": "new", "contacts": [{"name": "Kim Li", "primary": true, "emails": ["kim@x.io"]}]}]
+                """);
+        run(config, "import", "--tenant", "acme", "--leads", leads.toString());
+        Path rules = Files.writeString(dir.resolve("rules.json"), """
+                [{"name": "by name", "objects": ["lead"], "fields": ["full_name"]}]""");
+        Path settings = Files.writeString(dir.resolve("settings.yaml"), "methods: [phone]\n");
+
+        assertTrue(run(config, "decisions", "list", "--tenant", "acme").contains("Merged  lead"));
+        assertTrue(run(config, "dry-run", "rules", "--tenant", "acme", "--rules", rules.toString())
+                .contains("1 records, 0 groups"));
+        assertTrue(run(config, "dry-run", "settings", "--tenant", "acme", "--settings", settings.toString())
+                .contains("1 leads checked: 0 would merge"));
     }
 
     private static final Path FEBRL = Path.of("..", "dedup-ml-matcher", "data", "febrl");

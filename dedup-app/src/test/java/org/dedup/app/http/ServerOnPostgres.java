@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.dedup.app.DedupApplication;
 import org.dedup.app.config.DatabaseConfig;
@@ -30,6 +31,14 @@ final class ServerOnPostgres implements AutoCloseable {
     static ServerOnPostgres start(String schemaPrefix, int maxBodyBytes, List<TenantConfig> tenants)
             throws IOException {
         return on(TestPostgres.createSchema(schemaPrefix), maxBodyBytes, tenants);
+    }
+
+    /** As {@link #start(String, int, List)}, the configuration changed by {@code adjusted} (limits, say). */
+    static ServerOnPostgres start(String schemaPrefix, List<TenantConfig> tenants,
+                                  UnaryOperator<DedupConfig> adjusted) throws IOException {
+        String schema = TestPostgres.createSchema(schemaPrefix);
+        DedupApplication app = DedupApplication.start(adjusted.apply(config(schema, tenants)));
+        return new ServerOnPostgres(schema, app, new HttpApi(HttpConfig.on(0, 65_536), tenants, app.apiServices()));
     }
 
     /** The application and its API started on {@code schema} as it is. */

@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.Require;
 import org.dedup.domain.search.LeadLinks;
@@ -46,6 +48,25 @@ public final class InstalledMatchers {
 
     public Set<MatchMethod> methods() {
         return byMethod.keySet();
+    }
+
+    /**
+     * Refuses settings that enable a method with no installed matcher (a typo, a plugin whose jar is missing),
+     * naming the methods; {@code whose} starts the message ("stored settings: ", or empty).
+     *
+     * @throws InvalidRecordException naming the missing methods and the installed ones
+     */
+    public void requireInstalled(DuplicateControlSettings settings, String whose) {
+        Set<String> missing = new TreeSet<>();
+        for (MatchMethod method : settings.methods()) {
+            if (!methods().contains(method)) {
+                missing.add(method.id());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidRecordException(whose + "methods " + missing + " have no matcher installed (installed: "
+                    + new TreeSet<>(methods().stream().map(MatchMethod::id).toList()) + ")");
+        }
     }
 
     /**

@@ -78,6 +78,7 @@ public final class SettingsDryRun {
         Require.nonNull(tenant, "tenant");
         Require.nonNull(proposed, "proposed settings");
         Require.positive(maxSamples, "sample count");
+        matchers.requireInstalled(proposed, "");
         DryRunTally tally = new DryRunTally(maxSamples, MAX_FAILURES);
         MatchContext context = new MatchContext(tenant, proposed,
                 PreconfiguredRules.orPreconfigured(settings.rules(tenant)));

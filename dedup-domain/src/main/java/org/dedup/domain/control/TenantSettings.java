@@ -1,10 +1,7 @@
 package org.dedup.domain.control;
 
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.TenantId;
@@ -31,7 +28,7 @@ public final class TenantSettings {
 
     /** @throws InvalidRecordException naming the enabled methods that have no matcher; nothing is saved then */
     public void save(TenantId tenant, DuplicateControlSettings settings) {
-        requireMatchers(settings, "");
+        matchers.requireInstalled(settings, "");
         store.saveSettings(tenant, settings);
     }
 
@@ -43,7 +40,7 @@ public final class TenantSettings {
      */
     public DuplicateControlSettings atStart(TenantId tenant, DuplicateControlSettings fromFile,
                                             SettingsSource source) {
-        requireMatchers(fromFile, "");
+        matchers.requireInstalled(fromFile, "");
         if (source == SettingsSource.FILE) {
             store.saveSettings(tenant, fromFile);
             return fromFile;
@@ -53,7 +50,7 @@ public final class TenantSettings {
             store.saveSettings(tenant, fromFile);
             return fromFile;
         }
-        requireMatchers(stored.get(), "stored settings: ");
+        matchers.requireInstalled(stored.get(), "stored settings: ");
         return stored.get();
     }
 
@@ -65,19 +62,6 @@ public final class TenantSettings {
         } catch (DedupException unreadable) {
             throw new InvalidRecordException("stored settings cannot be used (" + unreadable.getMessage()
                     + "); save valid ones, or start once with the file's settings winning");
-        }
-    }
-
-    private void requireMatchers(DuplicateControlSettings settings, String whose) {
-        Set<String> missing = new TreeSet<>();
-        for (MatchMethod method : settings.methods()) {
-            if (!matchers.methods().contains(method)) {
-                missing.add(method.id());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new InvalidRecordException(whose + "methods " + missing + " have no matcher installed (installed: "
-                    + new TreeSet<>(matchers.methods().stream().map(MatchMethod::id).toList()) + ")");
         }
     }
 }

@@ -10,7 +10,9 @@ import org.dedup.domain.control.MatcherFailure;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordNotFoundException;
+import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.store.StaleRecordException;
 
 /**
  * The manual merge of duplicate search: any number of leads (two or more) become the chosen survivor; each field
@@ -27,29 +29,67 @@ public final class ManualMerge {
         this.merges = merges;
     }
 
+    /**
+     * The leads to merge, the one that remains, per field the lead whose value to keep, the rule for the others,
+     * and the version of each lead the caller decided on ({@code seenVersions}; a lead not named there is merged as
+     * it is stored).
+     */
     public record Request(TenantId tenant, List<LeadId> leads, LeadId survivor, Map<String, LeadId> choices,
-                          SurvivorshipPolicy policy) {
+                          SurvivorshipPolicy policy, Map<LeadId, Long> seenVersions) {
         public Request {
             leads = MergeChoices.records(leads, survivor);
             choices = Map.copyOf(choices);
+            Require.nonNull(policy, "survivorship policy");
+            seenVersions = Map.copyOf(seenVersions);
+        }
+
+        public Request(TenantId tenant, List<LeadId> leads, LeadId survivor, Map<String, LeadId> choices,
+                       SurvivorshipPolicy policy) {
+            this(tenant, leads, survivor, choices, policy, Map.of());
         }
     }
 
+    /**
+     * Merges the request's leads; one that does not exist, or changed since the version the caller saw, refuses
+     * them all.
+     */
     public MergeId merge(Request request) {
         return ports.transactor().inTransaction(() -> {
-            List<Lead> records = ports.leads().findAll(request.tenant(), request.leads());
-            for (LeadId id : request.leads()) {
-                if (records.stream().noneMatch(l -> l.id().equals(id))) {
-                    throw new RecordNotFoundException(request.tenant(), id);
-                }
-            }
-            Lead survivor = records.stream().filter(l -> l.id().equals(request.survivor())).findFirst().orElseThrow();
-            List<Lead> absorbed = records.stream().filter(l -> !l.id().equals(survivor.id())).toList();
-            MergeOutcome outcome = survivorship.merge(survivor, records, request.choices(), request.policy());
+            Planned planned = planned(request);
             var options = ports.settings().settings(request.tenant()).standardization();
             List<MatcherFailure> failures = new ArrayList<>();
-            return merges.apply(new Merges.Plan(MergeKind.MANUAL, survivor, outcome, absorbed, List.of(),
-                    AfterMerge.noTask(), "", options), failures);
+            return merges.apply(new Merges.Plan(MergeKind.MANUAL, planned.survivor(), planned.outcome(),
+                    planned.absorbed(), List.of(), AfterMerge.noTask(), "", options), failures);
         });
+    }
+
+    /**
+     * The lead {@link #merge} would leave, each field with its value, source record and rule, from the same stored
+     * leads; nothing is written.
+     */
+    public MergeOutcome preview(Request request) {
+        return ports.transactor().inTransaction(() -> planned(request).outcome());
+    }
+
+    private Planned planned(Request request) {
+        List<Lead> records = ports.leads().findAll(request.tenant(), request.leads());
+        for (LeadId id : request.leads()) {
+            if (records.stream().noneMatch(l -> l.id().equals(id))) {
+                throw new RecordNotFoundException(request.tenant(), id);
+            }
+        }
+        for (Lead record : records) {
+            Long seen = request.seenVersions().get(record.id());
+            if (seen != null && seen != record.version()) {
+                throw new StaleRecordException(request.tenant(), record.id(), seen);
+            }
+        }
+        Lead survivor = records.stream().filter(l -> l.id().equals(request.survivor())).findFirst().orElseThrow();
+        List<Lead> absorbed = records.stream().filter(l -> !l.id().equals(survivor.id())).toList();
+        return new Planned(survivor, absorbed,
+                survivorship.merge(survivor, records, request.choices(), request.policy()));
+    }
+
+    private record Planned(Lead survivor, List<Lead> absorbed, MergeOutcome outcome) {
     }
 }

@@ -1,6 +1,7 @@
 package org.dedup.domain.merge;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.dedup.domain.model.InvalidRecordException;
@@ -27,8 +28,34 @@ public record SurvivorshipPolicy(Map<String, SurvivorshipRule> rules, Survivorsh
         }
     }
 
+    /** The rules a person can name for a whole merge: every field not chosen by hand is picked by one of them. */
+    public static final List<SurvivorshipRule> NAMEABLE = List.of(SurvivorshipRule.NEWEST, SurvivorshipRule.OLDEST,
+            SurvivorshipRule.MOST_COMPLETE, SurvivorshipRule.SOURCE_PRIORITY);
+
     public static SurvivorshipPolicy newestWins() {
-        return new SurvivorshipPolicy(Map.of(), SurvivorshipRule.NEWEST, List.of(SourceChannel.values()));
+        return of(SurvivorshipRule.NEWEST);
+    }
+
+    /** Every field picked by {@code rule}; source channels ranked in their declared order. */
+    public static SurvivorshipPolicy of(SurvivorshipRule rule) {
+        return new SurvivorshipPolicy(Map.of(), rule, List.of(SourceChannel.values()));
+    }
+
+    /**
+     * The policy a merge request names by its rule's lower-case name ({@code newest}, {@code oldest},
+     * {@code most_complete}, {@code source_priority}); an unknown name is refused, naming it and the known ones.
+     */
+    public static SurvivorshipPolicy named(String name) {
+        Require.nonNull(name, "survivorship rule name");
+        return NAMEABLE.stream().filter(rule -> nameOf(rule).equals(name.strip().toLowerCase(Locale.ROOT)))
+                .findFirst().map(SurvivorshipPolicy::of)
+                .orElseThrow(() -> new InvalidRecordException("unknown survivorship rule '" + name + "'; one of "
+                        + NAMEABLE.stream().map(SurvivorshipPolicy::nameOf).toList()));
+    }
+
+    /** The name a request gives {@code rule} by: its constant in lower case. */
+    public static String nameOf(SurvivorshipRule rule) {
+        return rule.name().toLowerCase(Locale.ROOT);
     }
 
     public SurvivorshipRule ruleFor(String field) {

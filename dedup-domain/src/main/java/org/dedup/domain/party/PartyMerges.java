@@ -80,21 +80,14 @@ public final class PartyMerges<P extends Party> {
 
     public MergeId merge(Request request) {
         TenantId tenant = request.tenant();
-        request.records().stream().filter(r -> r.kind() != kind.kind()).findFirst().ifPresent(r -> {
-            throw new InvalidRecordException("a " + name() + " merge merges " + name() + "s only, " + r + " is not one");
-        });
+        requireKind(request);
         return ports.transactor().inTransaction(() -> {
             lock(tenant, request.records());
-            List<RecordRef> ordered = Stream.concat(Stream.of(request.survivor()),
-                    request.records().stream().filter(r -> !r.equals(request.survivor()))).toList();
-            List<P> before = kind.findAll(tenant, ordered);
-            for (RecordRef id : ordered) {
-                if (before.stream().noneMatch(r -> r.id().equals(id))) {
-                    throw new RecordNotFoundException(tenant, id);
-                }
-            }
-            List<FieldProvenance> provenance = new ArrayList<>();
-            P after = kind.merged(before, request.choices(), survivorship(tenant), provenance);
+            Preview<P> preview = planned(request);
+            List<P> before = preview.before();
+            P after = preview.after();
+            List<FieldProvenance> provenance = preview.provenance();
+            List<RecordRef> ordered = before.stream().map(Party::id).toList();
             admit(after);
             Set<RecordRef> absorbed = Set.copyOf(ordered.subList(1, ordered.size()));
             List<Lead> leadsBefore = linkingLeads(tenant, absorbed);
@@ -116,6 +109,44 @@ public final class PartyMerges<P extends Party> {
             journal.append(entry);
             return entry.id();
         });
+    }
+
+    /**
+     * The records of a merge as stored (survivor first), the survivor {@link #merge} would leave and where each of
+     * its fields comes from; nothing is written.
+     */
+    public record Preview<P extends Party>(List<P> before, P after, List<FieldProvenance> provenance) {
+        public Preview {
+            before = List.copyOf(before);
+            provenance = List.copyOf(provenance);
+        }
+    }
+
+    /** What {@link #merge} would do with the request, from the same stored records; nothing is written. */
+    public Preview<P> preview(Request request) {
+        requireKind(request);
+        return ports.transactor().inTransaction(() -> planned(request));
+    }
+
+    private void requireKind(Request request) {
+        request.records().stream().filter(r -> r.kind() != kind.kind()).findFirst().ifPresent(r -> {
+            throw new InvalidRecordException("a " + name() + " merge merges " + name() + "s only, " + r + " is not one");
+        });
+    }
+
+    private Preview<P> planned(Request request) {
+        TenantId tenant = request.tenant();
+        List<RecordRef> ordered = Stream.concat(Stream.of(request.survivor()),
+                request.records().stream().filter(r -> !r.equals(request.survivor()))).toList();
+        List<P> before = kind.findAll(tenant, ordered);
+        for (RecordRef id : ordered) {
+            if (before.stream().noneMatch(r -> r.id().equals(id))) {
+                throw new RecordNotFoundException(tenant, id);
+            }
+        }
+        List<FieldProvenance> provenance = new ArrayList<>();
+        P after = kind.merged(before, request.choices(), survivorship(tenant), provenance);
+        return new Preview<>(before, after, provenance);
     }
 
     /**

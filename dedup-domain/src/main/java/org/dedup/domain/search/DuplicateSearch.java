@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchCandidate;
@@ -126,9 +127,44 @@ public final class DuplicateSearch {
         return bulkSearch.run(profiles(tenant), candidateRules, notDuplicates.all(tenant), groups.groups(tenant));
     }
 
+    /**
+     * Every pair of the stored {@code members} that one of the tenant's active bulk-search rules holds for, with
+     * the rule's explanation; members no longer stored are left out.
+     */
+    public List<CandidatePair> explain(TenantId tenant, List<RecordRef> members) {
+        List<DuplicateRule> inBulk = rules(tenant).stream().filter(r -> r.active() && r.useInBulk()).toList();
+        StandardizationOptions options = options(tenant);
+        List<RecordProfile> profiles = new ArrayList<>();
+        leads.findAll(tenant, members.stream().filter(LeadId.class::isInstance).map(LeadId.class::cast).toList())
+                .forEach(l -> profiles.add(standardizer.lead(l, options).all()));
+        contacts.findAll(tenant, members.stream().filter(ContactId.class::isInstance).map(ContactId.class::cast)
+                .toList()).forEach(c -> profiles.add(standardizer.contact(c, options)));
+        companies.findAll(tenant, members.stream().filter(CompanyId.class::isInstance).map(CompanyId.class::cast)
+                .toList()).forEach(c -> profiles.add(standardizer.company(c, options)));
+        List<CandidatePair> pairs = new ArrayList<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            for (int j = i + 1; j < profiles.size(); j++) {
+                RecordRef first = profiles.get(i).ref();
+                evaluator.evaluate(profiles.get(i), profiles.get(j), inBulk)
+                        .ifPresent(match -> pairs.add(new CandidatePair(first, match)));
+            }
+        }
+        return pairs;
+    }
+
     /** The groups the latest bulk search of the tenant found. */
     public List<DuplicateGroup> groups(TenantId tenant) {
         return groups.groups(tenant);
+    }
+
+    /**
+     * A page of the latest groups in the order of their ids, those after {@code after} only, at most {@code limit};
+     * a group keeps its id from one search to the next, so a page never repeats one.
+     */
+    public List<DuplicateGroup> groups(TenantId tenant, Optional<UUID> after, int limit) {
+        Require.positive(limit, "page size");
+        return groups.groups(tenant).stream().filter(g -> after.map(a -> g.id().compareTo(a) > 0).orElse(true))
+                .sorted(Comparator.comparing(DuplicateGroup::id)).limit(limit).toList();
     }
 
     /**

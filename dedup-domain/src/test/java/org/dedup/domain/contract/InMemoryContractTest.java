@@ -156,4 +156,15 @@ class InMemoryContractTest {
             return jobs;
         }
     }
+
+    @Nested
+    class Reviews extends ReviewStoreContract {
+        private final org.dedup.domain.testing.InMemoryReviewStore reviews =
+                new org.dedup.domain.testing.InMemoryReviewStore();
+
+        @Override
+        protected org.dedup.domain.review.ReviewStore reviews() {
+            return reviews;
+        }
+    }
 }

@@ -1,0 +1,241 @@
+package org.dedup.app.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.dedup.app.config.TenantConfig;
+import org.dedup.domain.audit.AuditEvent;
+import org.dedup.domain.audit.AuditTrail;
+import org.dedup.domain.model.TenantId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** GET /v1/merges and /v1/decisions, and who made each write, over HTTP on PostgreSQL. */
+class AuditHttpTest {
+    private static final String KEY = "audit-key-0123456789";
+    private static final String OTHER = "other-key-0123456789";
+    private static ServerOnPostgres server;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ServerOnPostgres.start("audit", 65_536, List.of(
+                new TenantConfig("audit", KEY, List.of("email"), "GB", null, null, null),
+                new TenantConfig("other", OTHER, List.of("email"), "GB", null, null, null)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String key, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = server.request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("X-Api-Key", key);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return server.send(request);
+    }
+
+    private JsonNode ok(HttpResponse<String> response) throws Exception {
+        assertEquals(200, response.statusCode(), response.body());
+        return json.readTree(response.body());
+    }
+
+    private JsonNode addLead(String email) throws Exception {
+        return ok(send("POST", "/v1/leads", KEY, """
+                {"pipeline": "sales", "stage": "new", "source": "web_form",
+                 "contacts": [{"name": "Ola Nordmann", "primary": true, "emails": ["%s"]}]}""".formatted(email)));
+    }
+
+    private static String unique() {
+        return UUID.randomUUID() + "@x.io";
+    }
+
+    private JsonNode onlyMerge(String query) throws Exception {
+        JsonNode merges = ok(send("GET", "/v1/merges?" + query, KEY, null)).get("merges");
+        assertEquals(1, merges.size(), merges.toString());
+        return merges.get(0);
+    }
+
+    @Nested
+    class Merges {
+        @Test
+        void aManualMergeIsListedWithWhoMadeItItsBeforeImagesAndProvenanceAndWhoUndidIt() throws Exception {
+            String survivor = addLead(unique()).get("lead").asText();
+            String absorbed = addLead(unique()).get("lead").asText();
+            String merge = ok(send("POST", "/v1/merges", KEY, "{\"leads\": [\"" + survivor + "\", \"" + absorbed
+                    + "\"], \"survivor\": \"" + survivor + "\"}", "Dedup-Actor", "maria@acme")).get("merge").asText();
+
+            JsonNode listed = onlyMerge("survivor=" + survivor);
+
+            assertEquals(merge, listed.get("id").asText());
+            assertEquals("maria@acme", listed.get("by").asText());
+            assertEquals("manual", listed.get("method").asText());
+            assertEquals("applied", listed.get("state").asText());
+            assertEquals(2, listed.get("before").size());
+            assertEquals(absorbed, listed.get("before").get(1).get("id").get("value").asText());
+            assertTrue(listed.get("provenance").size() > 0, listed.toString());
+
+            ok(send("POST", "/v1/merges/" + merge + "/undo", KEY, null, "Dedup-Actor", "ben@acme"));
+
+            JsonNode undone = onlyMerge("survivor=" + survivor);
+            assertEquals("undone", undone.get("state").asText());
+            assertTrue(undone.get("undone").asBoolean());
+            assertEquals("ben@acme", undone.get("undoneBy").asText());
+        }
+
+        @Test
+        void aMergeByDuplicateControlIsByDuplicateControlAndTheMethodFilterTellsThemApart() throws Exception {
+            String email = unique();
+            String first = addLead(email).get("lead").asText();
+            JsonNode decision = addLead(email);
+            assertEquals("merged", decision.get("outcome").asText(), decision.toString());
+
+            JsonNode listed = onlyMerge("survivor=" + first + "&method=duplicate_control");
+
+            assertEquals("duplicate-control", listed.get("by").asText());
+            assertEquals(0, ok(send("GET", "/v1/merges?survivor=" + first + "&method=manual", KEY, null))
+                    .get("merges").size());
+        }
+
+        @Test
+        void anotherTenantsMergesAreNotListed() throws Exception {
+            String email = unique();
+            String first = addLead(email).get("lead").asText();
+            addLead(email);
+
+            assertEquals(0, ok(send("GET", "/v1/merges?survivor=" + first, OTHER, null)).get("merges").size());
+        }
+    }
+
+    @Nested
+    class Decisions {
+        @Test
+        void everyDecisionOnALeadIsListedWithItsExplanation() throws Exception {
+            String email = unique();
+            String first = addLead(email).get("lead").asText();
+            addLead(email);
+
+            JsonNode decisions = ok(send("GET", "/v1/decisions?lead=" + first, KEY, null)).get("decisions");
+
+            assertEquals(2, decisions.size(), decisions.toString());
+            JsonNode merged = decisions.get(0).get("decision");
+            assertEquals("merged", merged.get("outcome").asText(), "newest first");
+            assertEquals("email", merged.get("candidates").get(0).get("method").asText());
+            assertTrue(merged.get("candidates").get(0).get("explanation").size() > 0, merged.toString());
+            assertEquals(1, ok(send("GET", "/v1/decisions?lead=" + first + "&outcome=created", KEY, null))
+                    .get("decisions").size());
+        }
+
+        @Test
+        void pagesHaveNoDecisionTwiceAndNoneSkippedWhenDecisionsAreMadeBetweenThem() throws Exception {
+            for (int i = 0; i < 5; i++) {
+                addLead(unique());
+            }
+            Set<String> expected = new HashSet<>();
+            ok(send("GET", "/v1/decisions?limit=500", KEY, null)).get("decisions")
+                    .forEach(d -> expected.add(d.get("id").asText()));
+            List<String> read = new ArrayList<>();
+            String next = null;
+            int pages = 0;
+            do {
+                String cursor = next == null ? "" : "&after=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+                JsonNode page = ok(send("GET", "/v1/decisions?limit=2" + cursor, KEY, null));
+                page.get("decisions").forEach(d -> read.add(d.get("id").asText()));
+                next = page.get("next").isNull() ? null : page.get("next").asText();
+                if (pages++ == 0) {
+                    addLead(unique());
+                }
+            } while (next != null);
+
+            assertEquals(read.size(), new HashSet<>(read).size(), "no decision twice");
+            assertEquals(expected, new HashSet<>(read), "none skipped, the newer one not shifted into later pages");
+        }
+    }
+
+    @Nested
+    class Writers {
+        @Test
+        void settingsRulesAndMarksRecordWhoWroteThem() throws Exception {
+            ok(send("PUT", "/v1/settings", KEY, "{\"methods\": [\"email\"]}", "Dedup-Actor", "admin@acme"));
+            ok(send("PUT", "/v1/rules", KEY, ok(send("GET", "/v1/rules", KEY, null)).toString()));
+            String a = addLead(unique()).get("lead").asText();
+            String b = addLead(unique()).get("lead").asText();
+            ok(send("POST", "/v1/not-duplicates", KEY, "{\"first\": {\"kind\": \"lead\", \"id\": \"" + a
+                    + "\"}, \"second\": {\"kind\": \"lead\", \"id\": \"" + b + "\"}}", "Dedup-Actor", "eve"));
+
+            List<AuditEvent> events = server.app.get(AuditTrail.class).about(new TenantId("audit"),
+                    List.of("settings", "rules"));
+            assertTrue(events.stream().anyMatch(e -> e.action().equals("settings") && e.actor().equals("admin@acme")),
+                    events.toString());
+            assertTrue(events.stream().anyMatch(e -> e.action().equals("rules") && e.actor().equals("api-key:audit")),
+                    events.toString());
+        }
+    }
+
+    @Nested
+    class BadInput {
+        @Test
+        void anUnknownOutcomeIsA400NamingIt() throws Exception {
+            HttpResponse<String> response = send("GET", "/v1/decisions?outcome=exploded", KEY, null);
+
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("'exploded'"), response.body());
+        }
+
+        @Test
+        void anEmptyTimeRangeIsA400NamingBothEnds() throws Exception {
+            HttpResponse<String> response = send("GET", "/v1/merges?from=2026-12-02T00:00:00Z"
+                    + "&to=2026-12-01T00:00:00Z", KEY, null);
+
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("from 2026-12-02T00:00:00Z"), response.body());
+        }
+
+        @Test
+        void aTimeThatIsNoTimeIsA400NamingTheParameter() throws Exception {
+            HttpResponse<String> response = send("GET", "/v1/decisions?from=yesterday", KEY, null);
+
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("'from'"), response.body());
+        }
+
+        @Test
+        void aMalformedCursorAndATooLargeLimitAreA400NamingThem() throws Exception {
+            HttpResponse<String> cursor = send("GET", "/v1/merges?after=xyz", KEY, null);
+            HttpResponse<String> limit = send("GET", "/v1/decisions?limit=501", KEY, null);
+
+            assertEquals(400, cursor.statusCode(), cursor.body());
+            assertTrue(cursor.body().contains("'after'"), cursor.body());
+            assertEquals(400, limit.statusCode(), limit.body());
+            assertTrue(limit.body().contains("'limit'"), limit.body());
+        }
+
+        @Test
+        void aMethodFilterOnContactMergesIsA400SayingItAppliesToLeads() throws Exception {
+            HttpResponse<String> response = send("GET", "/v1/merges?kind=contact&method=manual", KEY, null);
+
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("lead merges only"), response.body());
+        }
+    }
+}
