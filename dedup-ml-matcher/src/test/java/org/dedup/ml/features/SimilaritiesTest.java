@@ -1,6 +1,7 @@
 package org.dedup.ml.features;
 
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -20,22 +21,23 @@ class SimilaritiesTest {
     @Test
     void jaroWinklerEqualsCommonsTextOnRandomStrings() {
         JaroWinklerSimilarity reference = new JaroWinklerSimilarity();
-        SplittableRandom random = new SplittableRandom(20261203);
-        for (int i = 0; i < PAIRS; i++) {
-            String a = randomString(random);
-            String b = random.nextInt(4) == 0 ? mutated(a, random) : randomString(random);
-            assertEquals(reference.apply(a, b), Similarities.jaroWinkler(a, b), () -> a + " | " + b);
-        }
+        onRandomPairs(20261203, (a, b) -> assertEquals(reference.apply(a, b), Similarities.jaroWinkler(a, b),
+                () -> a + " | " + b));
     }
 
     @Test
     void levenshteinEqualsCommonsTextOnRandomStrings() {
         LevenshteinDistance reference = LevenshteinDistance.getDefaultInstance();
-        SplittableRandom random = new SplittableRandom(20261204);
+        onRandomPairs(20261204, (a, b) -> assertEquals(reference.apply(a, b), Similarities.editDistance(a, b),
+                () -> a + " | " + b));
+    }
+
+    /** Checks {@code PAIRS} pairs: a random string and, one time in four, a variant of it, else another one. */
+    private static void onRandomPairs(long seed, BiConsumer<String, String> check) {
+        SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < PAIRS; i++) {
             String a = randomString(random);
-            String b = random.nextInt(4) == 0 ? mutated(a, random) : randomString(random);
-            assertEquals(reference.apply(a, b), Similarities.editDistance(a, b), () -> a + " | " + b);
+            check.accept(a, random.nextInt(4) == 0 ? mutated(a, random) : randomString(random));
         }
     }
 
