@@ -192,6 +192,19 @@ class AuditHttpTest {
         }
     }
 
+    @Test
+    void theOpenApiDocumentListsTheWorkspaceAndTheActorHeader() throws Exception {
+        JsonNode openapi = json.readTree(server.send(server.request("/openapi.json").GET()).body());
+
+        for (String path : List.of("/v1/review", "/v1/review/{id}", "/v1/review/{id}/merge",
+                "/v1/review/{id}/not-duplicate", "/v1/review/{id}/dismiss", "/v1/merges/preview", "/v1/decisions",
+                "/v1/settings/dry-run", "/v1/rules/dry-run")) {
+            assertTrue(openapi.get("paths").has(path), path);
+        }
+        assertTrue(openapi.get("paths").get("/v1/merges").has("get"));
+        assertEquals("Dedup-Actor", openapi.get("components").get("parameters").get("Actor").get("name").asText());
+    }
+
     @Nested
     class BadInput {
         @Test
