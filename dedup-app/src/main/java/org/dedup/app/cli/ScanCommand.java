@@ -13,6 +13,7 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.BulkSearchResult;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateSearch;
+import org.dedup.domain.search.ScanMethod;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** Bulk duplicate search of a tenant; writes the groups as CSV. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Bulk duplicate search of a tenant; groups written as CSV (group,kind,id,rules).")
+        description = "Bulk duplicate search of a tenant by its rules, the BIG DATA model or both; groups written as "
+                + "CSV (group,kind,id,rules).")
 final class ScanCommand implements Callable<Integer> {
     @ParentCommand
     DedupCommand parent;
@@ -31,10 +33,15 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--out", description = "CSV file for the groups (default: standard output)")
     Path out;
 
+    @Option(names = "--method", defaultValue = "rules", description = "rules (the tenant's duplicate rules, the "
+            + "default), big_data (the BIG DATA model's blocking and scores) or both, their links clustered together")
+    String method;
+
     @Override
     public Integer call() throws IOException {
         try (DedupApplication app = DedupApplication.start(parent.config())) {
-            BulkSearchResult result = app.get(DuplicateSearch.class).scan(new TenantId(tenant));
+            BulkSearchResult result = app.get(DuplicateSearch.class).scan(new TenantId(tenant),
+                    ScanMethod.named(method));
             try (PrintWriter csv = out == null ? new PrintWriter(System.out, true, StandardCharsets.UTF_8)
                     : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
                 csv.println("group,kind,id,rules");

@@ -54,6 +54,7 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.review.ReviewItemResolvedException;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.ScanAlreadyRunningException;
+import org.dedup.domain.search.ScanMethod;
 import org.dedup.domain.store.StaleRecordException;
 import org.dedup.domain.store.StorageUnavailableException;
 import org.slf4j.Logger;
@@ -204,7 +205,10 @@ public final class HttpApi implements AutoCloseable {
                     .toList());
         }
         if (path.equals("/v1/scans") && method.equals("POST")) {
-            return scans.start(tenant(exchange));
+            TenantId tenant = tenant(exchange);
+            byte[] body = bodyOrEmpty(exchange);
+            ScanMethod scanMethod = body.length == 0 ? ScanMethod.RULES : parse(body, ScanRequest.class).scanMethod();
+            return scans.start(tenant, scanMethod);
         }
         Matcher scan = SCAN.matcher(path);
         if (scan.matches() && method.equals("GET")) {
@@ -424,15 +428,21 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private byte[] body(HttpExchange exchange) throws IOException {
+        byte[] body = bodyOrEmpty(exchange);
+        if (body.length == 0) {
+            throw new HttpProblem(400, "the request body is empty; a JSON object is expected");
+        }
+        return body;
+    }
+
+    /** The request body, empty when none was sent; 413 when it is larger than allowed. */
+    private byte[] bodyOrEmpty(HttpExchange exchange) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(maxBodyBytes + 1);
         }
         if (body.length > maxBodyBytes) {
             throw new HttpProblem(413, "the request body is larger than " + maxBodyBytes + " bytes");
-        }
-        if (body.length == 0) {
-            throw new HttpProblem(400, "the request body is empty; a JSON object is expected");
         }
         return body;
     }

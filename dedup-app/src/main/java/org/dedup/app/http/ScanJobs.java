@@ -10,6 +10,7 @@ import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.ScanJob;
+import org.dedup.domain.search.ScanMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +32,19 @@ final class ScanJobs implements AutoCloseable {
         }
     }
 
-    Map<String, Object> start(TenantId tenant) {
-        ScanJob job = scans.start(tenant);
+    Map<String, Object> start(TenantId tenant, ScanMethod method) {
+        ScanJob job = scans.start(tenant, method);
         executor.submit(() -> {
             try {
-                scans.run(job);
+                scans.run(job, method);
             } catch (RuntimeException e) {
                 LOG.warn("scan {} of tenant {} failed; its previous groups are kept", job.id(), tenant);
                 LOG.debug("scan {} failure", job.id(), e);
             }
         });
-        return view(job);
+        Map<String, Object> view = view(job);
+        view.put("method", method.id());
+        return view;
     }
 
     Map<String, Object> find(TenantId tenant, UUID id) {

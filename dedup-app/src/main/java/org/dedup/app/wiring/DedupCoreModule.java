@@ -1,7 +1,9 @@
 package org.dedup.app.wiring;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -22,7 +24,9 @@ import org.dedup.domain.control.LeadLimits;
 import org.dedup.domain.control.SettingsDryRun;
 import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.control.MatcherGuard;
+import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.RecordLinker;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.MergeJournal;
@@ -114,8 +118,11 @@ public final class DedupCoreModule extends AbstractModule {
     @Singleton
     DuplicateSearch duplicateSearch(LeadRepository leads, ContactRepository contacts, CompanyRepository companies,
                                     SettingsStore settings, NotDuplicateStore notDuplicates,
-                                    DuplicateGroupStore groups, RecordStandardizer standardizer) {
-        return new DuplicateSearch(leads, contacts, companies, settings, notDuplicates, groups, standardizer);
+                                    DuplicateGroupStore groups, RecordStandardizer standardizer,
+                                    List<Matcher> matchers) {
+        Map<MatchMethod, RecordLinker> linkers = new HashMap<>();
+        matchers.forEach(matcher -> matcher.recordLinker().ifPresent(l -> linkers.put(matcher.method(), l)));
+        return new DuplicateSearch(leads, contacts, companies, settings, notDuplicates, groups, standardizer, linkers);
     }
 
     @Provides

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class ScanJobsHttpTest {
     private static final String BUSY_KEY = "busy-key-0123456789";
     private static final String RESTART_KEY = "restart-key-0123456789";
+    private static final String METHODS_KEY = "methods-key-0123456789";
     private static ServerOnPostgres server;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -40,7 +41,8 @@ class ScanJobsHttpTest {
     static void start() throws Exception {
         server = ServerOnPostgres.start("scans", 4_096, List.of(
                 new TenantConfig("busy", BUSY_KEY, List.of("email"), null, null, null, null),
-                new TenantConfig("restart", RESTART_KEY, List.of("email"), null, null, null, null)));
+                new TenantConfig("restart", RESTART_KEY, List.of("email"), null, null, null, null),
+                new TenantConfig("methods", METHODS_KEY, List.of("email"), null, null, null, null)));
     }
 
     @AfterAll
@@ -129,6 +131,26 @@ class ScanJobsHttpTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void aScanByBothIsRunAndAnsweredWithItsMethod() throws Exception {
+        storeAGroupOfTwo(METHODS_KEY, "both");
+        JsonNode started = json.readTree(post("/v1/scans", METHODS_KEY, "{\"method\": \"both\"}").body());
+
+        assertEquals("both", started.get("method").asText(), started.toString());
+        assertEquals("done", finished(server.api, METHODS_KEY, started.get("id").asText()).get("status").asText());
+        JsonNode groups = json.readTree(get(server.api, "/v1/groups", METHODS_KEY).body()).get("groups");
+        assertEquals(1, groups.size(), groups.toString());
+        assertFalse(groups.get(0).get("links").isEmpty(), "a group shows its links: " + groups);
+    }
+
+    @Test
+    void aScanByAnUnknownMethodGetsBadRequestNamingTheMethods() throws Exception {
+        HttpResponse<String> refused = post("/v1/scans", METHODS_KEY, "{\"method\": \"fuzzy\"}");
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("rules, big_data, both"), refused.body());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.dedup.domain.match;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.dedup.domain.standardize.LeadProfile;
@@ -35,5 +36,14 @@ public interface Matcher {
      */
     default boolean matchesOnSharedKey() {
         return false;
+    }
+
+    /**
+     * This method for bulk search, when it can score any two of a tenant's records (leads, contacts, companies) by
+     * a blocking and a score of its own, as a trained model does; empty, the default, for a method that only
+     * matches an incoming lead against stored ones.
+     */
+    default Optional<RecordLinker> recordLinker() {
+        return Optional.empty();
     }
 }

@@ -30,6 +30,17 @@ public final class BulkScans {
      * @throws ScanAlreadyRunningException when the tenant has a running job
      */
     public ScanJob start(TenantId tenant) {
+        return start(tenant, ScanMethod.RULES);
+    }
+
+    /**
+     * A new running job of the tenant by {@code method}, stored; run it with {@link #run(ScanJob, ScanMethod)}.
+     *
+     * @throws ScanAlreadyRunningException when the tenant has a running job
+     * @throws org.dedup.domain.model.InvalidOptionException when no installed method can scan by {@code method}
+     */
+    public ScanJob start(TenantId tenant, ScanMethod method) {
+        search.requireAvailable(method);
         ScanJob job = ScanJob.running(tenant, clock.instant());
         Optional<ScanJob> running = jobs.startUnlessRunning(job);
         if (running.isPresent()) {
@@ -38,14 +49,20 @@ public final class BulkScans {
         return job;
     }
 
-    /**
-     * Runs a started job on the calling thread and stores how it ended: done with its summary, or failed, the
-     * previous groups then being kept. A failure is stored with a reason fit for any caller (never a statement or
-     * a record's values) and thrown again for the caller to log.
-     */
+    /** Runs a started job by the tenant's rules; see {@link #run(ScanJob, ScanMethod)}. */
     public ScanJob run(ScanJob job) {
+        return run(job, ScanMethod.RULES);
+    }
+
+    /**
+     * Runs a started job by {@code method} on the calling thread and stores how it ended: done with its summary, or
+     * failed, the previous groups then being kept. A failure is stored with a reason fit for any caller (never a
+     * statement or a record's values) and thrown again for the caller to log.
+     */
+    public ScanJob run(ScanJob job, ScanMethod method) {
         try {
-            ScanJob done = job.ended(new ScanJob.Done(clock.instant(), ScanJob.Summary.of(search.scan(job.tenant()))));
+            ScanJob done = job.ended(new ScanJob.Done(clock.instant(),
+                    ScanJob.Summary.of(search.scan(job.tenant(), method))));
             jobs.end(done);
             return done;
         } catch (RuntimeException e) {

@@ -1,15 +1,16 @@
 package org.dedup.domain.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
+import org.dedup.domain.match.ScoredPairs;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.rules.DuplicateRule;
 import org.dedup.domain.rules.RuleEvaluator;
@@ -20,9 +21,10 @@ import org.dedup.domain.standardize.RecordProfile;
 /**
  * Duplicate search over a whole tenant without comparing every pair: each record goes into one block per rule and
  * combination of its values of that rule's fields, so only records that share every compared value meet. Pairs in
- * a block are checked against the rule, pairs marked "not a duplicate" are skipped, and the rest are clustered
- * so that no group holds a marked pair ({@link Clustering}). A group keeps the id of the previous run's group it
- * overlaps most.
+ * a block are checked against the rule, pairs marked "not a duplicate" are skipped; a model's scored pairs
+ * ({@link ModelScores}) add their merge-level links, and its pairs below the review threshold must stay apart. The
+ * links are clustered so that no group holds a marked pair or such a pair ({@link Clustering}). A group keeps the id
+ * of the previous run's group it overlaps most, and carries its direct links with their scores and explanations.
  */
 public final class BulkSearch {
     /** Blocks larger than this (a shared placeholder email, say) are reported and not expanded into pairs. */
@@ -30,8 +32,15 @@ public final class BulkSearch {
     private static final int MAX_COMBINATIONS = 16;
     private final RuleEvaluator evaluator = new RuleEvaluator();
 
+    /** A search by the rules alone. */
     public BulkSearchResult run(List<RecordProfile> records, List<DuplicateRule> rules, Set<RecordPair> notDuplicates,
                                 List<DuplicateGroup> previous) {
+        return run(records, rules, ModelScores.none(), notDuplicates, previous);
+    }
+
+    /** A search by the rules (none for the model alone) and a model's scored pairs, their links clustered together. */
+    public BulkSearchResult run(List<RecordProfile> records, List<DuplicateRule> rules, ModelScores model,
+                                Set<RecordPair> notDuplicates, List<DuplicateGroup> previous) {
         long start = System.nanoTime();
         List<DuplicateRule> bulkRules = rules.stream().filter(r -> r.active() && r.useInBulk()).toList();
         Links links = new Links();
@@ -58,29 +67,46 @@ public final class BulkSearch {
                                 || evaluator.holds(rule, a, b).isEmpty()) {
                             continue;
                         }
-                        links.add(members.get(i), members.get(j), ruleIndex);
+                        links.add(members.get(i), members.get(j), ruleIndex, 1.0);
                     }
                 }
             }
         }
+        long[] apart = addModelLinks(records, model.pairs(), bulkRules.size(), notDuplicates, links);
+        compared += model.pairs().size();
         List<RecordRef> refs = records.stream().map(RecordProfile::ref).toList();
-        UnionFind clusters = Clustering.of(refs, links, notDuplicates);
-        List<DuplicateGroup> groups = groups(refs, clusters, ruleNames(links, clusters, bulkRules), previous);
+        UnionFind clusters = Clustering.of(refs, links, notDuplicates, apart);
+        GroupLinks groupLinks = new GroupLinks(records, links, clusters, bulkRules, model);
+        List<DuplicateGroup> groups = groups(refs, clusters, groupLinks, previous);
         long n = records.size();
         return new BulkSearchResult(records.size(), compared, n * (n - 1) / 2, groups, oversized,
                 java.time.Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Per cluster root: the rules of the links inside the cluster (a link a marked pair cut is not). */
-    private static Map<Integer, Set<String>> ruleNames(Links links, UnionFind clusters, List<DuplicateRule> rules) {
-        Map<Integer, Set<String>> names = new HashMap<>();
-        for (int link = 0; link < links.size(); link++) {
-            int root = clusters.find(links.first(link));
-            if (root == clusters.find(links.second(link))) {
-                names.computeIfAbsent(root, k -> new TreeSet<>()).add(rules.get(links.rule(link)).name());
+    /**
+     * The model's merge-level pairs as links of source {@code source} (a marked pair is none); its pairs below the
+     * review threshold are returned, packed, as the pairs to keep apart unless something links them directly.
+     */
+    private static long[] addModelLinks(List<RecordProfile> records, ScoredPairs scored, int source,
+                                        Set<RecordPair> notDuplicates, Links links) {
+        long[] apart = new long[scored.size()];
+        int apartCount = 0;
+        for (int pair = 0; pair < scored.size(); pair++) {
+            int a = scored.first(pair);
+            int b = scored.second(pair);
+            switch (scored.level(pair)) {
+                case MERGE -> {
+                    if (!notDuplicates.contains(new RecordPair(records.get(a).ref(), records.get(b).ref()))) {
+                        links.add(a, b, source, scored.score(pair));
+                    }
+                }
+                case APART -> apart[apartCount++] = Clustering.pack(a, b);
+                case REVIEW -> {
+                    // neither a ground for a group nor a bar to one
+                }
             }
         }
-        return names;
+        return Arrays.copyOf(apart, apartCount);
     }
 
     /** Block key: the rule's field values, one combination per key; records lacking a field are in no block. */
@@ -118,8 +144,7 @@ public final class BulkSearch {
         return keys;
     }
 
-    private static List<DuplicateGroup> groups(List<RecordRef> records, UnionFind clusters,
-                                               Map<Integer, Set<String>> ruleNamesByRoot,
+    private static List<DuplicateGroup> groups(List<RecordRef> records, UnionFind clusters, GroupLinks groupLinks,
                                                List<DuplicateGroup> previous) {
         Map<Integer, List<Integer>> byRoot = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
@@ -136,8 +161,8 @@ public final class BulkSearch {
             List<RecordRef> members = component.getValue().stream().map(records::get).sorted().toList();
             UUID id = stableId(members, previousGroupOf, taken);
             taken.add(id);
-            groups.add(new DuplicateGroup(id, members,
-                    List.copyOf(ruleNamesByRoot.getOrDefault(component.getKey(), Set.of()))));
+            groups.add(new DuplicateGroup(id, members, groupLinks.sources(component.getKey()),
+                    groupLinks.of(component.getKey())));
         }
         return groups;
     }

@@ -3,6 +3,7 @@ package org.dedup.domain.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -10,11 +11,15 @@ import java.util.UUID;
 import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.match.RecordLinker;
+import org.dedup.domain.match.ScannedRecord;
 import org.dedup.domain.model.Company;
 import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.InvalidOptionException;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.RecordRef;
@@ -48,10 +53,19 @@ public final class DuplicateSearch {
     private final RecordStandardizer standardizer;
     private final RuleEvaluator evaluator = new RuleEvaluator();
     private final BulkSearch bulkSearch = new BulkSearch();
+    private final Map<MatchMethod, RecordLinker> linkers;
 
+    /** Duplicate search whose bulk search has the rules only. */
     public DuplicateSearch(LeadRepository leads, ContactRepository contacts, CompanyRepository companies,
                            SettingsStore settings, NotDuplicateStore notDuplicates, DuplicateGroupStore groups,
                            RecordStandardizer standardizer) {
+        this(leads, contacts, companies, settings, notDuplicates, groups, standardizer, Map.of());
+    }
+
+    /** Duplicate search whose bulk search may also use the {@code linkers} of installed methods. */
+    public DuplicateSearch(LeadRepository leads, ContactRepository contacts, CompanyRepository companies,
+                           SettingsStore settings, NotDuplicateStore notDuplicates, DuplicateGroupStore groups,
+                           RecordStandardizer standardizer, Map<MatchMethod, RecordLinker> linkers) {
         this.leads = Require.nonNull(leads, "lead repository");
         this.contacts = Require.nonNull(contacts, "contact repository");
         this.companies = Require.nonNull(companies, "company repository");
@@ -59,6 +73,7 @@ public final class DuplicateSearch {
         this.notDuplicates = Require.nonNull(notDuplicates, "not-duplicate store");
         this.groups = Require.nonNull(groups, "duplicate group store");
         this.standardizer = Require.nonNull(standardizer, "standardizer");
+        this.linkers = Require.copy(linkers, "record linkers");
     }
 
     public List<DuplicateRule> rules(TenantId tenant) {
@@ -116,10 +131,45 @@ public final class DuplicateSearch {
 
     /** Bulk search of the tenant with its rules; the groups replace the previous ones, keeping their ids. */
     public BulkSearchResult scan(TenantId tenant) {
-        BulkSearchResult result = bulkSearch.run(profiles(tenant), rules(tenant), notDuplicates.all(tenant),
-                groups.groups(tenant));
+        return scan(tenant, ScanMethod.RULES);
+    }
+
+    /**
+     * Bulk search of the tenant by its rules, the BIG DATA model, or both, their links clustered together; the groups
+     * replace the previous ones, keeping their ids.
+     *
+     * @throws org.dedup.domain.model.InvalidOptionException when the method needs a model no installed matcher has
+     */
+    public BulkSearchResult scan(TenantId tenant, ScanMethod method) {
+        requireAvailable(method);
+        List<ScannedRecord> records = records(tenant);
+        List<RecordProfile> profiles = records.stream().map(ScannedRecord::profile).toList();
+        ModelScores model = method.usesModel() ? new ModelScores(MatchMethod.BIG_DATA.id(), linker().score(records))
+                : ModelScores.none();
+        BulkSearchResult result = bulkSearch.run(profiles, method.usesRules() ? rules(tenant) : List.of(), model,
+                notDuplicates.all(tenant), groups.groups(tenant));
         groups.replace(tenant, result.groups());
         return result;
+    }
+
+    /**
+     * Refuses a method this engine cannot scan by (a model's method with no model installed), before a scan starts.
+     *
+     * @throws org.dedup.domain.model.InvalidOptionException naming the method
+     */
+    public void requireAvailable(ScanMethod method) {
+        if (method.usesModel()) {
+            linker();
+        }
+    }
+
+    private RecordLinker linker() {
+        RecordLinker linker = linkers.get(MatchMethod.BIG_DATA);
+        if (linker == null) {
+            throw new InvalidOptionException("method", "big_data needs the BIG DATA method installed with a model "
+                    + "that loads, and it is not");
+        }
+        return linker;
     }
 
     /** What a bulk search with {@code candidateRules} would find, storing nothing. */
@@ -209,12 +259,18 @@ public final class DuplicateSearch {
     }
 
     private List<RecordProfile> profiles(TenantId tenant) {
+        return records(tenant).stream().map(ScannedRecord::profile).toList();
+    }
+
+    private List<ScannedRecord> records(TenantId tenant) {
         StandardizationOptions options = options(tenant);
-        List<RecordProfile> profiles = new ArrayList<>();
-        leads.forEach(tenant, lead -> profiles.add(standardizer.lead(lead, options).all()));
-        contacts.forEach(tenant, contact -> profiles.add(standardizer.contact(contact, options)));
-        companies.forEach(tenant, company -> profiles.add(standardizer.company(company, options)));
-        return profiles;
+        List<ScannedRecord> records = new ArrayList<>();
+        leads.forEach(tenant, lead -> records.add(new ScannedRecord.OfLead(standardizer.lead(lead, options))));
+        contacts.forEach(tenant, contact -> records.add(new ScannedRecord.OfParty(contact,
+                standardizer.contact(contact, options))));
+        companies.forEach(tenant, company -> records.add(new ScannedRecord.OfParty(company,
+                standardizer.company(company, options))));
+        return records;
     }
 
     private StandardizationOptions options(TenantId tenant) {

@@ -12,12 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateGroupStore;
+import org.dedup.domain.search.GroupLink;
+import org.dedup.domain.search.RecordPair;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link DuplicateGroupStore} adapter does. */
@@ -44,6 +47,22 @@ public abstract class DuplicateGroupStoreContract {
         TenantId tenant = aTenant();
         List<DuplicateGroup> found = List.of(aGroup("Same email"), aGroup("Same phone", "Same name"), aGroup());
         groups().replace(tenant, found);
+        assertEquals(found, groups().groups(tenant));
+    }
+
+    @Test
+    void groupsComeBackWithTheirLinksScoresAndExplanations() {
+        TenantId tenant = aTenant();
+        LeadId lead = LeadId.random();
+        ContactId contact = ContactId.random();
+        GroupLink link = new GroupLink(new RecordPair(lead, contact), "big_data", 0.9375, List.of(
+                new FieldMatch("surname", "kowalski", "kowalsky", "jaro_winkler", 0.96),
+                FieldMatch.equal("phone", "+14155552671")));
+        List<DuplicateGroup> found = List.of(new DuplicateGroup(UUID.randomUUID(), List.of(lead, contact),
+                List.of("big_data"), List.of(link)));
+
+        groups().replace(tenant, found);
+
         assertEquals(found, groups().groups(tenant));
     }
 

@@ -2,17 +2,16 @@ package org.dedup.ml.matcher;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.RecordLinker;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.ml.evidence.EvidenceRules;
@@ -63,29 +62,16 @@ final class BigDataMatcher implements Matcher {
                 Optional<EvidenceRules.Rule> broken = model.brokenRule(person.record(), other.record());
                 Verdict verdict = probability >= model.thresholds().merge() && broken.isEmpty() ? Verdict.DUPLICATE
                         : Verdict.POSSIBLE_DUPLICATE;
-                List<FieldMatch> explanation = explain(person, other, probability);
-                broken.ifPresent(rule -> explanation.add(new FieldMatch(NAMESPACE, "", "", "not merged "
-                        + "automatically: " + rule.reason(), 0.0)));
                 matches.add(new MatchCandidate(candidate.lead().id(), MatchMethod.BIG_DATA, verdict, probability,
-                        explanation));
+                        PairExplanations.of(model, person, other, probability, broken)));
             }
         }
         return matches;
     }
 
-    private List<FieldMatch> explain(PreparedRecord a, PreparedRecord b, double probability) {
-        List<FieldMatch> lines = new ArrayList<>(model.attributeSimilarities(a, b).stream()
-                .map(s -> new FieldMatch(s.attribute(), s.first(), s.second(), s.comparison(), s.similarity()))
-                .toList());
-        shared("email", a.record().emails(), b.record().emails(), lines);
-        shared("phone", a.record().phones(), b.record().phones(), lines);
-        lines.add(new FieldMatch(NAMESPACE, "", "", "match probability of the " + model.metadata().algorithm()
-                .name().toLowerCase(Locale.ROOT) + " model", probability));
-        return lines;
-    }
-
-    private static void shared(String field, Set<String> a, Set<String> b, List<FieldMatch> lines) {
-        a.stream().filter(b::contains).sorted().forEach(value -> lines.add(FieldMatch.equal(field, value)));
+    @Override
+    public Optional<RecordLinker> recordLinker() {
+        return Optional.of(new BigDataLinker(model, persons));
     }
 
     private Set<MatchKey> keys(PersonRecord person) {

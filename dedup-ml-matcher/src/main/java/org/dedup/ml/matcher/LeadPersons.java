@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 import org.dedup.domain.model.Company;
 import org.dedup.domain.model.Contact;
@@ -12,17 +12,20 @@ import org.dedup.domain.model.CustomFieldValue;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LinkedContact;
+import org.dedup.domain.model.Party;
+import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.standardize.ProfileField;
+import org.dedup.domain.standardize.RecordProfile;
 import org.dedup.matchers.spi.MatcherConfig;
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.PersonRecord;
 import org.dedup.ml.record.RecordSchema;
 
 /**
- * The record a lead is, as a model's {@link RecordSchema} reads it: each attribute from its source (the primary
- * contact's name, the first company's name or website, the standardized emails and phones of the primary profile,
- * or a custom field of the lead, its primary contact or its first company). A configuration key
+ * The record a lead (or a stand-alone contact or company) is, as a model's {@link RecordSchema} reads it: each
+ * attribute from its source (the primary contact's name, the first company's name or website, the standardized
+ * emails and phones of the primary profile, or a custom field of the lead, its primary contact or its first company). A configuration key
  * {@code field.<attribute>} renames the custom field an attribute is read from.
  */
 public final class LeadPersons {
@@ -61,31 +64,67 @@ public final class LeadPersons {
 
     public PersonRecord person(LeadProfile profile) {
         Lead lead = profile.lead();
-        Contact contact = lead.primaryContact()
-                .or(() -> lead.contacts().stream().map(LinkedContact::contact).findFirst()).orElse(null);
+        Optional<Contact> contact = lead.primaryContact()
+                .or(() -> lead.contacts().stream().map(LinkedContact::contact).findFirst());
         Optional<Company> company = lead.companies().stream().findFirst();
+        return person(lead.id().toString(), contact, company,
+                key -> custom(key, lead, contact.orElse(null), company), profile.primary());
+    }
+
+    /**
+     * The record a stand-alone contact or company is: a contact gives the contact sources, a company the company
+     * sources, each its own custom fields; ask {@link #compares} first.
+     */
+    public PersonRecord person(Party party, RecordProfile profile) {
+        Function<String, CustomFieldValue> fields = key -> party.customFields().get(key);
+        return switch (party) {
+            case Contact contact -> person(contact.id().toString(), Optional.of(contact), Optional.empty(), fields,
+                    profile);
+            case Company company -> person(company.id().toString(), Optional.empty(), Optional.of(company), fields,
+                    profile);
+        };
+    }
+
+    /**
+     * Whether the schema compares records of {@code kind}: leads always; contacts when it reads a contact's name
+     * (a person model), companies when it reads a company's name and no contact's (a company model), so a person
+     * is never scored against a company.
+     */
+    public boolean compares(RecordKind kind) {
+        boolean persons = sources.values().stream().anyMatch(source -> source.startsWith("contact."));
+        return switch (kind) {
+            case LEAD -> true;
+            case CONTACT -> persons;
+            case COMPANY -> !persons && sources.containsValue("company.name");
+        };
+    }
+
+    private PersonRecord person(String id, Optional<Contact> contact, Optional<Company> company,
+                                Function<String, CustomFieldValue> customFields, RecordProfile profile) {
         Map<Attribute, String> values = new HashMap<>();
-        Map<String, String> name = contact == null ? Map.of() : splitName(contact.fullName());
+        Map<String, String> name = contact.map(c -> splitName(c.fullName())).orElse(Map.of());
         sources.forEach((attribute, source) -> {
             String value = switch (source) {
                 case "contact.given_name" -> name.get("given");
                 case "contact.surname" -> name.get("surname");
-                case "contact.name" -> contact == null ? null : contact.fullName();
+                case "contact.name" -> contact.map(Contact::fullName).orElse(null);
                 case "company.name" -> company.map(Company::name).orElse(null);
                 case "company.website" -> company.map(Company::website).orElse(null);
                 case "email", "phone" -> null;
-                default -> custom(source.substring(RecordSchema.CUSTOM.length()), lead, contact, company);
+                default -> {
+                    CustomFieldValue field = customFields.apply(source.substring(RecordSchema.CUSTOM.length()));
+                    yield field == null ? null : field.asText();
+                }
             };
             if (value != null) {
                 values.put(attribute, value);
             }
         });
-        Set<String> emails = profile.primary().values(ProfileField.EMAIL);
-        Set<String> phones = profile.primary().values(ProfileField.PHONE);
-        return new PersonRecord(lead.id().toString(), values, emails, phones);
+        return new PersonRecord(id, values, profile.values(ProfileField.EMAIL), profile.values(ProfileField.PHONE));
     }
 
-    private static String custom(String key, Lead lead, Contact contact, Optional<Company> company) {
+    /** A custom field of the lead, else of its contact, else of its company. */
+    private static CustomFieldValue custom(String key, Lead lead, Contact contact, Optional<Company> company) {
         CustomFieldValue value = lead.customFields().get(key);
         if (value == null && contact != null) {
             value = contact.customFields().get(key);
@@ -93,7 +132,7 @@ public final class LeadPersons {
         if (value == null && company.isPresent()) {
             value = company.get().customFields().get(key);
         }
-        return value == null ? null : value.asText();
+        return value;
     }
 
     /** "Surname, Given" or "Given ... Surname" as given and surname. */

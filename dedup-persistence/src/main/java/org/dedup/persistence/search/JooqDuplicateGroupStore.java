@@ -5,6 +5,7 @@ import static org.dedup.persistence.jooq.Tables.DUPLICATE_GROUP_MEMBER;
 import static org.dedup.persistence.jooq.Tables.DUPLICATE_GROUP_SET;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateGroupStore;
+import org.dedup.domain.search.GroupLink;
 import org.dedup.persistence.failure.DuplicateRecordException;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.jooq.tables.records.DuplicateGroupMemberRecord;
@@ -25,13 +27,16 @@ import org.dedup.persistence.json.DocumentCodec;
 import org.jooq.DSLContext;
 
 /**
- * The groups of each tenant's latest bulk search: a row per group and a row per member. A replace is one
+ * The groups of each tenant's latest bulk search: a row per group (its rules and its links as JSON) and a row per
+ * member. A replace is one
  * transaction that first locks (updates) the tenant's row of {@code duplicate_group_set}, so replacements of one
  * tenant take turns, and that deletes and inserts out of readers' sight until it commits; a failure or a stopped
  * process rolls it back whole. A read is one statement, so it sees one committed set: the old or the new.
  */
 public final class JooqDuplicateGroupStore implements DuplicateGroupStore {
     private static final TypeReference<List<String>> RULES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<GroupLink>> LINKS = new TypeReference<>() {
     };
     private final DSLContext dsl;
     private final DocumentCodec codec;
@@ -46,8 +51,9 @@ public final class JooqDuplicateGroupStore implements DuplicateGroupStore {
         return Storage.attempt("read", "duplicate groups", tenant, () -> {
             Map<UUID, List<RecordRef>> members = new LinkedHashMap<>();
             Map<UUID, String> rules = new LinkedHashMap<>();
+            Map<UUID, String> links = new HashMap<>();
             dsl.select(DUPLICATE_GROUP.ID, DUPLICATE_GROUP.RULES, DUPLICATE_GROUP_MEMBER.RECORD_KIND,
-                            DUPLICATE_GROUP_MEMBER.RECORD_ID)
+                            DUPLICATE_GROUP_MEMBER.RECORD_ID, DUPLICATE_GROUP.LINKS)
                     .from(DUPLICATE_GROUP).join(DUPLICATE_GROUP_MEMBER)
                     .on(DUPLICATE_GROUP_MEMBER.TENANT_ID.eq(DUPLICATE_GROUP.TENANT_ID),
                             DUPLICATE_GROUP_MEMBER.GROUP_ID.eq(DUPLICATE_GROUP.ID))
@@ -55,11 +61,15 @@ public final class JooqDuplicateGroupStore implements DuplicateGroupStore {
                     .orderBy(DUPLICATE_GROUP.POSITION, DUPLICATE_GROUP_MEMBER.POSITION)
                     .forEach(row -> {
                         rules.putIfAbsent(row.value1(), row.value2());
+                        if (row.value5() != null) {
+                            links.putIfAbsent(row.value1(), row.value5());
+                        }
                         members.computeIfAbsent(row.value1(), id -> new ArrayList<>())
                                 .add(RecordRef.of(RecordKind.valueOf(row.value3()), row.value4()));
                     });
             return members.entrySet().stream().map(group -> new DuplicateGroup(group.getKey(), group.getValue(),
-                    codec.read(rules.get(group.getKey()), RULES))).toList();
+                    codec.read(rules.get(group.getKey()), RULES), links.containsKey(group.getKey())
+                    ? codec.read(links.get(group.getKey()), LINKS) : List.of())).toList();
         });
     }
 
@@ -77,7 +87,8 @@ public final class JooqDuplicateGroupStore implements DuplicateGroupStore {
             List<DuplicateGroupMemberRecord> memberRows = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
                 DuplicateGroup group = groups.get(g);
-                rows.add(new DuplicateGroupRecord(tenant.value(), group.id(), g, codec.write(group.rules())));
+                rows.add(new DuplicateGroupRecord(tenant.value(), group.id(), g, codec.write(group.rules()),
+                        codec.write(group.links())));
                 for (int m = 0; m < group.members().size(); m++) {
                     RecordRef member = group.members().get(m);
                     memberRows.add(new DuplicateGroupMemberRecord(tenant.value(), group.id(), m,

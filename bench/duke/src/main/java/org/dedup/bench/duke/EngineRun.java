@@ -6,13 +6,15 @@ import java.util.OptionalDouble;
 import org.dedup.bench.data.PersonTenant;
 import org.dedup.bench.search.BulkSearchHarness;
 import org.dedup.domain.search.BulkSearchResult;
+import org.dedup.domain.search.ScanMethod;
 
 /**
  * One engine on one task, in a JVM of its own (started by {@link SideBySide}), so that its peak memory is its own.
  * Prints one {@link Measurement} line, or an {@code UNAVAILABLE} line saying why the engine cannot run the task.
  *
  * <pre>java -Xmx2g -cp bench/duke/target/bench-duke.jar org.dedup.bench.duke.EngineRun duke febrl3
- * engines: ours, duke, duke-calibrated (threshold picked on febrl1 + febrl2)
+ * engines: ours, duke, duke-calibrated (threshold picked on febrl1 + febrl2); on tenants also ours-big_data and
+ *          ours-both (scan --method big_data / both)
  * tasks:   febrl3, febrl4, tenant-N [limit seconds for Duke, default 1800]; febrl2 (training data) to check a
  *          Duke configuration without looking at the test sets</pre>
  */
@@ -44,7 +46,9 @@ public final class EngineRun {
             PersonTenant tenant = PersonTenant.generate(Integer.parseInt(task.substring("tenant-".length())),
                     PersonTenant.SEED);
             return switch (engine) {
-                case "ours" -> ours(tenant, memory);
+                case "ours" -> ours(tenant, ScanMethod.RULES, memory);
+                case "ours-big_data" -> ours(tenant, ScanMethod.BIG_DATA, memory);
+                case "ours-both" -> ours(tenant, ScanMethod.BOTH, memory);
                 case "duke" -> new DukeTenant(memory).deduplicate(tenant, limitSeconds);
                 default -> throw new UnsupportedOperationException(engine + " does not run " + task);
             };
@@ -65,12 +69,14 @@ public final class EngineRun {
         };
     }
 
-    private static Outcome ours(PersonTenant tenant, PeakMemory memory) {
-        BulkSearchHarness.Outcome outcome = BulkSearchHarness.search(tenant, memory::checkpoint);
+    private static Outcome ours(PersonTenant tenant, ScanMethod method, PeakMemory memory) {
+        BulkSearchHarness.Outcome outcome = BulkSearchHarness.search(tenant, method, memory::checkpoint);
         BulkSearchResult result = outcome.result();
-        double seconds = (outcome.standardize().toNanos() + result.elapsed().toNanos()) / 1e9;
+        double seconds = (outcome.standardize().toNanos() + outcome.model().toNanos() + result.elapsed().toNanos())
+                / 1e9;
         return new Outcome(tenant.contacts().size(), seconds, result.pairsCompared(), outcome.quality(),
-                String.format("standardize %.1f s + bulk search %.1f s", outcome.standardize().toNanos() / 1e9,
+                String.format("method %s: standardize %.1f s + model %.1f s + bulk search %.1f s", method.id(),
+                        outcome.standardize().toNanos() / 1e9, outcome.model().toNanos() / 1e9,
                         result.elapsed().toNanos() / 1e9));
     }
 
