@@ -1,9 +1,12 @@
 package org.dedup.app.cli;
 
+import java.net.URI;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.dedup.app.DedupApplication;
+import org.dedup.app.console.ConsoleHandler;
 import org.dedup.app.http.HttpApi;
 
 import picocli.CommandLine.Command;
@@ -20,6 +23,8 @@ final class ServeCommand implements Callable<Integer> {
         DedupApplication app = DedupApplication.start(parent.config());
         var http = app.config().http();
         HttpApi api = new HttpApi(http, app.config().tenants(), app.apiServices());
+        api.mount(ConsoleHandler.PATH, ConsoleHandler.over(URI.create("http://127.0.0.1:" + api.port()),
+                Clock.systemUTC()));
         // after the API marked the scans a stopped server left running as interrupted, not before
         app.startBackgroundWork();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -28,6 +33,8 @@ final class ServeCommand implements Callable<Integer> {
         }));
         System.out.println("dedup serving on http://127.0.0.1:" + api.port() + " (" + app.config().tenants().size()
                 + " tenant(s), database " + app.config().database().url() + ")");
+        System.out.println("console on http://127.0.0.1:" + api.port() + ConsoleHandler.PATH
+                + " (sign in with a tenant's API key)");
         new CountDownLatch(1).await();
         return 0;
     }

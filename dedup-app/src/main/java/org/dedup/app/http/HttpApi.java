@@ -119,6 +119,11 @@ public final class HttpApi implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Serves {@code handler} under {@code path} on this server (the console), beside the API. */
+    public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     private void handle(HttpExchange exchange) {
         long start = System.nanoTime();
         try (exchange) {

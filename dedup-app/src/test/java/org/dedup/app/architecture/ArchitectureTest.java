@@ -41,4 +41,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheAppKnowsGuice = noClasses().that().resideOutsideOfPackage(APP)
             .should().dependOnClassesThat().resideInAPackage("com.google.inject..");
+
+    /** The console reaches the data through the JSON HTTP API only: no back door into the engine or the database. */
+    @ArchTest
+    static final ArchRule theConsoleUsesTheHttpApiOnly = noClasses().that().resideInAPackage("org.dedup.app.console..")
+            .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, SPI, STANDARDIZATION, ML, PERSISTENCE,
+                    "org.dedup.app.http..", "org.dedup.app.wiring..", "org.dedup.app.config..", "com.google.inject..");
 }

@@ -16,10 +16,10 @@ import org.dedup.app.config.TenantConfig;
 import org.dedup.testing.TestPostgres;
 
 /** The application and its HTTP API on a random port, over a fresh PostgreSQL schema dropped on close. */
-final class ServerOnPostgres implements AutoCloseable {
+public final class ServerOnPostgres implements AutoCloseable {
     final String schema;
-    final DedupApplication app;
-    final HttpApi api;
+    public final DedupApplication app;
+    public final HttpApi api;
     private final HttpClient client = HttpClient.newHttpClient();
 
     private ServerOnPostgres(String schema, DedupApplication app, HttpApi api) {
@@ -34,7 +34,7 @@ final class ServerOnPostgres implements AutoCloseable {
     }
 
     /** As {@link #start(String, int, List)}, the configuration changed by {@code adjusted} (limits, say). */
-    static ServerOnPostgres start(String schemaPrefix, List<TenantConfig> tenants,
+    public static ServerOnPostgres start(String schemaPrefix, List<TenantConfig> tenants,
                                   UnaryOperator<DedupConfig> adjusted) throws IOException {
         String schema = TestPostgres.createSchema(schemaPrefix);
         DedupApplication app = DedupApplication.start(adjusted.apply(config(schema, tenants)));
@@ -65,11 +65,11 @@ final class ServerOnPostgres implements AutoCloseable {
         app.close();
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpRequest.Builder request(String path) {
+    public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path));
     }
 

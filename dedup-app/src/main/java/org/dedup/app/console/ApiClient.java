@@ -1,0 +1,77 @@
+package org.dedup.app.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The console's only way to the data: dedup's own JSON HTTP API over the loopback, with the signed-in tenant's key.
+ * Whatever the API refuses, the console shows; it never reaches the engine another way.
+ */
+final class ApiClient {
+    static final String ACTOR = "console";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final URI api;
+
+    /** An answer of the API: its status and JSON body ({@code {"error": ...}} when the status is 4xx or 5xx). */
+    record Answer(int status, JsonNode body) {
+        boolean ok() {
+            return status == 200;
+        }
+
+        String error() {
+            return body.path("error").asText("the API answered " + status);
+        }
+    }
+
+    ApiClient(URI api) {
+        this.api = api;
+    }
+
+    Answer get(String apiKey, String pathAndQuery) {
+        return send(request(apiKey, pathAndQuery).GET());
+    }
+
+    /** A POST of {@code body} (JSON); {@code ifMatch} is sent when not blank. */
+    Answer post(String apiKey, String path, Object body, String ifMatch) {
+        HttpRequest.Builder request = request(apiKey, path).header("Content-Type", "application/json")
+                .header("Dedup-Actor", ACTOR).POST(HttpRequest.BodyPublishers.ofString(write(body)));
+        if (!ifMatch.isBlank()) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(String apiKey, String pathAndQuery) {
+        return HttpRequest.newBuilder(api.resolve(pathAndQuery)).timeout(TIMEOUT).header("X-Api-Key", apiKey);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), json.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the console could not reach the API at " + api, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling the API", e);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.dedup.app.console;
+
+import java.util.Optional;
+
+/** The page around every console page: title, skip link, navigation, sign-out and a readable, high-contrast style. */
+final class Layout {
+    private static final Html STYLE = new Html("""
+            <style>
+            body{font:16px/1.5 system-ui,sans-serif;color:#111;background:#fff;margin:0}
+            header{background:#123;color:#fff;padding:.5rem 1rem;display:flex;gap:1rem;align-items:center}
+            header a{color:#fff} header form{margin-left:auto}
+            main{padding:1rem;max-width:1280px}
+            a{color:#0645ad} a:focus,button:focus,input:focus,select:focus{outline:3px solid #c60;outline-offset:2px}
+            table{border-collapse:collapse;margin:.5rem 0} th,td{border:1px solid #555;padding:.25rem .5rem;text-align:left;vertical-align:top}
+            tr.differs td{background:#fff3b0} .marker{font-weight:bold}
+            .error{color:#900;font-weight:bold} .skip{position:absolute;left:-999px} .skip:focus{left:1rem;top:1rem;background:#fff;color:#000}
+            button{font:inherit;padding:.25rem .75rem} fieldset{margin:.5rem 0}
+            </style>""");
+
+    private Layout() {
+    }
+
+    /** A page of a signed-in tenant: the navigation and a sign-out form carrying the session's CSRF token. */
+    static Html page(String title, String csrfToken, Html content) {
+        Html nav = Html.of("""
+                <nav aria-label="Console"><a href="/console/review">Review queue</a></nav>
+                <form method="post" action="/console/sign-out">%s<button type="submit">Sign out</button></form>""",
+                csrf(csrfToken));
+        return document(title, Optional.of(nav), content);
+    }
+
+    /** A page seen before signing in. */
+    static Html anonymous(String title, Html content) {
+        return document(title, Optional.empty(), content);
+    }
+
+    static Html csrf(String token) {
+        return Html.of("<input type=\"hidden\" name=\"%s\" value=\"%s\">", Form.CSRF, token);
+    }
+
+    private static Html document(String title, Optional<Html> nav, Html content) {
+        return Html.of("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+                <title>%s · dedup console</title>%s</head>
+                <body><a class="skip" href="#main">Skip to content</a>
+                <header><strong>dedup console</strong>%s</header>
+                <main id="main"><h1>%s</h1>
+                %s
+                </main></body></html>""", title, STYLE, nav.orElse(Html.EMPTY), title, content);
+    }
+}

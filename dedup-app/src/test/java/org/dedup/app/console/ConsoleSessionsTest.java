@@ -1,0 +1,65 @@
+package org.dedup.app.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+class ConsoleSessionsTest {
+    private static final Duration LIFETIME = Duration.ofMinutes(30);
+    private final TestClock clock = new TestClock();
+    private final ConsoleSessions sessions = new ConsoleSessions(clock, LIFETIME);
+
+    /** A clock the test moves on. */
+    private static final class TestClock extends Clock {
+        private Instant now = Instant.parse("2026-12-03T06:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void aSessionUnusedForItsLifetimeExpires() {
+        ConsoleSessions.Session session = sessions.open("key");
+        clock.now = clock.now.plus(LIFETIME);
+        assertTrue(sessions.find(session.id()).isEmpty());
+    }
+
+    @Test
+    void usingASessionKeepsItAlive() {
+        ConsoleSessions.Session session = sessions.open("key");
+        clock.now = clock.now.plus(LIFETIME.minusMinutes(1));
+        assertTrue(sessions.find(session.id()).isPresent());
+        clock.now = clock.now.plus(LIFETIME.minusMinutes(1));
+        assertEquals("key", sessions.find(session.id()).orElseThrow().apiKey());
+    }
+
+    @Test
+    void eachSessionHasItsOwnRandomIdAndCsrfToken() {
+        ConsoleSessions.Session first = sessions.open("key");
+        ConsoleSessions.Session second = sessions.open("key");
+        assertNotEquals(first.id(), second.id());
+        assertNotEquals(first.csrfToken(), second.csrfToken());
+        assertNotEquals(first.id(), first.csrfToken());
+        assertTrue(first.id().length() >= 43, "256 random bits");
+    }
+}
