@@ -52,7 +52,7 @@ final class ConsoleOnPostgres implements AutoCloseable {
     }
 
     /**
-     * An open pending-review item: two stored leads (contacts named {@code first} and {@code second}, pipelines
+     * An open pending-review item: two stored leads (leads and their contacts named {@code first} and {@code second}, pipelines
      * "sales" and "partners") share an email stored while only phones were compared, then a third lead with that
      * email arrives while emails are: a key shared by two leads is generic (the limit of one), so it waits for
      * review. Returns the item.
@@ -84,9 +84,9 @@ final class ConsoleOnPostgres implements AutoCloseable {
 
     private String lead(String name, String pipeline, String email, String phone) throws Exception {
         return """
-                {"pipeline": %s, "stage": "new", "source": "web_form",
+                {"name": %s, "pipeline": %s, "stage": "new", "source": "web_form",
                  "contacts": [{"name": %s, "primary": true, "emails": [%s], "phones": [%s]}]}"""
-                .formatted(json.writeValueAsString(pipeline), json.writeValueAsString(name),
+                .formatted(json.writeValueAsString(name), json.writeValueAsString(pipeline), json.writeValueAsString(name),
                         json.writeValueAsString(email), phone == null ? ""
                                 : "{\"type\": \"mobile\", \"number\": \"" + phone + "\"}");
     }

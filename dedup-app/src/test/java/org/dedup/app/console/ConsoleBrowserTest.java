@@ -1,0 +1,164 @@
+package org.dedup.app.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's flows in headless Chromium against a real server on PostgreSQL. Without Debian's chromium and
+ * chromium-driver the tests are skipped, loudly: a WARN line and the assumption's message name the packages.
+ * The review page's screenshot goes to target/console-review.png, or to {@code -Ddedup.console.screenshot=PATH}
+ * (the README's docs/console-review.png is made that way).
+ */
+class ConsoleBrowserTest {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleBrowserTest.class);
+    private static ConsoleOnPostgres console;
+    private static WebDriver browser;
+
+    private static final Optional<String> MISSING = HeadlessChromium.missing();
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (MISSING.isPresent()) {
+            LOG.warn(MISSING.get());
+            return;
+        }
+        console = ConsoleOnPostgres.start("console_browser");
+        browser = HeadlessChromium.start();
+    }
+
+    /** Each test is reported skipped, with the message naming the missing packages. */
+    @BeforeEach
+    void needsChromium() {
+        Assumptions.assumeTrue(MISSING.isEmpty(), MISSING.orElse(""));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    private void signIn() {
+        browser.manage().deleteAllCookies();
+        browser.get(console.url("/console"));
+        assertEquals("Sign in", heading());
+        WebElement key = browser.findElement(By.id("api-key"));
+        assertEquals("Tenant API key", browser.findElement(By.cssSelector("label[for=api-key]")).getText());
+        key.sendKeys(ConsoleOnPostgres.KEY, Keys.ENTER);
+        assertEquals("Review queue", heading());
+    }
+
+    private String heading() {
+        return browser.findElement(By.tagName("h1")).getText();
+    }
+
+    private void open(JsonNode item) {
+        browser.get(console.url("/console/review/" + item.get("id").asText()));
+        assertTrue(heading().startsWith("Review item"), heading());
+    }
+
+    private void press(String button) {
+        browser.findElement(By.xpath("//button[normalize-space()='" + button + "']")).click();
+    }
+
+    /** The id of the item's record whose lead is in {@code pipeline}. */
+    private static String recordIn(JsonNode item, String pipeline) {
+        for (JsonNode record : item.get("records")) {
+            if (record.path("record").path("stage").path("pipeline").asText().equals(pipeline)) {
+                return record.get("id").asText();
+            }
+        }
+        throw new AssertionError("no record in pipeline " + pipeline + ": " + item);
+    }
+
+    @Test
+    void signInAndSignOut() {
+        signIn();
+        press("Sign out");
+        assertEquals("Sign in", heading());
+        browser.get(console.url("/console/review"));
+        assertEquals("Sign in", heading());
+    }
+
+    @Test
+    void resolveAReviewItemByMergingWithChosenFields() throws Exception {
+        JsonNode item = console.pendingItem("Maria Lopez", "Mary Lopes");
+        String partners = recordIn(item, "partners");
+        String sales = recordIn(item, "sales");
+        signIn();
+        open(item);
+        assertTrue(browser.findElements(By.cssSelector("#side-by-side tr.differs")).size() > 0,
+                "the differing fields are highlighted");
+        screenshot();
+        browser.findElement(By.cssSelector("input[name=survivor][value='" + partners + "']")).click();
+        new Select(browser.findElement(By.id("choice-stage"))).selectByValue(sales);
+        new Select(browser.findElement(By.id("choice-name"))).selectByValue(sales);
+        press("Preview merge");
+        assertEquals("Merge preview", heading());
+        String preview = browser.findElement(By.id("merge-preview")).getText();
+        assertTrue(preview.contains("stage sales/new"), preview);
+        assertTrue(preview.contains("name Maria Lopez"), preview);
+        assertEquals("open", console.item(item.get("id").asText()).get("status").asText(),
+                "nothing is written before the merge is confirmed");
+        press("Confirm merge");
+        assertEquals("Review queue", heading());
+        assertEquals("merged", console.item(item.get("id").asText()).get("status").asText());
+        JsonNode survivor = console.api("GET", "/v1/leads/" + partners, null);
+        assertEquals("Maria Lopez", survivor.get("name").asText(), survivor.toString());
+        assertTrue(survivor.toString().contains("sales"), survivor.toString());
+    }
+
+    @Test
+    void markAPairNotADuplicate() throws Exception {
+        JsonNode item = console.pendingItem("Jon Smyth", "John Smith");
+        signIn();
+        open(item);
+        press("Not a duplicate");
+        assertEquals("Review queue", heading());
+        assertEquals("not_duplicate", console.item(item.get("id").asText()).get("status").asText());
+    }
+
+    @Test
+    void aLeadNamedScriptIsShownAsTextAndNotRun() throws Exception {
+        JsonNode item = console.pendingItem("<script>window.pwned=1</script>", "Eve");
+        signIn();
+        open(item);
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript(
+                "return typeof window.pwned === 'undefined'"));
+        assertTrue(browser.findElement(By.id("side-by-side")).getText().contains("<script>window.pwned=1</script>"));
+    }
+
+    private static void screenshot() throws Exception {
+        Path target = Path.of(System.getProperty("dedup.console.screenshot", "target/console-review.png"));
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        LOG.info("the review page's screenshot is in {}", target.toAbsolutePath());
+    }
+}
