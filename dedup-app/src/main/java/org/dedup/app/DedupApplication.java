@@ -17,11 +17,16 @@ import org.dedup.app.wiring.StandardizationModule;
 import org.dedup.app.http.ApiServices;
 import org.dedup.app.schedule.ScanScheduler;
 import org.dedup.app.schedule.ScanSchedules;
+import org.dedup.app.webhook.HttpWebhookSender;
+import org.dedup.app.webhook.WebhookDispatcher;
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.SettingsDryRun;
 import org.dedup.domain.control.TenantSettings;
+import org.dedup.domain.event.EventDeliveries;
+import org.dedup.domain.event.EventDelivery;
+import org.dedup.domain.event.Webhooks;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.InvalidRecordException;
@@ -75,7 +80,8 @@ public final class DedupApplication implements AutoCloseable {
         return new ApiServices(get(DuplicateControl.class), get(DuplicateSearch.class), get(ManualMerge.class),
                 get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
                 get(TenantSettings.class), get(BulkScans.class), schedules, get(RecordMerges.class),
-                get(ReviewQueue.class), get(SettingsDryRun.class), get(Audited.class), get(AuditLog.class));
+                get(ReviewQueue.class), get(SettingsDryRun.class), get(Audited.class), get(AuditLog.class),
+                get(Webhooks.class));
     }
 
     /** The tenants' scan schedules (setting them needs no running scheduler). */
@@ -84,8 +90,8 @@ public final class DedupApplication implements AutoCloseable {
     }
 
     /**
-     * Starts what a server runs besides answering requests: the scheduled scans that come due. {@link #close} stops
-     * it.
+     * Starts what a server runs besides answering requests: the scheduled scans that come due and the delivery of
+     * the outbox to the tenants' webhooks. {@link #close} stops them.
      */
     public synchronized void startBackgroundWork() {
         if (!stops.isEmpty()) {
@@ -94,6 +100,12 @@ public final class DedupApplication implements AutoCloseable {
         ScanScheduler scheduler = new ScanScheduler(database.dataSource(), schedules, config.schedules());
         scheduler.start();
         stops.add(scheduler::close);
+        Clock clock = get(Clock.class);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(new EventDelivery(get(EventDeliveries.class),
+                new HttpWebhookSender(config.webhooks(), clock), config.webhooks().retryPolicy(), clock),
+                config.webhooks().pollIntervalMillis());
+        dispatcher.start();
+        stops.add(dispatcher::close);
     }
 
     public DedupConfig config() {

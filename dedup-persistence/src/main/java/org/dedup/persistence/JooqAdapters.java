@@ -3,6 +3,7 @@ package org.dedup.persistence;
 import org.dedup.domain.activity.NoteSink;
 import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
+import org.dedup.domain.event.WebhookStore;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.audit.AuditTrail;
@@ -24,6 +25,8 @@ import org.dedup.persistence.company.JooqCompanyRepository;
 import org.dedup.persistence.contact.JooqContactRepository;
 import org.dedup.persistence.control.JooqDecisionLog;
 import org.dedup.persistence.control.JooqMergeJournal;
+import org.dedup.persistence.event.JooqEventOutbox;
+import org.dedup.persistence.event.JooqWebhookStore;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;
 import org.dedup.persistence.party.JooqPartyMergeJournal;
@@ -110,6 +113,15 @@ public final class JooqAdapters {
 
     public ReviewStore reviews() {
         return new JooqReviewStore(dsl, codec);
+    }
+
+    /** The outbox, for the changes that add events and the dispatchers that deliver them. */
+    public JooqEventOutbox outbox() {
+        return new JooqEventOutbox(dsl, codec);
+    }
+
+    public WebhookStore webhooks() {
+        return new JooqWebhookStore(dsl);
     }
 
     public Transactor transactor() {

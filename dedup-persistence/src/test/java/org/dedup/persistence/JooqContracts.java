@@ -6,6 +6,7 @@ import org.dedup.domain.contract.CompanyRepositoryContract;
 import org.dedup.domain.contract.ContactRepositoryContract;
 import org.dedup.domain.contract.DecisionLogContract;
 import org.dedup.domain.contract.DuplicateGroupStoreContract;
+import org.dedup.domain.contract.EventOutboxContract;
 import org.dedup.domain.contract.LeadRepositoryContract;
 import org.dedup.domain.contract.MergeJournalContract;
 import org.dedup.domain.contract.NoteSinkContract;
@@ -17,6 +18,9 @@ import org.dedup.domain.contract.SettingsStoreContract;
 import org.dedup.domain.contract.TaskSinkContract;
 import org.dedup.domain.contract.TransactorContract;
 import org.dedup.domain.control.DecisionLog;
+import org.dedup.domain.event.EventDeliveries;
+import org.dedup.domain.event.EventOutbox;
+import org.dedup.domain.event.WebhookStore;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.search.DuplicateGroupStore;
@@ -153,6 +157,24 @@ abstract class JooqContracts {
         @Override
         protected ReviewStore reviews() {
             return adapters().reviews();
+        }
+    }
+
+    @Nested
+    class Outbox extends EventOutboxContract {
+        @Override
+        protected EventOutbox outbox() {
+            return adapters().outbox();
+        }
+
+        @Override
+        protected EventDeliveries deliveries() {
+            return adapters().outbox();
+        }
+
+        @Override
+        protected WebhookStore webhooks() {
+            return adapters().webhooks();
         }
     }
 }

@@ -16,9 +16,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "dedup", mixinStandardHelpOptions = true, version = "dedup 0.1.0",
         description = "Finds and merges duplicate CRM records.",
         subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, CheckCommand.class, ScanCommand.class,
-                ScheduleCommand.class, MergeCommand.class, UnmergeCommand.class, ReviewCommand.class,
-                MergesCommand.class, DecisionsCommand.class, DryRunCommand.class, TrainCommand.class,
-                EvaluateCommand.class, ExplainCommand.class})
+                ScheduleCommand.class, WebhookCommand.class, MergeCommand.class, UnmergeCommand.class,
+                ReviewCommand.class, MergesCommand.class, DecisionsCommand.class, DryRunCommand.class,
+                TrainCommand.class, EvaluateCommand.class, ExplainCommand.class})
 public final class DedupCommand implements Callable<Integer> {
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
 

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record DedupConfig(DatabaseConfig database, HttpConfig http, List<TenantConfig> tenants, Path pluginsDir,
                           Map<String, Map<String, String>> matchers, LimitsConfig limits,
-                          SchedulesConfig schedules) {
+                          SchedulesConfig schedules, WebhooksConfig webhooks) {
     public DedupConfig {
         database = database == null ? DatabaseConfig.embedded() : database;
         http = http == null ? HttpConfig.defaults() : http;
@@ -19,33 +19,38 @@ public record DedupConfig(DatabaseConfig database, HttpConfig http, List<TenantC
         matchers = matchers == null ? Map.of() : Map.copyOf(matchers);
         limits = limits == null ? LimitsConfig.defaults() : limits;
         schedules = schedules == null ? SchedulesConfig.defaults() : schedules;
+        webhooks = webhooks == null ? WebhooksConfig.defaults() : webhooks;
     }
 
     public static DedupConfig defaults() {
-        return new DedupConfig(null, null, null, null, null, null, null);
+        return new DedupConfig(null, null, null, null, null, null, null, null);
     }
 
     public DedupConfig withDatabase(DatabaseConfig newDatabase) {
-        return new DedupConfig(newDatabase, http, tenants, pluginsDir, matchers, limits, schedules);
+        return new DedupConfig(newDatabase, http, tenants, pluginsDir, matchers, limits, schedules, webhooks);
     }
 
     public DedupConfig withHttp(HttpConfig newHttp) {
-        return new DedupConfig(database, newHttp, tenants, pluginsDir, matchers, limits, schedules);
+        return new DedupConfig(database, newHttp, tenants, pluginsDir, matchers, limits, schedules, webhooks);
     }
 
     public DedupConfig withPluginsDir(Path dir) {
-        return new DedupConfig(database, http, tenants, dir, matchers, limits, schedules);
+        return new DedupConfig(database, http, tenants, dir, matchers, limits, schedules, webhooks);
     }
 
     public DedupConfig withLimits(LimitsConfig newLimits) {
-        return new DedupConfig(database, http, tenants, pluginsDir, matchers, newLimits, schedules);
+        return new DedupConfig(database, http, tenants, pluginsDir, matchers, newLimits, schedules, webhooks);
     }
 
     public DedupConfig withTenants(List<TenantConfig> newTenants) {
-        return new DedupConfig(database, http, newTenants, pluginsDir, matchers, limits, schedules);
+        return new DedupConfig(database, http, newTenants, pluginsDir, matchers, limits, schedules, webhooks);
     }
 
     public DedupConfig withSchedules(SchedulesConfig newSchedules) {
-        return new DedupConfig(database, http, tenants, pluginsDir, matchers, limits, newSchedules);
+        return new DedupConfig(database, http, tenants, pluginsDir, matchers, limits, newSchedules, webhooks);
+    }
+
+    public DedupConfig withWebhooks(WebhooksConfig newWebhooks) {
+        return new DedupConfig(database, http, tenants, pluginsDir, matchers, limits, schedules, newWebhooks);
     }
 }

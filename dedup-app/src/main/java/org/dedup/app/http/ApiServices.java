@@ -6,6 +6,7 @@ import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.SettingsDryRun;
 import org.dedup.domain.control.TenantSettings;
+import org.dedup.domain.event.Webhooks;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.party.Parties;
@@ -21,5 +22,6 @@ public record ApiServices(DuplicateControl control, DuplicateSearch search, Manu
                           Unmerger unmerger, LeadRepository leads, SettingsStore settings, Parties parties,
                           TenantSettings tenantSettings, BulkScans scans,
                           ScanSchedules schedules, RecordMerges merges, ReviewQueue review,
-                          SettingsDryRun settingsDryRun, Audited audited, AuditLog audit) {
+                          SettingsDryRun settingsDryRun, Audited audited, AuditLog audit,
+                          Webhooks webhooks) {
 }

@@ -83,6 +83,7 @@ public final class HttpApi implements AutoCloseable {
     private final NotDuplicateResource notDuplicates;
     private final PartyResource parties;
     private final ScheduleResource schedule;
+    private final WebhookResource webhooks;
     private final ReviewResource reviews;
     private final AuditResource audit;
     private final ArrivalQueue arrivals;
@@ -101,6 +102,7 @@ public final class HttpApi implements AutoCloseable {
         this.reviews = new ReviewResource(services.review());
         this.audit = new AuditResource(services.audit());
         this.schedule = new ScheduleResource(services.schedules());
+        this.webhooks = new WebhookResource(services.webhooks());
         tenants.forEach(t -> tenantsByKey.put(t.apiKey(), t.tenantId()));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
         this.arrivals = new ArrivalQueue(services.control(), config.arrivalWorkers(), config.maxArrivalBatch());
@@ -190,6 +192,9 @@ public final class HttpApi implements AutoCloseable {
         }
         if (path.equals(ScheduleResource.PATH)) {
             return schedule.route(method, tenant(exchange), bodyOf(exchange));
+        }
+        if (WebhookResource.handles(path)) {
+            return webhooks.route(method, path, tenant(exchange), bodyOf(exchange));
         }
         if (path.equals("/v1/leads") && method.equals("POST")) {
             TenantId tenant = tenant(exchange);

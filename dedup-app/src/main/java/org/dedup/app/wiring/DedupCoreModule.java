@@ -10,6 +10,12 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
 import org.dedup.domain.activity.NoteSink;
+import org.dedup.domain.event.EventOutbox;
+import org.dedup.domain.event.PublishingDecisionLog;
+import org.dedup.domain.event.PublishingMergeJournal;
+import org.dedup.domain.event.PublishingScanJobStore;
+import org.dedup.domain.event.WebhookStore;
+import org.dedup.domain.event.Webhooks;
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.AuditTrail;
 import org.dedup.domain.audit.Audited;
@@ -86,13 +92,17 @@ public final class DedupCoreModule extends AbstractModule {
         return MatcherGuard.withDefaultBudget();
     }
 
+    /** Decisions and merges tell of themselves through the outbox, in their own transactions (webhooks). */
     @Provides
     @Singleton
     DuplicateControlPorts ports(LeadRepository leads, SettingsStore settings, DecisionLog decisions,
                                 MergeJournal journal, TaskSink tasks, NoteSink notes, Transactor transactor,
-                                KeyLocks keyLocks, NotDuplicateStore notDuplicates, ReviewStore reviews) {
-        return new DuplicateControlPorts(leads, settings, new ReviewingDecisionLog(decisions, reviews), journal, tasks,
-                notes, transactor, keyLocks, notDuplicates);
+                                KeyLocks keyLocks, NotDuplicateStore notDuplicates, ReviewStore reviews,
+                                EventOutbox outbox, Clock clock) {
+        return new DuplicateControlPorts(leads, settings,
+                new ReviewingDecisionLog(new PublishingDecisionLog(decisions, outbox, transactor), reviews),
+                new PublishingMergeJournal(journal, outbox, transactor, clock), tasks, notes, transactor, keyLocks,
+                notDuplicates);
     }
 
     @Provides
@@ -127,8 +137,15 @@ public final class DedupCoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BulkScans bulkScans(DuplicateSearch search, ScanJobStore jobs, Clock clock) {
-        return new BulkScans(search, jobs, clock);
+    BulkScans bulkScans(DuplicateSearch search, ScanJobStore jobs, EventOutbox outbox, Transactor transactor,
+                        Clock clock) {
+        return new BulkScans(search, new PublishingScanJobStore(jobs, outbox, transactor), clock);
+    }
+
+    @Provides
+    @Singleton
+    Webhooks webhooks(WebhookStore store, Transactor transactor, Clock clock) {
+        return new Webhooks(store, transactor, clock);
     }
 
     @Provides

@@ -14,6 +14,9 @@ import com.google.inject.Singleton;
 import org.dedup.domain.activity.NoteSink;
 import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
+import org.dedup.domain.event.EventDeliveries;
+import org.dedup.domain.event.EventOutbox;
+import org.dedup.domain.event.WebhookStore;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.party.PartyMergeJournal;
@@ -33,6 +36,7 @@ import org.dedup.domain.store.SettingsStore;
 import org.dedup.domain.store.Transactor;
 import org.dedup.persistence.Database;
 import org.dedup.persistence.JooqAdapters;
+import org.dedup.persistence.event.JooqEventOutbox;
 
 /** Binds every storage port to its jOOQ adapter over the hosting application's data source. */
 public final class JooqPersistenceModule extends AbstractModule {
@@ -149,6 +153,30 @@ public final class JooqPersistenceModule extends AbstractModule {
     @Singleton
     ReviewStore reviews(JooqAdapters adapters) {
         return adapters.reviews();
+    }
+
+    @Provides
+    @Singleton
+    JooqEventOutbox jooqOutbox(JooqAdapters adapters) {
+        return adapters.outbox();
+    }
+
+    @Provides
+    @Singleton
+    EventOutbox outbox(JooqEventOutbox outbox) {
+        return outbox;
+    }
+
+    @Provides
+    @Singleton
+    EventDeliveries deliveries(JooqEventOutbox outbox) {
+        return outbox;
+    }
+
+    @Provides
+    @Singleton
+    WebhookStore webhooks(JooqAdapters adapters) {
+        return adapters.webhooks();
     }
 
     @Provides

@@ -196,10 +196,10 @@ class CommandLineTest {
     @Test
     void everySubcommandExplainsItselfWithHelp() throws IOException {
         Path config = embeddedConfig(dir, "acme");
-        for (String command : List.of("demo", "serve", "import", "check", "scan", "schedule", "merge", "unmerge",
-                "train", "evaluate", "explain", "review", "review list", "review show", "review merge", "review dismiss",
-                "review not-duplicate", "merges", "merges list", "decisions", "decisions list", "dry-run",
-                "dry-run settings", "dry-run rules")) {
+        for (String command : List.of("demo", "serve", "import", "check", "scan", "schedule", "schedule set",
+                "webhook", "webhook add", "merge", "unmerge", "train", "evaluate", "explain", "review", "review list",
+                "review show", "review merge", "review dismiss", "review not-duplicate", "merges", "merges list",
+                "decisions", "decisions list", "dry-run", "dry-run settings", "dry-run rules")) {
             List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
             args.add("--help");
             String help = run(config, args.toArray(String[]::new));
@@ -264,6 +264,20 @@ class CommandLineTest {
                 .contains("1 records, 0 groups"));
         assertTrue(run(config, "dry-run", "settings", "--tenant", "acme", "--settings", settings.toString())
                 .contains("1 leads checked: 0 would merge"));
+    }
+
+    @Test
+    void aWebhookIsAddedListedAndRemoved() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
+
+        String added = run(config, "webhook", "add", "--tenant", "acme", "--url", "https://crm.example/hooks",
+                "--secret", "a-secret-of-16-chars");
+
+        String id = added.substring(0, added.indexOf(' '));
+        assertTrue(added.contains("https://crm.example/hooks") && !added.contains("a-secret"), added);
+        assertEquals(added, run(config, "webhook", "list", "--tenant", "acme"));
+        assertTrue(run(config, "webhook", "remove", "--tenant", "acme", "--id", id).contains("removed"));
+        assertEquals("", run(config, "webhook", "list", "--tenant", "acme"));
     }
 
     private static final Path FEBRL = Path.of("..", "dedup-ml-matcher", "data", "febrl");

@@ -6,6 +6,9 @@ import java.time.Duration;
 import org.dedup.domain.activity.NoteSink;
 import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
+import org.dedup.domain.event.EventDeliveries;
+import org.dedup.domain.event.EventOutbox;
+import org.dedup.domain.event.WebhookStore;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.store.LeadRepository;
@@ -16,6 +19,7 @@ import org.dedup.domain.testing.InMemoryCompanyRepository;
 import org.dedup.domain.testing.InMemoryContactRepository;
 import org.dedup.domain.testing.InMemorySearchStores;
 import org.dedup.domain.testing.InMemoryDecisionLog;
+import org.dedup.domain.testing.InMemoryEventOutbox;
 import org.dedup.domain.testing.InMemoryLeadRepository;
 import org.dedup.domain.testing.InMemoryMergeJournal;
 import org.dedup.domain.testing.InMemoryPartyMergeJournal;
@@ -165,6 +169,26 @@ class InMemoryContractTest {
         @Override
         protected org.dedup.domain.review.ReviewStore reviews() {
             return reviews;
+        }
+    }
+
+    @Nested
+    class Outbox extends EventOutboxContract {
+        private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+
+        @Override
+        protected EventOutbox outbox() {
+            return outbox;
+        }
+
+        @Override
+        protected EventDeliveries deliveries() {
+            return outbox;
+        }
+
+        @Override
+        protected WebhookStore webhooks() {
+            return outbox;
         }
     }
 }
