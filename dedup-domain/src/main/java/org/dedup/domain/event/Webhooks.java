@@ -1,6 +1,7 @@
 package org.dedup.domain.event;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +25,8 @@ public final class Webhooks {
     }
 
     public Webhook add(TenantId tenant, String url, String secret) {
-        Webhook webhook = Webhook.of(tenant, url, secret, clock.instant());
+        // to the microsecond the database keeps, so the webhook answered is the one stored
+        Webhook webhook = Webhook.of(tenant, url, secret, clock.instant().truncatedTo(ChronoUnit.MICROS));
         return transactor.inTransaction(() -> {
             if (store.list(tenant).size() >= MAX_PER_TENANT) {
                 throw new InvalidRecordException("tenant " + tenant + " has " + MAX_PER_TENANT
