@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, CheckCommand.class, ScanCommand.class,
                 ScheduleCommand.class, WebhookCommand.class, MergeCommand.class, UnmergeCommand.class,
                 ReviewCommand.class, MergesCommand.class, DecisionsCommand.class, DryRunCommand.class,
-                TrainCommand.class, EvaluateCommand.class, ExplainCommand.class})
+                TrainCommand.class, EvaluateCommand.class, ExplainCommand.class,
+                LabelCommand.class})
 public final class DedupCommand implements Callable<Integer> {
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
 

@@ -1,12 +1,16 @@
 package org.dedup.ml.record;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +35,45 @@ public final class LabelledPairFiles {
     public static List<LabelledPair> read(Path file, RecordSchema schema) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? readJson(file, schema)
                 : readCsv(file, schema);
+    }
+
+    /**
+     * Appends one labelled pair to a CSV file that {@link #read} reads (its header first when the file is new or
+     * empty), written through at once so that an answer is kept however the labelling ends.
+     */
+    public static void append(Path csv, RecordSchema schema, LabelledPair labelled) {
+        StringBuilder text = new StringBuilder();
+        try {
+            if (!Files.exists(csv) || Files.size(csv) == 0) {
+                List<String> header = new ArrayList<>(List.of("match"));
+                for (String side : List.of(LEFT, RIGHT)) {
+                    header.add(side + ID);
+                    schema.attributes().forEach(attribute -> header.add(side + attribute.key()));
+                }
+                text.append(String.join(",", header)).append('\n');
+            }
+            List<String> row = new ArrayList<>(List.of(labelled.match() ? "1" : "0"));
+            for (PersonRecord record : List.of(labelled.pair().first(), labelled.pair().second())) {
+                row.add(cell(record.id()));
+                schema.attributes().forEach(attribute -> row.add(cell(switch (attribute.kind()) {
+                    case EMAIL -> String.join(";", new TreeSet<>(record.emails()));
+                    case PHONE -> String.join(";", new TreeSet<>(record.phones()));
+                    default -> record.value(attribute);
+                })));
+            }
+            text.append(String.join(",", row)).append('\n');
+            Files.writeString(csv, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new DedupException("cannot write " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A CSV cell, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+    private static String cell(String value) {
+        boolean quoted = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
+        return quoted ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
     private static List<LabelledPair> readCsv(Path csv, RecordSchema schema) {

@@ -39,6 +39,15 @@ public final class RecordFiles {
     }
 
     /**
+     * Records whose entities are not known, to label: ids from {@code idColumn}, the {@code ignored} columns (a
+     * cluster column, say) left out.
+     */
+    public static List<PersonRecord> readUnlabelled(Path csv, RecordSchema schema, String idColumn,
+                                                    Set<String> ignored) {
+        return read(csv, schema, idColumn, ignored, row -> required(row, idColumn, csv)).records();
+    }
+
+    /**
      * A Febrl data set: ids {@code rec-<N>-org} for originals and {@code rec-<N>-dup-<k>} for their corrupted
      * duplicates, so the entity is {@code N}.
      */

@@ -1,0 +1,56 @@
+package org.dedup.app.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.dedup.ml.active.UncertainPairs;
+import org.dedup.ml.model.MatchModel;
+import org.dedup.ml.record.RecordFiles;
+import org.dedup.ml.record.RecordSchema;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Labels pairs in the terminal, the ones the model is least sure of first, for {@code train --pairs}. */
+@Command(name = "label", mixinStandardHelpOptions = true, description = "Label candidate pairs of a record file in "
+        + "the terminal, the ones the model is least sure of first (both records side by side; y/n/unsure/quit); "
+        + "each answer is appended to --out at once, and train --pairs learns from it.")
+final class LabelCommand implements Callable<Integer> {
+    @ParentCommand
+    DedupCommand parent;
+
+    @Mixin
+    ModelChoice modelChoice;
+
+    @Option(names = "--records", required = true, description = "a CSV of records (the model's attribute names and "
+            + "an id column)")
+    Path records;
+
+    @Option(names = "--id-column", description = "id column of --records (default: ${DEFAULT-VALUE})")
+    String idColumn = "id";
+
+    @Option(names = "--ignore-column", description = "a column of --records to leave out, e.g. a cluster column; "
+            + "repeatable")
+    List<String> ignored = List.of();
+
+    @Option(names = "--out", required = true, description = "the labelled-pairs CSV to append the answers to")
+    Path out;
+
+    @Override
+    public Integer call() {
+        MatchModel model = MatchModel.of(modelChoice.artifact(parent.config()));
+        RecordSchema schema = model.metadata().recordSchema();
+        UncertainPairs pairs = UncertainPairs.of(model, RecordFiles.readUnlabelled(records, schema, idColumn,
+                Set.copyOf(ignored)));
+        new LabelSession(pairs, schema, out, new BufferedReader(new InputStreamReader(System.in,
+                StandardCharsets.UTF_8)), new PrintWriter(System.out, true, StandardCharsets.UTF_8)).run();
+        return 0;
+    }
+}
