@@ -1,5 +1,7 @@
 package org.dedup.domain.match;
 
+import java.io.Serializable;
+
 import org.dedup.domain.model.Require;
 
 /**
@@ -7,7 +9,7 @@ import org.dedup.domain.model.Require;
  * and how similar they are (1.0 for equal).
  */
 public record FieldMatch(String field, String incomingValue, String candidateValue, String comparison,
-                         double similarity) {
+                         double similarity) implements Serializable {
     public FieldMatch {
         Require.nonBlank(field, "explained field");
         incomingValue = incomingValue == null ? "" : incomingValue;

@@ -1,9 +1,10 @@
 package org.dedup.domain.model;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 /** The identity of a lead, contact or company: what duplicate search compares across objects. */
-public sealed interface RecordRef extends Comparable<RecordRef> permits LeadId, ContactId, CompanyId {
+public sealed interface RecordRef extends Comparable<RecordRef>, Serializable permits LeadId, ContactId, CompanyId {
     UUID value();
 
     RecordKind kind();

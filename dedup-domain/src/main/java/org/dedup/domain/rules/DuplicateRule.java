@@ -1,5 +1,6 @@
 package org.dedup.domain.rules;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +15,7 @@ import org.dedup.domain.standardize.ProfileField;
  * that kind; a rule of several kinds compares across objects only (a lead with a contact, not two contacts).
  */
 public record DuplicateRule(String name, Set<RecordKind> objects, List<ProfileField> fields, boolean active,
-                            boolean useOnSave, boolean useInBulk) {
+                            boolean useOnSave, boolean useInBulk) implements Serializable {
     public DuplicateRule {
         Require.maxLength(Require.nonBlank(name, "rule name"), 128, "rule name");
         objects = Require.copy(objects, "rule objects");

@@ -42,7 +42,7 @@ public final class BulkSearch {
     public BulkSearchResult run(List<RecordProfile> records, List<DuplicateRule> rules, ModelScores model,
                                 Set<RecordPair> notDuplicates, List<DuplicateGroup> previous) {
         long start = System.nanoTime();
-        List<DuplicateRule> bulkRules = rules.stream().filter(r -> r.active() && r.useInBulk()).toList();
+        List<DuplicateRule> bulkRules = bulkRules(rules);
         Links links = new Links();
         List<String> oversized = new ArrayList<>();
         long compared = 0;
@@ -54,33 +54,76 @@ public final class BulkSearch {
                     continue;
                 }
                 if (members.size() > MAX_BLOCK) {
-                    oversized.add(rule.name() + " [" + block.getKey() + "]: " + members.size() + " records");
+                    oversized.add(oversizedBlock(rule, block.getKey(), members.size()));
                     continue;
                 }
                 for (int i = 0; i < members.size(); i++) {
                     for (int j = i + 1; j < members.size(); j++) {
-                        RecordProfile a = records.get(members.get(i));
-                        RecordProfile b = records.get(members.get(j));
                         compared++;
-                        if (a.ref().equals(b.ref()) || !rule.appliesTo(a.ref().kind(), b.ref().kind())
-                                || notDuplicates.contains(new RecordPair(a.ref(), b.ref()))
-                                || evaluator.holds(rule, a, b).isEmpty()) {
-                            continue;
+                        if (linked(rule, records.get(members.get(i)), records.get(members.get(j)), notDuplicates)) {
+                            links.add(members.get(i), members.get(j), ruleIndex, 1.0);
                         }
-                        links.add(members.get(i), members.get(j), ruleIndex, 1.0);
                     }
                 }
             }
         }
         long[] apart = addModelLinks(records, model.pairs(), bulkRules.size(), notDuplicates, links);
         compared += model.pairs().size();
-        List<RecordRef> refs = records.stream().map(RecordProfile::ref).toList();
-        UnionFind clusters = Clustering.of(refs, links, notDuplicates, apart);
-        GroupLinks groupLinks = new GroupLinks(records, links, clusters, bulkRules, model);
-        List<DuplicateGroup> groups = groups(refs, clusters, groupLinks, previous);
+        List<DuplicateGroup> groups = withStableIds(clusters(records, links, bulkRules, model, notDuplicates, apart),
+                previous);
         long n = records.size();
         return new BulkSearchResult(records.size(), compared, n * (n - 1) / 2, groups, oversized,
                 java.time.Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The rules a bulk search runs, in the order their links are numbered: the active ones meant for bulk. */
+    public static List<DuplicateRule> bulkRules(List<DuplicateRule> rules) {
+        return rules.stream().filter(r -> r.active() && r.useInBulk()).toList();
+    }
+
+    /**
+     * Whether {@code rule} links two records of one block: two different records of kinds it compares, not marked
+     * "not a duplicate", sharing a value of every field it compares.
+     */
+    public boolean linked(DuplicateRule rule, RecordProfile a, RecordProfile b, Set<RecordPair> notDuplicates) {
+        return !a.ref().equals(b.ref()) && rule.appliesTo(a.ref().kind(), b.ref().kind())
+                && !notDuplicates.contains(new RecordPair(a.ref(), b.ref()))
+                && !evaluator.holds(rule, a, b).isEmpty();
+    }
+
+    /** How a block too large to expand is reported. */
+    public static String oversizedBlock(DuplicateRule rule, String blockKey, long size) {
+        return rule.name() + " [" + blockKey + "]: " + size + " records";
+    }
+
+    /**
+     * The clusters of two records or more that the rules' {@code links} (record indexes into {@code records}, rule
+     * indexes into {@code rules}, weight 1) make, none holding a pair of {@code notDuplicates}; members sorted. The
+     * clusters of a set of records closed under its links (a connected component) are the same whether it is
+     * clustered alone or with the rest of the tenant.
+     */
+    public static List<Cluster> clusters(List<RecordProfile> records, Links links, List<DuplicateRule> rules,
+                                         Set<RecordPair> notDuplicates) {
+        return clusters(records, links, rules, ModelScores.none(), notDuplicates, new long[0]);
+    }
+
+    private static List<Cluster> clusters(List<RecordProfile> records, Links links, List<DuplicateRule> rules,
+                                          ModelScores model, Set<RecordPair> notDuplicates, long[] apart) {
+        List<RecordRef> refs = records.stream().map(RecordProfile::ref).toList();
+        UnionFind clusters = Clustering.of(refs, links, notDuplicates, apart);
+        GroupLinks groupLinks = new GroupLinks(records, links, clusters, rules, model);
+        Map<Integer, List<RecordRef>> byRoot = new HashMap<>();
+        for (int i = 0; i < refs.size(); i++) {
+            byRoot.computeIfAbsent(clusters.find(i), r -> new ArrayList<>()).add(refs.get(i));
+        }
+        List<Cluster> found = new ArrayList<>();
+        byRoot.forEach((root, members) -> {
+            if (members.size() > 1) {
+                found.add(new Cluster(members.stream().sorted().toList(), groupLinks.sources(root),
+                        groupLinks.of(root)));
+            }
+        });
+        return found;
     }
 
     /**
@@ -109,19 +152,22 @@ public final class BulkSearch {
         return Arrays.copyOf(apart, apartCount);
     }
 
-    /** Block key: the rule's field values, one combination per key; records lacking a field are in no block. */
     private static Map<String, List<Integer>> blocks(List<RecordProfile> records, DuplicateRule rule) {
         Map<String, List<Integer>> blocks = new HashMap<>();
         for (int index = 0; index < records.size(); index++) {
-            RecordProfile record = records.get(index);
-            if (!rule.objects().contains(record.ref().kind())) {
-                continue;
-            }
-            for (String key : combinations(record, rule.fields())) {
+            for (String key : blockKeys(records.get(index), rule)) {
                 blocks.computeIfAbsent(key, k -> new ArrayList<>(2)).add(index);
             }
         }
         return blocks;
+    }
+
+    /**
+     * The keys of the blocks {@code record} is in under {@code rule}: its values of the rule's fields, one
+     * combination per key (at most 16); none when the rule does not compare its kind or it lacks a field.
+     */
+    public static List<String> blockKeys(RecordProfile record, DuplicateRule rule) {
+        return rule.objects().contains(record.ref().kind()) ? combinations(record, rule.fields()) : List.of();
     }
 
     private static List<String> combinations(RecordProfile record, List<ProfileField> fields) {
@@ -144,25 +190,22 @@ public final class BulkSearch {
         return keys;
     }
 
-    private static List<DuplicateGroup> groups(List<RecordRef> records, UnionFind clusters, GroupLinks groupLinks,
-                                               List<DuplicateGroup> previous) {
-        Map<Integer, List<Integer>> byRoot = new HashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            byRoot.computeIfAbsent(clusters.find(i), r -> new ArrayList<>()).add(i);
-        }
+    /**
+     * The clusters as groups, each keeping the id of the previous group most of its members were in unless a
+     * cluster before it took that id; clusters are taken in the order of their smallest member, so the ids do not
+     * depend on the order the records were read in.
+     */
+    public static List<DuplicateGroup> withStableIds(List<Cluster> clusters, List<DuplicateGroup> previous) {
         Map<RecordRef, UUID> previousGroupOf = new HashMap<>();
         previous.forEach(g -> g.members().forEach(m -> previousGroupOf.put(m, g.id())));
         Set<UUID> taken = new HashSet<>();
         List<DuplicateGroup> groups = new ArrayList<>();
-        List<Map.Entry<Integer, List<Integer>>> components = byRoot.entrySet().stream()
-                .filter(c -> c.getValue().size() > 1)
-                .sorted(Comparator.comparing(c -> records.get(c.getValue().getFirst()))).toList();
-        for (Map.Entry<Integer, List<Integer>> component : components) {
-            List<RecordRef> members = component.getValue().stream().map(records::get).sorted().toList();
-            UUID id = stableId(members, previousGroupOf, taken);
+        List<Cluster> ordered = clusters.stream()
+                .sorted(Comparator.comparing((Cluster c) -> c.members().getFirst())).toList();
+        for (Cluster cluster : ordered) {
+            UUID id = stableId(cluster.members(), previousGroupOf, taken);
             taken.add(id);
-            groups.add(new DuplicateGroup(id, members, groupLinks.sources(component.getKey()),
-                    groupLinks.of(component.getKey())));
+            groups.add(new DuplicateGroup(id, cluster.members(), cluster.rules(), cluster.links()));
         }
         return groups;
     }

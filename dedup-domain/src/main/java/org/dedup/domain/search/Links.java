@@ -5,16 +5,17 @@ import java.util.Arrays;
 /**
  * The pairs of records bulk search linked: record indexes, the index of what linked them (a rule, or the model
  * after the rules) and the link's weight (1 for a rule, the model's score for a scored pair), in growing primitive
- * arrays (a million records make millions of links, which objects would multiply).
+ * arrays (a million records make millions of links, which objects would multiply). Public so a distributed search
+ * can hand the links of one connected part to {@link BulkSearch#clusters}.
  */
-final class Links {
+public final class Links {
     private int[] first = new int[1_024];
     private int[] second = new int[1_024];
     private int[] source = new int[1_024];
     private double[] weight = new double[1_024];
     private int size;
 
-    void add(int a, int b, int sourceIndex, double linkWeight) {
+    public void add(int a, int b, int sourceIndex, double linkWeight) {
         if (size == first.length) {
             first = Arrays.copyOf(first, size * 2);
             second = Arrays.copyOf(second, size * 2);

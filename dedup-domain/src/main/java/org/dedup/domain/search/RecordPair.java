@@ -1,12 +1,13 @@
 package org.dedup.domain.search;
 
+import java.io.Serializable;
 import java.util.Comparator;
 
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.Require;
 
 /** Two records, in a canonical order so (a, b) equals (b, a); pairs sort by their first record, then their second. */
-public record RecordPair(RecordRef first, RecordRef second) implements Comparable<RecordPair> {
+public record RecordPair(RecordRef first, RecordRef second) implements Comparable<RecordPair>, Serializable {
     private static final Comparator<RecordPair> ORDER = Comparator.comparing(RecordPair::first)
             .thenComparing(RecordPair::second);
 

@@ -1,9 +1,11 @@
 package org.dedup.domain.standardize;
 
+import java.io.Serializable;
+
 import org.dedup.domain.model.Require;
 
 /** The name of a standardized field in a {@link RecordProfile}; rules and matchers refer to fields by it. */
-public record ProfileField(String name) {
+public record ProfileField(String name) implements Serializable {
     public static final ProfileField FULL_NAME = new ProfileField("full_name");
     public static final ProfileField NAME_TOKEN = new ProfileField("name_token");
     public static final ProfileField EMAIL = new ProfileField("email");
