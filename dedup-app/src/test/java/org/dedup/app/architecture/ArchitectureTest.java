@@ -17,6 +17,7 @@ class ArchitectureTest {
     private static final String ML = "org.dedup.ml..";
     private static final String PERSISTENCE = "org.dedup.persistence..";
     private static final String APP = "org.dedup.app..";
+    private static final String SPARK = "org.dedup.spark..";
 
     @ArchTest
     static final ArchRule theDomainDependsOnTheJdkOnly = classes().that().resideInAPackage(DOMAIN)
@@ -47,4 +48,12 @@ class ArchitectureTest {
     static final ArchRule theConsoleUsesTheHttpApiOnly = noClasses().that().resideInAPackage("org.dedup.app.console..")
             .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, SPI, STANDARDIZATION, ML, PERSISTENCE,
                     "org.dedup.app.http..", "org.dedup.app.wiring..", "org.dedup.app.config..", "com.google.inject..");
+
+    @ArchTest
+    static final ArchRule onlyDedupSparkKnowsSpark = noClasses().that().resideOutsideOfPackage(SPARK)
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnDedupSpark = noClasses().that().resideOutsideOfPackage(SPARK)
+            .should().dependOnClassesThat().resideInAPackage(SPARK);
 }
