@@ -1,0 +1,39 @@
+package org.dedup.spark;
+
+import org.apache.spark.sql.SparkSession;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.rules.PreconfiguredRules;
+import org.dedup.domain.search.BulkSearchResult;
+import org.dedup.domain.search.DuplicateSearch;
+import org.dedup.persistence.Database;
+import org.dedup.persistence.JooqAdapters;
+
+/**
+ * {@link DuplicateSearch#scan} as a Spark job: a tenant read from PostgreSQL with its rules (the preconfigured
+ * ones until it saves its own), standardization options, marks and previous groups; the groups found replace the
+ * tenant's groups through the same adapter, atomically.
+ */
+public final class PostgresScan {
+    private final String url;
+    private final String user;
+    private final String password;
+
+    public PostgresScan(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    public BulkSearchResult run(SparkSession spark, TenantId tenant, int partitions) {
+        try (Database database = Database.open(url, user, password, 2)) {
+            JooqAdapters adapters = database.adapters();
+            BulkSearchResult result = new SparkBulkSearch(spark).run(
+                    new PostgresTenant(url, user, password, tenant)
+                            .read(spark, partitions, adapters.settings().settings(tenant).standardization()),
+                    PreconfiguredRules.orPreconfigured(adapters.settings().rules(tenant)),
+                    adapters.notDuplicates().all(tenant), adapters.duplicateGroups().groups(tenant));
+            adapters.duplicateGroups().replace(tenant, result.groups());
+            return result;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.dedup.spark;
+
+import java.util.concurrent.Callable;
+
+import org.apache.spark.sql.SparkSession;
+import org.dedup.domain.model.DedupException;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.rules.PreconfiguredRules;
+import org.dedup.domain.search.BulkSearchResult;
+import org.dedup.domain.standardize.StandardizationOptions;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dedup spark-scan}: the bulk search as a Spark job in local mode. A tenant from PostgreSQL gets its groups
+ * replaced there, as {@code dedup scan} does; contacts from CSV or Parquet files get their groups written as
+ * Parquet. On a cluster, run {@link PostgresScan} or {@link SparkBulkSearch} through {@code spark-submit} instead.
+ */
+@Command(name = "spark-scan", mixinStandardHelpOptions = true,
+        description = "Bulk duplicate search as an Apache Spark job in local mode.")
+public final class SparkScanCommand implements Callable<Integer> {
+    @ArgGroup(multiplicity = "1")
+    Source source;
+
+    @Option(names = "--master", defaultValue = "local[2]", description = "Spark master (default: ${DEFAULT-VALUE})")
+    String master;
+
+    @Option(names = "--partitions", defaultValue = "4", description = "read and shuffle partitions")
+    int partitions;
+
+    static final class Source {
+        @ArgGroup(exclusive = false)
+        Database database;
+        @ArgGroup(exclusive = false)
+        Files files;
+    }
+
+    static final class Database {
+        @Option(names = "--database-url", required = true, description = "PostgreSQL JDBC URL")
+        String url;
+        @Option(names = "--database-user", defaultValue = "postgres")
+        String user;
+        @Option(names = "--database-password", defaultValue = "${env:DEDUP_DATABASE_PASSWORD}")
+        String password;
+        @Option(names = "--tenant", required = true)
+        String tenant;
+    }
+
+    static final class Files {
+        @Option(names = "--input", required = true, description = "contact files: id, full_name, emails, phones")
+        String input;
+        @Option(names = "--format", defaultValue = "parquet", description = "csv or parquet")
+        String format;
+        @Option(names = "--output", required = true, description = "where the groups are written as Parquet")
+        String output;
+        @Option(names = "--region", defaultValue = "US", description = "region national phone numbers are read in")
+        String region;
+    }
+
+    @Override
+    public Integer call() {
+        SparkSession spark = LocalSpark.session(master, partitions);
+        spark.sparkContext().setLogLevel("WARN");
+        try {
+            BulkSearchResult result = source.database != null ? scanDatabase(spark) : scanFiles(spark);
+            System.err.printf("%d records, %d groups, %,d pairs compared of %,d possible, %d oversized blocks, %.1f s%n",
+                    result.records(), result.groups().size(), result.pairsCompared(), result.allPairs(),
+                    result.oversizedBlocks().size(), result.elapsed().toMillis() / 1000.0);
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private BulkSearchResult scanDatabase(SparkSession spark) {
+        Database db = source.database;
+        return new PostgresScan(db.url, db.user, db.password == null ? "" : db.password)
+                .run(spark, new TenantId(db.tenant), partitions);
+    }
+
+    private BulkSearchResult scanFiles(SparkSession spark) {
+        Files files = source.files;
+        BulkSearchResult result = new SparkBulkSearch(spark).run(ContactFiles.read(spark, files.input, files.format,
+                        new StandardizationOptions(files.region, StandardizationOptions.defaults().emailFolding())),
+                PreconfiguredRules.all(), java.util.Set.of(), java.util.List.of());
+        GroupFiles.write(spark, result.groups(), files.output);
+        return result;
+    }
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new SparkScanCommand());
+        commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
+            if (error instanceof DedupException) {
+                cmd.getErr().println("dedup spark-scan: " + error.getMessage());
+                return 2;
+            }
+            throw error;
+        });
+        System.exit(commandLine.execute(args));
+    }
+}
