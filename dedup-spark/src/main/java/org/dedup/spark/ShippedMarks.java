@@ -13,23 +13,21 @@ import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.search.RecordPair;
 
 /**
- * The tenant's "not a duplicate" marks as shipped to the executors, each an executor turns back into the domain's
- * {@link RecordPair}s once, indexed by record so a connected part of the links is clustered with its own marks only.
+ * The tenant's "not a duplicate" marks as shipped to the executors, indexed there by record once, so a connected
+ * part of the links is clustered with its own marks only.
  */
 final class ShippedMarks implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final ArrayList<String[]> pairs = new ArrayList<>();
+    private final HashSet<RecordPair> pairs;
     private transient Map<RecordRef, List<RecordPair>> byRecord;
 
     ShippedMarks(Collection<RecordPair> marks) {
-        marks.forEach(pair -> pairs.add(new String[] {RecordRefs.format(pair.first()), RecordRefs.format(pair.second())}));
+        this.pairs = new HashSet<>(marks);
     }
 
-    /** Every mark, as the domain's pairs. */
+    /** Every mark. */
     Set<RecordPair> all() {
-        Set<RecordPair> all = new HashSet<>();
-        byRecord().values().forEach(all::addAll);
-        return all;
+        return pairs;
     }
 
     /** The marks both of whose records are among {@code records}. */
@@ -48,10 +46,9 @@ final class ShippedMarks implements Serializable {
     private synchronized Map<RecordRef, List<RecordPair>> byRecord() {
         if (byRecord == null) {
             Map<RecordRef, List<RecordPair>> index = new HashMap<>();
-            for (String[] pair : pairs) {
-                RecordPair marked = new RecordPair(RecordRefs.parse(pair[0]), RecordRefs.parse(pair[1]));
-                index.computeIfAbsent(marked.first(), k -> new ArrayList<>()).add(marked);
-                index.computeIfAbsent(marked.second(), k -> new ArrayList<>()).add(marked);
+            for (RecordPair pair : pairs) {
+                index.computeIfAbsent(pair.first(), k -> new ArrayList<>()).add(pair);
+                index.computeIfAbsent(pair.second(), k -> new ArrayList<>()).add(pair);
             }
             byRecord = index;
         }

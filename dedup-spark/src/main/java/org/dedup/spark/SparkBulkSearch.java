@@ -38,6 +38,8 @@ import scala.Tuple2;
  * stable ids as the domain does. The groups are the single-node search's, ids and members.
  */
 public final class SparkBulkSearch {
+    /** A rule's link weighs 1, as in the single-node search. */
+    private static final double RULE_WEIGHT = 1.0;
     private final JavaSparkContext context;
 
     public SparkBulkSearch(SparkSession spark) {
@@ -63,10 +65,9 @@ public final class SparkBulkSearch {
         Broadcast<int[]> partOf = context.broadcast(parts);
         List<Cluster> clusters = links.mapToPair(link -> new Tuple2<>(partOf.value()[link[0]], link))
                 .cogroup(numbered.filter(record -> !Components.alone(partOf.value()[record._1().intValue()]))
-                        .mapToPair(record -> new Tuple2<>(partOf.value()[record._1().intValue()],
-                                new Tuple2<>(record._1(), RecordRefs.format(record._2().ref())))))
+                                .mapToPair(record -> new Tuple2<>(partOf.value()[record._1().intValue()], record)))
                 .flatMap(part -> clustersOf(part._2()._1(), part._2()._2(), bulkRules.value(), marks.value()))
-                .collect().stream().map(ClusterRow::cluster).toList();
+                .collect();
         List<DuplicateGroup> groups = BulkSearch.withStableIds(clusters, previous);
         links.unpersist();
         numbered.unpersist();
@@ -127,20 +128,22 @@ public final class SparkBulkSearch {
     }
 
     /** The domain's clusters of one connected part: its records, numbered from 0 in record-number order, and links. */
-    private static Iterator<ClusterRow> clustersOf(Iterable<int[]> partLinks, Iterable<Tuple2<Long, String>> partRecords,
-                                                   List<DuplicateRule> rules, ShippedMarks marks) {
-        List<Tuple2<Long, String>> numbered = new ArrayList<>();
+    private static Iterator<Cluster> clustersOf(Iterable<int[]> partLinks,
+                                                Iterable<Tuple2<Long, StandardizedRecord>> partRecords,
+                                                List<DuplicateRule> rules, ShippedMarks marks) {
+        List<Tuple2<Long, StandardizedRecord>> numbered = new ArrayList<>();
         partRecords.forEach(numbered::add);
         numbered.sort(Comparator.comparing(Tuple2::_1));
         Map<Integer, Integer> local = new HashMap<>();
-        List<RecordRef> records = new ArrayList<>();
-        for (Tuple2<Long, String> record : numbered) {
+        List<RecordProfile> records = new ArrayList<>();
+        Set<RecordRef> refs = new HashSet<>();
+        for (Tuple2<Long, StandardizedRecord> record : numbered) {
             local.put(record._1().intValue(), records.size());
-            records.add(RecordRefs.parse(record._2()));
+            records.add(record._2().profile());
+            refs.add(record._2().ref());
         }
         Links links = new Links();
-        partLinks.forEach(link -> links.add(local.get(link[0]), local.get(link[1]), link[2]));
-        return BulkSearch.clusters(records, links, rules, marks.among(new HashSet<>(records))).stream()
-                .map(ClusterRow::new).iterator();
+        partLinks.forEach(link -> links.add(local.get(link[0]), local.get(link[1]), link[2], RULE_WEIGHT));
+        return BulkSearch.clusters(records, links, rules, marks.among(refs)).iterator();
     }
 }

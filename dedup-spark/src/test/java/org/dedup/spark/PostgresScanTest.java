@@ -70,6 +70,6 @@ class PostgresScanTest {
         List<UUID> earlierIds = earlier.stream().map(DuplicateGroup::id).toList();
         return groups.stream().sorted(Comparator.comparing(g -> g.members().getFirst()))
                 .map(g -> (earlierIds.contains(g.id()) ? g.id().toString() : "new id") + " " + g.members() + " "
-                        + g.rules()).toList();
+                        + g.rules() + " " + g.links()).toList();
     }
 }

@@ -108,6 +108,6 @@ class SparkBulkSearchTest {
         Set<UUID> earlierIds = new HashSet<>();
         earlier.forEach(g -> earlierIds.add(g.id()));
         return groups.stream().map(g -> (earlierIds.contains(g.id()) ? g.id().toString() : "new id") + " "
-                + g.members() + " " + g.rules()).toList();
+                + g.members() + " " + g.rules() + " " + g.links()).toList();
     }
 }
