@@ -28,15 +28,18 @@ public final class ConsoleHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleHandler.class);
     private static final Pattern ITEM = Pattern.compile(
             "/console/review/([0-9a-fA-F-]{36})(?:/(preview|merge|not-duplicate|dismiss))?");
+    private static final Pattern UNDO = Pattern.compile("/console/merges/([0-9a-fA-F-]{36})/undo");
     private static final int MAX_FORM_BYTES = 65_536;
     private final ConsoleSessions sessions;
     private final ApiClient api;
     private final ReviewController review;
+    private final AuditController audit;
 
     ConsoleHandler(URI api, ConsoleSessions sessions) {
         this.sessions = sessions;
         this.api = new ApiClient(api);
         this.review = new ReviewController(this.api);
+        this.audit = new AuditController(this.api);
     }
 
     /** The console over the API at {@code api} (this server's own address), sessions expiring after 30 idle minutes. */
@@ -73,12 +76,18 @@ public final class ConsoleHandler implements HttpHandler {
             }
             return post(exchange, session.get(), path, form);
         }
-        return get(session.get(), path);
+        return get(session.get(), path, exchange.getRequestURI().getRawQuery());
     }
 
-    private Reply get(ConsoleSessions.Session session, String path) {
+    private Reply get(ConsoleSessions.Session session, String path, String rawQuery) {
         if (path.equals(PATH) || path.equals(PATH + "/") || path.equals("/console/review")) {
             return review.list(session);
+        }
+        if (path.equals("/console/merges")) {
+            return audit.merges(session);
+        }
+        if (path.equals("/console/decisions")) {
+            return audit.decisions(session, rawQuery);
         }
         Matcher item = ITEM.matcher(path);
         if (item.matches() && item.group(2) == null) {
@@ -92,6 +101,10 @@ public final class ConsoleHandler implements HttpHandler {
             sessions.close(session.id());
             exchange.getResponseHeaders().add("Set-Cookie", cookie("", Duration.ZERO));
             return new Reply.Redirect("/console/sign-in");
+        }
+        Matcher undo = UNDO.matcher(path);
+        if (undo.matches()) {
+            return audit.undo(session, undo.group(1));
         }
         Matcher item = ITEM.matcher(path);
         if (!item.matches() || item.group(2) == null) {

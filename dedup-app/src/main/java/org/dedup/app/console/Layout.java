@@ -8,7 +8,7 @@ final class Layout {
             <style>
             body{font:16px/1.5 system-ui,sans-serif;color:#111;background:#fff;margin:0}
             header{background:#123;color:#fff;padding:.5rem 1rem;display:flex;gap:1rem;align-items:center}
-            header a{color:#fff} header form{margin-left:auto}
+            header a{color:#fff;margin-right:1rem} header form{margin-left:auto}
             main{padding:1rem;max-width:1280px}
             a{color:#0645ad} a:focus,button:focus,input:focus,select:focus{outline:3px solid #c60;outline-offset:2px}
             table{border-collapse:collapse;margin:.5rem 0} th,td{border:1px solid #555;padding:.25rem .5rem;text-align:left;vertical-align:top}
@@ -23,7 +23,8 @@ final class Layout {
     /** A page of a signed-in tenant: the navigation and a sign-out form carrying the session's CSRF token. */
     static Html page(String title, String csrfToken, Html content) {
         Html nav = Html.of("""
-                <nav aria-label="Console"><a href="/console/review">Review queue</a></nav>
+                <nav aria-label="Console"><a href="/console/review">Review queue</a> <a href="/console/merges">Merge history</a>
+                <a href="/console/decisions">Decision log</a></nav>
                 <form method="post" action="/console/sign-out">%s<button type="submit">Sign out</button></form>""",
                 csrf(csrfToken));
         return document(title, Optional.of(nav), content);

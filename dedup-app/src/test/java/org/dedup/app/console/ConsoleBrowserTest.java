@@ -155,6 +155,44 @@ class ConsoleBrowserTest {
         assertTrue(browser.findElement(By.id("side-by-side")).getText().contains("<script>window.pwned=1</script>"));
     }
 
+    @Test
+    void undoAMergeFromTheHistory() throws Exception {
+        JsonNode item = console.pendingItem("Lea Park", "Leah Park");
+        JsonNode merged = console.api("POST", "/v1/review/" + item.get("id").asText() + "/merge", "{}");
+        String merge = merged.get("detail").asText().replace("merge ", "");
+        signIn();
+        browser.findElement(By.linkText("Merge history")).click();
+        assertEquals("Merge history", heading());
+        browser.findElement(By.cssSelector("button[aria-label='Undo merge " + merge + "']")).click();
+        assertEquals("Merge history", heading());
+        String row = browser.findElement(By.cssSelector("tr[data-merge='" + merge + "']")).getText();
+        assertTrue(row.contains("undone by console"), row);
+        assertEquals(List.of(true), undone(merge));
+    }
+
+    @Test
+    void filterTheDecisionLogByOutcome() throws Exception {
+        console.pendingItem("Ola Berg", "Ola Borg");
+        signIn();
+        browser.findElement(By.linkText("Decision log")).click();
+        new Select(browser.findElement(By.id("outcome"))).selectByVisibleText("pending_review");
+        press("Filter");
+        assertTrue(browser.getCurrentUrl().contains("outcome=pending_review"), browser.getCurrentUrl());
+        List<String> outcomes = browser.findElements(By.cssSelector("#decisions tbody tr td:nth-child(2)")).stream()
+                .map(WebElement::getText).distinct().toList();
+        assertEquals(List.of("pending_review"), outcomes);
+    }
+
+    private static List<Boolean> undone(String merge) throws Exception {
+        List<Boolean> found = new java.util.ArrayList<>();
+        for (JsonNode entry : console.api("GET", "/v1/merges?limit=500", null).get("merges")) {
+            if (entry.get("id").asText().equals(merge)) {
+                found.add(entry.get("undone").asBoolean());
+            }
+        }
+        return found;
+    }
+
     private static void screenshot() throws Exception {
         Path target = Path.of(System.getProperty("dedup.console.screenshot", "target/console-review.png"));
         Files.createDirectories(target.toAbsolutePath().getParent());
