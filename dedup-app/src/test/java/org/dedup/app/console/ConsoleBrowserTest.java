@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +74,7 @@ class ConsoleBrowserTest {
         assertEquals("Sign in", heading());
         WebElement key = browser.findElement(By.id("api-key"));
         assertEquals("Tenant API key", browser.findElement(By.cssSelector("label[for=api-key]")).getText());
-        key.sendKeys(ConsoleOnPostgres.KEY, Keys.ENTER);
+        loadsAPage(() -> key.sendKeys(ConsoleOnPostgres.KEY, Keys.ENTER));
         assertEquals("Review queue", heading());
     }
 
@@ -85,7 +88,18 @@ class ConsoleBrowserTest {
     }
 
     private void press(String button) {
-        browser.findElement(By.xpath("//button[normalize-space()='" + button + "']")).click();
+        loadsAPage(() -> browser.findElement(By.xpath("//button[normalize-space()='" + button + "']")).click());
+    }
+
+    private void follow(String link) {
+        loadsAPage(() -> browser.findElement(By.linkText(link)).click());
+    }
+
+    /** Does {@code action} and waits until the page it leaves is gone, so what follows reads the next page. */
+    private static void loadsAPage(Runnable action) {
+        WebElement leaving = browser.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(leaving));
     }
 
     /** The id of the item's record whose lead is in {@code pipeline}. */
@@ -161,9 +175,9 @@ class ConsoleBrowserTest {
         JsonNode merged = console.api("POST", "/v1/review/" + item.get("id").asText() + "/merge", "{}");
         String merge = merged.get("detail").asText().replace("merge ", "");
         signIn();
-        browser.findElement(By.linkText("Merge history")).click();
+        follow("Merge history");
         assertEquals("Merge history", heading());
-        browser.findElement(By.cssSelector("button[aria-label='Undo merge " + merge + "']")).click();
+        loadsAPage(() -> browser.findElement(By.cssSelector("button[aria-label='Undo merge " + merge + "']")).click());
         assertEquals("Merge history", heading());
         String row = browser.findElement(By.cssSelector("tr[data-merge='" + merge + "']")).getText();
         assertTrue(row.contains("undone by console"), row);
@@ -174,13 +188,35 @@ class ConsoleBrowserTest {
     void filterTheDecisionLogByOutcome() throws Exception {
         console.pendingItem("Ola Berg", "Ola Borg");
         signIn();
-        browser.findElement(By.linkText("Decision log")).click();
+        follow("Decision log");
         new Select(browser.findElement(By.id("outcome"))).selectByVisibleText("pending_review");
         press("Filter");
         assertTrue(browser.getCurrentUrl().contains("outcome=pending_review"), browser.getCurrentUrl());
         List<String> outcomes = browser.findElements(By.cssSelector("#decisions tbody tr td:nth-child(2)")).stream()
                 .map(WebElement::getText).distinct().toList();
         assertEquals(List.of("pending_review"), outcomes);
+    }
+
+    @Test
+    void changeASettingAndSeeTheDryRun() throws Exception {
+        console.pendingItem("Ivy Stone", "Ivy Stoner");
+        console.api("PUT", "/v1/settings", "{\"methods\": [\"phone\"]}");
+        signIn();
+        follow("Settings");
+        assertEquals("Settings", heading());
+        browser.findElement(By.cssSelector("input[name=methods][value=email]")).click();
+        new Select(browser.findElement(By.id("conflictPolicy"))).selectByVisibleText("keep_existing");
+        press("Dry run");
+        String report = browser.findElement(By.id("dry-run")).getText();
+        assertTrue(report.contains("Dry run: nothing saved yet") && report.contains("Leads checked"), report);
+        assertEquals("[\"phone\"]", console.api("GET", "/v1/settings", null).get("methods").toString(),
+                "a dry run saves nothing");
+        press("Save these settings");
+        assertEquals("Settings", heading());
+        JsonNode saved = console.api("GET", "/v1/settings", null);
+        assertEquals("[\"email\",\"phone\"]", saved.get("methods").toString());
+        assertEquals("keep_existing", saved.get("conflictPolicy").asText());
+        console.api("PUT", "/v1/settings", "{\"methods\": [\"phone\"]}");
     }
 
     private static List<Boolean> undone(String merge) throws Exception {
