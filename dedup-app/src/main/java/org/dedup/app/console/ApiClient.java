@@ -51,6 +51,12 @@ final class ApiClient {
         return send(request);
     }
 
+    /** A PUT of {@code body} (JSON). */
+    Answer put(String apiKey, String path, Object body) {
+        return send(request(apiKey, path).header("Content-Type", "application/json").header("Dedup-Actor", ACTOR)
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     private HttpRequest.Builder request(String apiKey, String pathAndQuery) {
         return HttpRequest.newBuilder(api.resolve(pathAndQuery)).timeout(TIMEOUT).header("X-Api-Key", apiKey);
     }

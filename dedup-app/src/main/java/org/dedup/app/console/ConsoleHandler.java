@@ -34,12 +34,14 @@ public final class ConsoleHandler implements HttpHandler {
     private final ApiClient api;
     private final ReviewController review;
     private final AuditController audit;
+    private final SettingsController settings;
 
     ConsoleHandler(URI api, ConsoleSessions sessions) {
         this.sessions = sessions;
         this.api = new ApiClient(api);
         this.review = new ReviewController(this.api);
         this.audit = new AuditController(this.api);
+        this.settings = new SettingsController(this.api);
     }
 
     /** The console over the API at {@code api} (this server's own address), sessions expiring after 30 idle minutes. */
@@ -86,6 +88,9 @@ public final class ConsoleHandler implements HttpHandler {
         if (path.equals("/console/merges")) {
             return audit.merges(session);
         }
+        if (path.equals("/console/settings")) {
+            return settings.page(session);
+        }
         if (path.equals("/console/decisions")) {
             return audit.decisions(session, rawQuery);
         }
@@ -101,6 +106,12 @@ public final class ConsoleHandler implements HttpHandler {
             sessions.close(session.id());
             exchange.getResponseHeaders().add("Set-Cookie", cookie("", Duration.ZERO));
             return new Reply.Redirect("/console/sign-in");
+        }
+        if (path.equals("/console/settings/dry-run")) {
+            return settings.dryRun(session, form);
+        }
+        if (path.equals("/console/settings/save")) {
+            return settings.save(session, form);
         }
         Matcher undo = UNDO.matcher(path);
         if (undo.matches()) {

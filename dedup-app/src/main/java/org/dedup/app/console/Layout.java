@@ -24,7 +24,8 @@ final class Layout {
     static Html page(String title, String csrfToken, Html content) {
         Html nav = Html.of("""
                 <nav aria-label="Console"><a href="/console/review">Review queue</a> <a href="/console/merges">Merge history</a>
-                <a href="/console/decisions">Decision log</a></nav>
+                <a href="/console/decisions">Decision log</a>
+                <a href="/console/settings">Settings</a></nav>
                 <form method="post" action="/console/sign-out">%s<button type="submit">Sign out</button></form>""",
                 csrf(csrfToken));
         return document(title, Optional.of(nav), content);

@@ -1,0 +1,45 @@
+package org.dedup.app.console;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The settings page over GET/PUT /v1/settings and POST /v1/settings/dry-run. */
+final class SettingsController {
+    private final ApiClient api;
+
+    SettingsController(ApiClient api) {
+        this.api = api;
+    }
+
+    Reply page(ConsoleSessions.Session session) {
+        ApiClient.Answer stored = api.get(session.apiKey(), "/v1/settings");
+        return stored.ok() ? Reply.ok(SettingsPage.render(SettingsChange.of(stored.body()), Optional.empty(),
+                Optional.empty(), session.csrfToken())) : ReviewController.failed(session, stored);
+    }
+
+    Reply dryRun(ConsoleSessions.Session session, Form form) {
+        SettingsChange change = SettingsChange.of(form);
+        ApiClient.Answer stored = api.get(session.apiKey(), "/v1/settings");
+        if (!stored.ok()) {
+            return ReviewController.failed(session, stored);
+        }
+        ApiClient.Answer report = api.post(session.apiKey(), "/v1/settings/dry-run",
+                change.applyTo(stored.body()), "");
+        return Reply.ok(report.ok()
+                ? SettingsPage.render(change, Optional.of(report.body()), Optional.empty(), session.csrfToken())
+                : SettingsPage.render(change, Optional.empty(), Optional.of(report.error()), session.csrfToken()));
+    }
+
+    Reply save(ConsoleSessions.Session session, Form form) {
+        SettingsChange change = SettingsChange.of(form);
+        ApiClient.Answer stored = api.get(session.apiKey(), "/v1/settings");
+        if (!stored.ok()) {
+            return ReviewController.failed(session, stored);
+        }
+        ObjectNode document = change.applyTo(stored.body());
+        ApiClient.Answer saved = api.put(session.apiKey(), "/v1/settings", document);
+        return saved.ok() ? new Reply.Redirect("/console/settings") : Reply.ok(SettingsPage.render(change,
+                Optional.empty(), Optional.of(saved.error()), session.csrfToken()));
+    }
+}
