@@ -37,9 +37,8 @@ public final class PairFeatures {
     private final List<Attribute> attributes;
     private final List<List<Comparison>> comparisons;
     private final List<Set<Comparison>> comparisonSets;
-    /** The given name and surname attributes when the schema has both, for the swapped-names feature. */
-    private final Optional<Attribute> given;
-    private final Optional<Attribute> surname;
+    /** The given name and surname when the schema has both: the swapped-names feature compares them crosswise. */
+    private final Optional<NameAttributes> nameAttributes;
     private final boolean emails;
     private final boolean phones;
     private final FeatureSchema schema;
@@ -51,9 +50,8 @@ public final class PairFeatures {
         this.comparisons = attributes.stream().map(a -> KindComparisons.of(a.kind())).toList();
         this.comparisonSets = comparisons.stream().map(c -> (Set<Comparison>) (c.isEmpty()
                 ? EnumSet.noneOf(Comparison.class) : EnumSet.copyOf(c))).toList();
-        boolean swappable = recordSchema.has(Kind.GIVEN_NAME) && recordSchema.has(Kind.SURNAME);
-        this.given = swappable ? recordSchema.ofKind(Kind.GIVEN_NAME) : Optional.empty();
-        this.surname = swappable ? recordSchema.ofKind(Kind.SURNAME) : Optional.empty();
+        this.nameAttributes = recordSchema.ofKind(Kind.GIVEN_NAME).flatMap(given -> recordSchema.ofKind(Kind.SURNAME)
+                .map(surname -> new NameAttributes(given, surname)));
         this.emails = recordSchema.has(Kind.EMAIL);
         this.phones = recordSchema.has(Kind.PHONE);
         this.schema = new FeatureSchema(SCHEMA_VERSION, names());
@@ -89,8 +87,8 @@ public final class PairFeatures {
                 features[i++] = known ? comparison.compare(x, y) : 0.0;
             }
         }
-        if (given.isPresent()) {
-            features[i++] = swappedNames(a.record(), b.record(), given.get(), surname.orElseThrow());
+        if (nameAttributes.isPresent()) {
+            features[i++] = nameAttributes.get().swappedSimilarity(a.record(), b.record());
         }
         if (emails) {
             i = multiValued(a.record().emails(), b.record().emails(), EMAIL_COMPARISONS, features, i);
@@ -116,13 +114,15 @@ public final class PairFeatures {
         return lines;
     }
 
-    /** How alike the names are when given name and surname are swapped in one record (0 if either is missing). */
-    private static double swappedNames(PersonRecord a, PersonRecord b, Attribute given, Attribute surname) {
-        if (!a.has(given) || !a.has(surname) || !b.has(given) || !b.has(surname)) {
-            return 0.0;
+    private record NameAttributes(Attribute given, Attribute surname) {
+        /** How alike the names are when given name and surname are swapped in one record (0 if either is missing). */
+        double swappedSimilarity(PersonRecord a, PersonRecord b) {
+            if (!a.has(given) || !a.has(surname) || !b.has(given) || !b.has(surname)) {
+                return 0.0;
+            }
+            return (Similarities.jaroWinkler(a.value(given), b.value(surname))
+                    + Similarities.jaroWinkler(a.value(surname), b.value(given))) / 2;
         }
-        return (Similarities.jaroWinkler(a.value(given), b.value(surname))
-                + Similarities.jaroWinkler(a.value(surname), b.value(given))) / 2;
     }
 
     /**
@@ -168,7 +168,7 @@ public final class PairFeatures {
             names.add(key + "_missing");
             comparisons.get(position).forEach(c -> names.add(c.featureName(key)));
         }
-        if (given.isPresent()) {
+        if (nameAttributes.isPresent()) {
             names.add("names_swapped_jaro_winkler");
         }
         if (emails) {
