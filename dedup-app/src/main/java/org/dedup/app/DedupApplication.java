@@ -35,6 +35,7 @@ import org.dedup.domain.review.RecordMerges;
 import org.dedup.domain.review.ReviewQueue;
 import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.DuplicateSearch;
+import org.dedup.domain.standardize.Standardizer;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.persistence.Database;
@@ -81,7 +82,7 @@ public final class DedupApplication implements AutoCloseable {
                 get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
                 get(TenantSettings.class), get(BulkScans.class), schedules, get(RecordMerges.class),
                 get(ReviewQueue.class), get(SettingsDryRun.class), get(Audited.class), get(AuditLog.class),
-                get(Webhooks.class));
+                get(Webhooks.class), get(Standardizer.class));
     }
 
     /** The tenants' scan schedules (setting them needs no running scheduler). */

@@ -14,14 +14,15 @@ import org.dedup.domain.review.RecordMerges;
 import org.dedup.domain.review.ReviewQueue;
 import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.DuplicateSearch;
+import org.dedup.domain.standardize.Standardizer;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 
-/** The domain services the HTTP API calls, and the tenants' scan schedules. */
+/** The domain services the HTTP API calls, the tenants' scan schedules, and the standardizer emails are checked by. */
 public record ApiServices(DuplicateControl control, DuplicateSearch search, ManualMerge manualMerge,
                           Unmerger unmerger, LeadRepository leads, SettingsStore settings, Parties parties,
                           TenantSettings tenantSettings, BulkScans scans,
                           ScanSchedules schedules, RecordMerges merges, ReviewQueue review,
                           SettingsDryRun settingsDryRun, Audited audited, AuditLog audit,
-                          Webhooks webhooks) {
+                          Webhooks webhooks, Standardizer standardizer) {
 }

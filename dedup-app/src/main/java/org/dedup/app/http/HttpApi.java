@@ -11,6 +11,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 
 import org.dedup.app.config.HttpConfig;
@@ -70,10 +71,12 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private List<Route> routeTable(ApiServices services) {
+        ValidEmails emails = new ValidEmails(services.standardizer());
         List<Resource> resources = List.of(
                 new SystemResource(metrics),
-                new LeadResource(arrivals, services.control(), services.search(), services.leads(), metrics),
-                new PartyResource(services.parties(), services.search(), services.merges(), services.audited()),
+                new LeadResource(arrivals, services.control(), services.search(), services.leads(), emails, metrics),
+                new PartyResource(services.parties(), services.search(), services.merges(), services.audited(),
+                        emails),
                 new MergeResource(services.merges(), services.parties(), services.unmerger(), services.audited()),
                 new ReviewResource(services.review()),
                 new AuditResource(services.audit()),
@@ -126,6 +129,8 @@ public final class HttpApi implements AutoCloseable {
         }
         pages.accept(table);
         table.exception(Exception.class, problems::answer);
+        // Javalin's own answer to its exceptions (404, 405, 413) is not problem+json: replace it
+        table.exception(HttpResponseException.class, problems::answer);
     }
 
     /** Javalin routes by {@code X-HTTP-Method-Override}; the API has no use for it, and it would hide the method. */

@@ -5,12 +5,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.dedup.domain.model.InvalidRecordException;
 
 /**
  * JSON in and out of the API. A body is read as a tree first, so that what no type should accept is refused with a
@@ -31,11 +34,24 @@ final class JsonBodies {
         try {
             return json.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
-            throw new HttpProblem(400, "unknown field '" + e.getPropertyName() + "' at " + e.getPathReference()
-                    .replaceAll("org\\.dedup\\.app\\.http\\.", ""));
+            throw new HttpProblem(400, "unknown field '" + e.getPropertyName() + "' at " + pointer(e));
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InvalidRecordException invalid) {
+                throw invalid;
+            }
+            throw new HttpProblem(400, "the value at " + pointer(e) + " is not of the expected type");
         } catch (JsonProcessingException e) {
-            throw new HttpProblem(400, "malformed JSON: " + withoutTypeNames(e.getOriginalMessage()));
+            throw new HttpProblem(400, "malformed JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Where in the body a value is, as a JSON pointer ({@code /contacts/0/emails}): never a Java type's name. */
+    private static String pointer(JsonMappingException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+        }
+        return pointer.isEmpty() ? "/" : pointer.toString();
     }
 
     /** The body as a tree; malformed JSON is a 400 saying where. */
@@ -47,7 +63,7 @@ final class JsonBodies {
             }
             return tree;
         } catch (JsonProcessingException e) {
-            throw new HttpProblem(400, "malformed JSON: " + withoutTypeNames(e.getOriginalMessage()));
+            throw new HttpProblem(400, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new HttpProblem(400, "the request body cannot be read");
         }
@@ -76,11 +92,5 @@ final class JsonBodies {
                 }
             }
         }
-    }
-
-    /** Jackson names the Java types it tried; a caller needs the JSON shape only. */
-    private static String withoutTypeNames(String message) {
-        return message.replaceAll("`?(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)`?", "$1")
-                .replace("$", ".");
     }
 }

@@ -29,10 +29,12 @@ final class LeadResource implements Resource {
     private final DuplicateControl control;
     private final DuplicateSearch search;
     private final LeadRepository leads;
+    private final ValidEmails emails;
     private final ApiMetrics metrics;
 
     LeadResource(ArrivalQueue arrivals, DuplicateControl control, DuplicateSearch search, LeadRepository leads,
-                 ApiMetrics metrics) {
+                 ValidEmails emails, ApiMetrics metrics) {
+        this.emails = emails;
         this.arrivals = arrivals;
         this.control = control;
         this.search = search;
@@ -53,7 +55,7 @@ final class LeadResource implements Resource {
         Optional<IdempotencyKey> key = call.header("Idempotency-Key").map(IdempotencyKey::new);
         Optional<RequestFingerprint> fingerprint = key.isPresent() ? Optional.of(RequestFingerprints.of(body))
                 : Optional.empty();
-        return decided(arrivals.receive(new LeadArrival(request.toIncomingLead(tenant), key, fingerprint)));
+        return decided(arrivals.receive(new LeadArrival(emails.of(request.toIncomingLead(tenant)), key, fingerprint)));
     }
 
     private Tagged find(Call call) {
@@ -66,7 +68,7 @@ final class LeadResource implements Resource {
     private DecisionView update(Call call) throws IOException {
         TenantId tenant = call.tenant();
         LeadId id = LeadId.parse(call.path("id"));
-        var values = call.body(IncomingLeadRequest.class).toIncomingLead(tenant);
+        var values = emails.of(call.body(IncomingLeadRequest.class).toIncomingLead(tenant));
         Optional<Long> expected = call.header("If-Match").map(EntityTags::version);
         return decided(expected.isPresent() ? control.update(id, values, expected.get())
                 : control.update(id, values));
@@ -74,7 +76,8 @@ final class LeadResource implements Resource {
 
     private Map<String, Object> check(Call call) throws IOException {
         TenantId tenant = call.tenant();
-        Lead lead = call.body(IncomingLeadRequest.class).toIncomingLead(tenant).toLead(LeadId.random(), Instant.now());
+        Lead lead = emails.of(call.body(IncomingLeadRequest.class).toIncomingLead(tenant))
+                .toLead(LeadId.random(), Instant.now());
         return Map.of("candidates", search.checkLead(lead).stream().map(DecisionView::candidate).toList());
     }
 

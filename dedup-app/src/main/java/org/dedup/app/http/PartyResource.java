@@ -37,8 +37,10 @@ final class PartyResource implements Resource {
     private final DuplicateSearch search;
     private final RecordMerges merges;
     private final Audited audited;
+    private final ValidEmails emails;
 
-    PartyResource(Parties parties, DuplicateSearch search, RecordMerges merges, Audited audited) {
+    PartyResource(Parties parties, DuplicateSearch search, RecordMerges merges, Audited audited, ValidEmails emails) {
+        this.emails = emails;
         this.parties = parties;
         this.search = search;
         this.merges = merges;
@@ -54,12 +56,12 @@ final class PartyResource implements Resource {
     @Override
     public List<Route> routes() {
         return List.of(Route.post("/v1/contacts", call -> addContact(call.tenant(),
-                        call.body(ContactBody.class).toContact(ContactId.random()))),
+                        emails.of(call.body(ContactBody.class).toContact(ContactId.random())))),
                 Route.post("/v1/contacts/merges", call -> merge(call, RecordKind.CONTACT)),
                 Route.get("/v1/contacts/{id}", call -> find(call, RecordKind.CONTACT)),
                 Route.put("/v1/contacts/{id}", call -> update(call, RecordKind.CONTACT)),
                 Route.post("/v1/companies", call -> saved(call.tenant(), addCompany(call.tenant(),
-                        call.body(CompanyRequest.class).toCompany(CompanyId.random())))),
+                        emails.of(call.body(CompanyRequest.class).toCompany(CompanyId.random()))))),
                 Route.post("/v1/companies/merges", call -> merge(call, RecordKind.COMPANY)),
                 Route.get("/v1/companies/{id}", call -> find(call, RecordKind.COMPANY)),
                 Route.put("/v1/companies/{id}", call -> update(call, RecordKind.COMPANY)));
@@ -84,8 +86,9 @@ final class PartyResource implements Resource {
     private Map<String, Object> update(Call call, RecordKind kind) throws IOException {
         TenantId tenant = call.tenant();
         RecordRef ref = ref(kind, call.path("id"));
-        Party record = kind == RecordKind.CONTACT ? call.body(ContactBody.class).toContact(new ContactId(ref.value()))
-                : call.body(CompanyRequest.class).toCompany(new CompanyId(ref.value()));
+        Party record = emails.of(kind == RecordKind.CONTACT
+                ? call.body(ContactBody.class).toContact(new ContactId(ref.value()))
+                : call.body(CompanyRequest.class).toCompany(new CompanyId(ref.value())));
         parties.update(tenant, record);
         return saved(tenant, record);
     }

@@ -65,10 +65,10 @@ final class SettingsResource implements Resource {
     }
 
     private Object rulesDryRun(Call call) throws IOException {
+        TenantId tenant = call.tenant();
         int samples = samples(call);
         RuleDto[] rules = call.body(RuleDto[].class);
-        return DryRunViews.rules(search.dryRun(call.tenant(), Arrays.stream(rules).map(RuleDto::toRule).toList()),
-                samples);
+        return DryRunViews.rules(search.dryRun(tenant, Arrays.stream(rules).map(RuleDto::toRule).toList()), samples);
     }
 
     private SettingsDocument saveSettings(Call call) throws IOException {
@@ -82,8 +82,9 @@ final class SettingsResource implements Resource {
     }
 
     private Object settingsDryRun(Call call) throws IOException {
+        TenantId tenant = call.tenant();
         int samples = samples(call);
-        return DryRunViews.settings(settingsDryRun.run(call.tenant(), call.body(SettingsDocument.class).toSettings(),
+        return DryRunViews.settings(settingsDryRun.run(tenant, call.body(SettingsDocument.class).toSettings(),
                 samples));
     }
 

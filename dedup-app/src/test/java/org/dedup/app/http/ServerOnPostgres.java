@@ -51,6 +51,13 @@ public final class ServerOnPostgres implements AutoCloseable {
                 pages));
     }
 
+    /** As {@link #start(String, int, List)}, the API configured by {@code http}. */
+    static ServerOnPostgres start(String schemaPrefix, HttpConfig http, List<TenantConfig> tenants) {
+        String schema = TestPostgres.createSchema(schemaPrefix);
+        DedupApplication app = DedupApplication.start(config(schema, tenants));
+        return new ServerOnPostgres(schema, app, new HttpApi(http, tenants, app.apiServices()));
+    }
+
     /** The application and its API started on {@code schema} as it is. */
     static ServerOnPostgres on(String schema, int maxBodyBytes, List<TenantConfig> tenants) throws IOException {
         DedupApplication app = DedupApplication.start(config(schema, tenants));
