@@ -82,7 +82,7 @@ public final class DedupApplication implements AutoCloseable {
                 get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
                 get(TenantSettings.class), get(BulkScans.class), schedules, get(RecordMerges.class),
                 get(ReviewQueue.class), get(SettingsDryRun.class), get(Audited.class), get(AuditLog.class),
-                get(Webhooks.class), get(Standardizer.class));
+                get(Webhooks.class), get(Standardizer.class), database);
     }
 
     /** The tenants' scan schedules (setting them needs no running scheduler). */

@@ -1,9 +1,13 @@
 package org.dedup.persistence;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import org.dedup.persistence.transaction.ThreadBoundTransactions;
 import org.flywaydb.core.Flyway;
@@ -25,8 +29,10 @@ public final class Database implements AutoCloseable {
     /** The embedded default: an H2 file under ./data, in PostgreSQL compatibility mode. */
     public static final String EMBEDDED_URL = H2Url.compatible("jdbc:h2:file:./data/dedup");
     private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+    private static final int VALID_WITHIN_SECONDS = 1;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private volatile boolean migrated;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -67,7 +73,34 @@ public final class Database implements AutoCloseable {
      * instead of refusing to start. Each migration creates what it names and depends on no later one.
      */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).outOfOrder(true).load().migrate();
+        flyway(dataSource).migrate();
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).outOfOrder(true).load();
+    }
+
+    /**
+     * Whether the database answers (a pooled connection that is valid within a second) and has every migration of
+     * this build applied; once they are, that is not asked again.
+     */
+    public boolean ready() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(VALID_WITHIN_SECONDS)) {
+                return false;
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+        if (!migrated) {
+            migrated = flyway(dataSource).info().pending().length == 0;
+        }
+        return migrated;
+    }
+
+    /** The connection pool's current counts (active, idle, waiting threads), for the metrics. */
+    public HikariPoolMXBean pool() {
+        return dataSource.getHikariPoolMXBean();
     }
 
     /** A jOOQ context over any data source; its transactions join the calling thread's. */

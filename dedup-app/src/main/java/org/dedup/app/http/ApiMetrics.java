@@ -3,6 +3,9 @@ package org.dedup.app.http;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,7 +23,7 @@ import org.dedup.domain.control.ArrivalQueue;
 
 /**
  * What {@code GET /metrics} shows: requests by route, method and status with a latency histogram, decisions by
- * outcome, the arrival queue, and the JVM. Labels come from the route table only: a request to no route is counted
+ * outcome, the arrival queue, the database connection pool, and the JVM (memory, GC, threads, classes, CPU, uptime). Labels come from the route table only: a request to no route is counted
  * as {@code route="unmatched"}, and a method that is not a standard one as {@code method="OTHER"}, so no client can
  * add a time series.
  */
@@ -30,7 +33,7 @@ final class ApiMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    ApiMetrics(ArrivalQueue arrivals) {
+    ApiMetrics(ArrivalQueue arrivals, HikariPoolMXBean pool) {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -43,6 +46,17 @@ final class ApiMetrics implements AutoCloseable {
                 .register(registry);
         FunctionCounter.builder("dedup_arrival_batches_decided_again", arrivals,
                 a -> a.counts().batchesDecidedAgain()).register(registry);
+        poolGauge("active", pool, HikariPoolMXBean::getActiveConnections);
+        poolGauge("idle", pool, HikariPoolMXBean::getIdleConnections);
+        poolGauge("total", pool, HikariPoolMXBean::getTotalConnections);
+        Gauge.builder("dedup_db_pool_threads_waiting", pool, HikariPoolMXBean::getThreadsAwaitingConnection)
+                .register(registry);
+    }
+
+    /** The database connection pool: connections by state, and the threads waiting for one. */
+    private void poolGauge(String state, HikariPoolMXBean pool, ToIntFunction<HikariPoolMXBean> count) {
+        Gauge.builder("dedup_db_pool_connections", pool, p -> count.applyAsInt(p)).tag("state", state)
+                .register(registry);
     }
 
     PrometheusMeterRegistry registry() {

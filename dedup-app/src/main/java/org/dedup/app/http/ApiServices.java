@@ -17,12 +17,16 @@ import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.standardize.Standardizer;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
+import org.dedup.persistence.Database;
 
-/** The domain services the HTTP API calls, the tenants' scan schedules, and the standardizer emails are checked by. */
+/**
+ * The domain services the HTTP API calls, the tenants' scan schedules, the standardizer emails are checked by, and
+ * the database (for readiness and the pool's metrics).
+ */
 public record ApiServices(DuplicateControl control, DuplicateSearch search, ManualMerge manualMerge,
                           Unmerger unmerger, LeadRepository leads, SettingsStore settings, Parties parties,
                           TenantSettings tenantSettings, BulkScans scans,
                           ScanSchedules schedules, RecordMerges merges, ReviewQueue review,
                           SettingsDryRun settingsDryRun, Audited audited, AuditLog audit,
-                          Webhooks webhooks, Standardizer standardizer) {
+                          Webhooks webhooks, Standardizer standardizer, Database database) {
 }

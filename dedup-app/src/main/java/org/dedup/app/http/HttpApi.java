@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -62,7 +63,7 @@ public final class HttpApi implements AutoCloseable {
                 KEY_FAILURES_ALLOWED, KEY_FAILURE_WINDOW));
         this.problems = new Problems(json, new RateLimitedLog(LOG, clock, LOG_INTERVAL));
         this.arrivals = new ArrivalQueue(services.control(), config.arrivalWorkers(), config.maxArrivalBatch());
-        this.metrics = new ApiMetrics(arrivals);
+        this.metrics = new ApiMetrics(arrivals, services.database().pool());
         this.scans = new ScanJobs(services.scans());
         this.routes = routeTable(services);
         this.server = Javalin.create(javalin -> configure(javalin, pages));
@@ -73,7 +74,7 @@ public final class HttpApi implements AutoCloseable {
     private List<Route> routeTable(ApiServices services) {
         ValidEmails emails = new ValidEmails(services.standardizer());
         List<Resource> resources = List.of(
-                new SystemResource(metrics),
+                new SystemResource(metrics, services.database(), Optional.ofNullable(config.metricsKey())),
                 new LeadResource(arrivals, services.control(), services.search(), services.leads(), emails, metrics),
                 new PartyResource(services.parties(), services.search(), services.merges(), services.audited(),
                         emails),

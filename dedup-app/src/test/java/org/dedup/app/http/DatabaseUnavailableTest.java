@@ -71,6 +71,34 @@ class DatabaseUnavailableTest {
         }
     }
 
+    @Test
+    void readinessIs503WhileTheDatabaseIsDownAndLivenessStays200() throws Exception {
+        int port = freePort();
+        Server database = h2(port);
+        DedupConfig config = DedupConfig.defaults()
+                .withDatabase(DatabaseConfig.of("jdbc:h2:tcp://127.0.0.1:" + port + "/./ready;MODE=PostgreSQL;"
+                        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"))
+                .withTenants(List.of(new TenantConfig("down", KEY, List.of("email"), null, null, null, null)));
+        try (DedupApplication app = DedupApplication.start(config);
+             HttpApi api = new HttpApi(HttpConfig.on(0, 16_384), config.tenants(), app.apiServices())) {
+            assertEquals(200, get(api, "/health/ready").statusCode());
+
+            database.stop();
+            HttpResponse<String> notReady = get(api, "/health/ready");
+
+            assertEquals(503, notReady.statusCode(), notReady.body());
+            assertTrue(notReady.body().contains("\"detail\":\"not ready"), notReady.body());
+            assertEquals(200, get(api, "/health/live").statusCode());
+        } finally {
+            database.stop();
+        }
+    }
+
+    private HttpResponse<String> get(HttpApi api, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /**
      * Retried as a client told {@code Retry-After} does, for at most 30 s. (Waiting matters: the pool checks a
      * connection idle for more than 500 ms before lending it, and H2 reports a broken connection with an SQL state
