@@ -1,4 +1,4 @@
-package org.dedup.matchers.spi;
+package org.dedup.matchers.plugins;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.matchers.spi.MatcherConfig;
+import org.dedup.matchers.spi.MatcherProvider;
 
 /**
  * Finds matcher providers with {@link ServiceLoader}: those on the class path, and those in the jars of a

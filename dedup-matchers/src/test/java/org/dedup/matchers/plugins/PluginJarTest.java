@@ -1,4 +1,4 @@
-package org.dedup.matchers.spi;
+package org.dedup.matchers.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +19,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.matchers.spi.MatcherProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
