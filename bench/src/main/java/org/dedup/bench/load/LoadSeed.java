@@ -29,7 +29,7 @@ import org.dedup.domain.model.PhoneType;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;
-import org.dedup.matchers.spi.MatcherRegistry;
+import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.persistence.Database;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;

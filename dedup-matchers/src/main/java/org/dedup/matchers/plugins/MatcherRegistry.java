@@ -1,26 +1,21 @@
-package org.dedup.matchers.spi;
+package org.dedup.matchers.plugins;
 
-import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.stream.Stream;
 
 import org.dedup.domain.match.Matcher;
-import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.matchers.spi.MatcherConfig;
+import org.dedup.matchers.spi.MatcherProvider;
 
 /**
- * Finds matcher providers with {@link ServiceLoader}: those on the class path, and those in the jars of a
- * plugins directory, each jar in a class loader of its own (parent: the SPI's loader), so plugins cannot see each
- * other's classes. Duplicate ids and providers written against another SPI version are refused.
+ * Finds matcher providers with {@link ServiceLoader}: those on the class path, and those of the plugins in a plugins
+ * directory, each plugin in a {@link PluginClassLoader} of its own, so that plugins see neither the host's libraries
+ * nor each other's classes. Duplicate ids and providers written against another SPI version are refused.
  */
 public final class MatcherRegistry {
     private static final System.Logger LOG = System.getLogger(MatcherRegistry.class.getName());
@@ -29,16 +24,14 @@ public final class MatcherRegistry {
     private MatcherRegistry() {
     }
 
-    /** The providers on the class path plus, when {@code pluginsDir} exists, those in its jars. */
+    /** The providers on the class path plus, when {@code pluginsDir} exists, those of its plugins. */
     public static MatcherRegistry discover(Path pluginsDir) {
         MatcherRegistry registry = new MatcherRegistry();
-        ClassLoader spiLoader = MatcherProvider.class.getClassLoader();
-        ServiceLoader.load(MatcherProvider.class, spiLoader).forEach(p -> registry.register(p, "class path"));
-        for (Path jar : jars(pluginsDir)) {
-            ClassLoader loader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {url(jar)}, spiLoader);
-            ServiceLoader.load(MatcherProvider.class, loader).stream()
-                    .filter(p -> p.type().getClassLoader() == loader)
-                    .forEach(p -> registry.register(p.get(), jar.toString()));
+        ClassLoader hostLoader = MatcherProvider.class.getClassLoader();
+        ServiceLoader.load(MatcherProvider.class, hostLoader).forEach(p -> registry.register(p, "class path"));
+        for (PluginJars plugin : PluginJars.in(pluginsDir)) {
+            ClassLoader loader = new PluginClassLoader(plugin.name(), plugin.jars(), hostLoader);
+            ServiceLoader.load(MatcherProvider.class, loader).forEach(p -> registry.register(p, plugin.origin().toString()));
         }
         return registry;
     }
@@ -73,24 +66,5 @@ public final class MatcherRegistry {
                     + earlier.getClass().getName() + " and " + provider.getClass().getName() + " from " + origin);
         }
         LOG.log(System.Logger.Level.INFO, "matcher plugin " + provider.id() + " loaded from " + origin);
-    }
-
-    private static List<Path> jars(Path dir) {
-        if (dir == null || !Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            throw new DedupException("cannot list the plugins directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static URL url(Path jar) {
-        try {
-            return jar.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new DedupException("cannot load plugin " + jar + ": " + e.getMessage(), e);
-        }
     }
 }

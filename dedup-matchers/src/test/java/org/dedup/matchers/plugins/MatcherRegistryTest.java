@@ -1,4 +1,4 @@
-package org.dedup.matchers.spi;
+package org.dedup.matchers.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.settings.MatchMethod;
+import org.dedup.matchers.spi.MatcherConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,24 +1,16 @@
-package org.dedup.matchers.spi;
+package org.dedup.matchers.plugins;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.matchers.testing.TestPlugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,26 +44,9 @@ class PluginJarTest {
     Path work;
 
     private Path pluginJar(String name) throws IOException {
-        Path src = Files.createDirectories(work.resolve("src/acme/plugin"));
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        Files.writeString(src.resolve("EchoProvider.java"), SOURCE);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                src.resolve("EchoProvider.java").toString());
-        assertEquals(0, status, "the test plugin compiles");
-        Path services = Files.createDirectories(classes.resolve("META-INF/services"));
-        Files.writeString(services.resolve(MatcherProvider.class.getName()), "acme.plugin.EchoProvider\n",
-                StandardCharsets.UTF_8);
-        Path plugins = Files.createDirectories(work.resolve("plugins"));
-        Path jar = plugins.resolve(name);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, zip);
-                zip.closeEntry();
-            }
-        }
+        Path plugins = work.resolve("plugins");
+        new TestPlugins(work).jar(plugins.resolve(name), Map.of("EchoProvider.java", SOURCE),
+                List.of("acme.plugin.EchoProvider"));
         return plugins;
     }
 
