@@ -12,6 +12,7 @@ import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.MatcherHealth;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.Require;
@@ -48,6 +49,13 @@ public final class InstalledMatchers {
 
     public Set<MatchMethod> methods() {
         return byMethod.keySet();
+    }
+
+    /** Each installed method's health, in installation order. */
+    public Map<MatchMethod, MatcherHealth> health() {
+        Map<MatchMethod, MatcherHealth> health = new LinkedHashMap<>();
+        byMethod.forEach((method, matcher) -> health.put(method, matcher.health()));
+        return health;
     }
 
     /**
