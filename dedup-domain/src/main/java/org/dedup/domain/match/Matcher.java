@@ -47,4 +47,13 @@ public interface Matcher {
     default Optional<RecordLinker> recordLinker() {
         return Optional.empty();
     }
+
+    /**
+     * Whether this matcher can work: {@link MatcherHealth#AVAILABLE}, the default, or unavailable with the reason
+     * (its model could not be loaded, say), which the server's health report shows. An unavailable matcher still
+     * answers every call, with an exception giving the same reason.
+     */
+    default MatcherHealth health() {
+        return MatcherHealth.AVAILABLE;
+    }
 }
