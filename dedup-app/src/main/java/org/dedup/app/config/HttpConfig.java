@@ -12,6 +12,9 @@ public record HttpConfig(Integer port, Integer maxBodyBytes, Integer arrivalWork
      * each stay well inside it.
      */
     private static final int MAX_BATCH = 256;
+    /** Each request's body is held in memory whole while it is read. */
+    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
     public HttpConfig {
         port = port == null ? 8080 : port;
         maxBodyBytes = maxBodyBytes == null ? 256 * 1024 : maxBodyBytes;
@@ -20,8 +23,9 @@ public record HttpConfig(Integer port, Integer maxBodyBytes, Integer arrivalWork
         if (port < 0 || port > 65_535) {
             throw new ConfigException("http.port", "must be between 0 and 65535, was " + port);
         }
-        if (maxBodyBytes < 1_024) {
-            throw new ConfigException("http.maxBodyBytes", "must be at least 1024, was " + maxBodyBytes);
+        if (maxBodyBytes < 1_024 || maxBodyBytes > MAX_BODY_BYTES) {
+            throw new ConfigException("http.maxBodyBytes", "must be between 1024 and " + MAX_BODY_BYTES
+                    + " (64 MiB), was " + maxBodyBytes);
         }
         if (arrivalWorkers < 1 || arrivalWorkers > 256) {
             throw new ConfigException("http.arrivalWorkers", "must be between 1 and 256, was " + arrivalWorkers);
