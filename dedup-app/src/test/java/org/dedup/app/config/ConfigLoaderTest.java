@@ -246,7 +246,7 @@ class ConfigLoaderTest {
         void aBodyLimitTheServerCannotHold() throws IOException {
             ConfigException body = refused("http:\n  maxBodyBytes: 2147483647\n");
 
-            assertEquals("invalid configuration: http.maxBodyBytes must be between 1024 and 67108864 (64 MiB), was "
+            assertEquals("invalid configuration: http.maxBodyBytes must be between 1024 and 16777216, was "
                     + "2147483647", body.getMessage());
         }
     }
