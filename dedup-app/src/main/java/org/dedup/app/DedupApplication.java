@@ -51,11 +51,14 @@ public final class DedupApplication implements AutoCloseable {
     private DedupApplication(DedupConfig config) {
         this.config = config;
         this.database = Database.open(config.database().url(), config.database().user(),
-                config.database().password(), config.database().poolSize());
+                config.database().password(), config.database().poolSize(), config.database().dedupSchema());
+        database.migrate();
         this.injector = Guice.createInjector(new DedupCoreModule(config.limits().leadLimits()),
-                new StandardizationModule(), new JooqPersistenceModule(database.dataSource()),
+                new StandardizationModule(),
+                new JooqPersistenceModule(database.dataSource(), database.dialect(), database.schema()),
                 new MatchersModule(config.pluginsDir(), config.matchers()));
-        this.schedules = new ScanSchedules(database.dataSource(), get(BulkScans.class), get(Clock.class));
+        this.schedules = new ScanSchedules(database.dataSource(), database.schema(), get(BulkScans.class),
+                get(Clock.class));
     }
 
     public static DedupApplication start(DedupConfig config) {

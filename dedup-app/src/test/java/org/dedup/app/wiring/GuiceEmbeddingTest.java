@@ -27,9 +27,11 @@ import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.persistence.Database;
+import org.dedup.persistence.DedupSchema;
 import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.PersonRecord;
+import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
 
 /** Exactly what the README shows a hosting application doing. */
@@ -40,9 +42,11 @@ class GuiceEmbeddingTest {
         try (Database database = Database.embedded("jdbc:h2:mem:guice;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")) {
             // --- README: Embedding with Guice ---
+            DedupSchema schema = DedupSchema.DEFAULT;
+            schema.migrate(database.dataSource());
             Injector injector = Guice.createInjector(
                     new DedupCoreModule(),
-                    new JooqPersistenceModule(database.dataSource()),
+                    new JooqPersistenceModule(database.dataSource(), SQLDialect.H2, schema),
                     new StandardizationModule(),
                     new MatchersModule(Path.of("plugins"), Map.of()),
                     BigDataModule.shipped());
