@@ -10,8 +10,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
 import org.dedup.domain.match.Matcher;
+import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.matchers.spi.MatcherConfig;
-import org.dedup.matchers.spi.MatcherRegistry;
 
 /** The installed matchers: every provider on the class path and in the plugins directory, with its configuration. */
 public final class MatchersModule extends AbstractModule {
