@@ -12,7 +12,7 @@ import org.dedup.domain.standardize.LeadProfile;
  * matcher to {@link #match confirm and explain} the candidates found. A matcher never queries storage itself, so
  * it cannot see another tenant's records.
  */
-public interface Matcher {
+public interface Matcher extends AutoCloseable {
 
     MatchMethod method();
 
@@ -45,5 +45,14 @@ public interface Matcher {
      */
     default Optional<RecordLinker> recordLinker() {
         return Optional.empty();
+    }
+
+    /**
+     * Releases what this matcher holds (files, a native model, a connection pool). dedup calls it once, when the
+     * application shuts down, after the last call to the other methods. The default holds nothing; a failure here is
+     * logged and does not keep the other matchers from being closed.
+     */
+    @Override
+    default void close() {
     }
 }
