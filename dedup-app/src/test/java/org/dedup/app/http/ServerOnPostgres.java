@@ -67,7 +67,7 @@ public final class ServerOnPostgres implements AutoCloseable {
 
     static DedupConfig config(String schema, List<TenantConfig> tenants) {
         return DedupConfig.defaults()
-                .withDatabase(new DatabaseConfig(TestPostgres.url(schema), TestPostgres.USER, TestPostgres.PASSWORD, 8))
+                .withDatabase(new DatabaseConfig(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, 8, schema))
                 .withTenants(tenants);
     }
 
