@@ -38,6 +38,7 @@ import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.standardize.Standardizer;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
+import org.dedup.domain.store.Transactor;
 import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.persistence.Database;
 
@@ -86,7 +87,7 @@ public final class DedupApplication implements AutoCloseable {
                 get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
                 get(TenantSettings.class), get(BulkScans.class), schedules, get(RecordMerges.class),
                 get(ReviewQueue.class), get(SettingsDryRun.class), get(Audited.class), get(AuditLog.class),
-                get(Webhooks.class), get(Standardizer.class), database);
+                get(Webhooks.class), get(Standardizer.class), get(Transactor.class), database);
     }
 
     /** The tenants' scan schedules (setting them needs no running scheduler). */

@@ -14,10 +14,12 @@ package org.dedup.app.config;
  *                             is closed
  * @param metricsKey           when set, {@code GET /metrics} asks for {@code Authorization: Bearer <metricsKey>} (the key
  *                             or its hash, {@code sha256:<hex>})
+ * @param warmUpArrivals       synthetic leads decided (and rolled back) before the port opens, so that the first
+ *                             minute is served warm; 0 for none
  */
 public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Integer arrivalWorkers,
                          Integer maxArrivalBatch, Integer headerTimeoutMillis, Integer idleTimeoutMillis,
-                         String metricsKey) {
+                         String metricsKey, Integer warmUpArrivals) {
     /**
      * A batch holds a PostgreSQL advisory lock per match key of its arrivals until it commits, in a lock table shared
      * by every session (64 per connection by default, {@code max_locks_per_transaction}): 256 arrivals of a few keys
@@ -27,6 +29,8 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
     /** Far above any lead (a few KB); a larger limit only lets one request take the heap. */
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final int MAX_TIMEOUT_MILLIS = 3_600_000;
+    private static final int DEFAULT_WARM_UP = 500;
+    private static final int MAX_WARM_UP = 100_000;
 
     public HttpConfig {
         host = host == null ? "127.0.0.1" : host.strip();
@@ -36,6 +40,7 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
         maxArrivalBatch = maxArrivalBatch == null ? 32 : maxArrivalBatch;
         headerTimeoutMillis = headerTimeoutMillis == null ? 10_000 : headerTimeoutMillis;
         idleTimeoutMillis = idleTimeoutMillis == null ? 30_000 : idleTimeoutMillis;
+        warmUpArrivals = warmUpArrivals == null ? DEFAULT_WARM_UP : warmUpArrivals;
         if (host.isEmpty()) {
             throw new ConfigException("http.host", "must be an address such as 127.0.0.1 or 0.0.0.0, was empty");
         }
@@ -55,6 +60,10 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
         }
         requireTimeout("http.headerTimeoutMillis", headerTimeoutMillis);
         requireTimeout("http.idleTimeoutMillis", idleTimeoutMillis);
+        if (warmUpArrivals < 0 || warmUpArrivals > MAX_WARM_UP) {
+            throw new ConfigException("http.warmUpArrivals", "must be between 0 and " + MAX_WARM_UP + ", was "
+                    + warmUpArrivals);
+        }
         if (metricsKey != null && metricsKey.length() < 16) {
             throw new ConfigException("http.metricsKey", "must be at least 16 characters when set");
         }
@@ -67,31 +76,39 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
     }
 
     public static HttpConfig defaults() {
-        return new HttpConfig(null, null, null, null, null, null, null, null);
+        return new HttpConfig(null, null, null, null, null, null, null, null, null);
     }
 
-    /** The API on {@code port} (0: any free one) taking bodies up to {@code maxBodyBytes}, otherwise as default. */
+    /**
+     * The API on {@code port} (0: any free one) taking bodies up to {@code maxBodyBytes}, started cold (no warm-up:
+     * {@link #withWarmUp}), otherwise as default.
+     */
     public static HttpConfig on(int port, int maxBodyBytes) {
-        return new HttpConfig(null, port, maxBodyBytes, null, null, null, null, null);
+        return new HttpConfig(null, port, maxBodyBytes, null, null, null, null, null, 0);
     }
 
     public HttpConfig withPort(int newPort) {
         return new HttpConfig(host, newPort, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
-                idleTimeoutMillis, metricsKey);
+                idleTimeoutMillis, metricsKey, warmUpArrivals);
     }
 
     public HttpConfig withHost(String newHost) {
         return new HttpConfig(newHost, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
-                idleTimeoutMillis, metricsKey);
+                idleTimeoutMillis, metricsKey, warmUpArrivals);
     }
 
     public HttpConfig withTimeouts(int headerMillis, int idleMillis) {
         return new HttpConfig(host, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerMillis, idleMillis,
-                metricsKey);
+                metricsKey, warmUpArrivals);
     }
 
     public HttpConfig withMetricsKey(String key) {
         return new HttpConfig(host, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
-                idleTimeoutMillis, key);
+                idleTimeoutMillis, key, warmUpArrivals);
+    }
+
+    public HttpConfig withWarmUp(int arrivals) {
+        return new HttpConfig(host, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
+                idleTimeoutMillis, metricsKey, arrivals);
     }
 }

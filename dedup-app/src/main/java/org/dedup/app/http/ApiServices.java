@@ -17,6 +17,7 @@ import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.standardize.Standardizer;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
+import org.dedup.domain.store.Transactor;
 import org.dedup.persistence.Database;
 
 /**
@@ -28,5 +29,6 @@ public record ApiServices(DuplicateControl control, DuplicateSearch search, Manu
                           TenantSettings tenantSettings, BulkScans scans,
                           ScanSchedules schedules, RecordMerges merges, ReviewQueue review,
                           SettingsDryRun settingsDryRun, Audited audited, AuditLog audit,
-                          Webhooks webhooks, Standardizer standardizer, Database database) {
+                          Webhooks webhooks, Standardizer standardizer, Transactor transactor,
+                          Database database) {
 }

@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 
+import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.control.ArrivalQueue;
@@ -38,6 +39,8 @@ public final class HttpApi implements AutoCloseable {
     /** A body slower than this (bytes per second, on average since it began) is cut off with 408. */
     private static final long MIN_BODY_BYTES_PER_SECOND = 1_024;
     private static final String START_NANOS = "dedup.start";
+    /** The longest the warm-up may hold the port closed, however many arrivals it was asked for. */
+    private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(30);
     private final HttpConfig config;
     private final ArrivalQueue arrivals;
     private final ScanJobs scans;
@@ -49,6 +52,7 @@ public final class HttpApi implements AutoCloseable {
     private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
     private final Javalin server;
     private final RequestHeadTimeout headTimeout;
+    private final WarmUp.Done warmedUp;
 
     public HttpApi(HttpConfig config, Iterable<TenantConfig> tenants, ApiServices services) {
         this(config, tenants, services, pages -> { });
@@ -57,6 +61,11 @@ public final class HttpApi implements AutoCloseable {
     /** The API, with {@code pages} (the console) served beside it on the same port. */
     public HttpApi(HttpConfig config, Iterable<TenantConfig> tenants, ApiServices services,
                    Consumer<RoutesConfig> pages) {
+        for (TenantConfig tenant : tenants) {
+            if (tenant.tenantId().equals(WarmUp.TENANT)) {
+                throw new ConfigException("tenants[" + tenant.id() + "].id", "is reserved for the server's warm-up");
+            }
+        }
         this.config = config;
         Clock clock = Clock.systemUTC();
         this.authentication = new Authentication(ApiKeys.of(tenants), new FailedKeyAttempts(clock,
@@ -67,6 +76,8 @@ public final class HttpApi implements AutoCloseable {
         this.scans = new ScanJobs(services.scans());
         this.routes = routeTable(services);
         this.server = Javalin.create(javalin -> configure(javalin, pages));
+        this.warmedUp = new WarmUp(services.control(), services.transactor(), json).run(config.warmUpArrivals(),
+                WARM_UP_BUDGET);
         server.start();
         this.headTimeout = new RequestHeadTimeout(connector.get(), Duration.ofMillis(config.headerTimeoutMillis()));
     }
@@ -164,6 +175,11 @@ public final class HttpApi implements AutoCloseable {
         metrics.answered(matched ? endpoint.method.name() : ctx.req().getMethod(),
                 matched ? endpoint.path : ApiMetrics.UNMATCHED, ctx.statusCode(),
                 start == null ? 0 : System.nanoTime() - start);
+    }
+
+    /** What the warm-up before the port opened did. */
+    WarmUp.Done warmedUp() {
+        return warmedUp;
     }
 
     public int port() {
