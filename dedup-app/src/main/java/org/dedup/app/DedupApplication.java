@@ -19,26 +19,11 @@ import org.dedup.app.schedule.ScanScheduler;
 import org.dedup.app.schedule.ScanSchedules;
 import org.dedup.app.webhook.HttpWebhookSender;
 import org.dedup.app.webhook.WebhookDispatcher;
-import org.dedup.domain.audit.AuditLog;
-import org.dedup.domain.audit.Audited;
-import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.control.SettingsDryRun;
 import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.event.EventDeliveries;
 import org.dedup.domain.event.EventDelivery;
-import org.dedup.domain.event.Webhooks;
-import org.dedup.domain.merge.ManualMerge;
-import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.InvalidRecordException;
-import org.dedup.domain.party.Parties;
-import org.dedup.domain.review.RecordMerges;
-import org.dedup.domain.review.ReviewQueue;
 import org.dedup.domain.search.BulkScans;
-import org.dedup.domain.search.DuplicateSearch;
-import org.dedup.domain.standardize.Standardizer;
-import org.dedup.domain.store.LeadRepository;
-import org.dedup.domain.store.SettingsStore;
-import org.dedup.domain.store.Transactor;
 import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.persistence.Database;
 
@@ -82,12 +67,12 @@ public final class DedupApplication implements AutoCloseable {
         return injector.getInstance(type);
     }
 
+    /** What the HTTP API serves from: the engine's services, injected, with this application's schedules and database. */
     public ApiServices apiServices() {
-        return new ApiServices(get(DuplicateControl.class), get(DuplicateSearch.class), get(ManualMerge.class),
-                get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
-                get(TenantSettings.class), get(BulkScans.class), schedules, get(RecordMerges.class),
-                get(ReviewQueue.class), get(SettingsDryRun.class), get(Audited.class), get(AuditLog.class),
-                get(Webhooks.class), get(Standardizer.class), get(Transactor.class), database);
+        return injector.createChildInjector(binder -> {
+            binder.bind(ScanSchedules.class).toInstance(schedules);
+            binder.bind(Database.class).toInstance(database);
+        }).getInstance(ApiServices.class);
     }
 
     /** The tenants' scan schedules (setting them needs no running scheduler). */

@@ -1,5 +1,7 @@
 package org.dedup.app.http;
 
+import com.google.inject.Inject;
+
 import org.dedup.app.schedule.ScanSchedules;
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
@@ -31,4 +33,8 @@ public record ApiServices(DuplicateControl control, DuplicateSearch search, Manu
                           SettingsDryRun settingsDryRun, Audited audited, AuditLog audit,
                           Webhooks webhooks, Standardizer standardizer, Transactor transactor,
                           Database database) {
+    /** Guice builds it from the application's bindings (the composition root binds the schedules and database). */
+    @Inject
+    public ApiServices {
+    }
 }
