@@ -22,6 +22,7 @@ import org.dedup.app.webhook.WebhookDispatcher;
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.InstalledMatchers;
 import org.dedup.domain.control.SettingsDryRun;
 import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.event.EventDeliveries;
@@ -81,7 +82,7 @@ public final class DedupApplication implements AutoCloseable {
                 get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
                 get(TenantSettings.class), get(BulkScans.class), schedules, get(RecordMerges.class),
                 get(ReviewQueue.class), get(SettingsDryRun.class), get(Audited.class), get(AuditLog.class),
-                get(Webhooks.class));
+                get(Webhooks.class), get(InstalledMatchers.class));
     }
 
     /** The tenants' scan schedules (setting them needs no running scheduler). */

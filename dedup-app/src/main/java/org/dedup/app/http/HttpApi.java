@@ -178,7 +178,7 @@ public final class HttpApi implements AutoCloseable {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/health") && method.equals("GET")) {
-            return Map.of("status", "ok");
+            return HealthView.of(services.matchers().health());
         }
         if (PartyResource.handles(path)) {
             TenantId tenant = tenant(exchange);

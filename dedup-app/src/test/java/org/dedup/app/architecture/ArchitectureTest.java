@@ -3,13 +3,17 @@ package org.dedup.app.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.regex.Pattern;
+
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The hexagon, as rules over the main classes of every module. */
-@AnalyzeClasses(packages = "org.dedup", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.dedup",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
     private static final String DOMAIN = "org.dedup.domain..";
     private static final String SPI = "org.dedup.matchers..";
@@ -56,4 +60,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule nothingDependsOnDedupSpark = noClasses().that().resideOutsideOfPackage(SPARK)
             .should().dependOnClassesThat().resideInAPackage(SPARK);
+
+    /** The test jars of other modules (their test support, such as dedup-ml-matcher's crafted model files). */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar!/.*");
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.matches(TEST_JAR);
+        }
+    }
 }
