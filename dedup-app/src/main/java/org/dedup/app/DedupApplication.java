@@ -10,15 +10,15 @@ import com.google.inject.Injector;
 import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.TenantConfig;
-import org.dedup.core.DedupCoreModule;
-import org.dedup.core.JooqPersistenceModule;
-import org.dedup.core.MatchersModule;
-import org.dedup.core.StandardizationModule;
 import org.dedup.app.http.ApiServices;
 import org.dedup.app.schedule.ScanScheduler;
 import org.dedup.app.schedule.ScanSchedules;
 import org.dedup.app.webhook.HttpWebhookSender;
 import org.dedup.app.webhook.WebhookDispatcher;
+import org.dedup.core.DedupCoreModule;
+import org.dedup.core.JooqPersistenceModule;
+import org.dedup.core.MatchersModule;
+import org.dedup.core.StandardizationModule;
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.DuplicateControl;
@@ -27,6 +27,7 @@ import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.event.EventDeliveries;
 import org.dedup.domain.event.EventDelivery;
 import org.dedup.domain.event.Webhooks;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.InvalidRecordException;
@@ -85,7 +86,7 @@ public final class DedupApplication implements AutoCloseable {
                 get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
                 get(TenantSettings.class), get(BulkScans.class), schedules, get(RecordMerges.class),
                 get(ReviewQueue.class), get(SettingsDryRun.class), get(Audited.class), get(AuditLog.class),
-                get(Webhooks.class));
+                get(Webhooks.class), get(InstalledMatchers.class));
     }
 
     /** The tenants' scan schedules (setting them needs no running scheduler). */
