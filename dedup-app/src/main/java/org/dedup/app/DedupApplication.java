@@ -4,8 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 
 import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.DedupConfig;
@@ -48,18 +54,35 @@ public final class DedupApplication implements AutoCloseable {
     /** How to stop what {@link #startBackgroundWork} started (a server's only), last first. */
     private final List<Runnable> stops = new ArrayList<>();
 
-    private DedupApplication(DedupConfig config) {
+    private DedupApplication(DedupConfig config, List<Module> more) {
         this.config = config;
         this.database = Database.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize());
-        this.injector = Guice.createInjector(new DedupCoreModule(config.limits().leadLimits()),
+        List<Module> modules = new ArrayList<>(List.of(new DedupCoreModule(config.limits().leadLimits()),
                 new StandardizationModule(), new JooqPersistenceModule(database.dataSource()),
-                new MatchersModule(config.pluginsDir(), config.matchers()));
-        this.schedules = new ScanSchedules(database.dataSource(), get(BulkScans.class), get(Clock.class));
+                new MatchersModule(config.pluginsDir(), config.matchers()), schedulesModule(database.dataSource())));
+        modules.addAll(more);
+        this.injector = Guice.createInjector(modules);
+        this.schedules = get(ScanSchedules.class);
+    }
+
+    private static Module schedulesModule(DataSource dataSource) {
+        return new AbstractModule() {
+            @Provides
+            @Singleton
+            ScanSchedules schedules(BulkScans scans, Clock clock) {
+                return new ScanSchedules(dataSource, scans, clock);
+            }
+        };
     }
 
     public static DedupApplication start(DedupConfig config) {
-        DedupApplication application = new DedupApplication(config);
+        return start(config, List.of());
+    }
+
+    /** The application with {@code more} bindings in its injector (what a command line asks it to build). */
+    public static DedupApplication start(DedupConfig config, List<Module> more) {
+        DedupApplication application = new DedupApplication(config, more);
         TenantSettings settings = application.get(TenantSettings.class);
         for (TenantConfig tenant : config.tenants()) {
             try {
