@@ -109,6 +109,21 @@ class CommandLineTest {
     }
 
     @Test
+    void aFileThatCannotBeReadIsNamedInOneLineWithoutAStackTrace() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
+        Path missing = dir.resolve("missing-rules.json");
+        java.io.StringWriter errors = new java.io.StringWriter();
+
+        int exit = DedupCommand.commandLine().setErr(new java.io.PrintWriter(errors, true)).execute("dry-run", "rules",
+                "--tenant", "acme", "--rules", missing.toString(), "--config", config.toString());
+
+        assertEquals(2, exit, errors.toString());
+        assertTrue(errors.toString().startsWith("dedup: ") && errors.toString().contains("missing-rules.json"),
+                errors.toString());
+        assertEquals(1, errors.toString().lines().count(), errors.toString());
+    }
+
+    @Test
     void unmergeMarksTheRecordsNotADuplicateUnlessLeftUnmarked() throws IOException {
         Path config = embeddedConfig(dir, "acme");
         Path leads = Files.writeString(dir.resolve("twice.json"), """
