@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -16,10 +14,10 @@ import com.google.inject.Singleton;
 import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.TenantConfig;
-import org.dedup.app.wiring.DedupCoreModule;
-import org.dedup.app.wiring.JooqPersistenceModule;
-import org.dedup.app.wiring.MatchersModule;
-import org.dedup.app.wiring.StandardizationModule;
+import org.dedup.core.DedupCoreModule;
+import org.dedup.core.JooqPersistenceModule;
+import org.dedup.core.MatchersModule;
+import org.dedup.core.StandardizationModule;
 import org.dedup.app.http.ApiServices;
 import org.dedup.app.schedule.ScanScheduler;
 import org.dedup.app.schedule.ScanSchedules;
@@ -43,6 +41,7 @@ import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
+import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.persistence.Database;
 
 /** dedup as the CLI and the server run it: the configured database, every module wired, tenants set up. */
@@ -57,21 +56,23 @@ public final class DedupApplication implements AutoCloseable {
     private DedupApplication(DedupConfig config, List<Module> more) {
         this.config = config;
         this.database = Database.open(config.database().url(), config.database().user(),
-                config.database().password(), config.database().poolSize());
+                config.database().password(), config.database().poolSize(), config.database().dedupSchema());
+        database.migrate();
         List<Module> modules = new ArrayList<>(List.of(new DedupCoreModule(config.limits().leadLimits()),
-                new StandardizationModule(), new JooqPersistenceModule(database.dataSource()),
-                new MatchersModule(config.pluginsDir(), config.matchers()), schedulesModule(database.dataSource())));
+                new StandardizationModule(),
+                new JooqPersistenceModule(database.dataSource(), database.dialect(), database.schema()),
+                new MatchersModule(config.pluginsDir(), config.matchers()), schedulesModule(database)));
         modules.addAll(more);
         this.injector = Guice.createInjector(modules);
         this.schedules = get(ScanSchedules.class);
     }
 
-    private static Module schedulesModule(DataSource dataSource) {
+    private static Module schedulesModule(Database database) {
         return new AbstractModule() {
             @Provides
             @Singleton
             ScanSchedules schedules(BulkScans scans, Clock clock) {
-                return new ScanSchedules(dataSource, scans, clock);
+                return new ScanSchedules(database.dataSource(), database.schema(), scans, clock);
             }
         };
     }
@@ -139,6 +140,7 @@ public final class DedupApplication implements AutoCloseable {
     public synchronized void close() {
         stops.reversed().forEach(Runnable::run);
         stops.clear();
+        injector.getInstance(MatcherRegistry.class).close();
         database.close();
     }
 }

@@ -92,7 +92,7 @@ public final class ConfigLoader {
             result = result.withDatabase(new DatabaseConfig(env.getOrDefault("DEDUP_DATABASE_URL", db.url()),
                     env.get("DEDUP_DATABASE_USER") == null ? (env.containsKey("DEDUP_DATABASE_URL") ? null : db.user())
                             : env.get("DEDUP_DATABASE_USER"),
-                    env.getOrDefault("DEDUP_DATABASE_PASSWORD", db.password()), db.poolSize()));
+                    env.getOrDefault("DEDUP_DATABASE_PASSWORD", db.password()), db.poolSize(), db.schema()));
         }
         if (env.containsKey("DEDUP_HTTP_PORT")) {
             try {

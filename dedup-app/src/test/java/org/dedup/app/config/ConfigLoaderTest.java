@@ -13,17 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.dedup.domain.control.AfterMerge;
-import org.dedup.domain.control.ConflictPolicy;
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.control.LeadLimits;
-import org.dedup.domain.control.MultiMatchPolicy;
-import org.dedup.domain.control.SearchScope;
-import org.dedup.domain.control.SettingsSource;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.CustomFieldDefinition;
 import org.dedup.domain.model.CustomFieldType;
 import org.dedup.domain.model.FieldLevel;
+import org.dedup.domain.settings.AfterMerge;
+import org.dedup.domain.settings.ConflictPolicy;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.settings.MultiMatchPolicy;
+import org.dedup.domain.settings.SearchScope;
+import org.dedup.domain.settings.SettingsSource;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.StandardizationOptions;
 import org.junit.jupiter.api.Nested;
@@ -246,7 +246,7 @@ class ConfigLoaderTest {
         void aBodyLimitTheServerCannotHold() throws IOException {
             ConfigException body = refused("http:\n  maxBodyBytes: 2147483647\n");
 
-            assertEquals("invalid configuration: http.maxBodyBytes must be between 1024 and 67108864 (64 MiB), was "
+            assertEquals("invalid configuration: http.maxBodyBytes must be between 1024 and 16777216, was "
                     + "2147483647", body.getMessage());
         }
     }
