@@ -29,16 +29,19 @@ final class Execution implements CommandLine.IExecutionStrategy {
         }
         if (leaf.commandSpec().userObject() instanceof OnApplication onApplication
                 && onApplication.needsApplication()) {
-            DedupConfig given = ((DedupCommand) parsed.commandSpec().userObject()).config();
-            return run(onApplication, onApplication.configuration(given), leaf.commandSpec().commandLine());
+            DedupCommand root = (DedupCommand) parsed.commandSpec().userObject();
+            return run(onApplication, root, leaf.commandSpec().commandLine());
         }
         return new CommandLine.RunLast().execute(parsed);
     }
 
-    private static int run(OnApplication options, DedupConfig config, CommandLine commandLine) {
-        try (DedupApplication app = DedupApplication.start(config, List.of(new Parsed(options, config)))) {
-            Callable<Integer> command = app.get(options.command());
-            return command.call();
+    private static int run(OnApplication options, DedupCommand root, CommandLine commandLine) {
+        try {
+            DedupConfig config = options.configuration(root.config());
+            try (DedupApplication app = DedupApplication.start(config, List.of(new Parsed(options, config)))) {
+                Callable<Integer> command = app.get(options.command());
+                return command.call();
+            }
         } catch (CommandLine.ParameterException | ExecutionException e) {
             throw e;
         } catch (Exception e) {

@@ -112,15 +112,36 @@ class CommandLineTest {
     void aFileThatCannotBeReadIsNamedInOneLineWithoutAStackTrace() throws IOException {
         Path config = embeddedConfig(dir, "acme");
         Path missing = dir.resolve("missing-rules.json");
+
+        String error = refused("dry-run", "rules", "--tenant", "acme", "--rules", missing.toString(), "--config",
+                config.toString());
+
+        assertTrue(error.startsWith("dedup: ") && error.contains("missing-rules.json"), error);
+    }
+
+    @Test
+    void aRefusedConfigurationIsNamedInOneLineWithoutAStackTrace() throws IOException {
+        Path config = Files.writeString(dir.resolve("shared.yaml"), """
+                tenants:
+                  - id: acme
+                    apiKey: shared-secret-key-0001
+                  - id: globex
+                    apiKey: shared-secret-key-0001
+                """);
+
+        assertEquals("dedup: invalid configuration: tenants[globex].apiKey is the same as tenants[acme].apiKey: each "
+                + "tenant needs its own", refused("scan", "--tenant", "acme", "--config", config.toString()));
+        assertEquals("dedup: invalid configuration: file " + dir.resolve("none.yaml") + " does not exist",
+                refused("webhook", "list", "--tenant", "acme", "-c", dir.resolve("none.yaml").toString()));
+    }
+
+    /** What {@code dedup args} says on standard error, one line, as it exits with 2. */
+    private static String refused(String... args) {
         java.io.StringWriter errors = new java.io.StringWriter();
-
-        int exit = DedupCommand.commandLine().setErr(new java.io.PrintWriter(errors, true)).execute("dry-run", "rules",
-                "--tenant", "acme", "--rules", missing.toString(), "--config", config.toString());
-
+        int exit = DedupCommand.commandLine().setErr(new java.io.PrintWriter(errors, true)).execute(args);
         assertEquals(2, exit, errors.toString());
-        assertTrue(errors.toString().startsWith("dedup: ") && errors.toString().contains("missing-rules.json"),
-                errors.toString());
         assertEquals(1, errors.toString().lines().count(), errors.toString());
+        return errors.toString().strip();
     }
 
     @Test
