@@ -37,6 +37,7 @@ import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
+import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.persistence.Database;
 
 /** dedup as the CLI and the server run it: the configured database, every module wired, tenants set up. */
@@ -119,6 +120,7 @@ public final class DedupApplication implements AutoCloseable {
     public synchronized void close() {
         stops.reversed().forEach(Runnable::run);
         stops.clear();
+        injector.getInstance(MatcherRegistry.class).close();
         database.close();
     }
 }

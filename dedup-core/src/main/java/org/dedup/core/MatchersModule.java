@@ -13,7 +13,10 @@ import org.dedup.domain.match.Matcher;
 import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.matchers.spi.MatcherConfig;
 
-/** The installed matchers: every provider on the class path and in the plugins directory, with its configuration. */
+/**
+ * The installed matchers: every provider on the class path and in the plugins directory, with its configuration.
+ * The host closes the {@link MatcherRegistry} when it shuts down, which closes the matchers and the plugins.
+ */
 public final class MatchersModule extends AbstractModule {
     private final Path pluginsDir;
     private final Map<String, Map<String, String>> configs;
@@ -25,9 +28,15 @@ public final class MatchersModule extends AbstractModule {
 
     @Provides
     @Singleton
-    List<Matcher> matchers() {
+    MatcherRegistry registry() {
+        return MatcherRegistry.discover(pluginsDir);
+    }
+
+    @Provides
+    @Singleton
+    List<Matcher> matchers(MatcherRegistry registry) {
         Map<String, MatcherConfig> typed = new HashMap<>();
         configs.forEach((id, values) -> typed.put(id, new MatcherConfig(id, values)));
-        return MatcherRegistry.discover(pluginsDir).createMatchers(typed);
+        return registry.createMatchers(typed);
     }
 }

@@ -4,13 +4,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.regex.Pattern;
+
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The hexagon, as rules over the main classes of every module. */
-@AnalyzeClasses(packages = "org.dedup", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.dedup",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
     private static final String DOMAIN = "org.dedup.domain..";
     private static final String SPI = "org.dedup.matchers.spi..";
@@ -83,4 +87,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule nothingDependsOnDedupSpark = noClasses().that().resideOutsideOfPackage(SPARK)
             .should().dependOnClassesThat().resideInAPackage(SPARK);
+
+    /** The test classes other modules share with the app's tests (as test-jars) are tests too. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar!/.*");
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.matches(TEST_JAR);
+        }
+    }
 }

@@ -119,7 +119,7 @@ class WebhooksHttpTest {
     private void assertRefused(String body, String naming) throws Exception {
         HttpResponse<String> refused = send("POST", "/v1/webhooks", body);
         assertEquals(400, refused.statusCode(), refused.body());
-        assertTrue(json.readTree(refused.body()).get("error").asText().contains(naming), refused.body());
+        assertTrue(json.readTree(refused.body()).get("detail").asText().contains(naming), refused.body());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.dedup.domain.standardize.LeadProfile;
  * matcher to {@link #match confirm and explain} the candidates found. A matcher never queries storage itself, so
  * it cannot see another tenant's records.
  */
-public interface Matcher {
+public interface Matcher extends AutoCloseable {
 
     MatchMethod method();
 
@@ -46,5 +46,23 @@ public interface Matcher {
      */
     default Optional<RecordLinker> recordLinker() {
         return Optional.empty();
+    }
+
+    /**
+     * Whether this matcher can work: {@link MatcherHealth#AVAILABLE}, the default, or unavailable with the reason
+     * (its model could not be loaded, say), which the server's health report shows. An unavailable matcher still
+     * answers every call, with an exception giving the same reason.
+     */
+    default MatcherHealth health() {
+        return MatcherHealth.AVAILABLE;
+    }
+
+    /**
+     * Releases what this matcher holds (files, a native model, a connection pool). dedup calls it once, when the
+     * application shuts down, after the last call to the other methods. The default holds nothing; a failure here is
+     * logged and does not keep the other matchers from being closed.
+     */
+    @Override
+    default void close() {
     }
 }

@@ -1,5 +1,7 @@
 package org.dedup.matchers.plugins;
 
+import java.io.IOException;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,10 +18,13 @@ import org.dedup.matchers.spi.MatcherProvider;
  * Finds matcher providers with {@link ServiceLoader}: those on the class path, and those of the plugins in a plugins
  * directory, each plugin in a {@link PluginClassLoader} of its own, so that plugins see neither the host's libraries
  * nor each other's classes. Duplicate ids and providers written against another SPI version are refused.
+ * {@link #close} closes the matchers it created and the plugins' class loaders: the host calls it when it shuts down.
  */
-public final class MatcherRegistry {
+public final class MatcherRegistry implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MatcherRegistry.class.getName());
     private final Map<String, MatcherProvider> providers = new LinkedHashMap<>();
+    private final List<URLClassLoader> pluginLoaders = new ArrayList<>();
+    private final List<Matcher> created = new ArrayList<>();
 
     private MatcherRegistry() {
     }
@@ -28,10 +33,17 @@ public final class MatcherRegistry {
     public static MatcherRegistry discover(Path pluginsDir) {
         MatcherRegistry registry = new MatcherRegistry();
         ClassLoader hostLoader = MatcherProvider.class.getClassLoader();
-        ServiceLoader.load(MatcherProvider.class, hostLoader).forEach(p -> registry.register(p, "class path"));
-        for (PluginJars plugin : PluginJars.in(pluginsDir)) {
-            ClassLoader loader = new PluginClassLoader(plugin.name(), plugin.jars(), hostLoader);
-            ServiceLoader.load(MatcherProvider.class, loader).forEach(p -> registry.register(p, plugin.origin().toString()));
+        try {
+            ServiceLoader.load(MatcherProvider.class, hostLoader).forEach(p -> registry.register(p, "class path"));
+            for (PluginJars plugin : PluginJars.in(pluginsDir)) {
+                URLClassLoader loader = new PluginClassLoader(plugin.name(), plugin.jars(), hostLoader);
+                registry.pluginLoaders.add(loader);
+                ServiceLoader.load(MatcherProvider.class, loader)
+                        .forEach(p -> registry.register(p, plugin.origin().toString()));
+            }
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
         }
         return registry;
     }
@@ -49,9 +61,41 @@ public final class MatcherRegistry {
             }
         }
         List<Matcher> matchers = new ArrayList<>();
-        providers.forEach((id, provider) ->
-                matchers.add(provider.create(configs.getOrDefault(id, MatcherConfig.empty(id)))));
+        providers.forEach((id, provider) -> {
+            Matcher matcher = provider.create(configs.getOrDefault(id, MatcherConfig.empty(id)));
+            matchers.add(matcher);
+            synchronized (created) {
+                created.add(matcher);
+            }
+        });
         return matchers;
+    }
+
+    /**
+     * Closes every matcher created here, then the plugins' class loaders. A matcher that fails to close is logged
+     * and the others are closed all the same.
+     */
+    @Override
+    public void close() {
+        List<Matcher> toClose;
+        synchronized (created) {
+            toClose = List.copyOf(created);
+            created.clear();
+        }
+        for (Matcher matcher : toClose) {
+            try {
+                matcher.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "matcher " + matcher.method().id() + " failed to close", e);
+            }
+        }
+        for (URLClassLoader loader : pluginLoaders) {
+            try {
+                loader.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "plugin class loader " + loader.getName() + " failed to close", e);
+            }
+        }
     }
 
     private void register(MatcherProvider provider, String origin) {

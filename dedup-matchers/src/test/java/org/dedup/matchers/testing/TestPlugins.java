@@ -18,10 +18,63 @@ import org.dedup.matchers.spi.MatcherProvider;
 
 /** Plugins built as their authors build them: sources compiled against the SPI, packed as jars for a plugins directory. */
 public final class TestPlugins {
+    private static final String CLOSING = """
+            package acme.%1$s;
+
+            import java.io.IOException;
+            import java.io.UncheckedIOException;
+            import java.net.URISyntaxException;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+            import java.util.List;
+            import java.util.Set;
+            import org.dedup.domain.match.*;
+            import org.dedup.domain.standardize.LeadProfile;
+            import org.dedup.matchers.spi.*;
+
+            public final class Closing implements MatcherProvider {
+                public String id() { return "%1$s"; }
+
+                public Matcher create(MatcherConfig config) {
+                    boolean fail = config.string("failToClose", "false").equals("true");
+                    return new Matcher() {
+                        public MatchMethod method() { return new MatchMethod("%1$s"); }
+                        public Set<MatchKey> indexKeys(LeadProfile stored) { return Set.of(); }
+                        public Set<MatchKey> probeKeys(LeadProfile incoming, MatchContext context) { return Set.of(); }
+                        public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates,
+                                                          MatchContext context) { return List.of(); }
+                        public void close() {
+                            if (fail) {
+                                throw new IllegalStateException("%1$s cannot close");
+                            }
+                            try {
+                                Path jar = Path.of(Closing.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                                Files.writeString(jar.resolveSibling(jar.getFileName() + ".closed"), "closed");
+                            } catch (IOException | URISyntaxException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    };
+                }
+            }
+            """;
     private final Path work;
 
     public TestPlugins(Path work) {
         this.work = work;
+    }
+
+    /**
+     * A plugin (id {@code id}) whose matcher, when closed, writes the file {@code <jar>.closed} beside its jar, or
+     * throws when its option {@code failToClose} is true.
+     */
+    public Path closingMatcher(Path jar, String id) throws IOException {
+        return jar(jar, Map.of("Closing.java", CLOSING.formatted(id)), List.of("acme." + id + ".Closing"));
+    }
+
+    /** The file a {@link #closingMatcher closing matcher} writes when it is closed. */
+    public static Path closedMarker(Path jar) {
+        return jar.resolveSibling(jar.getFileName() + ".closed");
     }
 
     /**
