@@ -57,7 +57,7 @@ public final class DedupApplication implements AutoCloseable {
         this.injector = Guice.createInjector(new DedupCoreModule(config.limits().leadLimits()),
                 new StandardizationModule(),
                 new JooqPersistenceModule(database.dataSource(), database.dialect(), database.schema()),
-                new MatchersModule(config.pluginsDir(), config.matchers()));
+                MatchersModule.discover(config.pluginsDir(), config.matchers()));
         this.schedules = new ScanSchedules(database.dataSource(), database.schema(), get(BulkScans.class),
                 get(Clock.class));
     }

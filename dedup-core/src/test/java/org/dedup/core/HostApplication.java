@@ -41,7 +41,7 @@ public final class HostApplication implements AutoCloseable {
                 new DedupCoreModule(),
                 new JooqPersistenceModule(crmDatabase, SQLDialect.POSTGRES, schema),
                 new StandardizationModule(),
-                new MatchersModule(Path.of("plugins"), Map.of()));
+                MatchersModule.discover(Path.of("plugins"), Map.of()));
         this.duplicateControl = dedup.getInstance(DuplicateControl.class);
         this.tenantSettings = dedup.getInstance(TenantSettings.class);
         this.matchers = dedup.getInstance(MatcherRegistry.class);
