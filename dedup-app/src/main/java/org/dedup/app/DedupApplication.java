@@ -62,7 +62,7 @@ public final class DedupApplication implements AutoCloseable {
         List<Module> modules = new ArrayList<>(List.of(new DedupCoreModule(config.limits().leadLimits()),
                 new StandardizationModule(),
                 new JooqPersistenceModule(database.dataSource(), database.dialect(), database.schema()),
-                new MatchersModule(config.pluginsDir(), config.matchers()), schedulesModule(database)));
+                MatchersModule.discover(config.pluginsDir(), config.matchers()), schedulesModule(database)));
         modules.addAll(more);
         this.injector = Guice.createInjector(modules);
         this.schedules = get(ScanSchedules.class);
