@@ -9,6 +9,7 @@ import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.SettingsDryRun;
 import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.event.Webhooks;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.party.Parties;
@@ -23,16 +24,16 @@ import org.dedup.domain.store.Transactor;
 import org.dedup.persistence.Database;
 
 /**
- * The domain services the HTTP API calls, the tenants' scan schedules, the standardizer emails are checked by, and
- * the database (for readiness and the pool's metrics).
+ * The domain services the HTTP API calls, the tenants' scan schedules, the installed matchers (for /health), the
+ * standardizer emails are checked by, and the database (for readiness and the pool's metrics).
  */
 public record ApiServices(DuplicateControl control, DuplicateSearch search, ManualMerge manualMerge,
                           Unmerger unmerger, LeadRepository leads, SettingsStore settings, Parties parties,
                           TenantSettings tenantSettings, BulkScans scans,
                           ScanSchedules schedules, RecordMerges merges, ReviewQueue review,
                           SettingsDryRun settingsDryRun, Audited audited, AuditLog audit,
-                          Webhooks webhooks, Standardizer standardizer, Transactor transactor,
-                          Database database) {
+                          Webhooks webhooks, InstalledMatchers matchers, Standardizer standardizer,
+                          Transactor transactor, Database database) {
     /** Guice builds it from the application's bindings (the composition root binds the schedules and database). */
     @Inject
     public ApiServices {

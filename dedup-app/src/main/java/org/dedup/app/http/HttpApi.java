@@ -16,9 +16,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 
 import org.dedup.app.config.ConfigException;
+import org.dedup.app.arrivals.ArrivalQueue;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
-import org.dedup.domain.control.ArrivalQueue;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -85,7 +85,8 @@ public final class HttpApi implements AutoCloseable {
     private List<Route> routeTable(ApiServices services) {
         ValidEmails emails = new ValidEmails(services.standardizer());
         List<Resource> resources = List.of(
-                new SystemResource(metrics, services.database(), Optional.ofNullable(config.metricsKey())),
+                new SystemResource(metrics, services.matchers(), services.database(),
+                        Optional.ofNullable(config.metricsKey())),
                 new LeadResource(arrivals, services.control(), services.search(), services.leads(), emails, metrics),
                 new PartyResource(services.parties(), services.search(), services.merges(), services.audited(),
                         emails),

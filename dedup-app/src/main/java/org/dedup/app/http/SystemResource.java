@@ -7,17 +7,20 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.persistence.Database;
 
 /**
- * What is not a tenant's: health ({@code /health/live}: the process answers; {@code /health/ready}: the database
- * answers and is migrated, else 503), {@code /metrics} (Prometheus text; with {@code http.metricsKey} set, only for
+ * What is not a tenant's: health ({@code /health}: each installed matcher's status, {@code degraded} while one
+ * cannot work; {@code /health/live}: the process answers; {@code /health/ready}: the database answers and is
+ * migrated, else 503), {@code /metrics} (Prometheus text; with {@code http.metricsKey} set, only for
  * {@code Authorization: Bearer <key>}) and {@code /openapi.json}.
  */
 final class SystemResource implements Resource {
     private static final JsonNode OPENAPI = OpenApi.document();
     private static final String BEARER = "Bearer ";
     private final ApiMetrics metrics;
+    private final InstalledMatchers matchers;
     private final Database database;
     private final Optional<byte[]> metricsKeyHash;
 
@@ -25,15 +28,16 @@ final class SystemResource implements Resource {
     record Text(String contentType, String body) {
     }
 
-    SystemResource(ApiMetrics metrics, Database database, Optional<String> metricsKey) {
+    SystemResource(ApiMetrics metrics, InstalledMatchers matchers, Database database, Optional<String> metricsKey) {
         this.metrics = metrics;
+        this.matchers = matchers;
         this.database = database;
         this.metricsKeyHash = metricsKey.map(key -> ApiKeys.storedHash(key, "http.metricsKey"));
     }
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get("/health", call -> Map.of("status", "ok")),
+        return List.of(Route.get("/health", call -> HealthView.of(matchers.health())),
                 Route.get("/health/live", call -> Map.of("status", "up")),
                 Route.get("/health/ready", call -> ready()),
                 Route.get("/metrics", this::metrics),
