@@ -163,8 +163,10 @@ class MergePreviewHttpTest {
         }
 
         private String addCompany(String name, String website) throws Exception {
+            // a company without a website has no info@ address: "info@" alone is not an email (400)
+            String emails = website.isEmpty() ? "" : "\"info@" + website + "\"";
             return ok(post("/v1/companies", ACME, """
-                    {"name": "%s", "website": "%s", "emails": ["info@%s"]}""".formatted(name, website, website)))
+                    {"name": "%s", "website": "%s", "emails": [%s]}""".formatted(name, website, emails)))
                     .get("id").asText();
         }
 
