@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.SearchScope;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;
 import org.jooq.DSLContext;

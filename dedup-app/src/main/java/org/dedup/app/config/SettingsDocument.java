@@ -8,17 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.dedup.domain.control.AfterMerge;
-import org.dedup.domain.control.ConflictPolicy;
-import org.dedup.domain.control.DuplicateControlSettings;
-import org.dedup.domain.control.MultiMatchPolicy;
-import org.dedup.domain.control.SearchScope;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.CustomFieldDefinition;
 import org.dedup.domain.model.CustomFieldType;
 import org.dedup.domain.model.FieldLevel;
 import org.dedup.domain.model.InvalidOptionException;
 import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.settings.AfterMerge;
+import org.dedup.domain.settings.ConflictPolicy;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.settings.MultiMatchPolicy;
+import org.dedup.domain.settings.SearchScope;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.StandardizationOptions;
 

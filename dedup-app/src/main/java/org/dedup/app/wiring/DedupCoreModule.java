@@ -10,28 +10,27 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
 import org.dedup.domain.activity.NoteSink;
+import org.dedup.domain.activity.TaskSink;
+import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.AuditTrail;
+import org.dedup.domain.audit.Audited;
+import org.dedup.domain.audit.DecisionHistory;
+import org.dedup.domain.audit.MergeHistory;
+import org.dedup.domain.control.DecisionLog;
+import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.DuplicateControlPorts;
+import org.dedup.domain.control.LeadLimits;
+import org.dedup.domain.control.SettingsDryRun;
+import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.event.EventOutbox;
 import org.dedup.domain.event.PublishingDecisionLog;
 import org.dedup.domain.event.PublishingMergeJournal;
 import org.dedup.domain.event.PublishingScanJobStore;
 import org.dedup.domain.event.WebhookStore;
 import org.dedup.domain.event.Webhooks;
-import org.dedup.domain.audit.AuditLog;
-import org.dedup.domain.audit.AuditTrail;
-import org.dedup.domain.audit.Audited;
-import org.dedup.domain.audit.DecisionHistory;
-import org.dedup.domain.audit.MergeHistory;
-import org.dedup.domain.activity.TaskSink;
-import org.dedup.domain.control.DecisionLog;
-import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.control.DuplicateControlPorts;
-import org.dedup.domain.control.InstalledMatchers;
-import org.dedup.domain.control.LeadLimits;
-import org.dedup.domain.control.SettingsDryRun;
-import org.dedup.domain.control.TenantSettings;
-import org.dedup.domain.control.MatcherGuard;
-import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.MatcherGuard;
 import org.dedup.domain.match.RecordLinker;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.merge.ManualMerge;
@@ -55,6 +54,7 @@ import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.search.ScanJobStore;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.store.CompanyRepository;
 import org.dedup.domain.store.ContactRepository;
@@ -151,13 +151,13 @@ public final class DedupCoreModule extends AbstractModule {
     @Provides
     @Singleton
     Unmerger unmerger(DuplicateControlPorts ports, InstalledMatchers matchers, Clock clock) {
-        return new Unmerger(ports, matchers, clock);
+        return new Unmerger(ports.merging(), matchers, clock);
     }
 
     @Provides
     @Singleton
     ManualMerge manualMerge(DuplicateControlPorts ports, InstalledMatchers matchers, Clock clock) {
-        return new ManualMerge(ports, new Merges(ports, matchers, clock));
+        return new ManualMerge(ports.merging(), new Merges(ports.merging(), matchers, clock));
     }
 
     @Provides

@@ -2,6 +2,7 @@ package org.dedup.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.regex.Pattern;
 
@@ -29,6 +30,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theDomainDependsOnTheJdkOnly = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..");
+
+    /** Packages by capability, layered: settings and rules under match, match under the ports, the engines on top. */
+    @ArchTest
+    static final ArchRule theDomainPackagesAreFreeOfCycles = slices().matching("org.dedup.domain.(*)..")
+            .should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule theMatcherSpiDependsOnTheDomainOnly = classes().that().resideInAPackage(SPI)

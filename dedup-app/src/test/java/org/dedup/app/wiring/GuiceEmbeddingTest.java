@@ -14,9 +14,7 @@ import com.google.inject.Injector;
 
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.control.IncomingLead;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.ContactRole;
@@ -25,11 +23,13 @@ import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.store.SettingsStore;
-import org.dedup.persistence.Database;
 import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.PersonRecord;
+import org.dedup.persistence.Database;
 import org.junit.jupiter.api.Test;
 
 /** Exactly what the README shows a hosting application doing. */

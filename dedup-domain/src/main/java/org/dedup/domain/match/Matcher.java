@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
 
 /**

@@ -6,12 +6,12 @@ import java.util.Set;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.RuleEvaluator;
+import org.dedup.domain.match.SearchKeys;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.rules.DuplicateRule;
-import org.dedup.domain.rules.RuleEvaluator;
-import org.dedup.domain.search.SearchKeys;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
 
 /**

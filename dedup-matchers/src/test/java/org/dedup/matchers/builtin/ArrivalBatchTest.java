@@ -16,18 +16,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.dedup.domain.control.ConflictPolicy;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.LeadArrival;
-import org.dedup.domain.control.MultiMatchPolicy;
 import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.ConflictPolicy;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.settings.MultiMatchPolicy;
 import org.dedup.domain.testing.LeadBuilder;
 import org.junit.jupiter.api.Test;
 

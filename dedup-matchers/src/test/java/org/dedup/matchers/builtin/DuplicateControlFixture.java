@@ -7,14 +7,14 @@ import java.util.Set;
 
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.DuplicateControlPorts;
-import org.dedup.domain.control.DuplicateControlSettings;
-import org.dedup.domain.control.InstalledMatchers;
-import org.dedup.domain.control.MatcherGuard;
-import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.MatcherGuard;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.store.KeyLocks;
 import org.dedup.domain.testing.InMemoryActivities;
@@ -51,7 +51,7 @@ final class DuplicateControlFixture {
         all.addAll(List.of(extra));
         matchers = new InstalledMatchers(all, standardizer, new MatcherGuard(Duration.ofMillis(300)));
         control = new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock);
-        unmerger = new Unmerger(ports, matchers, clock);
+        unmerger = new Unmerger(ports.merging(), matchers, clock);
     }
 
     DuplicateControlSettings configure(DuplicateControlSettings changed) {

@@ -15,10 +15,10 @@ import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.control.LeadLimits;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.settings.MatchMethod;
 import org.junit.jupiter.api.Test;
 
 /** A key shared by more stored leads than the limit (here 2) is a generic value: never a merge ground on its own. */

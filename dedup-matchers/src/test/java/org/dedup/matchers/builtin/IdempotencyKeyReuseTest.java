@@ -17,7 +17,7 @@ import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.IdempotencyKeyReusedException;
 import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.control.RequestFingerprint;
-import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.settings.MatchMethod;
 import org.junit.jupiter.api.Test;
 
 /** An idempotency key answers retries of its first request only; another request under it is refused. */

@@ -8,17 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import org.dedup.domain.control.ArrivalQueue;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.LeadArrival;
-import org.dedup.domain.control.LeadLimits;
 import org.dedup.domain.control.LeadLimits.LimitExceededException;
-import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.control.LeadLimits;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.testing.LeadBuilder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

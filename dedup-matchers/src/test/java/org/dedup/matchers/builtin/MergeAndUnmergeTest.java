@@ -19,9 +19,7 @@ import java.util.UUID;
 
 import org.dedup.domain.activity.Note;
 import org.dedup.domain.activity.Task;
-import org.dedup.domain.control.AfterMerge;
 import org.dedup.domain.control.Decision;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.merge.FieldProvenance;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.MergeId;
@@ -35,13 +33,15 @@ import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.SourceChannel;
+import org.dedup.domain.settings.AfterMerge;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.store.StaleRecordException;
 import org.junit.jupiter.api.Test;
 
 class MergeAndUnmergeTest {
     private final DuplicateControlFixture fixture = new DuplicateControlFixture();
-    private final ManualMerge manualMerge = new ManualMerge(fixture.ports,
-            new Merges(fixture.ports, fixture.matchers, fixture.clock));
+    private final ManualMerge manualMerge = new ManualMerge(fixture.ports.merging(),
+            new Merges(fixture.ports.merging(), fixture.matchers, fixture.clock));
 
     private static Lead withoutVersion(Lead lead) {
         return lead.withVersion(0, Instant.EPOCH);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.dedup.domain.control.Decision;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.merge.AfterUnmerge;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Merges;
@@ -22,6 +21,7 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.search.RecordPair;
+import org.dedup.domain.settings.MatchMethod;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +71,8 @@ class NotADuplicateTest {
             Lead absorbed = storedInIncomingStage("Ivan Petrov");
             Lead survivor = storedInIncomingStage("Petrov Ivan");
             fixture.marks.mark(TENANT, new RecordPair(marked.id(), absorbed.id()));
-            new ManualMerge(fixture.ports, new Merges(fixture.ports, fixture.matchers, fixture.clock))
+            new ManualMerge(fixture.ports.merging(),
+                    new Merges(fixture.ports.merging(), fixture.matchers, fixture.clock))
                     .merge(new ManualMerge.Request(TENANT, List.of(survivor.id(), absorbed.id()), survivor.id(),
                             Map.of(), SurvivorshipPolicy.newestWins()));
 

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.dedup.domain.control.AfterMerge;
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.control.MergeTiming;
-import org.dedup.domain.control.MultiMatchPolicy;
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.control.SettingsDryRun;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.PipelineStage;
+import org.dedup.domain.settings.AfterMerge;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.settings.MultiMatchPolicy;
+import org.dedup.domain.settings.SearchScope;
 import org.dedup.domain.testing.LeadBuilder;
 import org.junit.jupiter.api.Test;
 

@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-import org.dedup.domain.control.AfterMerge;
-import org.dedup.domain.control.DuplicateControlSettings;
-import org.dedup.domain.control.MultiMatchPolicy;
-import org.dedup.domain.control.SettingsSource;
 import org.dedup.domain.control.TenantSettings;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.settings.AfterMerge;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.settings.MultiMatchPolicy;
+import org.dedup.domain.settings.SettingsSource;
 import org.junit.jupiter.api.Test;
 
 /** A tenant's settings are kept in its store, which a configuration file only seeds, and never name a lost method. */

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.matchers.spi.MatcherConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

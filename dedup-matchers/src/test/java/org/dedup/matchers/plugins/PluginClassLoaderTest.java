@@ -25,6 +25,7 @@ class PluginClassLoaderTest {
             import java.util.List;
             import java.util.Set;
             import org.dedup.domain.match.*;
+            import org.dedup.domain.settings.MatchMethod;
             import org.dedup.domain.standardize.LeadProfile;
             import org.dedup.matchers.spi.*;
 

@@ -29,6 +29,7 @@ public final class TestPlugins {
             import java.util.List;
             import java.util.Set;
             import org.dedup.domain.match.*;
+            import org.dedup.domain.settings.MatchMethod;
             import org.dedup.domain.standardize.LeadProfile;
             import org.dedup.matchers.spi.*;
 

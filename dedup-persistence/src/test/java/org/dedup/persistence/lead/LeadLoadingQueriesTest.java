@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.settings.SearchScope;
 import org.dedup.persistence.Database;
 import org.dedup.persistence.json.DocumentCodec;
 import org.jooq.SQLDialect;

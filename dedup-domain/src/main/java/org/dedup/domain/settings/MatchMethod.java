@@ -1,4 +1,4 @@
-package org.dedup.domain.match;
+package org.dedup.domain.settings;
 
 import java.util.regex.Pattern;
 

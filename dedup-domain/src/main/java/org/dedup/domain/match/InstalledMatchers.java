@@ -1,4 +1,4 @@
-package org.dedup.domain.control;
+package org.dedup.domain.match;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,16 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.dedup.domain.match.MatchCandidate;
-import org.dedup.domain.match.MatchContext;
-import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.MatchMethod;
-import org.dedup.domain.match.Matcher;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.Require;
-import org.dedup.domain.search.LeadLinks;
-import org.dedup.domain.search.SearchKeys;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;

@@ -1,9 +1,8 @@
-package org.dedup.domain.control;
+package org.dedup.domain.settings;
 
 import java.util.List;
 import java.util.Set;
 
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.CustomFieldDefinition;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Require;

@@ -1,4 +1,4 @@
-package org.dedup.domain.control;
+package org.dedup.domain.settings;
 
 /** What a merge does when the incoming lead's data conflicts with the existing lead's. */
 public enum ConflictPolicy {

@@ -1,4 +1,4 @@
-package org.dedup.domain.control;
+package org.dedup.domain.settings;
 
 import java.time.Duration;
 

@@ -1,10 +1,9 @@
-package org.dedup.domain.search;
+package org.dedup.domain.match;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.rules.DuplicateRule;
 import org.dedup.domain.standardize.ProfileField;
 import org.dedup.domain.standardize.RecordProfile;

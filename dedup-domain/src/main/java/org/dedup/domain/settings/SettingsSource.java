@@ -1,4 +1,4 @@
-package org.dedup.domain.control;
+package org.dedup.domain.settings;
 
 /** Where a tenant's settings come from at start when both the configuration file and the database hold some. */
 public enum SettingsSource {

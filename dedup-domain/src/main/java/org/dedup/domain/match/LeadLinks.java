@@ -1,11 +1,10 @@
-package org.dedup.domain.search;
+package org.dedup.domain.match;
 
 import java.util.HashSet;
 import java.util.Set;
 
-import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.CompanyId;
+import org.dedup.domain.model.Lead;
 
 /**
  * The keys a lead is indexed under for the companies it links, so a merge of companies finds the leads that must

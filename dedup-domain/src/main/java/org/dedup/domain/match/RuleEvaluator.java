@@ -1,4 +1,4 @@
-package org.dedup.domain.rules;
+package org.dedup.domain.match;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,10 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.dedup.domain.match.FieldMatch;
-import org.dedup.domain.match.MatchCandidate;
-import org.dedup.domain.match.MatchMethod;
-import org.dedup.domain.match.Verdict;
+import org.dedup.domain.rules.DuplicateRule;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.ProfileField;
 import org.dedup.domain.standardize.RecordProfile;
 

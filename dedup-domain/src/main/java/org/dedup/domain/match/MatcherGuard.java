@@ -1,4 +1,4 @@
-package org.dedup.domain.control;
+package org.dedup.domain.match;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import org.dedup.domain.match.Matcher;
 import org.dedup.domain.model.Require;
 
 /**

@@ -1,4 +1,4 @@
-package org.dedup.domain.control;
+package org.dedup.domain.settings;
 
 /** What happens when 2 up to the merge limit (3 by default) existing leads match an incoming lead. */
 public enum MultiMatchPolicy {
