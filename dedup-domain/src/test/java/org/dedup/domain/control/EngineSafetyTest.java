@@ -1,4 +1,4 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.control;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
@@ -26,6 +26,7 @@ import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.settings.MultiMatchPolicy;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.store.KeyLocks;
+import org.dedup.domain.testing.DuplicateControlFixture;
 import org.junit.jupiter.api.Test;
 
 class EngineSafetyTest {
