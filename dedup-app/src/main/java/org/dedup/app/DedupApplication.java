@@ -10,10 +10,10 @@ import com.google.inject.Injector;
 import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.TenantConfig;
-import org.dedup.app.wiring.DedupCoreModule;
-import org.dedup.app.wiring.JooqPersistenceModule;
-import org.dedup.app.wiring.MatchersModule;
-import org.dedup.app.wiring.StandardizationModule;
+import org.dedup.core.DedupCoreModule;
+import org.dedup.core.JooqPersistenceModule;
+import org.dedup.core.MatchersModule;
+import org.dedup.core.StandardizationModule;
 import org.dedup.app.http.ApiServices;
 import org.dedup.app.schedule.ScanScheduler;
 import org.dedup.app.schedule.ScanSchedules;
@@ -52,11 +52,14 @@ public final class DedupApplication implements AutoCloseable {
     private DedupApplication(DedupConfig config) {
         this.config = config;
         this.database = Database.open(config.database().url(), config.database().user(),
-                config.database().password(), config.database().poolSize());
+                config.database().password(), config.database().poolSize(), config.database().dedupSchema());
+        database.migrate();
         this.injector = Guice.createInjector(new DedupCoreModule(config.limits().leadLimits()),
-                new StandardizationModule(), new JooqPersistenceModule(database.dataSource()),
+                new StandardizationModule(),
+                new JooqPersistenceModule(database.dataSource(), database.dialect(), database.schema()),
                 new MatchersModule(config.pluginsDir(), config.matchers()));
-        this.schedules = new ScanSchedules(database.dataSource(), get(BulkScans.class), get(Clock.class));
+        this.schedules = new ScanSchedules(database.dataSource(), database.schema(), get(BulkScans.class),
+                get(Clock.class));
     }
 
     public static DedupApplication start(DedupConfig config) {

@@ -24,6 +24,7 @@ class ArchitectureTest {
     private static final String STANDARDIZATION = "org.dedup.standardization..";
     private static final String ML = "org.dedup.ml..";
     private static final String PERSISTENCE = "org.dedup.persistence..";
+    private static final String CORE = "org.dedup.core..";
     private static final String APP = "org.dedup.app..";
     private static final String SPARK = "org.dedup.spark..";
 
@@ -65,14 +66,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(STANDARDIZATION, ML, MATCHERS, APP);
 
     @ArchTest
-    static final ArchRule onlyTheAppKnowsGuice = noClasses().that().resideOutsideOfPackage(APP)
+    static final ArchRule onlyTheCoreAndTheAppKnowGuice = noClasses().that().resideOutsideOfPackages(CORE, APP)
             .should().dependOnClassesThat().resideInAPackage("com.google.inject..");
+
+    /** What a host embeds needs nothing of the CLI and the server. */
+    @ArchTest
+    static final ArchRule theCoreDependsOnNoAppClass = noClasses().that().resideInAPackage(CORE)
+            .should().dependOnClassesThat().resideInAPackage(APP);
 
     /** The console reaches the data through the JSON HTTP API only: no back door into the engine or the database. */
     @ArchTest
     static final ArchRule theConsoleUsesTheHttpApiOnly = noClasses().that().resideInAPackage("org.dedup.app.console..")
             .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, MATCHERS, STANDARDIZATION, ML, PERSISTENCE,
-                    "org.dedup.app.http..", "org.dedup.app.wiring..", "org.dedup.app.config..", "com.google.inject..");
+                    "org.dedup.app.http..", CORE, "org.dedup.app.config..", "com.google.inject..");
 
     @ArchTest
     static final ArchRule onlyDedupSparkKnowsSpark = noClasses().that().resideOutsideOfPackage(SPARK)

@@ -45,6 +45,13 @@ public final class InstalledMatchers {
         return byMethod.keySet();
     }
 
+    /** Each installed method's health, in installation order. */
+    public Map<MatchMethod, MatcherHealth> health() {
+        Map<MatchMethod, MatcherHealth> health = new LinkedHashMap<>();
+        byMethod.forEach((method, matcher) -> health.put(method, matcher.health()));
+        return health;
+    }
+
     /**
      * Refuses settings that enable a method with no installed matcher (a typo, a plugin whose jar is missing),
      * naming the methods; {@code whose} starts the message ("stored settings: ", or empty).

@@ -49,6 +49,15 @@ public interface Matcher extends AutoCloseable {
     }
 
     /**
+     * Whether this matcher can work: {@link MatcherHealth#AVAILABLE}, the default, or unavailable with the reason
+     * (its model could not be loaded, say), which the server's health report shows. An unavailable matcher still
+     * answers every call, with an exception giving the same reason.
+     */
+    default MatcherHealth health() {
+        return MatcherHealth.AVAILABLE;
+    }
+
+    /**
      * Releases what this matcher holds (files, a native model, a connection pool). dedup calls it once, when the
      * application shuts down, after the last call to the other methods. The default holds nothing; a failure here is
      * logged and does not keep the other matchers from being closed.

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code field.<attribute>}: the custom-field key a lead carries an attribute under, e.g.
  *   {@code field.postcode: zip}; by default the attribute's own key.</li>
  * </ul>
- * A model file that cannot be loaded does not stop dedup: the error is logged, and every BIG DATA check reports it
- * as a matcher failure in its decision while the other methods go on.
+ * A model file that cannot be loaded, or that breaks a limit of {@link org.dedup.ml.model.ModelLimits} (a crafted
+ * file), does not stop dedup: the error is logged at WARN, the matcher's health says why, and every BIG DATA check
+ * reports it as a matcher failure in its decision while the other methods go on.
  */
 public final class BigDataMatcherProvider implements MatcherProvider {
     private static final Logger LOG = LoggerFactory.getLogger(BigDataMatcherProvider.class);
@@ -42,9 +43,9 @@ public final class BigDataMatcherProvider implements MatcherProvider {
         try {
             artifact = configuredModel(config);
         } catch (ModelFileException e) {
-            String problem = "matchers.big_data.model: " + e.getMessage();
-            LOG.error("the BIG DATA method is unavailable: {}", problem);
-            return new UnavailableMatcher(problem);
+            LOG.warn("the BIG DATA method is unavailable, the other methods go on: matchers.big_data.model {}",
+                    e.getMessage());
+            return new UnavailableMatcher("matchers.big_data.model: " + e.problem());
         }
         ModelMetadata.Thresholds trained = artifact.metadata().thresholds();
         double merge = config.decimal("mergeThreshold", trained.merge());

@@ -7,13 +7,15 @@ import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.MatcherHealth;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
 
 /**
- * The BIG DATA method when its model could not be loaded: every call fails with the reason, which the engine's
- * matcher guard reports in the decision, so the other methods and the lead itself are unaffected.
+ * The BIG DATA method when its model could not be loaded: its health says why, and every call fails with the
+ * reason, which the engine's matcher guard reports in the decision, so the other methods and the lead itself are
+ * unaffected. The reason names no path: decisions and the health report are shown to callers.
  */
 final class UnavailableMatcher implements Matcher {
     private final String problem;
@@ -25,6 +27,11 @@ final class UnavailableMatcher implements Matcher {
     @Override
     public MatchMethod method() {
         return MatchMethod.BIG_DATA;
+    }
+
+    @Override
+    public MatcherHealth health() {
+        return new MatcherHealth.Unavailable(problem);
     }
 
     @Override

@@ -1,28 +1,29 @@
 package org.dedup.ml.model;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InvalidClassException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.dedup.domain.model.Require;
 import org.dedup.ml.blocking.BlockingKeys;
 import org.dedup.ml.features.FeatureSchema;
 import org.dedup.ml.features.PairFeatures;
@@ -31,8 +32,8 @@ import org.dedup.ml.features.ValueFrequencies;
 /**
  * A BIG DATA model in one file: a ZIP holding {@code metadata.json} (readable with any unzip), the
  * {@code frequencies.json} table of the term-frequency features and {@code classifier.bin}, the Java-serialized
- * Smile classifier. Loading checks the format and the feature schema before anything is deserialized, and
- * deserializes through an allow-list filter.
+ * Smile classifier. Loading unzips within {@link ModelLimits}, checks the format and the feature schema before
+ * anything is deserialized, deserializes through an allow-list filter with limits, and runs within a time budget.
  */
 public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies, CalibratedClassifier classifier) {
     /** The resource of the people model shipped with this module. */
@@ -42,7 +43,6 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
     private static final String METADATA = "metadata.json";
     private static final String FREQUENCIES = "frequencies.json";
     private static final String CLASSIFIER = "classifier.bin";
-    private static final int MAX_ENTRY_BYTES = 256 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -63,7 +63,8 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
                 Files.createDirectories(directory);
             }
         } catch (IOException e) {
-            throw new ModelFileException("cannot create the directory of model file " + file + ": " + e, e);
+            throw new ModelFileException(file.toString(), "cannot create the model file's directory: "
+                    + withoutPath(e), e);
         }
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             write(zip, METADATA, JSON.writeValueAsBytes(metadata));
@@ -74,16 +75,29 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
             }
             write(zip, CLASSIFIER, bytes.toByteArray());
         } catch (IOException e) {
-            throw new ModelFileException("cannot write model file " + file + ": " + e, e);
+            throw new ModelFileException(file.toString(), "cannot write the model file: " + withoutPath(e), e);
         }
     }
 
+    /** The model in {@code file}, read within the {@link ModelLimits#DEFAULT default limits}. */
     public static ModelArtifact load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (IOException e) {
-            throw new ModelFileException("cannot read model file " + file + ": " + e, e);
-        }
+        return load(file, ModelLimits.DEFAULT);
+    }
+
+    /**
+     * The model in {@code file}, read within {@code limits}.
+     *
+     * @throws ModelFileException when the file cannot be read, is not a model, or breaks a limit, naming the limit
+     */
+    public static ModelArtifact load(Path file, ModelLimits limits) {
+        String source = file.toString();
+        return LoadBudget.within(limits.timeBudget(), source, () -> {
+            try {
+                return read(BoundedZip.entries(file, limits.archive()), source, limits.graph());
+            } catch (IOException e) {
+                throw new ModelFileException(source, "cannot read the model file: " + withoutPath(e), e);
+            }
+        });
     }
 
     /** The people model shipped in this module. */
@@ -97,40 +111,44 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
     }
 
     private static ModelArtifact bundled(String resource) {
-        try (InputStream in = ModelArtifact.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new ModelFileException("the shipped model " + resource + " is missing from the class path");
+        String source = "the shipped model " + resource;
+        ModelLimits limits = ModelLimits.DEFAULT;
+        return LoadBudget.within(limits.timeBudget(), source, () -> {
+            try (InputStream in = ModelArtifact.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new ModelFileException(source, "it is missing from the class path");
+                }
+                return read(BoundedZip.entries(in, source, limits.archive()), source, limits.graph());
             }
-            return read(in, "the shipped model " + resource);
-        } catch (IOException e) {
-            throw new ModelFileException("cannot read the default model: " + e.getMessage(), e);
-        }
+        });
     }
 
-    public static ModelArtifact read(InputStream in, String name) throws IOException {
-        Map<String, byte[]> entries = entries(in, name);
+    private static ModelArtifact read(Map<String, byte[]> entries, String name, ModelLimits.Graph limits) {
         ModelMetadata metadata = json(entries, METADATA, ModelMetadata.class, name);
         if (metadata.formatVersion() != ModelMetadata.FORMAT_VERSION) {
-            throw new ModelFileException(name + " has model format " + metadata.formatVersion() + "; this build reads "
-                    + "format " + ModelMetadata.FORMAT_VERSION);
+            throw new ModelFileException(name, "the model has format " + metadata.formatVersion()
+                    + "; this build reads format " + ModelMetadata.FORMAT_VERSION);
         }
         ValueFrequencies frequencies = json(entries, FREQUENCIES, ValueFrequencies.class, name);
         checkCompatible(metadata, frequencies, name);
-        CalibratedClassifier classifier = classifier(required(entries, CLASSIFIER, name), name);
+        if (!(SafeDeserialization.read(required(entries, CLASSIFIER, name), name, CLASSIFIER, limits)
+                instanceof CalibratedClassifier classifier)) {
+            throw new ModelFileException(name, CLASSIFIER + " does not hold a classifier");
+        }
         if (classifier.classifier().algorithm() != metadata.algorithm()) {
-            throw new ModelFileException(name + " says its algorithm is " + metadata.algorithm() + " but holds a "
-                    + classifier.classifier().algorithm() + " classifier");
+            throw new ModelFileException(name, "the metadata says the algorithm is " + metadata.algorithm()
+                    + " but the classifier is " + classifier.classifier().algorithm());
         }
         return new ModelArtifact(metadata, frequencies, classifier);
     }
 
     private static void checkCompatible(ModelMetadata metadata, ValueFrequencies frequencies, String name) {
         if (metadata.recordSchema() == null) {
-            throw new ModelFileException(name + " declares no record schema: retrain the model (dedup train)");
+            throw new ModelFileException(name, "the model declares no record schema: retrain the model (dedup train)");
         }
         FeatureSchema derived = new PairFeatures(metadata.recordSchema(), frequencies).schema();
         if (!metadata.featureSchema().equals(derived)) {
-            throw new ModelFileException(name + " was trained on feature schema version "
+            throw new ModelFileException(name, "the model was trained on feature schema version "
                     + metadata.featureSchema().version() + " with " + metadata.featureSchema().size()
                     + " features; its record schema '" + metadata.recordSchema().name() + "' gives version "
                     + derived.version() + " with " + derived.size() + " features in this build: retrain the model "
@@ -139,60 +157,39 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
         try {
             BlockingKeys.of(metadata.recordSchema(), metadata.blocking().rules(), Set.of());
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(name + ": " + e.getMessage(), e);
+            throw new ModelFileException(name, e.getMessage(), e);
         }
     }
 
-    private static CalibratedClassifier classifier(byte[] bytes, String name) throws IOException {
-        SafeDeserialization allowList = new SafeDeserialization();
-        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            objects.setObjectInputFilter(allowList.filter());
-            if (objects.readObject() instanceof CalibratedClassifier classifier) {
-                return classifier;
-            }
-            throw new ModelFileException(name + ": " + CLASSIFIER + " does not hold a classifier");
-        } catch (InvalidClassException e) {
-            throw new ModelFileException(name + ": " + CLASSIFIER + " holds what is not allowed in a model: "
-                    + allowList.rejectedClass(), e);
-        } catch (ClassNotFoundException | ClassCastException | IOException e) {
-            throw new ModelFileException(name + ": " + CLASSIFIER + " is not a readable classifier: " + e, e);
-        }
-    }
-
+    /** The entry read as JSON; an error names the place, never the values there (names a model counted). */
     private static <T> T json(Map<String, byte[]> entries, String entry, Class<T> type, String name) {
         try {
             return JSON.readValue(required(entries, entry, name), type);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ModelFileException(name, entry + " is not valid" + (at == null ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException(name + ": " + entry + " is not valid: " + e.getMessage(), e);
+            throw new ModelFileException(name, entry + " is not valid", e);
         }
-    }
-
-    private static Map<String, byte[]> entries(InputStream in, String name) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                byte[] bytes = zip.readNBytes(MAX_ENTRY_BYTES + 1);
-                if (bytes.length > MAX_ENTRY_BYTES) {
-                    throw new ModelFileException(name + ": entry " + entry.getName() + " is larger than "
-                            + MAX_ENTRY_BYTES + " bytes");
-                }
-                entries.put(entry.getName(), bytes);
-            }
-        } catch (java.util.zip.ZipException e) {
-            throw new ModelFileException(name + " is not a model file (not a ZIP archive): " + e.getMessage(), e);
-        }
-        if (entries.isEmpty()) {
-            throw new ModelFileException(name + " is not a model file: it holds no entries");
-        }
-        return entries;
     }
 
     private static byte[] required(Map<String, byte[]> entries, String entry, String name) {
         byte[] bytes = entries.get(entry);
         if (bytes == null) {
-            throw new ModelFileException(name + " is not a model file: it has no " + entry);
+            throw new ModelFileException(name, "this is not a model file: it has no " + entry);
         }
         return bytes;
+    }
+
+    /** Why a file could not be read, without its path (which the exceptions of the file system repeat). */
+    private static String withoutPath(IOException e) {
+        return switch (e) {
+            case NoSuchFileException missing -> "it does not exist";
+            case AccessDeniedException denied -> "access is denied";
+            case FileSystemException other when other.getReason() != null -> other.getReason();
+            default -> Require.abbreviate(String.valueOf(e.getMessage()));
+        };
     }
 
     private static void write(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

@@ -20,6 +20,7 @@ import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.match.MatcherGuard;
+import org.dedup.domain.match.MatcherHealth;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.model.CustomFieldValue;
@@ -43,6 +44,7 @@ import org.dedup.domain.testing.LeadBuilder;
 import org.dedup.domain.testing.MutableClock;
 import org.dedup.matchers.builtin.EmailMatcherProvider;
 import org.dedup.matchers.spi.MatcherConfig;
+import org.dedup.ml.model.CraftedModels;
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.RecordSchema;
 import org.dedup.standardization.CreatioCompatibleStandardizer;
@@ -56,6 +58,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BigDataMatcherTest {
@@ -167,8 +170,23 @@ class BigDataMatcherTest {
         Decision.Merged merged = assertInstanceOf(Decision.Merged.class, decision);
         assertEquals(List.of(stored.id()), merged.mergedInto());
         assertEquals(MatchMethod.BIG_DATA, decision.failures().getFirst().method());
-        assertTrue(decision.failures().getFirst().reason().contains("matchers.big_data.model")
-                && decision.failures().getFirst().reason().contains(corrupt.toString()), decision.failures().toString());
+        String reason = decision.failures().getFirst().reason();
+        assertTrue(reason.contains("matchers.big_data.model: this is not a model file"), reason);
+        assertFalse(reason.contains(dir.toString()), "a decision never shows the server's paths: " + reason);
+        assertEquals(new MatcherHealth.Unavailable("matchers.big_data.model: this is not a model file: the archive "
+                + "holds no entries"), unavailable.health());
+    }
+
+    @Test
+    void aDeserializationBombLeavesTheBigDataMethodUnavailableNamingTheLimitInsteadOfHanging() {
+        Path bomb = CraftedModels.withClassifier(dir.resolve("bomb.zip"), CraftedModels.deserializationBomb(100));
+
+        Matcher unavailable = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> new BigDataMatcherProvider()
+                .create(new MatcherConfig("big_data", Map.of("model", bomb.toString()))));
+
+        assertEquals(new MatcherHealth.Unavailable("matchers.big_data.model: classifier.bin nests objects more than "
+                + "64 deep (the depth limit)"), unavailable.health());
+        assertEquals(MatcherHealth.AVAILABLE, SHIPPED.health());
     }
 
     @Test

@@ -108,7 +108,7 @@ class ModelArtifactTest {
         assertTrue(error.getMessage().contains("is not a model file"), error.getMessage());
         ModelFileException missing = assertThrows(ModelFileException.class,
                 () -> ModelArtifact.load(dir.resolve("absent.zip")));
-        assertTrue(missing.getMessage().contains("cannot read model file"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("cannot read the model file: it does not exist"), missing.getMessage());
     }
 
     @Test

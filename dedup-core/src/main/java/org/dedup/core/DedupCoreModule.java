@@ -1,4 +1,4 @@
-package org.dedup.app.wiring;
+package org.dedup.core;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -65,8 +65,9 @@ import org.dedup.domain.store.Transactor;
 
 /**
  * The engine: duplicate control, merging and unmerging over whatever adapters the other modules bind. A hosting
- * application writes {@code Guice.createInjector(new DedupCoreModule(), new JooqPersistenceModule(dataSource),
- * new StandardizationModule(), new MatchersModule(pluginsDir, configs))}.
+ * application migrates dedup's schema once, then writes {@code Guice.createInjector(new DedupCoreModule(),
+ * new JooqPersistenceModule(dataSource, dialect, schema), new StandardizationModule(),
+ * new MatchersModule(pluginsDir, configs))}.
  */
 public final class DedupCoreModule extends AbstractModule {
     private final LeadLimits limits;

@@ -1,4 +1,4 @@
-package org.dedup.app.wiring;
+package org.dedup.core;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;

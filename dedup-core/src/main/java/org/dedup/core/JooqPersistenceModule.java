@@ -1,7 +1,5 @@
-package org.dedup.app.wiring;
+package org.dedup.core;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -18,7 +16,6 @@ import org.dedup.domain.event.EventDeliveries;
 import org.dedup.domain.event.EventOutbox;
 import org.dedup.domain.event.WebhookStore;
 import org.dedup.domain.merge.MergeJournal;
-import org.dedup.domain.model.DedupException;
 import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.audit.AuditTrail;
 import org.dedup.domain.audit.DecisionHistory;
@@ -35,27 +32,32 @@ import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.domain.store.Transactor;
 import org.dedup.persistence.Database;
+import org.dedup.persistence.DedupSchema;
 import org.dedup.persistence.JooqAdapters;
 import org.dedup.persistence.event.JooqEventOutbox;
+import org.jooq.SQLDialect;
 
-/** Binds every storage port to its jOOQ adapter over the hosting application's data source. */
+/**
+ * Binds every storage port to its jOOQ adapter over the hosting application's data source, with dedup's tables in
+ * {@code schema}. It neither connects nor migrates: the application migrates the schema once before
+ * ({@link DedupSchema#migrate}).
+ */
 public final class JooqPersistenceModule extends AbstractModule {
     private final DataSource dataSource;
+    private final SQLDialect dialect;
+    private final DedupSchema schema;
 
-    public JooqPersistenceModule(DataSource dataSource) {
+    /** {@code dialect}: {@link SQLDialect#POSTGRES}, or {@link SQLDialect#H2} for H2 in PostgreSQL mode. */
+    public JooqPersistenceModule(DataSource dataSource, SQLDialect dialect, DedupSchema schema) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.schema = schema;
     }
 
-    /** The schema is migrated before the first query. */
     @Provides
     @Singleton
     JooqAdapters adapters() {
-        Database.migrate(dataSource);
-        try (Connection connection = dataSource.getConnection()) {
-            return new JooqAdapters(Database.context(dataSource, Database.dialectOf(connection.getMetaData().getURL())));
-        } catch (SQLException e) {
-            throw new DedupException("cannot connect to the database: " + e.getMessage(), e);
-        }
+        return new JooqAdapters(Database.context(dataSource, dialect, schema));
     }
 
     @Provides

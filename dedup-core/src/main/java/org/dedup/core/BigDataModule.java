@@ -1,4 +1,4 @@
-package org.dedup.app.wiring;
+package org.dedup.core;
 
 import java.nio.file.Path;
 import java.util.Optional;
