@@ -13,9 +13,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 
+import org.dedup.app.arrivals.ArrivalQueue;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
-import org.dedup.domain.control.ArrivalQueue;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;

@@ -39,14 +39,14 @@ public final class DuplicateControlFixture {
     public final DuplicateControl control;
     public final Unmerger unmerger;
 
-    /** The stand-in matchers and standardizer, plus {@code extra} matchers. */
+    /** The stand-in matchers and standardizer, plus {@code extra} matchers, each called on the caller's thread. */
     public DuplicateControlFixture(Matcher... extra) {
-        this(new SimpleStandardizer(), standIns(extra));
+        this(new SimpleStandardizer(), standIns(extra), new SameThreadMatcherGuard());
     }
 
-    public DuplicateControlFixture(Standardizer standardizer, List<Matcher> installed) {
+    public DuplicateControlFixture(Standardizer standardizer, List<Matcher> installed, MatcherGuard guard) {
         this.standardizer = new RecordStandardizer(standardizer);
-        matchers = new InstalledMatchers(installed, this.standardizer, new MatcherGuard(Duration.ofMillis(300)));
+        matchers = new InstalledMatchers(installed, this.standardizer, guard);
         control = new DuplicateControl(ports, matchers, new ConflictMerge(this.standardizer), clock);
         unmerger = new Unmerger(ports.merging(), matchers, clock);
     }

@@ -25,6 +25,7 @@ import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.StandardizationOptions;
 import org.dedup.domain.testing.DuplicateControlFixture;
+import org.dedup.domain.testing.SameThreadMatcherGuard;
 import org.dedup.standardization.CreatioCompatibleStandardizer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class KommoMethodsTest {
     private final DuplicateControlFixture fixture = new DuplicateControlFixture(new CreatioCompatibleStandardizer(),
             List.of(new EmailMatcher(), new PhoneMatcher(), new TrackingPixelMatcher(), new CustomFieldMatcher(),
-                    new DuplicateRuleMatcher()));
+                    new DuplicateRuleMatcher()), new SameThreadMatcherGuard());
 
     @Nested
     class EmailMethod {
