@@ -1,7 +1,9 @@
 package org.dedup.core;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +13,7 @@ import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.PersonRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BigDataModuleTest {
     @Test
@@ -22,5 +25,10 @@ class BigDataModuleTest {
         PersonRecord anna = new PersonRecord("b", Map.of(Attribute.GIVEN_NAME, "Anna", Attribute.SURNAME, "Silva"),
                 Set.of("ana@example.com"), Set.of());
         assertTrue(bigData.probability(ana, anna) >= bigData.thresholds().merge());
+    }
+
+    @Test
+    void aModelFileThatCannotBeLoadedFailsWhenTheModuleIsMadeNotWhenTheModelIsFirstAskedFor(@TempDir Path dir) {
+        assertThrows(RuntimeException.class, () -> BigDataModule.from(dir.resolve("missing.model")));
     }
 }

@@ -24,13 +24,15 @@ import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.settings.DuplicateControlSettings;
 import org.dedup.domain.settings.MatchMethod;
+import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.persistence.DedupSchema;
 import org.jooq.SQLDialect;
 
 /** A CRM that checks each lead of its web form with dedup, on its own PostgreSQL database. */
-public final class HostApplication {
+public final class HostApplication implements AutoCloseable {
     private final DuplicateControl duplicateControl;
     private final TenantSettings tenantSettings;
+    private final MatcherRegistry matchers;
 
     /** At the CRM's start, once: dedup's tables migrated in their schema, then dedup's modules on the CRM's pool. */
     public HostApplication(DataSource crmDatabase, DedupSchema schema) {
@@ -39,9 +41,10 @@ public final class HostApplication {
                 new DedupCoreModule(),
                 new JooqPersistenceModule(crmDatabase, SQLDialect.POSTGRES, schema),
                 new StandardizationModule(),
-                new MatchersModule(Path.of("plugins"), Map.of()));
+                MatchersModule.discover(Path.of("plugins"), Map.of()));
         this.duplicateControl = dedup.getInstance(DuplicateControl.class);
         this.tenantSettings = dedup.getInstance(TenantSettings.class);
+        this.matchers = dedup.getInstance(MatcherRegistry.class);
     }
 
     /** The tenant's leads are duplicates when they share an email address. */
@@ -55,5 +58,11 @@ public final class HostApplication {
         return duplicateControl.receive(new IncomingLead(tenant, "Web form", PipelineStage.incoming("sales"),
                 SourceChannel.WEB_FORM, Set.of(), List.of(new LinkedContact(contact, ContactRole.PRIMARY)),
                 List.of(), Map.of()));
+    }
+
+    /** At the CRM's shutdown: the matchers and the plugins' class loaders closed. */
+    @Override
+    public void close() {
+        matchers.close();
     }
 }

@@ -33,24 +33,29 @@ class HostApplicationTest {
 
     @Test
     void theSecondWebFormLeadWithTheSameEmailIsMergedIntoTheFirst() {
-        HostApplication crm = new HostApplication(crmDatabase(), schema);
-        crm.matchByEmail(TENANT);
+        try (HostApplication crm = new HostApplication(crmDatabase(), schema)) {
+            crm.matchByEmail(TENANT);
 
-        Decision first = crm.webFormLead(TENANT, "Ana Silva", "Ana@Example.com");
-        Decision second = crm.webFormLead(TENANT, "Ana Silva", "ana@example.com");
+            Decision first = crm.webFormLead(TENANT, "Ana Silva", "Ana@Example.com");
+            Decision second = crm.webFormLead(TENANT, "Ana Silva", "ana@example.com");
 
-        assertInstanceOf(Decision.Created.class, first);
-        assertEquals(List.of(first.lead()), assertInstanceOf(Decision.Merged.class, second).mergedInto());
+            assertInstanceOf(Decision.Created.class, first);
+            assertEquals(List.of(first.lead()), assertInstanceOf(Decision.Merged.class, second).mergedInto());
+        }
     }
 
     @Test
     void aRestartedHostMigratesAgainAndFindsTheLeadsItStored() {
-        HostApplication crm = new HostApplication(crmDatabase(), schema);
-        crm.matchByEmail(TENANT);
-        Decision first = crm.webFormLead(TENANT, "Ana Silva", "ana@x.io");
+        Decision first;
+        try (HostApplication crm = new HostApplication(crmDatabase(), schema)) {
+            crm.matchByEmail(TENANT);
+            first = crm.webFormLead(TENANT, "Ana Silva", "ana@x.io");
+        }
 
-        Decision second = new HostApplication(crmDatabase(), schema).webFormLead(TENANT, "Ana Silva", "ana@x.io");
+        try (HostApplication restarted = new HostApplication(crmDatabase(), schema)) {
+            Decision second = restarted.webFormLead(TENANT, "Ana Silva", "ana@x.io");
 
-        assertEquals(List.of(first.lead()), assertInstanceOf(Decision.Merged.class, second).mergedInto());
+            assertEquals(List.of(first.lead()), assertInstanceOf(Decision.Merged.class, second).mergedInto());
+        }
     }
 }

@@ -71,7 +71,7 @@ public final class HttpApi implements AutoCloseable {
 
     private List<Route> routeTable(ApiServices services) {
         List<Resource> resources = List.of(
-                new SystemResource(metrics),
+                new SystemResource(metrics, services.matchers()),
                 new LeadResource(arrivals, services.control(), services.search(), services.leads(), metrics),
                 new PartyResource(services.parties(), services.search(), services.merges(), services.audited()),
                 new MergeResource(services.merges(), services.parties(), services.unmerger(), services.audited()),

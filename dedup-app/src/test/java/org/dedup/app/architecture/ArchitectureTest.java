@@ -105,6 +105,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, MATCHERS, STANDARDIZATION, ML, PERSISTENCE,
                     "org.dedup.app.http..", CORE, "org.dedup.app.config..", "com.google.inject..");
 
+    /**
+     * One composition root for the command line: its Execution starts the application and has the injector build
+     * each command, which receives what it needs by constructor injection (serve starts the server's own).
+     */
+    @ArchTest
+    static final ArchRule cliCommandsLookNothingUp = noClasses().that().resideInAPackage("org.dedup.app.cli..")
+            .and().doNotHaveSimpleName("Execution").and().doNotHaveSimpleName("ServeCommand")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.dedup.app.DedupApplication")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("com.google.inject.Injector");
+
     @ArchTest
     static final ArchRule onlyDedupSparkKnowsSpark = noClasses().that().resideOutsideOfPackage(SPARK)
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..");
