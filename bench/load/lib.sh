@@ -21,7 +21,7 @@ harness() {
     "$JAVA" -Xmx2g ${HARNESS_JAVA_OPTS:-} -cp "$ROOT/bench/target/benchmarks.jar" org.dedup.bench.load.LoadHarness "$@"
 }
 
-# write_config FILE JDBC_URL: the server's configuration, one tenant "load" (METHODS, default email and phone; GB numbers),
+# write_config FILE JDBC_URL SCHEMA: the server's configuration, one tenant "load" (METHODS, default email and phone; GB numbers),
 # arrivals decided by ARRIVAL_WORKERS workers (default 2) in batches of at most MAX_ARRIVAL_BATCH (default 32).
 # Two workers, not the product's default of 4: with PostgreSQL, the server and the harness on the same 2 cores, two
 # transactions at a time queue less for the CPU and arrivals that wait form batches (1,000/s for 5 minutes: 1.39
@@ -34,6 +34,7 @@ database:
   url: $2
   user: postgres
   password: ""
+  schema: $3
   poolSize: ${POOL_SIZE:-4}
 http:
   port: $PORT
@@ -106,7 +107,7 @@ load_average() {
 prepare() {
     build
     harness seed leads="$LEADS" schema="$3" url="$2"
-    write_config "$OUT/$1.yaml" "$2?currentSchema=$3"
+    write_config "$OUT/$1.yaml" "$2" "$3"
     : > "$OUT/$1-server.log"
     start_server "$OUT/$1.yaml" "$OUT/$1-server.log"
 }

@@ -10,10 +10,10 @@ import com.google.inject.Injector;
 import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.TenantConfig;
-import org.dedup.app.wiring.DedupCoreModule;
-import org.dedup.app.wiring.JooqPersistenceModule;
-import org.dedup.app.wiring.MatchersModule;
-import org.dedup.app.wiring.StandardizationModule;
+import org.dedup.core.DedupCoreModule;
+import org.dedup.core.JooqPersistenceModule;
+import org.dedup.core.MatchersModule;
+import org.dedup.core.StandardizationModule;
 import org.dedup.app.http.ApiServices;
 import org.dedup.app.schedule.ScanScheduler;
 import org.dedup.app.schedule.ScanSchedules;
@@ -22,12 +22,12 @@ import org.dedup.app.webhook.WebhookDispatcher;
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.control.InstalledMatchers;
 import org.dedup.domain.control.SettingsDryRun;
 import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.event.EventDeliveries;
 import org.dedup.domain.event.EventDelivery;
 import org.dedup.domain.event.Webhooks;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.InvalidRecordException;
@@ -38,6 +38,7 @@ import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
+import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.persistence.Database;
 
 /** dedup as the CLI and the server run it: the configured database, every module wired, tenants set up. */
@@ -52,11 +53,14 @@ public final class DedupApplication implements AutoCloseable {
     private DedupApplication(DedupConfig config) {
         this.config = config;
         this.database = Database.open(config.database().url(), config.database().user(),
-                config.database().password(), config.database().poolSize());
+                config.database().password(), config.database().poolSize(), config.database().dedupSchema());
+        database.migrate();
         this.injector = Guice.createInjector(new DedupCoreModule(config.limits().leadLimits()),
-                new StandardizationModule(), new JooqPersistenceModule(database.dataSource()),
+                new StandardizationModule(),
+                new JooqPersistenceModule(database.dataSource(), database.dialect(), database.schema()),
                 new MatchersModule(config.pluginsDir(), config.matchers()));
-        this.schedules = new ScanSchedules(database.dataSource(), get(BulkScans.class), get(Clock.class));
+        this.schedules = new ScanSchedules(database.dataSource(), database.schema(), get(BulkScans.class),
+                get(Clock.class));
     }
 
     public static DedupApplication start(DedupConfig config) {
@@ -117,6 +121,7 @@ public final class DedupApplication implements AutoCloseable {
     public synchronized void close() {
         stops.reversed().forEach(Runnable::run);
         stops.clear();
+        injector.getInstance(MatcherRegistry.class).close();
         database.close();
     }
 }

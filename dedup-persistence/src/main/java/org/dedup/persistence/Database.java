@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.dedup.persistence.transaction.ThreadBoundTransactions;
-import org.flywaydb.core.Flyway;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -17,25 +16,29 @@ import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 
 /**
- * Opens dedup's database: a HikariCP pool for a JDBC URL (PostgreSQL in production), or the embedded H2 file
- * database when none is configured; migrates the schema with Flyway; and builds the jOOQ context whose
- * transactions are bound to the calling thread.
+ * Opens dedup's database for the CLI and the server: a HikariCP pool for a JDBC URL (PostgreSQL in production), or the
+ * embedded H2 file database when none is configured, with dedup's tables in {@link DedupSchema}; and builds the jOOQ
+ * context whose transactions are bound to the calling thread. Opening does not migrate: the owner calls
+ * {@link #migrate()} once.
  */
 public final class Database implements AutoCloseable {
     /** The embedded default: an H2 file under ./data, in PostgreSQL compatibility mode. */
     public static final String EMBEDDED_URL = H2Url.compatible("jdbc:h2:file:./data/dedup");
     private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
     private final HikariDataSource dataSource;
+    private final SQLDialect dialect;
+    private final DedupSchema schema;
     private final DSLContext dsl;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, DedupSchema schema) {
         this.dataSource = dataSource;
-        migrate(dataSource);
-        this.dsl = context(dataSource, dialectOf(dataSource.getJdbcUrl()));
+        this.dialect = dialectOf(dataSource.getJdbcUrl());
+        this.schema = schema;
+        this.dsl = context(dataSource, dialect, schema);
     }
 
     /** The database at {@code jdbcUrl}; an H2 URL gets the settings dedup needs ({@link H2Url}). */
-    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, DedupSchema schema) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl.startsWith("jdbc:h2:") ? H2Url.compatible(jdbcUrl) : jdbcUrl);
         config.setUsername(user);
@@ -49,29 +52,24 @@ public final class Database implements AutoCloseable {
             // few multi-row inserts: far less work per row for the server than one statement per row
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
-        return new Database(new HikariDataSource(config));
+        return new Database(new HikariDataSource(config), schema);
     }
 
-    /** The database at {@code jdbcUrl}, or the embedded H2 file database {@link #EMBEDDED_URL} when it is blank. */
-    public static Database connect(String jdbcUrl, String user, String password, int poolSize) {
-        return jdbcUrl == null || jdbcUrl.isBlank() ? embedded(EMBEDDED_URL) : open(jdbcUrl, user, password, poolSize);
-    }
-
+    /** An H2 database (user {@code sa}) with dedup's tables in the {@linkplain DedupSchema#DEFAULT default schema}. */
     public static Database embedded(String h2Url) {
-        return open(h2Url, "sa", "", 8);
+        return open(h2Url, "sa", "", 8, DedupSchema.DEFAULT);
+    }
+
+    /** Brings dedup's tables up to date ({@link DedupSchema#migrate}): once, before the first use. */
+    public void migrate() {
+        schema.migrate(dataSource);
     }
 
     /**
-     * Brings the schema up to date with the Flyway migrations. Versions are handed out to work done in parallel, so
-     * one may land after a higher one was applied (V7 after V8): a database already past it takes it when it comes
-     * instead of refusing to start. Each migration creates what it names and depends on no later one.
+     * A jOOQ context over any data source, whose statements name dedup's tables in {@code schema}; its transactions
+     * join the calling thread's.
      */
-    public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).outOfOrder(true).load().migrate();
-    }
-
-    /** A jOOQ context over any data source; its transactions join the calling thread's. */
-    public static DSLContext context(DataSource dataSource, SQLDialect dialect) {
+    public static DSLContext context(DataSource dataSource, SQLDialect dialect, DedupSchema schema) {
         ThreadBoundTransactions transactions = new ThreadBoundTransactions(
                 new DataSourceConnectionProvider(dataSource));
         return DSL.using(new DefaultConfiguration()
@@ -79,7 +77,8 @@ public final class Database implements AutoCloseable {
                 .set((TransactionProvider) transactions)
                 .set(dialect)
                 // no debug LoggerListener on every statement: statements are logged by PostgreSQL when needed
-                .set(new Settings().withExecuteWithOptimisticLocking(false).withExecuteLogging(false)));
+                .set(new Settings().withExecuteWithOptimisticLocking(false).withExecuteLogging(false)
+                        .withRenderMapping(schema.renderMapping())));
     }
 
     public static SQLDialect dialectOf(String jdbcUrl) {
@@ -88,6 +87,14 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    public DedupSchema schema() {
+        return schema;
     }
 
     public JooqAdapters adapters() {

@@ -26,17 +26,15 @@ import org.dedup.domain.control.ArrivalQueue;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.DuplicateControlPorts;
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.control.IdempotencyKey;
-import org.dedup.domain.control.InstalledMatchers;
 import org.dedup.domain.control.LeadArrival;
-import org.dedup.domain.control.MatcherGuard;
 import org.dedup.domain.match.FieldMatch;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.MatcherGuard;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.merge.ManualMerge;
@@ -45,6 +43,8 @@ import org.dedup.domain.merge.SurvivorshipPolicy;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.EmailKey;
 import org.dedup.domain.standardize.LeadProfile;
@@ -145,7 +145,7 @@ abstract class DuplicateControlOnDatabase {
                 MatcherGuard.withDefaultBudget());
         Clock clock = Clock.systemUTC();
         control = new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock);
-        manualMerge = new ManualMerge(ports, new Merges(ports, matchers, clock));
+        manualMerge = new ManualMerge(ports.merging(), new Merges(ports.merging(), matchers, clock));
         ports.settings().saveSettings(TENANT, DuplicateControlSettings.defaults()
                 .withMethods(Set.of(MatchMethod.EMAIL)));
     }

@@ -23,9 +23,11 @@ class EmbeddedDatabaseTest {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         Lead lead = aLead().withEmail("kept@x.io").build();
         try (Database first = Database.embedded(url)) {
+            first.migrate();
             first.adapters().leads().insert(lead, Set.of());
         }
         try (Database second = Database.embedded(url)) {
+            second.migrate();
             assertEquals(lead, second.adapters().leads().find(TENANT, lead.id()).orElseThrow());
         }
     }
@@ -34,7 +36,8 @@ class EmbeddedDatabaseTest {
     void aPlainH2UrlGetsTheSettingsTheSchemaNeeds(@TempDir Path directory) {
         String plain = "jdbc:h2:file:" + directory.resolve("plain");
         Lead lead = aLead().withEmail("plain@x.io").build();
-        try (Database database = Database.open(plain, "sa", "", 2)) {
+        try (Database database = Database.open(plain, "sa", "", 2, DedupSchema.DEFAULT)) {
+            database.migrate();
             database.adapters().leads().insert(lead, Set.of());
             assertEquals(lead, database.adapters().leads().find(TENANT, lead.id()).orElseThrow());
         }

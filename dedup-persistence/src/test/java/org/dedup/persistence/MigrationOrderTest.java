@@ -29,12 +29,13 @@ class MigrationOrderTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(H2Url.compatible("jdbc:h2:mem:order;DB_CLOSE_DELAY=-1"));
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("filesystem:" + withoutV7).load().migrate();
+        Flyway.configure().dataSource(dataSource).schemas("dedup").defaultSchema("dedup")
+                .locations("filesystem:" + withoutV7).load().migrate();
 
-        Database.migrate(dataSource);
+        DedupSchema.DEFAULT.migrate(dataSource);
 
         try (Connection connection = dataSource.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, "review_item", null)) {
+             ResultSet tables = connection.getMetaData().getTables(null, "dedup", "review_item", null)) {
             assertTrue(tables.next(), "V7 applied after the later versions");
         }
     }

@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.SearchScope;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;
 import org.jooq.DSLContext;
+import org.jooq.Name;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,17 +40,21 @@ class PostgresCandidateLookupPlanTest {
         leads = new JooqLeadRepository(database.dsl(), new DocumentCodec());
         DSLContext dsl = database.dsl();
         for (String tenant : List.of(BIG.value(), "neighbour")) {
-            dsl.execute("insert into lead (tenant_id, id, version, pipeline, stage, created_at, updated_at, document) "
-                    + "select {0}, md5({0} || g)::uuid, 0, case when g % 2 = 0 then 'sales' else 'support' end, "
-                    + "'new', now(), now(), '{}' from generate_series(1, {1}) g", tenant, LEADS);
+            dsl.execute("insert into {0} (tenant_id, id, version, pipeline, stage, created_at, updated_at, document) "
+                    + "select {1}, md5({1} || g)::uuid, 0, case when g % 2 = 0 then 'sales' else 'support' end, "
+                    + "'new', now(), now(), '{}' from generate_series(1, {2}) g", table("lead"), tenant, LEADS);
             for (String namespace : List.of("primary_email", "primary_phone", "primary_phone_last10")) {
-                dsl.execute("insert into lead_key (tenant_id, namespace, key_value, lead_id) "
-                        + "select {0}, {1}, {1} || '-' || g, md5({0} || g)::uuid from generate_series(1, {2}) g",
-                        tenant, namespace, LEADS);
+                dsl.execute("insert into {0} (tenant_id, namespace, key_value, lead_id) "
+                        + "select {1}, {2}, {2} || '-' || g, md5({1} || g)::uuid from generate_series(1, {3}) g",
+                        table("lead_key"), tenant, namespace, LEADS);
             }
         }
-        dsl.execute("analyze lead");
-        dsl.execute("analyze lead_key");
+        dsl.execute("analyze {0}", table("lead"));
+        dsl.execute("analyze {0}", table("lead_key"));
+    }
+
+    private static Name table(String name) {
+        return DSL.name(schema, name);
     }
 
     @AfterAll

@@ -9,9 +9,10 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** A private in-memory H2, migrated, with dedup's tables in the default schema. */
     public static Database h2() {
-        return Database.embedded("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        return migrated(Database.embedded("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
     }
 
     /** A new schema named after the test; drop it with {@link #dropSchema}. */
@@ -19,8 +20,15 @@ public final class TestDatabases {
         return TestPostgres.createSchema(prefix);
     }
 
+    /** The tests' PostgreSQL, migrated, with dedup's tables in {@code schema}. */
     public static Database postgres(String schema, int poolSize) {
-        return Database.open(TestPostgres.url(schema), TestPostgres.USER, TestPostgres.PASSWORD, poolSize);
+        return migrated(Database.open(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, poolSize,
+                DedupSchema.named(schema)));
+    }
+
+    private static Database migrated(Database database) {
+        database.migrate();
+        return database;
     }
 
     public static void dropSchema(String schema) {

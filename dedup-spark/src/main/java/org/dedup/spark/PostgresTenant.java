@@ -20,6 +20,7 @@ import org.dedup.domain.standardize.RecordProfile;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;
 import org.dedup.persistence.Database;
+import org.dedup.persistence.DedupSchema;
 import org.dedup.persistence.JooqAdapters;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -43,12 +44,15 @@ public final class PostgresTenant implements Serializable {
     private final String url;
     private final String user;
     private final String password;
+    /** The name of dedup's schema (a {@link DedupSchema} is not serializable). */
+    private final String schema;
     private final String tenant;
 
-    public PostgresTenant(String url, String user, String password, TenantId tenant) {
+    public PostgresTenant(String url, String user, String password, DedupSchema schema, TenantId tenant) {
         this.url = url;
         this.user = user;
         this.password = password;
+        this.schema = schema.name();
         this.tenant = tenant.value();
     }
 
@@ -68,7 +72,7 @@ public final class PostgresTenant implements Serializable {
         Properties login = new Properties();
         login.setProperty("user", user);
         login.setProperty("password", password);
-        return spark.read().jdbc(url, table.getName(), idRanges(tenantColumn, idColumn, partitions), login)
+        return spark.read().jdbc(url, DedupSchema.named(schema).qualify(table.getName()), idRanges(tenantColumn, idColumn, partitions), login)
                 .select(idColumn.getName()).javaRDD();
     }
 
@@ -100,8 +104,8 @@ public final class PostgresTenant implements Serializable {
         RecordStandardizer standardizer = Standardizing.standardizer();
         StandardizationOptions options = standardizing.options();
         TenantId tenantId = new TenantId(tenant);
-        // two connections: Flyway holds one for its lock while it checks the schema with the other
-        try (Database database = Database.open(url, user, password, 2)) {
+        // the driver migrated the schema: a partition only reads
+        try (Database database = Database.open(url, user, password, 1, DedupSchema.named(schema))) {
             BiFunction<JooqAdapters, List<UUID>, List<RecordProfile>> loader = switch (kind) {
                 case LEAD -> (adapters, batch) -> adapters.leads().findAll(tenantId,
                         batch.stream().map(LeadId::new).toList()).stream()

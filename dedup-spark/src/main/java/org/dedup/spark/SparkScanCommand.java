@@ -8,6 +8,7 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.search.BulkSearchResult;
 import org.dedup.domain.standardize.StandardizationOptions;
+import org.dedup.persistence.DedupSchema;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -45,6 +46,9 @@ public final class SparkScanCommand implements Callable<Integer> {
         String user;
         @Option(names = "--database-password", defaultValue = "${env:DEDUP_DATABASE_PASSWORD}")
         String password;
+        @Option(names = "--database-schema", defaultValue = "dedup",
+                description = "the schema of dedup's tables (default: ${DEFAULT-VALUE})")
+        String schema;
         @Option(names = "--tenant", required = true)
         String tenant;
     }
@@ -77,7 +81,7 @@ public final class SparkScanCommand implements Callable<Integer> {
 
     private BulkSearchResult scanDatabase(SparkSession spark) {
         Database db = source.database;
-        return new PostgresScan(db.url, db.user, db.password == null ? "" : db.password)
+        return new PostgresScan(db.url, db.user, db.password == null ? "" : db.password, DedupSchema.named(db.schema))
                 .run(spark, new TenantId(db.tenant), partitions);
     }
 

@@ -16,6 +16,7 @@ import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.search.RecordPair;
 import org.dedup.persistence.Database;
+import org.dedup.persistence.DedupSchema;
 import org.dedup.persistence.JooqAdapters;
 import org.dedup.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,9 @@ class PostgresScanTest {
     @BeforeEach
     void start() {
         schema = TestPostgres.createSchema("spark_scan");
-        database = Database.open(TestPostgres.url(schema), TestPostgres.USER, TestPostgres.PASSWORD, 2);
+        database = Database.open(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, 2,
+                DedupSchema.named(schema));
+        database.migrate();
         spark = LocalSpark.session("local[2]", 4);
     }
 
@@ -53,7 +56,8 @@ class PostgresScanTest {
         search.markNotDuplicate(TENANT, new RecordPair(split.members().getFirst(), split.members().getLast()));
         List<DuplicateGroup> expected = search.dryRun(TENANT, search.rules(TENANT)).groups();
 
-        new PostgresScan(TestPostgres.url(schema), TestPostgres.USER, TestPostgres.PASSWORD).run(spark, TENANT, 2);
+        new PostgresScan(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, DedupSchema.named(schema))
+                .run(spark, TENANT, 2);
 
         List<DuplicateGroup> stored = adapters.duplicateGroups().groups(TENANT);
         assertNotEquals(members(earlier), members(expected), "the mark split a group");

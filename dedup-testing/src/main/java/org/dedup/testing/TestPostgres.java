@@ -26,16 +26,15 @@ public final class TestPostgres {
         return Holder.URL;
     }
 
-    /** {@link #url()} with {@code schema} as the connection's current schema. */
-    public static String url(String schema) {
-        return url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), USER, PASSWORD);
     }
 
-    /** A new schema named {@code prefix_<random>}; drop it with {@link #dropSchema}. */
+    /**
+     * A new schema named {@code prefix_<random>}, for one test's tables: a test gives it to dedup as its schema
+     * setting (dedup names it in every statement), so tests sharing the database never meet. Drop it with
+     * {@link #dropSchema}.
+     */
     public static String createSchema(String prefix) {
         String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("create schema " + schema);

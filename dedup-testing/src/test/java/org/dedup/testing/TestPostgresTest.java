@@ -15,11 +15,9 @@ class TestPostgresTest {
         String schema = TestPostgres.createSchema("testing");
         try {
             TestPostgres.execute("create table " + schema + ".t (id bigint primary key, v jsonb)");
-            try (Connection connection = java.sql.DriverManager.getConnection(TestPostgres.url(schema),
-                    TestPostgres.USER, TestPostgres.PASSWORD);
-                 Statement statement = connection.createStatement()) {
-                statement.execute("insert into t values (1, '{\"a\": 1}')");
-                try (ResultSet rows = statement.executeQuery("select v ->> 'a', version() from t")) {
+            try (Connection connection = TestPostgres.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("insert into " + schema + ".t values (1, '{\"a\": 1}')");
+                try (ResultSet rows = statement.executeQuery("select v ->> 'a', version() from " + schema + ".t")) {
                     assertTrue(rows.next());
                     assertEquals("1", rows.getString(1));
                     assertTrue(rows.getString(2).startsWith("PostgreSQL"), rows.getString(2));

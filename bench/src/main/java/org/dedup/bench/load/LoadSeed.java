@@ -16,10 +16,10 @@ import java.util.stream.IntStream;
 
 import org.dedup.bench.NamedArgs;
 import org.dedup.bench.seed.LeadCopy;
-import org.dedup.domain.control.InstalledMatchers;
-import org.dedup.domain.control.MatcherFailure;
-import org.dedup.domain.control.MatcherGuard;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.MatcherFailure;
+import org.dedup.domain.match.MatcherGuard;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactRole;
 import org.dedup.domain.model.Lead;
@@ -29,10 +29,10 @@ import org.dedup.domain.model.PhoneType;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;
-import org.dedup.matchers.spi.MatcherRegistry;
+import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.persistence.Database;
-import org.dedup.persistence.lead.JooqLeadRepository;
 import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.persistence.lead.JooqLeadRepository;
 import org.dedup.standardization.CreatioCompatibleStandardizer;
 
 /**

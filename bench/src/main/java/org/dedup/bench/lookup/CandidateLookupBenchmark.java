@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import org.dedup.bench.NamedArgs;
 import org.dedup.bench.seed.LeadCopy;
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactId;
@@ -27,6 +26,7 @@ import org.dedup.domain.model.PhoneType;
 import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.SearchScope;
 import org.dedup.persistence.Database;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;

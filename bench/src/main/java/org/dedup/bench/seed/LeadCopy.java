@@ -17,6 +17,7 @@ import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.Lead;
 import org.dedup.persistence.Database;
+import org.dedup.persistence.DedupSchema;
 import org.dedup.persistence.json.DocumentCodec;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -34,13 +35,19 @@ public final class LeadCopy {
     public record Seeded(Lead lead, Set<MatchKey> keys) {
     }
 
-    /** The database of {@code schema} (created if missing, migrated), reached with the harness's URL and user. */
+    /**
+     * The database with dedup's tables in {@code schema} (created if missing, migrated), reached with the harness's
+     * URL and user; the harness's own statements ({@link #execute}, COPY) find them as the connections' current schema.
+     */
     public static Database open(NamedArgs args, String schema, int poolSize) throws SQLException {
         try (Connection connection = DriverManager.getConnection(args.url(), args.user(), args.password());
              Statement statement = connection.createStatement()) {
             statement.execute("create schema if not exists " + schema);
         }
-        return Database.open(args.url(schema), args.user(), args.password(), poolSize);
+        Database database = Database.open(args.url(schema), args.user(), args.password(), poolSize,
+                DedupSchema.named(schema));
+        database.migrate();
+        return database;
     }
 
     /** Runs each statement (a TRUNCATE, an ANALYZE) on its own. */

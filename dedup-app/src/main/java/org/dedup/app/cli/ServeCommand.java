@@ -1,6 +1,5 @@
 package org.dedup.app.cli;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Command;
 
 /** Serves the HTTP API until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the HTTP API on the configured port (127.0.0.1).")
+        description = "Serve the HTTP API on the configured host (default 127.0.0.1) and port.")
 final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     DedupCommand parent;
@@ -22,18 +21,17 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DedupApplication app = DedupApplication.start(parent.config());
         var http = app.config().http();
-        HttpApi api = new HttpApi(http, app.config().tenants(), app.apiServices());
-        api.mount(ConsoleHandler.PATH, ConsoleHandler.over(URI.create("http://127.0.0.1:" + api.port()),
-                Clock.systemUTC()));
+        HttpApi api = new HttpApi(http, app.config().tenants(), app.apiServices(),
+                ConsoleHandler.over(Clock.systemUTC())::addTo);
         // after the API marked the scans a stopped server left running as interrupted, not before
         app.startBackgroundWork();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
             app.close();
         }));
-        System.out.println("dedup serving on http://127.0.0.1:" + api.port() + " (" + app.config().tenants().size()
+        System.out.println("dedup serving on http://" + http.host() + ":" + api.port() + " (" + app.config().tenants().size()
                 + " tenant(s), database " + app.config().database().url() + ")");
-        System.out.println("console on http://127.0.0.1:" + api.port() + ConsoleHandler.PATH
+        System.out.println("console on http://" + http.host() + ":" + api.port() + ConsoleHandler.PATH
                 + " (sign in with a tenant's API key)");
         new CountDownLatch(1).await();
         return 0;

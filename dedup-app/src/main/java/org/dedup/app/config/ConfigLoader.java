@@ -3,8 +3,17 @@ package org.dedup.app.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +21,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** Reads the configuration file (YAML, or JSON which is YAML too) and applies environment overrides. */
 public final class ConfigLoader {
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    /** Jackson's message for a key given twice (STRICT_DUPLICATE_DETECTION), the key in quotes. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -34,7 +46,13 @@ public final class ConfigLoader {
             if (e.getCause() instanceof ConfigException invalid) {
                 throw invalid;
             }
+            if (e.getCause() instanceof StreamReadException unreadable && givenTwice(unreadable).isPresent()) {
+                throw givenTwice(unreadable).get();
+            }
             throw new ConfigException(path(e), e.getOriginalMessage());
+        } catch (StreamReadException e) {
+            throw givenTwice(e).orElseGet(() -> new ConfigException("file", file + " cannot be read: "
+                    + e.getMessage()));
         } catch (IOException e) {
             throw new ConfigException("file", file + " cannot be read: " + e.getMessage());
         }
@@ -52,6 +70,20 @@ public final class ConfigLoader {
         return path.isEmpty() ? "(root)" : path.toString();
     }
 
+    /** A key given twice (STRICT_DUPLICATE_DETECTION), named with the path of the object that holds it. */
+    private static Optional<ConfigException> givenTwice(StreamReadException e) {
+        Matcher duplicate = DUPLICATE.matcher(e.getOriginalMessage());
+        if (!duplicate.matches() || e.getProcessor() == null) {
+            return Optional.empty();
+        }
+        Deque<String> steps = new ArrayDeque<>(List.of("." + duplicate.group(1)));
+        for (JsonStreamContext at = e.getProcessor().getParsingContext().getParent(); at != null && !at.inRoot();
+                at = at.getParent()) {
+            steps.push(at.inArray() ? "[" + at.getCurrentIndex() + "]" : "." + at.getCurrentName());
+        }
+        return Optional.of(new ConfigException(String.join("", steps).substring(1), "is given twice"));
+    }
+
     static DedupConfig withEnvironment(DedupConfig config, Map<String, String> env) {
         DedupConfig result = config;
         DatabaseConfig db = config.database();
@@ -60,7 +92,7 @@ public final class ConfigLoader {
             result = result.withDatabase(new DatabaseConfig(env.getOrDefault("DEDUP_DATABASE_URL", db.url()),
                     env.get("DEDUP_DATABASE_USER") == null ? (env.containsKey("DEDUP_DATABASE_URL") ? null : db.user())
                             : env.get("DEDUP_DATABASE_USER"),
-                    env.getOrDefault("DEDUP_DATABASE_PASSWORD", db.password()), db.poolSize()));
+                    env.getOrDefault("DEDUP_DATABASE_PASSWORD", db.password()), db.poolSize(), db.schema()));
         }
         if (env.containsKey("DEDUP_HTTP_PORT")) {
             try {

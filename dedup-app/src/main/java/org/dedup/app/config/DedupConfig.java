@@ -1,8 +1,10 @@
 package org.dedup.app.config;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The application configuration: one YAML or JSON file, with environment overrides ({@code DEDUP_DATABASE_URL},
@@ -20,6 +22,21 @@ public record DedupConfig(DatabaseConfig database, HttpConfig http, List<TenantC
         limits = limits == null ? LimitsConfig.defaults() : limits;
         schedules = schedules == null ? SchedulesConfig.defaults() : schedules;
         webhooks = webhooks == null ? WebhooksConfig.defaults() : webhooks;
+        requireDistinct(tenants, TenantConfig::id, "id");
+        // a shared key would send one tenant's requests to the other; the key itself is never printed
+        requireDistinct(tenants, TenantConfig::apiKey, "apiKey");
+    }
+
+    private static void requireDistinct(List<TenantConfig> tenants, Function<TenantConfig, String> value,
+                                        String key) {
+        Map<String, TenantConfig> first = new HashMap<>();
+        for (TenantConfig tenant : tenants) {
+            TenantConfig earlier = first.putIfAbsent(value.apply(tenant), tenant);
+            if (earlier != null) {
+                throw new ConfigException("tenants[" + tenant.id() + "]." + key, "is the same as tenants["
+                        + earlier.id() + "]." + key + ": each tenant needs its own");
+            }
+        }
     }
 
     public static DedupConfig defaults() {

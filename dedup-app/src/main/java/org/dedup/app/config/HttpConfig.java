@@ -1,27 +1,50 @@
 package org.dedup.app.config;
 
 /**
- * The HTTP API: port, the largest request body accepted, and how incoming leads are decided: by
- * {@code arrivalWorkers} workers, each taking up to {@code maxArrivalBatch} leads that arrived meanwhile into one
- * transaction. Each worker holds a database connection while it decides, so keep the workers below the pool size.
+ * The HTTP API: the address it listens on, the largest request body accepted, how long a client may take to send a
+ * request, and how incoming leads are decided: by {@code arrivalWorkers} workers, each taking up to
+ * {@code maxArrivalBatch} leads that arrived meanwhile into one transaction. Each worker holds a database connection
+ * while it decides, so keep the workers below the pool size.
+ *
+ * @param host                 the address to listen on: 127.0.0.1 (the default) for this machine only, 0.0.0.0 for every
+ *                             interface
+ * @param headerTimeoutMillis  a request whose line and headers are not all in by then is refused and its connection
+ *                             closed, however slowly its bytes keep coming (slowloris)
+ * @param idleTimeoutMillis    a connection on which nothing arrives for this long, between requests or inside a body,
+ *                             is closed
+ * @param metricsKey           when set, {@code GET /metrics} asks for {@code Authorization: Bearer <metricsKey>} (the key
+ *                             or its hash, {@code sha256:<hex>})
  */
-public record HttpConfig(Integer port, Integer maxBodyBytes, Integer arrivalWorkers, Integer maxArrivalBatch) {
+public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Integer arrivalWorkers,
+                         Integer maxArrivalBatch, Integer headerTimeoutMillis, Integer idleTimeoutMillis,
+                         String metricsKey) {
     /**
      * A batch holds a PostgreSQL advisory lock per match key of its arrivals until it commits, in a lock table shared
      * by every session (64 per connection by default, {@code max_locks_per_transaction}): 256 arrivals of a few keys
      * each stay well inside it.
      */
     private static final int MAX_BATCH = 256;
+    /** Far above any lead (a few KB); a larger limit only lets one request take the heap. */
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    private static final int MAX_TIMEOUT_MILLIS = 3_600_000;
+
     public HttpConfig {
+        host = host == null ? "127.0.0.1" : host.strip();
         port = port == null ? 8080 : port;
         maxBodyBytes = maxBodyBytes == null ? 256 * 1024 : maxBodyBytes;
         arrivalWorkers = arrivalWorkers == null ? 4 : arrivalWorkers;
         maxArrivalBatch = maxArrivalBatch == null ? 32 : maxArrivalBatch;
+        headerTimeoutMillis = headerTimeoutMillis == null ? 10_000 : headerTimeoutMillis;
+        idleTimeoutMillis = idleTimeoutMillis == null ? 30_000 : idleTimeoutMillis;
+        if (host.isEmpty()) {
+            throw new ConfigException("http.host", "must be an address such as 127.0.0.1 or 0.0.0.0, was empty");
+        }
         if (port < 0 || port > 65_535) {
             throw new ConfigException("http.port", "must be between 0 and 65535, was " + port);
         }
-        if (maxBodyBytes < 1_024) {
-            throw new ConfigException("http.maxBodyBytes", "must be at least 1024, was " + maxBodyBytes);
+        if (maxBodyBytes < 1_024 || maxBodyBytes > MAX_BODY_BYTES) {
+            throw new ConfigException("http.maxBodyBytes", "must be between 1024 and " + MAX_BODY_BYTES + ", was "
+                    + maxBodyBytes);
         }
         if (arrivalWorkers < 1 || arrivalWorkers > 256) {
             throw new ConfigException("http.arrivalWorkers", "must be between 1 and 256, was " + arrivalWorkers);
@@ -30,18 +53,45 @@ public record HttpConfig(Integer port, Integer maxBodyBytes, Integer arrivalWork
             throw new ConfigException("http.maxArrivalBatch", "must be between 1 and " + MAX_BATCH + ", was "
                     + maxArrivalBatch);
         }
+        requireTimeout("http.headerTimeoutMillis", headerTimeoutMillis);
+        requireTimeout("http.idleTimeoutMillis", idleTimeoutMillis);
+        if (metricsKey != null && metricsKey.length() < 16) {
+            throw new ConfigException("http.metricsKey", "must be at least 16 characters when set");
+        }
+    }
+
+    private static void requireTimeout(String key, int millis) {
+        if (millis < 100 || millis > MAX_TIMEOUT_MILLIS) {
+            throw new ConfigException(key, "must be between 100 and " + MAX_TIMEOUT_MILLIS + ", was " + millis);
+        }
     }
 
     public static HttpConfig defaults() {
-        return new HttpConfig(null, null, null, null);
+        return new HttpConfig(null, null, null, null, null, null, null, null);
     }
 
     /** The API on {@code port} (0: any free one) taking bodies up to {@code maxBodyBytes}, otherwise as default. */
     public static HttpConfig on(int port, int maxBodyBytes) {
-        return new HttpConfig(port, maxBodyBytes, null, null);
+        return new HttpConfig(null, port, maxBodyBytes, null, null, null, null, null);
     }
 
     public HttpConfig withPort(int newPort) {
-        return new HttpConfig(newPort, maxBodyBytes, arrivalWorkers, maxArrivalBatch);
+        return new HttpConfig(host, newPort, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
+                idleTimeoutMillis, metricsKey);
+    }
+
+    public HttpConfig withHost(String newHost) {
+        return new HttpConfig(newHost, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
+                idleTimeoutMillis, metricsKey);
+    }
+
+    public HttpConfig withTimeouts(int headerMillis, int idleMillis) {
+        return new HttpConfig(host, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerMillis, idleMillis,
+                metricsKey);
+    }
+
+    public HttpConfig withMetricsKey(String key) {
+        return new HttpConfig(host, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
+                idleTimeoutMillis, key);
     }
 }

@@ -8,19 +8,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.dedup.domain.control.AfterMerge;
-import org.dedup.domain.control.ConflictPolicy;
-import org.dedup.domain.control.DuplicateControlSettings;
-import org.dedup.domain.control.MultiMatchPolicy;
-import org.dedup.domain.control.SearchScope;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.CustomFieldDefinition;
 import org.dedup.domain.model.CustomFieldType;
 import org.dedup.domain.model.FieldLevel;
 import org.dedup.domain.model.InvalidOptionException;
 import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.settings.AfterMerge;
+import org.dedup.domain.settings.ConflictPolicy;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.settings.MultiMatchPolicy;
+import org.dedup.domain.settings.SearchScope;
+import org.dedup.domain.model.Require;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.StandardizationOptions;
+import org.dedup.standardization.PhoneRegions;
 
 /**
  * A tenant's duplicate-control settings as written in JSON ({@code PUT /v1/settings}) and in the configuration file
@@ -70,14 +72,23 @@ public record SettingsDocument(List<String> methods, List<FieldDto> matchedField
                 multiMatchPolicy == null ? defaults.multiMatchPolicy()
                         : parse(MultiMatchPolicy.class, multiMatchPolicy, "multiMatchPolicy"),
                 mergeLimit == null ? defaults.mergeLimit() : mergeLimit(mergeLimit), afterMerge(),
-                new StandardizationOptions(defaultRegion == null ? defaults.standardization().defaultRegion() : defaultRegion,
-                        emailFolding == null ? EmailFolding.NONE : parse(EmailFolding.class, emailFolding, "emailFolding")));
+                new StandardizationOptions(defaultRegion == null ? defaults.standardization().defaultRegion()
+                        : region(defaultRegion), emailFolding == null ? EmailFolding.NONE : parse(EmailFolding.class, emailFolding, "emailFolding")));
     }
 
     private static int mergeLimit(int value) {
         if (value < 1 || value > DuplicateControlSettings.MAX_MERGE_LIMIT) {
             throw new InvalidOptionException("mergeLimit", "must be between 1 and "
                     + DuplicateControlSettings.MAX_MERGE_LIMIT + ", was " + value);
+        }
+        return value;
+    }
+
+    /** A region libphonenumber has no plan for (XX) would leave every national number unread. */
+    private static String region(String value) {
+        if (!PhoneRegions.isSupported(value)) {
+            throw new InvalidOptionException("defaultRegion", "'" + Require.abbreviate(value) + "' is not a region "
+                    + "phone numbers can be read in: an ISO 3166 code libphonenumber knows, such as GB, US or DE");
         }
         return value;
     }

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.dedup.domain.control.DuplicateControlSettings;
-import org.dedup.domain.control.SettingsSource;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidOptionException;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.SettingsSource;
 
 /**
  * A tenant: its API key and the duplicate-control settings it is seeded with, every option of

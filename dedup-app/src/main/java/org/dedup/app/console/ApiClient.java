@@ -18,23 +18,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ApiClient {
     static final String ACTOR = "console";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient client;
     private final ObjectMapper json = new ObjectMapper();
     private final URI api;
 
-    /** An answer of the API: its status and JSON body ({@code {"error": ...}} when the status is 4xx or 5xx). */
+    /** An answer of the API: its status and JSON body (problem details when the status is 4xx or 5xx). */
     record Answer(int status, JsonNode body) {
         boolean ok() {
             return status == 200;
         }
 
         String error() {
-            return body.path("error").asText("the API answered " + status);
+            return body.path("detail").asText("the API answered " + status);
         }
     }
 
-    ApiClient(URI api) {
+    ApiClient() {
+        this(HttpClient.newBuilder().connectTimeout(TIMEOUT).build(), URI.create("http://127.0.0.1/"));
+    }
+
+    private ApiClient(HttpClient client, URI api) {
+        this.client = client;
         this.api = api;
+    }
+
+    /** This client (its connections shared) calling the API at {@code base}. */
+    ApiClient at(URI base) {
+        return new ApiClient(client, base);
     }
 
     Answer get(String apiKey, String pathAndQuery) {

@@ -1,7 +1,7 @@
 package org.dedup.app.console;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,77 +11,82 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 
 /**
- * The console under {@code /console}: HTML pages over dedup's JSON API. This class is the glue to the JDK's HTTP
- * server only: it reads the session cookie, refuses a POST whose CSRF token is not the session's (403), and writes
- * what the controllers answer.
+ * The console under {@code /console}: HTML pages over dedup's JSON API. This class is the glue to the HTTP server
+ * only: it reads the session cookie, refuses a POST whose CSRF token is not the session's (403), and writes what the
+ * controllers answer. It calls the API of the server it runs in, at the local address the browser's request came
+ * in on (never an address a request names, such as its Host header).
  */
-public final class ConsoleHandler implements HttpHandler {
+public final class ConsoleHandler implements Handler {
     public static final String PATH = "/console";
     static final String COOKIE = "dedup_console";
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleHandler.class);
     private static final Pattern ITEM = Pattern.compile(
             "/console/review/([0-9a-fA-F-]{36})(?:/(preview|merge|not-duplicate|dismiss))?");
     private static final Pattern UNDO = Pattern.compile("/console/merges/([0-9a-fA-F-]{36})/undo");
     private static final int MAX_FORM_BYTES = 65_536;
     private final ConsoleSessions sessions;
-    private final ApiClient api;
-    private final ReviewController review;
-    private final AuditController audit;
-    private final SettingsController settings;
+    private final ApiClient client = new ApiClient();
 
-    ConsoleHandler(URI api, ConsoleSessions sessions) {
+    ConsoleHandler(ConsoleSessions sessions) {
         this.sessions = sessions;
-        this.api = new ApiClient(api);
-        this.review = new ReviewController(this.api);
-        this.audit = new AuditController(this.api);
-        this.settings = new SettingsController(this.api);
     }
 
-    /** The console over the API at {@code api} (this server's own address), sessions expiring after 30 idle minutes. */
-    public static ConsoleHandler over(URI api, Clock clock) {
-        return new ConsoleHandler(api, new ConsoleSessions(clock, Duration.ofMinutes(30)));
+    /** The console, sessions expiring after 30 idle minutes. */
+    public static ConsoleHandler over(Clock clock) {
+        return new ConsoleHandler(new ConsoleSessions(clock, Duration.ofMinutes(30)));
+    }
+
+    /** Serves the console's pages (GET) and forms (POST) under {@link #PATH}. */
+    public void addTo(RoutesConfig routes) {
+        for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST}) {
+            routes.addHttpHandler(method, PATH, this);
+            routes.addHttpHandler(method, PATH + "/*", this);
+        }
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            write(exchange, answer(exchange));
-        } catch (RuntimeException e) {
-            LOG.error("the console failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-        }
+    public void handle(Context ctx) {
+        ApiClient api = client.at(localApi(ctx));
+        write(ctx, answer(ctx, api));
     }
 
-    private Reply answer(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
+    private static URI localApi(Context ctx) {
+        String address = ctx.req().getLocalAddr();
+        String host = address.contains(":") ? "[" + address + "]" : address;
+        return URI.create("http://" + host + ":" + ctx.req().getLocalPort());
+    }
+
+    private Reply answer(Context ctx, ApiClient api) {
+        String method = ctx.req().getMethod();
+        String path = ctx.path();
         if (path.equals("/console/sign-in")) {
-            return method.equals("POST") ? signIn(exchange, form(exchange)) : Reply.ok(SignInPage.render(
+            return method.equals("POST") ? signIn(ctx, api, form(ctx)) : Reply.ok(SignInPage.render(
                     Optional.empty()));
         }
-        Optional<ConsoleSessions.Session> session = CookieHeader.value(exchange.getRequestHeaders()
-                .getFirst("Cookie"), COOKIE).flatMap(sessions::find);
+        Optional<ConsoleSessions.Session> session = CookieHeader.value(ctx.header("Cookie"), COOKIE)
+                .flatMap(sessions::find);
         if (session.isEmpty()) {
             return method.equals("GET") ? new Reply.Redirect("/console/sign-in")
                     : forbidden("You are not signed in, or your session expired. Sign in again.");
         }
         if (method.equals("POST")) {
-            Form form = form(exchange);
+            Form form = form(ctx);
             if (!sameToken(session.get().csrfToken(), form.value(Form.CSRF))) {
                 return forbidden("The form is missing its security token or it is not this session's.");
             }
-            return post(exchange, session.get(), path, form);
+            return post(ctx, api, session.get(), path, form);
         }
-        return get(session.get(), path, exchange.getRequestURI().getRawQuery());
+        return get(api, session.get(), path, ctx.queryString());
     }
 
-    private Reply get(ConsoleSessions.Session session, String path, String rawQuery) {
+    private static Reply get(ApiClient api, ConsoleSessions.Session session, String path, String rawQuery) {
+        ReviewController review = new ReviewController(api);
+        AuditController audit = new AuditController(api);
         if (path.equals(PATH) || path.equals(PATH + "/") || path.equals("/console/review")) {
             return review.list(session);
         }
@@ -89,7 +94,7 @@ public final class ConsoleHandler implements HttpHandler {
             return audit.merges(session);
         }
         if (path.equals("/console/settings")) {
-            return settings.page(session);
+            return new SettingsController(api).page(session);
         }
         if (path.equals("/console/decisions")) {
             return audit.decisions(session, rawQuery);
@@ -101,12 +106,13 @@ public final class ConsoleHandler implements HttpHandler {
         return notFound();
     }
 
-    private Reply post(HttpExchange exchange, ConsoleSessions.Session session, String path, Form form) {
+    private Reply post(Context ctx, ApiClient api, ConsoleSessions.Session session, String path, Form form) {
         if (path.equals("/console/sign-out")) {
             sessions.close(session.id());
-            exchange.getResponseHeaders().add("Set-Cookie", cookie("", Duration.ZERO));
+            ctx.res().addHeader("Set-Cookie", cookie("", Duration.ZERO));
             return new Reply.Redirect("/console/sign-in");
         }
+        SettingsController settings = new SettingsController(api);
         if (path.equals("/console/settings/dry-run")) {
             return settings.dryRun(session, form);
         }
@@ -115,12 +121,13 @@ public final class ConsoleHandler implements HttpHandler {
         }
         Matcher undo = UNDO.matcher(path);
         if (undo.matches()) {
-            return audit.undo(session, undo.group(1));
+            return new AuditController(api).undo(session, undo.group(1));
         }
         Matcher item = ITEM.matcher(path);
         if (!item.matches() || item.group(2) == null) {
             return notFound();
         }
+        ReviewController review = new ReviewController(api);
         return switch (item.group(2)) {
             case "preview" -> review.preview(session, item.group(1), form);
             case "merge" -> review.merge(session, item.group(1), form);
@@ -129,13 +136,13 @@ public final class ConsoleHandler implements HttpHandler {
     }
 
     /** A key the API accepts opens a session; the key itself never goes back to the browser. */
-    private Reply signIn(HttpExchange exchange, Form form) {
+    private Reply signIn(Context ctx, ApiClient api, Form form) {
         String key = form.value("apiKey").strip();
         if (key.isEmpty() || !api.get(key, "/v1/review?limit=1").ok()) {
             return new Reply.Page(401, SignInPage.render(Optional.of("That API key is not valid.")));
         }
         ConsoleSessions.Session session = sessions.open(key);
-        exchange.getResponseHeaders().add("Set-Cookie", cookie(session.id(), sessions.lifetime()));
+        ctx.res().addHeader("Set-Cookie", cookie(session.id(), sessions.lifetime()));
         return new Reply.Redirect("/console/review");
     }
 
@@ -158,29 +165,25 @@ public final class ConsoleHandler implements HttpHandler {
                 "<p>No such console page. <a href=\"/console/review\">Review queue</a></p>")));
     }
 
-    private static Form form(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_FORM_BYTES);
-            return Form.parse(new String(body, StandardCharsets.UTF_8));
+    private static Form form(Context ctx) {
+        try (var in = ctx.bodyInputStream()) {
+            return Form.parse(new String(in.readNBytes(MAX_FORM_BYTES), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the form could not be read", e);
         }
     }
 
-    private static void write(HttpExchange exchange, Reply reply) throws IOException {
-        var headers = exchange.getResponseHeaders();
-        headers.set("Cache-Control", "no-store");
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    private static void write(Context ctx, Reply reply) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'");
         switch (reply) {
             case Reply.Redirect redirect -> {
-                headers.set("Location", redirect.location());
-                exchange.sendResponseHeaders(303, -1);
+                ctx.header("Location", redirect.location());
+                ctx.status(303);
             }
-            case Reply.Page page -> {
-                byte[] bytes = page.html().markup().getBytes(StandardCharsets.UTF_8);
-                headers.set("Content-Type", "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(page.status(), bytes.length);
-                exchange.getResponseBody().write(bytes);
-            }
+            case Reply.Page page -> ctx.status(page.status()).contentType("text/html; charset=utf-8")
+                    .result(page.html().markup());
         }
     }
 }

@@ -8,18 +8,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.dedup.domain.control.AfterMerge;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.control.DuplicateControlSettings;
-import org.dedup.domain.control.MultiMatchPolicy;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
-import org.dedup.domain.standardize.EmailFolding;
-import org.dedup.domain.standardize.StandardizationOptions;
 import org.dedup.domain.search.BulkSearchResult;
 import org.dedup.domain.search.DuplicateSearch;
+import org.dedup.domain.settings.AfterMerge;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.settings.MultiMatchPolicy;
+import org.dedup.domain.standardize.EmailFolding;
+import org.dedup.domain.standardize.StandardizationOptions;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 

@@ -30,7 +30,7 @@ import org.dedup.domain.model.TenantId;
  * The audit: {@code GET /v1/merges} (the journal of lead, contact or company merges with who made and undid each)
  * and {@code GET /v1/decisions} (every decision with its explanation), newest first, a page at a time, filtered.
  */
-final class AuditResource {
+final class AuditResource implements Resource {
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 500;
     private static final Map<String, Class<? extends Decision>> OUTCOMES = Map.of(
@@ -43,7 +43,13 @@ final class AuditResource {
         this.audit = audit;
     }
 
-    Map<String, Object> merges(TenantId tenant, QueryParameters query) {
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.get("/v1/merges", call -> merges(call.tenant(), call.query())),
+                Route.get("/v1/decisions", call -> decisions(call.tenant(), call.query())));
+    }
+
+    private Map<String, Object> merges(TenantId tenant, QueryParameters query) {
         TimePage page = page(query);
         MergeHistory.Query filter = new MergeHistory.Query(
                 one(query, "kind", RecordKind.class).orElse(RecordKind.LEAD),
@@ -55,7 +61,7 @@ final class AuditResource {
                 ? Optional.of(shown.getLast().merge().position()) : Optional.empty());
     }
 
-    Map<String, Object> decisions(TenantId tenant, QueryParameters query) {
+    private Map<String, Object> decisions(TenantId tenant, QueryParameters query) {
         TimePage page = page(query);
         Set<Class<? extends Decision>> outcomes = query.get("outcome").map(text -> Arrays.stream(text.split(","))
                 .map(String::strip).<Class<? extends Decision>>map(name -> Optional.ofNullable(OUTCOMES.get(name))

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dedup.domain.control.Decision;
-import org.dedup.domain.control.MatcherFailure;
 import org.dedup.domain.match.MatchCandidate;
+import org.dedup.domain.match.MatcherFailure;
 
 /** The JSON form of a decision: what happened, to which leads, and why (candidates with explanations). */
 public record DecisionView(String outcome, UUID lead, List<UUID> mergedInto, String method, String timing,

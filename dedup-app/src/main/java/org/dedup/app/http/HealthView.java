@@ -3,7 +3,7 @@ package org.dedup.app.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.match.MatcherHealth;
 
 /**

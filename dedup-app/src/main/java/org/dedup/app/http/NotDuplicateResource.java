@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
@@ -18,27 +20,48 @@ import org.dedup.domain.search.RecordPair;
  * {@code /v1/not-duplicates}: marks a pair (POST), removes a mark (DELETE, same body), lists the tenant's marks a
  * page at a time (GET {@code ?limit=&after=}, {@code after} being the {@code next} cursor of the previous page).
  */
-final class NotDuplicateResource {
+final class NotDuplicateResource implements Resource {
     static final String PATH = "/v1/not-duplicates";
     private static final int DEFAULT_PAGE = 100;
     private static final int MAX_PAGE = 1_000;
     private final DuplicateSearch search;
 
-    NotDuplicateResource(DuplicateSearch search) {
+    private final Audited audited;
+
+    NotDuplicateResource(DuplicateSearch search, Audited audited) {
         this.search = search;
+        this.audited = audited;
     }
 
-    Object mark(TenantId tenant, NotDuplicateRequest request) {
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.get(PATH, call -> list(call.tenant(), call.query())),
+                Route.post(PATH, call -> {
+                    NotDuplicateRequest marked = call.body(NotDuplicateRequest.class);
+                    return audited(call, "mark", marked, () -> mark(call.tenant(), marked));
+                }),
+                Route.delete(PATH, call -> {
+                    NotDuplicateRequest unmarked = call.body(NotDuplicateRequest.class);
+                    return audited(call, "unmark", unmarked, () -> remove(call.tenant(), unmarked));
+                }));
+    }
+
+    private Object audited(Call call, String action, NotDuplicateRequest request, Supplier<Object> write) {
+        String subject = request.pair().toString();
+        return audited.write(call.writer(), action, write, result -> subject);
+    }
+
+    private Object mark(TenantId tenant, NotDuplicateRequest request) {
         search.markNotDuplicate(tenant, request.pair());
         return Map.of("marked", true);
     }
 
-    Object remove(TenantId tenant, NotDuplicateRequest request) {
+    private Object remove(TenantId tenant, NotDuplicateRequest request) {
         search.removeNotDuplicateMark(tenant, request.pair());
         return Map.of("removed", true);
     }
 
-    Object list(TenantId tenant, QueryParameters query) {
+    private Object list(TenantId tenant, QueryParameters query) {
         int limit = query.number("limit", DEFAULT_PAGE, MAX_PAGE);
         Optional<RecordPair> after = query.get("after").map(NotDuplicateResource::cursor);
         List<RecordPair> pairs = search.notDuplicateMarks(tenant, after, limit + 1);

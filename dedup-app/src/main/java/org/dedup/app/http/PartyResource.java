@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.dedup.app.http.IncomingLeadRequest.CompanyRequest;
 import org.dedup.app.http.IncomingLeadRequest.PhoneRequest;
@@ -34,8 +32,7 @@ import org.dedup.domain.search.DuplicateSearch;
  * {@code /v1/contacts} and {@code /v1/companies}: add (a contact through duplicate control), read, update (each
  * answer with the check on save's likely duplicates), and merge N records of one kind.
  */
-final class PartyResource {
-    private static final Pattern PATH = Pattern.compile("/v1/(contacts|companies)(?:/([^/]+))?");
+final class PartyResource implements Resource {
     private final Parties parties;
     private final DuplicateSearch search;
     private final RecordMerges merges;
@@ -48,53 +45,49 @@ final class PartyResource {
         this.audited = audited;
     }
 
-    /** The body of a request, read as {@code type} (400 naming the problem when it cannot be). */
-    interface Body {
-        <T> T as(Class<T> type) throws IOException;
-    }
-
     record ContactBody(String name, List<PhoneRequest> phones, List<String> emails, Map<String, Object> fields) {
         Contact toContact(ContactId id) {
             return IncomingLeadRequest.contact(id, name, phones, emails, fields);
         }
     }
 
-    static boolean handles(String path) {
-        return PATH.matcher(path).matches();
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.post("/v1/contacts", call -> addContact(call.tenant(),
+                        call.body(ContactBody.class).toContact(ContactId.random()))),
+                Route.post("/v1/contacts/merges", call -> merge(call, RecordKind.CONTACT)),
+                Route.get("/v1/contacts/{id}", call -> find(call, RecordKind.CONTACT)),
+                Route.put("/v1/contacts/{id}", call -> update(call, RecordKind.CONTACT)),
+                Route.post("/v1/companies", call -> saved(call.tenant(), addCompany(call.tenant(),
+                        call.body(CompanyRequest.class).toCompany(CompanyId.random())))),
+                Route.post("/v1/companies/merges", call -> merge(call, RecordKind.COMPANY)),
+                Route.get("/v1/companies/{id}", call -> find(call, RecordKind.COMPANY)),
+                Route.put("/v1/companies/{id}", call -> update(call, RecordKind.COMPANY)));
     }
 
-    Object route(String method, String path, Audited.Writer writer, Body body) throws IOException {
-        TenantId tenant = writer.tenant();
-        Matcher matcher = PATH.matcher(path);
-        if (!matcher.matches()) {
-            throw new HttpProblem(404, "no such endpoint: " + method + " " + path);
-        }
-        boolean contacts = matcher.group(1).equals("contacts");
-        String id = matcher.group(2);
-        if (id == null && method.equals("POST")) {
-            return contacts ? addContact(tenant, body.as(ContactBody.class).toContact(ContactId.random()))
-                    : saved(tenant, addCompany(tenant, body.as(CompanyRequest.class).toCompany(CompanyId.random())));
-        }
-        if ("merges".equals(id) && method.equals("POST")) {
-            MergeRequest request = body.as(MergeRequest.class);
-            RecordKind kind = contacts ? RecordKind.CONTACT : RecordKind.COMPANY;
-            MergeId merge = audited.write(writer, AuditLog.MERGE, () -> merges.merge(request.toRequest(tenant, kind)),
-                    merged -> merged.value().toString());
-            return Map.of("merge", merge.value());
-        }
-        if (id != null && method.equals("GET")) {
-            RecordRef ref = ref(contacts, id);
-            return (contacts ? parties.contact(tenant, ref) : parties.company(tenant, ref).map(Party.class::cast))
-                    .orElseThrow(() -> new RecordNotFoundException(tenant, ref));
-        }
-        if (id != null && method.equals("PUT")) {
-            RecordRef ref = ref(contacts, id);
-            Party record = contacts ? body.as(ContactBody.class).toContact(new ContactId(ref.value()))
-                    : body.as(CompanyRequest.class).toCompany(new CompanyId(ref.value()));
-            parties.update(tenant, record);
-            return saved(tenant, record);
-        }
-        throw new HttpProblem(405, method + " is not allowed on " + path);
+    private Map<String, Object> merge(Call call, RecordKind kind) throws IOException {
+        Audited.Writer writer = call.writer();
+        MergeRequest request = call.body(MergeRequest.class);
+        MergeId merge = audited.write(writer, AuditLog.MERGE,
+                () -> merges.merge(request.toRequest(writer.tenant(), kind)), merged -> merged.value().toString());
+        return Map.of("merge", merge.value());
+    }
+
+    private Party find(Call call, RecordKind kind) {
+        TenantId tenant = call.tenant();
+        RecordRef ref = ref(kind, call.path("id"));
+        return (kind == RecordKind.CONTACT ? parties.contact(tenant, ref)
+                : parties.company(tenant, ref).map(Party.class::cast))
+                .orElseThrow(() -> new RecordNotFoundException(tenant, ref));
+    }
+
+    private Map<String, Object> update(Call call, RecordKind kind) throws IOException {
+        TenantId tenant = call.tenant();
+        RecordRef ref = ref(kind, call.path("id"));
+        Party record = kind == RecordKind.CONTACT ? call.body(ContactBody.class).toContact(new ContactId(ref.value()))
+                : call.body(CompanyRequest.class).toCompany(new CompanyId(ref.value()));
+        parties.update(tenant, record);
+        return saved(tenant, record);
     }
 
     private Map<String, Object> addContact(TenantId tenant, Contact contact) {
@@ -147,7 +140,7 @@ final class PartyResource {
                 c.record().value(), DecisionView.candidate(c))).toList();
     }
 
-    private static RecordRef ref(boolean contact, String id) {
-        return contact ? ContactId.parse(id) : CompanyId.parse(id);
+    private static RecordRef ref(RecordKind kind, String id) {
+        return kind == RecordKind.CONTACT ? ContactId.parse(id) : CompanyId.parse(id);
     }
 }

@@ -1,6 +1,5 @@
 package org.dedup.app.http;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -10,9 +9,9 @@ import java.util.Optional;
 /** The query parameters of a request URI, decoded; a parameter given twice keeps its last value. */
 record QueryParameters(Map<String, String> values) {
 
-    static QueryParameters of(URI uri) {
+    /** The parameters of a raw (still URL-encoded) query string, none when it is null. */
+    static QueryParameters of(String query) {
         Map<String, String> values = new HashMap<>();
-        String query = uri.getRawQuery();
         if (query != null && !query.isEmpty()) {
             for (String parameter : query.split("&")) {
                 int equals = parameter.indexOf('=');

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.dedup.domain.audit.Audited;
@@ -30,10 +28,9 @@ import org.dedup.domain.review.ReviewStatus;
  * (GET {@code /v1/review/{id}}), and its actions (POST {@code /v1/review/{id}/merge}, {@code /not-duplicate},
  * {@code /dismiss}; an {@code If-Match} revision other than the item's is refused with 409).
  */
-final class ReviewResource {
+final class ReviewResource implements Resource {
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 500;
-    private static final Pattern PATH = Pattern.compile("/v1/review(?:/([^/]+)(?:/(merge|not-duplicate|dismiss))?)?");
     private final ReviewQueue queue;
 
     ReviewResource(ReviewQueue queue) {
@@ -48,40 +45,29 @@ final class ReviewResource {
         }
     }
 
-    /** Who asks, and what they sent beside the path. */
-    record Call(Audited.Writer writer, QueryParameters query, Optional<String> ifMatch, PartyResource.Body body) {
-        TenantId tenant() {
-            return writer.tenant();
-        }
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.get("/v1/review", call -> list(call.tenant(), call.query())),
+                Route.get("/v1/review/{id}", this::show),
+                Route.post("/v1/review/{id}/merge", call -> act(call, "merge")),
+                Route.post("/v1/review/{id}/not-duplicate", call -> act(call, "not-duplicate")),
+                Route.post("/v1/review/{id}/dismiss", call -> act(call, "dismiss")));
     }
 
-    static boolean handles(String path) {
-        return PATH.matcher(path).matches();
+    private Tagged show(Call call) {
+        ReviewItem item = queue.show(call.tenant(), itemId(call.path("id")));
+        return new Tagged(view(item), item.revision());
     }
 
-    Object route(String method, String path, Call call) throws IOException {
-        Matcher matcher = PATH.matcher(path);
-        if (!matcher.matches()) {
-            throw new HttpProblem(404, "no such endpoint: " + method + " " + path);
-        }
-        String id = matcher.group(1);
-        String action = matcher.group(2);
-        if (id == null && method.equals("GET")) {
-            return list(call.tenant(), call.query());
-        }
-        if (id != null && action == null && method.equals("GET")) {
-            return view(queue.show(call.tenant(), itemId(id)));
-        }
-        if (action != null && method.equals("POST")) {
-            ReviewQueue.Action act = new ReviewQueue.Action(call.tenant(), itemId(id), call.writer().actor(),
-                    call.ifMatch().map(ReviewResource::revision).orElse(0L));
-            return view(switch (action) {
-                case "merge" -> queue.merge(act, call.body().as(MergeBody.class).choice());
-                case "not-duplicate" -> queue.notDuplicate(act);
-                default -> queue.dismiss(act);
-            });
-        }
-        throw new HttpProblem(405, method + " is not allowed on " + path);
+    private Map<String, Object> act(Call call, String action) throws IOException {
+        Audited.Writer writer = call.writer();
+        ReviewQueue.Action act = new ReviewQueue.Action(writer.tenant(), itemId(call.path("id")), writer.actor(),
+                call.header("If-Match").map(EntityTags::version).orElse(0L));
+        return view(switch (action) {
+            case "merge" -> queue.merge(act, call.body(MergeBody.class).choice());
+            case "not-duplicate" -> queue.notDuplicate(act);
+            default -> queue.dismiss(act);
+        });
     }
 
     private Map<String, Object> list(TenantId tenant, QueryParameters query) {
@@ -144,14 +130,6 @@ final class ReviewResource {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
             throw new HttpProblem(400, "review item id '" + text + "' is not a UUID");
-        }
-    }
-
-    private static long revision(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.strip().replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new HttpProblem(400, "If-Match must be the review item's revision, was '" + ifMatch + "'");
         }
     }
 

@@ -1,6 +1,8 @@
 package org.dedup.app.http;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * gets 409 naming the running one). Jobs are stored: a job that was running when a previous server stopped is shown
  * as interrupted once this one starts.
  */
-final class ScanJobs implements AutoCloseable {
+final class ScanJobs implements Resource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanJobs.class);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final BulkScans scans;
@@ -32,7 +34,27 @@ final class ScanJobs implements AutoCloseable {
         }
     }
 
-    Map<String, Object> start(TenantId tenant, ScanMethod method) {
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.post("/v1/scans", this::start),
+                Route.get("/v1/scans/{id}", call -> find(call.tenant(), id(call.path("id")))));
+    }
+
+    private Map<String, Object> start(Call call) throws IOException {
+        TenantId tenant = call.tenant();
+        byte[] body = call.bytesOrEmpty();
+        return start(tenant, body.length == 0 ? ScanMethod.RULES : call.parse(body, ScanRequest.class).scanMethod());
+    }
+
+    private static UUID id(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(400, "scan id '" + text + "' is not a UUID");
+        }
+    }
+
+    private Map<String, Object> start(TenantId tenant, ScanMethod method) {
         ScanJob job = scans.start(tenant, method);
         executor.submit(() -> {
             try {
@@ -47,7 +69,7 @@ final class ScanJobs implements AutoCloseable {
         return view;
     }
 
-    Map<String, Object> find(TenantId tenant, UUID id) {
+    private Map<String, Object> find(TenantId tenant, UUID id) {
         return view(scans.find(tenant, id).orElseThrow(
                 () -> new RecordNotFoundException("scan " + id + " does not exist for this tenant")));
     }

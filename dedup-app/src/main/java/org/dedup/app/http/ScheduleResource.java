@@ -2,6 +2,7 @@ package org.dedup.app.http;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.dedup.app.schedule.ScanSchedule;
@@ -15,7 +16,7 @@ import org.dedup.domain.model.TenantId;
  * GET reads it with its next run, DELETE removes it; 404 when the tenant has none, 409 while a scheduled run is
  * going on.
  */
-final class ScheduleResource {
+final class ScheduleResource implements Resource {
     static final String PATH = "/v1/scan-schedule";
     private final ScanSchedules schedules;
 
@@ -27,28 +28,35 @@ final class ScheduleResource {
     record ScheduleRequest(String cron, String zone) {
     }
 
-    Object route(String method, TenantId tenant, PartyResource.Body body) throws IOException {
-        try {
-            return switch (method) {
-                case "GET" -> view(schedules.find(tenant).orElseThrow(() -> none(tenant)));
-                case "PUT" -> {
-                    ScheduleRequest request = body.as(ScheduleRequest.class);
-                    if (request == null) {
-                        throw new HttpProblem(400, "the body must be a JSON object {\"cron\": ..., \"zone\": ...}");
-                    }
-                    yield view(schedules.set(tenant, new ScanSchedule(request.cron(), request.zone())));
-                }
-                case "DELETE" -> {
-                    if (!schedules.remove(tenant)) {
-                        throw none(tenant);
-                    }
-                    yield Map.of("removed", true);
-                }
-                default -> throw new HttpProblem(405, method + " is not allowed on " + PATH);
-            };
-        } catch (ScheduledScanRunningException e) {
-            throw new HttpProblem(409, e.getMessage());
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.get(PATH, call -> view(schedules.find(call.tenant())
+                        .orElseThrow(() -> none(call.tenant())))),
+                Route.put(PATH, refusedWhileRunning(this::set)),
+                Route.delete(PATH, refusedWhileRunning(this::remove)));
+    }
+
+    private Map<String, Object> set(Call call) throws IOException {
+        ScheduleRequest request = call.body(ScheduleRequest.class);
+        return view(schedules.set(call.tenant(), new ScanSchedule(request.cron(), request.zone())));
+    }
+
+    private Map<String, Object> remove(Call call) {
+        if (!schedules.remove(call.tenant())) {
+            throw none(call.tenant());
         }
+        return Map.of("removed", true);
+    }
+
+    /** A change refused while a scheduled run is going on is a 409. */
+    private static Route.Endpoint refusedWhileRunning(Route.Endpoint change) {
+        return call -> {
+            try {
+                return change.answer(call);
+            } catch (ScheduledScanRunningException e) {
+                throw new HttpProblem(409, e.getMessage());
+            }
+        };
     }
 
     private static RecordNotFoundException none(TenantId tenant) {

@@ -1,54 +1,41 @@
 package org.dedup.app.http;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.dedup.domain.event.Webhook;
 import org.dedup.domain.event.Webhooks;
-import org.dedup.domain.model.TenantId;
 
 /**
  * {@code /v1/webhooks}: the tenant's webhooks. POST adds one ({@code {"url", "secret"}}), GET lists them, DELETE
  * {@code /v1/webhooks/{id}} removes one with the deliveries still waiting for it. The secret is never shown again.
  */
-final class WebhookResource {
+final class WebhookResource implements Resource {
     static final String PATH = "/v1/webhooks";
-    private static final Pattern ONE = Pattern.compile("/v1/webhooks/([^/]+)");
     private final Webhooks webhooks;
 
     WebhookResource(Webhooks webhooks) {
         this.webhooks = webhooks;
     }
 
-    static boolean handles(String path) {
-        return path.equals(PATH) || ONE.matcher(path).matches();
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.get(PATH, call -> Map.of("webhooks", webhooks.list(call.tenant()).stream()
+                        .map(WebhookResource::view).toList())),
+                Route.post(PATH, call -> {
+                    WebhookRequest request = call.body(WebhookRequest.class);
+                    return view(webhooks.add(call.tenant(), request.url(), request.secret()));
+                }),
+                Route.delete(PATH + "/{id}", call -> {
+                    webhooks.remove(call.tenant(), id(call.path("id")));
+                    return Map.of("removed", true);
+                }));
     }
 
     /** The body of POST. */
     record WebhookRequest(String url, String secret) {
-    }
-
-    Object route(String method, String path, TenantId tenant, PartyResource.Body body) throws IOException {
-        Matcher one = ONE.matcher(path);
-        if (one.matches() && method.equals("DELETE")) {
-            webhooks.remove(tenant, id(one.group(1)));
-            return Map.of("removed", true);
-        }
-        if (path.equals(PATH) && method.equals("GET")) {
-            return Map.of("webhooks", webhooks.list(tenant).stream().map(WebhookResource::view).toList());
-        }
-        if (path.equals(PATH) && method.equals("POST")) {
-            WebhookRequest request = body.as(WebhookRequest.class);
-            if (request == null) {
-                throw new HttpProblem(400, "the body must be a JSON object {\"url\": ..., \"secret\": ...}");
-            }
-            return view(webhooks.add(tenant, request.url(), request.secret()));
-        }
-        throw new HttpProblem(405, method + " is not allowed on " + path);
     }
 
     private static Map<String, Object> view(Webhook webhook) {

@@ -21,6 +21,7 @@ public final class ScanScheduler implements AutoCloseable {
 
     public ScanScheduler(DataSource dataSource, ScanSchedules schedules, SchedulesConfig config) {
         this.scheduler = Scheduler.create(dataSource, schedules.task())
+                .tableName(schedules.table())
                 .serializer(new TaskDataJson())
                 .threads(config.threads())
                 .pollingInterval(Duration.ofMillis(config.pollingIntervalMillis()))

@@ -14,6 +14,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentS
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.BulkScans;
+import org.dedup.persistence.DedupSchema;
 
 /**
  * The tenants' schedules for the bulk search, kept by db-scheduler in its table: one execution per tenant with a
@@ -22,12 +23,16 @@ import org.dedup.domain.search.BulkScans;
  */
 public final class ScanSchedules {
     private final RecurringTaskWithPersistentSchedule<ScanSchedule> task;
+    /** db-scheduler's table, created by dedup's migrations in dedup's schema. */
+    private final String table;
     private final SchedulerClient client;
     private final Clock clock;
 
-    public ScanSchedules(DataSource dataSource, BulkScans scans, Clock clock) {
+    public ScanSchedules(DataSource dataSource, DedupSchema schema, BulkScans scans, Clock clock) {
         this.task = ScheduledScanTask.of(scans);
-        this.client = SchedulerClient.Builder.create(dataSource, task).serializer(new TaskDataJson()).build();
+        this.table = schema.qualify("scheduled_tasks");
+        this.client = SchedulerClient.Builder.create(dataSource, task).tableName(table).serializer(new TaskDataJson())
+                .build();
         this.clock = clock;
     }
 
@@ -69,6 +74,10 @@ public final class ScanSchedules {
 
     RecurringTaskWithPersistentSchedule<ScanSchedule> task() {
         return task;
+    }
+
+    String table() {
+        return table;
     }
 
     private void refuseWhileRunning(TenantId tenant) {

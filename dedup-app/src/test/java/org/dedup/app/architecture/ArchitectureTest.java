@@ -2,6 +2,7 @@ package org.dedup.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.regex.Pattern;
 
@@ -16,10 +17,14 @@ import com.tngtech.archunit.lang.ArchRule;
         importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
     private static final String DOMAIN = "org.dedup.domain..";
-    private static final String SPI = "org.dedup.matchers..";
+    private static final String SPI = "org.dedup.matchers.spi..";
+    private static final String BUILT_IN_MATCHERS = "org.dedup.matchers.builtin..";
+    private static final String PLUGIN_LOADER = "org.dedup.matchers.plugins..";
+    private static final String MATCHERS = "org.dedup.matchers..";
     private static final String STANDARDIZATION = "org.dedup.standardization..";
     private static final String ML = "org.dedup.ml..";
     private static final String PERSISTENCE = "org.dedup.persistence..";
+    private static final String CORE = "org.dedup.core..";
     private static final String APP = "org.dedup.app..";
     private static final String SPARK = "org.dedup.spark..";
 
@@ -27,31 +32,53 @@ class ArchitectureTest {
     static final ArchRule theDomainDependsOnTheJdkOnly = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..");
 
+    /** Packages by capability, layered: settings and rules under match, match under the ports, the engines on top. */
+    @ArchTest
+    static final ArchRule theDomainPackagesAreFreeOfCycles = slices().matching("org.dedup.domain.(*)..")
+            .should().beFreeOfCycles();
+
     @ArchTest
     static final ArchRule theMatcherSpiDependsOnTheDomainOnly = classes().that().resideInAPackage(SPI)
             .should().onlyDependOnClassesThat().resideInAnyPackage(SPI, DOMAIN, "java..");
 
+    /** The built-in matchers are written as any plugin is: against the SPI and the domain, nothing else. */
+    @ArchTest
+    static final ArchRule theBuiltInMatchersDependOnTheSpiAndTheDomainOnly = classes().that()
+            .resideInAPackage(BUILT_IN_MATCHERS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(BUILT_IN_MATCHERS, SPI, DOMAIN, "java..");
+
+    @ArchTest
+    static final ArchRule thePluginLoaderDependsOnTheSpiAndTheDomainOnly = classes().that()
+            .resideInAPackage(PLUGIN_LOADER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(PLUGIN_LOADER, SPI, DOMAIN, "java..");
+
     @ArchTest
     static final ArchRule standardizationDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(STANDARDIZATION)
-            .should().dependOnClassesThat().resideInAnyPackage(ML, PERSISTENCE, APP);
+            .should().dependOnClassesThat().resideInAnyPackage(BUILT_IN_MATCHERS, PLUGIN_LOADER, ML, PERSISTENCE, APP);
 
     @ArchTest
     static final ArchRule theMlMatcherDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(ML)
-            .should().dependOnClassesThat().resideInAnyPackage(STANDARDIZATION, PERSISTENCE, APP);
+            .should().dependOnClassesThat().resideInAnyPackage(STANDARDIZATION, BUILT_IN_MATCHERS, PLUGIN_LOADER,
+                    PERSISTENCE, APP);
 
     @ArchTest
     static final ArchRule persistenceDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(PERSISTENCE)
-            .should().dependOnClassesThat().resideInAnyPackage(STANDARDIZATION, ML, SPI, APP);
+            .should().dependOnClassesThat().resideInAnyPackage(STANDARDIZATION, ML, MATCHERS, APP);
 
     @ArchTest
-    static final ArchRule onlyTheAppKnowsGuice = noClasses().that().resideOutsideOfPackage(APP)
+    static final ArchRule onlyTheCoreAndTheAppKnowGuice = noClasses().that().resideOutsideOfPackages(CORE, APP)
             .should().dependOnClassesThat().resideInAPackage("com.google.inject..");
+
+    /** What a host embeds needs nothing of the CLI and the server. */
+    @ArchTest
+    static final ArchRule theCoreDependsOnNoAppClass = noClasses().that().resideInAPackage(CORE)
+            .should().dependOnClassesThat().resideInAPackage(APP);
 
     /** The console reaches the data through the JSON HTTP API only: no back door into the engine or the database. */
     @ArchTest
     static final ArchRule theConsoleUsesTheHttpApiOnly = noClasses().that().resideInAPackage("org.dedup.app.console..")
-            .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, SPI, STANDARDIZATION, ML, PERSISTENCE,
-                    "org.dedup.app.http..", "org.dedup.app.wiring..", "org.dedup.app.config..", "com.google.inject..");
+            .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, MATCHERS, STANDARDIZATION, ML, PERSISTENCE,
+                    "org.dedup.app.http..", CORE, "org.dedup.app.config..", "com.google.inject..");
 
     @ArchTest
     static final ArchRule onlyDedupSparkKnowsSpark = noClasses().that().resideOutsideOfPackage(SPARK)
@@ -61,7 +88,7 @@ class ArchitectureTest {
     static final ArchRule nothingDependsOnDedupSpark = noClasses().that().resideOutsideOfPackage(SPARK)
             .should().dependOnClassesThat().resideInAPackage(SPARK);
 
-    /** The test jars of other modules (their test support, such as dedup-ml-matcher's crafted model files). */
+    /** The test classes other modules share with the app's tests (as test-jars) are tests too. */
     static final class DoNotIncludeTestJars implements ImportOption {
         private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar!/.*");
 

@@ -28,11 +28,12 @@ class StartupWarningsTest {
                       url: %s
                       user: %s
                       password: ""
+                      schema: %s
                     tenants:
                       - id: acme
                         apiKey: acme-secret-key-0001
                         methods: [email]
-                    """.formatted(TestPostgres.url(schema), TestPostgres.USER));
+                    """.formatted(TestPostgres.url(), TestPostgres.USER, schema));
 
             Run run = dedup("scan", "--tenant", "acme", "--config", config.toString());
 

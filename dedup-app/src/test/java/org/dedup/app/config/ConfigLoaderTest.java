@@ -1,6 +1,7 @@
 package org.dedup.app.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,19 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.dedup.domain.control.AfterMerge;
-import org.dedup.domain.control.ConflictPolicy;
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.control.LeadLimits;
-import org.dedup.domain.control.MultiMatchPolicy;
-import org.dedup.domain.control.SearchScope;
-import org.dedup.domain.control.SettingsSource;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.CustomFieldDefinition;
 import org.dedup.domain.model.CustomFieldType;
 import org.dedup.domain.model.FieldLevel;
+import org.dedup.domain.settings.AfterMerge;
+import org.dedup.domain.settings.ConflictPolicy;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.settings.MultiMatchPolicy;
+import org.dedup.domain.settings.SearchScope;
+import org.dedup.domain.settings.SettingsSource;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.StandardizationOptions;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,5 +173,81 @@ class ConfigLoaderTest {
         ConfigException port = assertThrows(ConfigException.class,
                 () -> new ConfigLoader().load(null, Map.of("DEDUP_HTTP_PORT", "eighty")));
         assertTrue(port.getMessage().contains("DEDUP_HTTP_PORT"), port.getMessage());
+    }
+
+    private ConfigException refused(String yaml) throws IOException {
+        Path file = file(yaml);
+        return assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+    }
+
+    @Nested
+    class RefusedAtStartNamingWhatIsWrong {
+        @Test
+        void aKeyGivenTwiceInTheFile() throws IOException {
+            ConfigException twice = refused("""
+                    http:
+                      port: 9090
+                    tenants:
+                      - id: acme
+                        apiKey: acme-secret-key-0001
+                        apiKey: acme-secret-key-0002
+                    """);
+
+            assertEquals("invalid configuration: tenants[0].apiKey is given twice", twice.getMessage());
+            assertEquals("invalid configuration: http is given twice",
+                    refused("http:\n  port: 9090\nhttp:\n  port: 9091\n").getMessage());
+            assertEquals("invalid configuration: http.port is given twice",
+                    refused("http:\n  port: 9090\n  port: 9091\n").getMessage());
+        }
+
+        @Test
+        void twoTenantsWithTheSameApiKey() throws IOException {
+            ConfigException shared = refused("""
+                    tenants:
+                      - id: acme
+                        apiKey: shared-secret-key-0001
+                      - id: globex
+                        apiKey: shared-secret-key-0001
+                    """);
+
+            assertEquals("invalid configuration: tenants[globex].apiKey is the same as tenants[acme].apiKey: each "
+                    + "tenant needs its own", shared.getMessage());
+            assertFalse(shared.getMessage().contains("shared-secret"), "the key itself is never printed");
+        }
+
+        @Test
+        void aTenantIdGivenTwice() throws IOException {
+            ConfigException twice = refused("""
+                    tenants:
+                      - id: acme
+                        apiKey: acme-secret-key-0001
+                      - id: acme
+                        apiKey: acme-secret-key-0002
+                    """);
+
+            assertEquals("invalid configuration: tenants[acme].id is the same as tenants[acme].id: each tenant needs "
+                    + "its own", twice.getMessage());
+        }
+
+        @Test
+        void aDefaultRegionWithoutAPhoneNumberingPlan() throws IOException {
+            ConfigException region = refused("""
+                    tenants:
+                      - id: acme
+                        apiKey: acme-secret-key-0001
+                        defaultRegion: XX
+                    """);
+
+            assertEquals("invalid configuration: tenants[acme].defaultRegion 'XX' is not a region phone numbers can "
+                    + "be read in: an ISO 3166 code libphonenumber knows, such as GB, US or DE", region.getMessage());
+        }
+
+        @Test
+        void aBodyLimitTheServerCannotHold() throws IOException {
+            ConfigException body = refused("http:\n  maxBodyBytes: 2147483647\n");
+
+            assertEquals("invalid configuration: http.maxBodyBytes must be between 1024 and 16777216, was "
+                    + "2147483647", body.getMessage());
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.dedup.app.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -34,9 +33,8 @@ final class ConsoleOnPostgres implements AutoCloseable {
     static ConsoleOnPostgres start(String schemaPrefix) throws Exception {
         ServerOnPostgres server = ServerOnPostgres.start(schemaPrefix, List.of(
                 new TenantConfig("acme", KEY, List.of("phone"), "GB", null, null, null)),
-                config -> config.withLimits(new LimitsConfig(null, null, null, null, null, null, 1)));
-        server.api.mount(ConsoleHandler.PATH, ConsoleHandler.over(URI.create("http://127.0.0.1:" + server.api.port()),
-                Clock.systemUTC()));
+                config -> config.withLimits(new LimitsConfig(null, null, null, null, null, null, 1)),
+                ConsoleHandler.over(Clock.systemUTC())::addTo);
         return new ConsoleOnPostgres(server);
     }
 

@@ -258,7 +258,7 @@ class HttpApiPostgresTest {
         JsonNode stored = json.readTree(get("/v1/leads/" + id, ACME_KEY).body());
         assertEquals(1, stored.get("version").asLong());
         assertTrue(stored.toString().contains("Maria Lopez-Garcia"), stored.toString());
-        assertEquals(409, stale.statusCode(), stale.body());
+        assertEquals(412, stale.statusCode(), stale.body());
         assertEquals(404, foreign.statusCode(), foreign.body());
     }
 

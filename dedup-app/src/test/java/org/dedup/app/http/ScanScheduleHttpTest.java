@@ -91,6 +91,6 @@ class ScanScheduleHttpTest {
     private void assertRefused(String body, String naming) throws Exception {
         HttpResponse<String> refused = send("PUT", GLOBEX, body);
         assertEquals(400, refused.statusCode(), refused.body());
-        assertTrue(json.readTree(refused.body()).get("error").asText().contains(naming), refused.body());
+        assertTrue(json.readTree(refused.body()).get("detail").asText().contains(naming), refused.body());
     }
 }

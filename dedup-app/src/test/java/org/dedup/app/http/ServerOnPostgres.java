@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+
+import io.javalin.config.RoutesConfig;
 
 import org.dedup.app.DedupApplication;
 import org.dedup.app.config.DatabaseConfig;
@@ -36,9 +39,16 @@ public final class ServerOnPostgres implements AutoCloseable {
     /** As {@link #start(String, int, List)}, the configuration changed by {@code adjusted} (limits, say). */
     public static ServerOnPostgres start(String schemaPrefix, List<TenantConfig> tenants,
                                   UnaryOperator<DedupConfig> adjusted) throws IOException {
+        return start(schemaPrefix, tenants, adjusted, pages -> { });
+    }
+
+    /** As {@link #start(String, List, UnaryOperator)}, with {@code pages} (the console) served beside the API. */
+    public static ServerOnPostgres start(String schemaPrefix, List<TenantConfig> tenants,
+                                         UnaryOperator<DedupConfig> adjusted, Consumer<RoutesConfig> pages) {
         String schema = TestPostgres.createSchema(schemaPrefix);
         DedupApplication app = DedupApplication.start(adjusted.apply(config(schema, tenants)));
-        return new ServerOnPostgres(schema, app, new HttpApi(HttpConfig.on(0, 65_536), tenants, app.apiServices()));
+        return new ServerOnPostgres(schema, app, new HttpApi(HttpConfig.on(0, 65_536), tenants, app.apiServices(),
+                pages));
     }
 
     /** The application and its API started on {@code schema} as it is. */
@@ -50,7 +60,7 @@ public final class ServerOnPostgres implements AutoCloseable {
 
     static DedupConfig config(String schema, List<TenantConfig> tenants) {
         return DedupConfig.defaults()
-                .withDatabase(new DatabaseConfig(TestPostgres.url(schema), TestPostgres.USER, TestPostgres.PASSWORD, 8))
+                .withDatabase(new DatabaseConfig(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, 8, schema))
                 .withTenants(tenants);
     }
 

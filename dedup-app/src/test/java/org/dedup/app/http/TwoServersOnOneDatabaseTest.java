@@ -57,11 +57,11 @@ class TwoServersOnOneDatabaseTest {
             int port = freePort();
             Path config = directory.resolve("server-" + i + ".yaml");
             Files.writeString(config, """
-                    database: {url: "%s", user: "%s", password: "%s", poolSize: 4}
+                    database: {url: "%s", user: "%s", password: "%s", poolSize: 4, schema: %s}
                     http: {port: %d}
                     tenants:
                       - {id: acme, apiKey: %s, methods: [email, phone], defaultRegion: GB}
-                    """.formatted(TestPostgres.url(schema), TestPostgres.USER, TestPostgres.PASSWORD, port, KEY));
+                    """.formatted(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, schema, port, KEY));
             servers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), DedupCommand.class.getName(),
                     "--config", config.toString(), "serve")

@@ -50,7 +50,7 @@ class WebhooksHttpTest {
         schema = TestPostgres.createSchema("webhooks");
         List<TenantConfig> tenants = List.of(new TenantConfig("acme", KEY, List.of("email"), null, null, null, 2));
         app = DedupApplication.start(DedupConfig.defaults()
-                .withDatabase(new DatabaseConfig(TestPostgres.url(schema), TestPostgres.USER, TestPostgres.PASSWORD, 4))
+                .withDatabase(new DatabaseConfig(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, 4, schema))
                 .withTenants(tenants)
                 // retries after 200 ms doubling to 1 s, so that a test sees several
                 .withWebhooks(new WebhooksConfig(100, 1_000, 2_000, 200, 1_000, 1_000)));
@@ -119,7 +119,7 @@ class WebhooksHttpTest {
     private void assertRefused(String body, String naming) throws Exception {
         HttpResponse<String> refused = send("POST", "/v1/webhooks", body);
         assertEquals(400, refused.statusCode(), refused.body());
-        assertTrue(json.readTree(refused.body()).get("error").asText().contains(naming), refused.body());
+        assertTrue(json.readTree(refused.body()).get("detail").asText().contains(naming), refused.body());
     }
 
     @Test

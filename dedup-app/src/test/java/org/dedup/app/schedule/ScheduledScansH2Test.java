@@ -60,7 +60,7 @@ class ScheduledScansH2Test {
     private long scansDone() throws SQLException {
         try (Connection connection = DriverManager.getConnection(H2Url.compatible(url()), "sa", "");
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("select count(*) from scan_job where status = 'done'")) {
+             ResultSet row = statement.executeQuery("select count(*) from dedup.scan_job where status = 'done'")) {
             row.next();
             return row.getLong(1);
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,7 +64,7 @@ class ScheduledScansPostgresTest {
     /** The application on the test's schema, not yet running schedules. */
     private DedupApplication application() {
         DedupApplication app = DedupApplication.start(DedupConfig.defaults()
-                .withDatabase(new DatabaseConfig(TestPostgres.url(schema), TestPostgres.USER, TestPostgres.PASSWORD, 4))
+                .withDatabase(new DatabaseConfig(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, 4, schema))
                 .withTenants(List.of(new TenantConfig("acme", "acme-secret-key-0001", List.of("email"), null, null,
                         null, null)))
                 .withSchedules(new SchedulesConfig(100, 2)));
@@ -83,10 +82,9 @@ class ScheduledScansPostgresTest {
 
     /** The tenant's scan jobs, oldest first, read from the table. */
     private List<Run> runs() {
-        try (Connection connection = DriverManager.getConnection(TestPostgres.url(schema), TestPostgres.USER,
-                TestPostgres.PASSWORD);
+        try (Connection connection = TestPostgres.connect();
              PreparedStatement select = connection.prepareStatement(
-                     "select started_at, status from scan_job where tenant_id = ? order by started_at")) {
+                     "select started_at, status from " + schema + ".scan_job where tenant_id = ? order by started_at")) {
             select.setString(1, ACME.value());
             List<Run> runs = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
@@ -195,10 +193,9 @@ class ScheduledScansPostgresTest {
 
     /** How many times the tenant's duplicate groups were replaced (each scan that ran to its end replaces them). */
     private long groupReplacements() {
-        try (Connection connection = DriverManager.getConnection(TestPostgres.url(schema), TestPostgres.USER,
-                TestPostgres.PASSWORD);
+        try (Connection connection = TestPostgres.connect();
              PreparedStatement select = connection.prepareStatement(
-                     "select coalesce(sum(replacements), 0) from duplicate_group_set where tenant_id = ?")) {
+                     "select coalesce(sum(replacements), 0) from " + schema + ".duplicate_group_set where tenant_id = ?")) {
             select.setString(1, ACME.value());
             try (ResultSet row = select.executeQuery()) {
                 row.next();

@@ -69,7 +69,7 @@ class FuzzyBulkSearchTest {
                     + "DEFAULT_NULL_ORDERING=HIGH");
         } else {
             schemas.add(TestPostgres.createSchema("fuzzy"));
-            db = new DatabaseConfig(TestPostgres.url(schemas.getLast()), TestPostgres.USER, TestPostgres.PASSWORD, 4);
+            db = new DatabaseConfig(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, 4, schemas.getLast());
         }
         return DedupApplication.start(DedupConfig.defaults().withDatabase(db).withTenants(List.of(
                 new TenantConfig(TENANT.value(), "fuzzy-secret-key-0001", List.of("email"), null, null, null, null))));

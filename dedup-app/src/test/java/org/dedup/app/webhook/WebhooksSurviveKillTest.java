@@ -59,6 +59,7 @@ class WebhooksSurviveKillTest {
                   user: %s
                   password: ""
                   poolSize: 4
+                  schema: %s
                 http:
                   port: 0
                 webhooks:
@@ -72,7 +73,7 @@ class WebhooksSurviveKillTest {
                   - id: acme
                     apiKey: %s
                     methods: [email]
-                """.formatted(TestPostgres.url(schema), TestPostgres.USER, KEY));
+                """.formatted(TestPostgres.url(), TestPostgres.USER, schema, KEY));
     }
 
     @AfterEach

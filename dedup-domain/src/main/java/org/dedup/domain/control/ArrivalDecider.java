@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.merge.MergeKind;
@@ -23,6 +24,8 @@ import org.dedup.domain.merge.Merges;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
 
 /**
@@ -46,7 +49,7 @@ final class ArrivalDecider {
         this.genericKeyLeads = genericKeyLeads;
         this.search = new CandidateSearch(ports.leads(), matchers, genericKeyLeads);
         this.conflictMerge = conflictMerge;
-        this.merges = new Merges(ports, matchers, clock);
+        this.merges = new Merges(ports.merging(), matchers, clock);
         this.clock = clock;
     }
 

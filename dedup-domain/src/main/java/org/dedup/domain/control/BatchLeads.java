@@ -18,6 +18,7 @@ import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.SearchScope;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SharedKey;
 import org.dedup.domain.store.StaleRecordException;

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.dedup.domain.match.MatchCandidate;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.SourceChannel;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
 
 /**
  * The Kommo rules that turn findings into merge targets, shared by duplicate control and its dry run so that a

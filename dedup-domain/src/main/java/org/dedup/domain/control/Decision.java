@@ -3,10 +3,11 @@ package org.dedup.domain.control;
 import java.util.List;
 
 import org.dedup.domain.match.MatchCandidate;
-import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.Require;
+import org.dedup.domain.settings.MatchMethod;
 
 /** What duplicate control did with an incoming or updated lead, with the candidates it considered. */
 public sealed interface Decision {

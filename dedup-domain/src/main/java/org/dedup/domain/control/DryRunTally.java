@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.dedup.domain.match.MatcherFailure;
+
 /** Adds up the outcomes of a settings dry run one lead at a time, keeping counts and a bounded number of samples. */
 final class DryRunTally {
     private final int sampleLimit;

@@ -15,10 +15,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.model.ContactRole;
@@ -29,9 +30,12 @@ import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.PreconfiguredRules;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.store.SharedKey;
 import org.dedup.domain.store.StaleRecordException;
+import org.dedup.domain.store.VersionMismatchException;
 
 /**
  * Kommo-style duplicate control of incoming leads. Each arrival is standardized, its probe keys are locked (so
@@ -122,6 +126,33 @@ public final class DuplicateControl {
         }
         List<ProbedArrival> probed = arrivals.stream().map(a -> probe(a, settings)).toList();
         return ports.transactor().inTransaction(() -> batch.decide(probed)).stream().map(Arrival::decision).toList();
+    }
+
+    /** Replaces a stored lead's values with {@code values} as its next version; see {@link #update(Lead)}. */
+    public Decision update(LeadId id, IncomingLead values) {
+        Lead stored = stored(values.tenant(), id);
+        return update(next(stored, values));
+    }
+
+    /**
+     * As {@link #update(LeadId, IncomingLead)}, for a writer who read the lead at {@code expectedVersion}: when the
+     * stored lead is at another version, nothing is written ({@link VersionMismatchException}), so no change the
+     * writer has not seen is overwritten.
+     */
+    public Decision update(LeadId id, IncomingLead values, long expectedVersion) {
+        Lead stored = stored(values.tenant(), id);
+        if (stored.version() != expectedVersion) {
+            throw new VersionMismatchException(values.tenant(), id, expectedVersion, stored.version());
+        }
+        return update(next(stored, values));
+    }
+
+    private Lead stored(TenantId tenant, LeadId id) {
+        return ports.leads().find(tenant, id).orElseThrow(() -> new RecordNotFoundException(tenant, id));
+    }
+
+    private static Lead next(Lead stored, IncomingLead values) {
+        return values.toLead(stored.id(), stored.createdAt()).withVersion(stored.version() + 1, stored.updatedAt());
     }
 
     /** Stores a changed lead (its version one more than the stored one), then runs the BIG DATA check again. */

@@ -3,6 +3,7 @@ package org.dedup.domain.control;
 import org.dedup.domain.activity.NoteSink;
 import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.merge.MergeJournal;
+import org.dedup.domain.merge.MergePorts;
 import org.dedup.domain.model.Require;
 import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.store.KeyLocks;
@@ -24,5 +25,10 @@ public record DuplicateControlPorts(LeadRepository leads, SettingsStore settings
         Require.nonNull(transactor, "transactor");
         Require.nonNull(keyLocks, "key locks");
         Require.nonNull(notDuplicates, "not-duplicate store");
+    }
+
+    /** The ports among these that a merge works through. */
+    public MergePorts merging() {
+        return new MergePorts(leads, settings, journal, tasks, notes, transactor, notDuplicates);
     }
 }

@@ -8,14 +8,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.dedup.domain.match.FieldMatch;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.store.LeadRepository;
 
 /**

@@ -10,7 +10,9 @@ import java.util.Set;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.settings.DuplicateControlSettings;
 import org.dedup.domain.standardize.LeadProfile;
 
 /**

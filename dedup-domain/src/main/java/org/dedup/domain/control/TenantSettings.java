@@ -2,9 +2,12 @@ package org.dedup.domain.control;
 
 import java.util.Optional;
 
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.SettingsSource;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.domain.store.StorageUnavailableException;
 

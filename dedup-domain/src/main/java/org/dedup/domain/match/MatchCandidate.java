@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.Require;
+import org.dedup.domain.settings.MatchMethod;
 
 /** A record found to duplicate another, with the method, score (0..1) and a per-field explanation. */
 public record MatchCandidate(RecordRef record, MatchMethod method, Verdict verdict, double score,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
 
 /**
@@ -12,7 +13,7 @@ import org.dedup.domain.standardize.LeadProfile;
  * matcher to {@link #match confirm and explain} the candidates found. A matcher never queries storage itself, so
  * it cannot see another tenant's records.
  */
-public interface Matcher {
+public interface Matcher extends AutoCloseable {
 
     MatchMethod method();
 
@@ -54,5 +55,14 @@ public interface Matcher {
      */
     default MatcherHealth health() {
         return MatcherHealth.AVAILABLE;
+    }
+
+    /**
+     * Releases what this matcher holds (files, a native model, a connection pool). dedup calls it once, when the
+     * application shuts down, after the last call to the other methods. The default holds nothing; a failure here is
+     * logged and does not keep the other matchers from being closed.
+     */
+    @Override
+    default void close() {
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.dedup.domain.control.ConflictPolicy;
 import org.dedup.domain.model.Company;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactRole;
@@ -20,6 +19,7 @@ import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.Phone;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TrackingPixel;
+import org.dedup.domain.settings.ConflictPolicy;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;
 

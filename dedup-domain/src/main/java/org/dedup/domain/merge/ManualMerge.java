@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.dedup.domain.control.AfterMerge;
-import org.dedup.domain.control.DuplicateControlPorts;
-import org.dedup.domain.control.MatcherFailure;
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.AfterMerge;
 import org.dedup.domain.store.StaleRecordException;
 
 /**
@@ -20,11 +19,11 @@ import org.dedup.domain.store.StaleRecordException;
  * survivor; the others are deleted; all of it journaled in one transaction so that it can be undone.
  */
 public final class ManualMerge {
-    private final DuplicateControlPorts ports;
+    private final MergePorts ports;
     private final Merges merges;
     private final Survivorship survivorship = new Survivorship();
 
-    public ManualMerge(DuplicateControlPorts ports, Merges merges) {
+    public ManualMerge(MergePorts ports, Merges merges) {
         this.ports = ports;
         this.merges = merges;
     }

@@ -8,13 +8,12 @@ import java.util.UUID;
 
 import org.dedup.domain.activity.Note;
 import org.dedup.domain.activity.Task;
-import org.dedup.domain.control.AfterMerge;
-import org.dedup.domain.control.DuplicateControlPorts;
-import org.dedup.domain.control.InstalledMatchers;
-import org.dedup.domain.control.MatcherFailure;
+import org.dedup.domain.match.InstalledMatchers;
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.search.RecordPair;
+import org.dedup.domain.settings.AfterMerge;
 import org.dedup.domain.standardize.StandardizationOptions;
 
 /**
@@ -23,11 +22,11 @@ import org.dedup.domain.standardize.StandardizationOptions;
  * the after-merge task and merge note, and appends the journal entry with every before-image.
  */
 public final class Merges {
-    private final DuplicateControlPorts ports;
+    private final MergePorts ports;
     private final InstalledMatchers matchers;
     private final Clock clock;
 
-    public Merges(DuplicateControlPorts ports, InstalledMatchers matchers, Clock clock) {
+    public Merges(MergePorts ports, InstalledMatchers matchers, Clock clock) {
         this.ports = ports;
         this.matchers = matchers;
         this.clock = clock;

@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dedup.domain.control.DuplicateControlPorts;
-import org.dedup.domain.control.InstalledMatchers;
-import org.dedup.domain.control.MatcherFailure;
+import org.dedup.domain.match.InstalledMatchers;
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.RecordNotFoundException;
@@ -22,11 +21,11 @@ import org.dedup.domain.store.StaleRecordException;
  * does not merge them again.
  */
 public final class Unmerger {
-    private final DuplicateControlPorts ports;
+    private final MergePorts ports;
     private final InstalledMatchers matchers;
     private final Clock clock;
 
-    public Unmerger(DuplicateControlPorts ports, InstalledMatchers matchers, Clock clock) {
+    public Unmerger(MergePorts ports, InstalledMatchers matchers, Clock clock) {
         this.ports = ports;
         this.matchers = matchers;
         this.clock = clock;

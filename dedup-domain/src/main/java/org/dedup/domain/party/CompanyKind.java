@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dedup.domain.match.LeadLinks;
 import org.dedup.domain.merge.FieldProvenance;
 import org.dedup.domain.model.Company;
 import org.dedup.domain.model.CompanyId;
@@ -13,9 +14,8 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.search.DuplicateSearch;
-import org.dedup.domain.search.LeadLinks;
+import org.dedup.domain.settings.SearchScope;
 import org.dedup.domain.store.CompanyRepository;
 import org.dedup.domain.store.LeadRepository;
 

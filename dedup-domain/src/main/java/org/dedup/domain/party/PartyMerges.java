@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.dedup.domain.control.DuplicateControlPorts;
-import org.dedup.domain.control.InstalledMatchers;
 import org.dedup.domain.control.LeadLimits;
-import org.dedup.domain.control.MatcherFailure;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.merge.AfterUnmerge;
 import org.dedup.domain.merge.FieldProvenance;
 import org.dedup.domain.merge.MergeChoices;

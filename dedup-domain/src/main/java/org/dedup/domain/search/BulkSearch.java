@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.dedup.domain.match.RuleEvaluator;
 import org.dedup.domain.match.ScoredPairs;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.rules.DuplicateRule;
-import org.dedup.domain.rules.RuleEvaluator;
 import org.dedup.domain.search.Clustering.UnionFind;
 import org.dedup.domain.standardize.ProfileField;
 import org.dedup.domain.standardize.RecordProfile;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.dedup.domain.match.RuleEvaluator;
 import org.dedup.domain.rules.DuplicateRule;
-import org.dedup.domain.rules.RuleEvaluator;
 import org.dedup.domain.search.Clustering.UnionFind;
 import org.dedup.domain.standardize.RecordProfile;
 

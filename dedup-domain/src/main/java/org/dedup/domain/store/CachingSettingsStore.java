@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.DuplicateRule;
+import org.dedup.domain.settings.DuplicateControlSettings;
 
 /**
  * Keeps each tenant's settings and rules for a short time, so an arrival does not read them from the database on

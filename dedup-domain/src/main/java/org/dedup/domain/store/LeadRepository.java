@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.SearchScope;
 
 /**
  * Port: leads with their contacts and companies, and the index of match keys they are found by. Every method is

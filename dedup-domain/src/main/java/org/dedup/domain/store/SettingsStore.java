@@ -3,9 +3,9 @@ package org.dedup.domain.store;
 import java.util.List;
 import java.util.Optional;
 
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.DuplicateRule;
+import org.dedup.domain.settings.DuplicateControlSettings;
 
 /** Port: each tenant's duplicate-control settings and duplicate rules. */
 public interface SettingsStore {

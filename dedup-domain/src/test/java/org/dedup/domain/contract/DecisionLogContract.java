@@ -13,20 +13,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.dedup.domain.control.Decision;
-import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.control.DecisionLog.KeyedDecision;
+import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.control.IdempotencyKey;
-import org.dedup.domain.control.MatcherFailure;
 import org.dedup.domain.control.MergeTiming;
 import org.dedup.domain.control.RequestFingerprint;
 import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.MatchCandidate;
-import org.dedup.domain.match.MatchMethod;
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.MatchMethod;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link DecisionLog} adapter does: idempotency keys are unique per tenant, and nothing leaks across. */

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactRole;
@@ -26,9 +25,10 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.SearchScope;
+import org.dedup.domain.store.LeadRepository.IndexedLead;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SharedKey;
-import org.dedup.domain.store.LeadRepository.IndexedLead;
 import org.dedup.domain.store.StaleRecordException;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.MatchCandidate;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
@@ -29,6 +28,7 @@ import org.dedup.domain.review.ReviewStatus;
 import org.dedup.domain.review.ReviewStore;
 import org.dedup.domain.search.CandidatePair;
 import org.dedup.domain.search.DuplicateGroup;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.testing.LeadBuilder;
 import org.junit.jupiter.api.Test;
 

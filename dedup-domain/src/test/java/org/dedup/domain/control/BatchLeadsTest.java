@@ -17,6 +17,7 @@ import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.SearchScope;
 import org.dedup.domain.store.StaleRecordException;
 import org.dedup.domain.testing.InMemoryLeadRepository;
 import org.junit.jupiter.api.Test;

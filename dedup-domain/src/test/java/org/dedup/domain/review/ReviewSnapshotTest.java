@@ -9,12 +9,12 @@ import java.util.Optional;
 
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.match.MatchCandidate;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.testing.LeadBuilder;
 import org.junit.jupiter.api.Test;
 

@@ -11,9 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.DuplicateRule;
+import org.dedup.domain.settings.DuplicateControlSettings;
 import org.dedup.domain.testing.InMemorySettingsStore;
 import org.dedup.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;

@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.SearchScope;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SharedKey;
 import org.dedup.domain.store.StaleRecordException;

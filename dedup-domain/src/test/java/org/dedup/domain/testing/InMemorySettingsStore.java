@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.DuplicateRule;
+import org.dedup.domain.settings.DuplicateControlSettings;
 import org.dedup.domain.store.SettingsStore;
 
 public final class InMemorySettingsStore implements SettingsStore {

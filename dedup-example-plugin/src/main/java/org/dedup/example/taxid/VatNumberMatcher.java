@@ -10,12 +10,12 @@ import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.model.Company;
 import org.dedup.domain.model.CustomFieldValue;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
 
 /**

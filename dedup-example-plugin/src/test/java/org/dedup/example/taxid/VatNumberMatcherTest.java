@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.Matcher;
@@ -19,6 +18,7 @@ import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.CustomFieldValue;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.settings.DuplicateControlSettings;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.standardize.RecordProfile;
 import org.dedup.matchers.spi.MatcherConfig;

@@ -6,10 +6,10 @@ import java.util.Set;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.MatchMethod;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.match.MatcherHealth;
 import org.dedup.domain.model.DedupException;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
 
 /**

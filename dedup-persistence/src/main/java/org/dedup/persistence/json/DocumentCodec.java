@@ -8,11 +8,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import org.dedup.domain.control.AfterMerge;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.ContactId;
@@ -20,6 +19,7 @@ import org.dedup.domain.model.CustomFieldValue;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordRef;
+import org.dedup.domain.settings.AfterMerge;
 
 /**
  * Turns domain records into the JSON documents the tables store and back. Only record components are written

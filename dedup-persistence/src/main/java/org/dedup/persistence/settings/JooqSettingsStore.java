@@ -7,9 +7,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import org.dedup.domain.control.DuplicateControlSettings;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.DuplicateRule;
+import org.dedup.domain.settings.DuplicateControlSettings;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.dedup.domain.model.Lead;
 import org.dedup.persistence.Database;
+import org.dedup.persistence.TestDatabases;
 import org.dedup.persistence.json.DocumentCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +25,7 @@ class LeadDocumentsOfVersion2Test {
 
     @BeforeAll
     static void open() {
-        database = Database.embedded("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        database = TestDatabases.h2();
     }
 
     @AfterAll

@@ -17,10 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.dedup.domain.control.SearchScope;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.settings.SearchScope;
 import org.dedup.persistence.Database;
+import org.dedup.persistence.TestDatabases;
 import org.dedup.persistence.json.DocumentCodec;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +35,7 @@ class LeadLoadingQueriesTest {
 
     @BeforeAll
     static void open() {
-        database = Database.embedded("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        database = TestDatabases.h2();
     }
 
     @AfterAll
@@ -51,7 +51,7 @@ class LeadLoadingQueriesTest {
                     Object result = invoke(pool, method, args);
                     return result instanceof Connection connection ? countingStatements(connection) : result;
                 });
-        return new JooqLeadRepository(Database.context(counting, SQLDialect.H2), new DocumentCodec());
+        return new JooqLeadRepository(Database.context(counting, SQLDialect.H2, database.schema()), new DocumentCodec());
     }
 
     private Connection countingStatements(Connection connection) {

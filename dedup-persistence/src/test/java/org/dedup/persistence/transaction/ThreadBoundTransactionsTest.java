@@ -13,6 +13,7 @@ import org.dedup.domain.model.Lead;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.Transactor;
 import org.dedup.persistence.Database;
+import org.dedup.persistence.DedupSchema;
 import org.junit.jupiter.api.Test;
 
 /** Every way a transaction ends gives its connection back: a pool of two survives a hundred of each. */
@@ -21,7 +22,8 @@ class ThreadBoundTransactionsTest {
     @Test
     void committedFailedAndNestedTransactionsAllGiveTheirConnectionBack() {
         try (Database database = Database.open("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", 2)) {
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", 2, DedupSchema.DEFAULT)) {
+            database.migrate();
             Transactor transactor = database.adapters().transactor();
             LeadRepository leads = database.adapters().leads();
             for (int i = 0; i < 100; i++) {

@@ -1,0 +1,86 @@
+package org.dedup.app.http;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dedup.domain.control.ArrivalQueue;
+import org.dedup.domain.control.Decision;
+import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.IdempotencyKey;
+import org.dedup.domain.control.LeadArrival;
+import org.dedup.domain.control.RequestFingerprint;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.RecordNotFoundException;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.search.DuplicateSearch;
+import org.dedup.domain.store.LeadRepository;
+
+/**
+ * {@code /v1/leads}: an incoming lead through duplicate control (its decision), a stored lead (with its version as
+ * a strong {@code ETag}), a lead update ({@code If-Match: <version>} optional; another version is a 412), and
+ * {@code /v1/check}, the check on save of a lead not yet saved.
+ */
+final class LeadResource implements Resource {
+    private final ArrivalQueue arrivals;
+    private final DuplicateControl control;
+    private final DuplicateSearch search;
+    private final LeadRepository leads;
+    private final ApiMetrics metrics;
+
+    LeadResource(ArrivalQueue arrivals, DuplicateControl control, DuplicateSearch search, LeadRepository leads,
+                 ApiMetrics metrics) {
+        this.arrivals = arrivals;
+        this.control = control;
+        this.search = search;
+        this.leads = leads;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.post("/v1/leads", this::receive), Route.get("/v1/leads/{id}", this::find),
+                Route.put("/v1/leads/{id}", this::update), Route.post("/v1/check", this::check));
+    }
+
+    private DecisionView receive(Call call) throws IOException {
+        TenantId tenant = call.tenant();
+        byte[] body = call.bytes();
+        IncomingLeadRequest request = call.parse(body, IncomingLeadRequest.class);
+        Optional<IdempotencyKey> key = call.header("Idempotency-Key").map(IdempotencyKey::new);
+        Optional<RequestFingerprint> fingerprint = key.isPresent() ? Optional.of(RequestFingerprints.of(body))
+                : Optional.empty();
+        return decided(arrivals.receive(new LeadArrival(request.toIncomingLead(tenant), key, fingerprint)));
+    }
+
+    private Tagged find(Call call) {
+        TenantId tenant = call.tenant();
+        LeadId id = LeadId.parse(call.path("id"));
+        Lead lead = leads.find(tenant, id).orElseThrow(() -> new RecordNotFoundException(tenant, id));
+        return new Tagged(lead, lead.version());
+    }
+
+    private DecisionView update(Call call) throws IOException {
+        TenantId tenant = call.tenant();
+        LeadId id = LeadId.parse(call.path("id"));
+        var values = call.body(IncomingLeadRequest.class).toIncomingLead(tenant);
+        Optional<Long> expected = call.header("If-Match").map(EntityTags::version);
+        return decided(expected.isPresent() ? control.update(id, values, expected.get())
+                : control.update(id, values));
+    }
+
+    private Map<String, Object> check(Call call) throws IOException {
+        TenantId tenant = call.tenant();
+        Lead lead = call.body(IncomingLeadRequest.class).toIncomingLead(tenant).toLead(LeadId.random(), Instant.now());
+        return Map.of("candidates", search.checkLead(lead).stream().map(DecisionView::candidate).toList());
+    }
+
+    private DecisionView decided(Decision decision) {
+        DecisionView view = DecisionView.of(decision);
+        metrics.decided(view.outcome());
+        return view;
+    }
+}

@@ -1,0 +1,98 @@
+package org.dedup.domain.match;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.Require;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.standardize.LeadProfile;
+import org.dedup.domain.standardize.RecordStandardizer;
+import org.dedup.domain.standardize.StandardizationOptions;
+
+/** The matchers installed in this engine, called through the guard, and the profiles they work on. */
+public final class InstalledMatchers {
+    private final Map<MatchMethod, Matcher> byMethod = new LinkedHashMap<>();
+    private final RecordStandardizer standardizer;
+    private final MatcherGuard guard;
+
+    public InstalledMatchers(List<Matcher> matchers, RecordStandardizer standardizer, MatcherGuard guard) {
+        for (Matcher matcher : Require.nonNull(matchers, "matchers")) {
+            if (byMethod.putIfAbsent(matcher.method(), matcher) != null) {
+                throw new IllegalArgumentException("two matchers are installed for method " + matcher.method());
+            }
+        }
+        this.standardizer = Require.nonNull(standardizer, "standardizer");
+        this.guard = Require.nonNull(guard, "matcher guard");
+    }
+
+    public LeadProfile profile(Lead lead, StandardizationOptions options) {
+        return standardizer.lead(lead, options);
+    }
+
+    /** The matchers of the methods a check uses, in installation order. */
+    public List<Matcher> forMethods(Set<MatchMethod> methods) {
+        return byMethod.values().stream().filter(m -> methods.contains(m.method())).toList();
+    }
+
+    public Set<MatchMethod> methods() {
+        return byMethod.keySet();
+    }
+
+    /** Each installed method's health, in installation order. */
+    public Map<MatchMethod, MatcherHealth> health() {
+        Map<MatchMethod, MatcherHealth> health = new LinkedHashMap<>();
+        byMethod.forEach((method, matcher) -> health.put(method, matcher.health()));
+        return health;
+    }
+
+    /**
+     * Refuses settings that enable a method with no installed matcher (a typo, a plugin whose jar is missing),
+     * naming the methods; {@code whose} starts the message ("stored settings: ", or empty).
+     *
+     * @throws InvalidRecordException naming the missing methods and the installed ones
+     */
+    public void requireInstalled(DuplicateControlSettings settings, String whose) {
+        Set<String> missing = new TreeSet<>();
+        for (MatchMethod method : settings.methods()) {
+            if (!methods().contains(method)) {
+                missing.add(method.id());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidRecordException(whose + "methods " + missing + " have no matcher installed (installed: "
+                    + new TreeSet<>(methods().stream().map(MatchMethod::id).toList()) + ")");
+        }
+    }
+
+    /**
+     * The keys a stored lead is indexed under: those of every installed matcher, so enabling a method later needs no
+     * reindex, the duplicate-search keys of all its contacts, and the keys of the companies it links.
+     */
+    public Set<MatchKey> indexKeys(LeadProfile profile, List<MatcherFailure> failures) {
+        Set<MatchKey> keys = new HashSet<>(SearchKeys.index(profile.all()));
+        keys.addAll(LeadLinks.index(profile.lead()));
+        for (Matcher matcher : byMethod.values()) {
+            keys.addAll(guard.call(matcher, () -> matcher.indexKeys(profile), Set.of(), failures));
+        }
+        return keys;
+    }
+
+    public Set<MatchKey> probeKeys(Matcher matcher, LeadProfile profile, MatchContext context,
+                                   List<MatcherFailure> failures) {
+        return guard.call(matcher, () -> matcher.probeKeys(profile, context), Set.of(), failures);
+    }
+
+    public List<MatchCandidate> match(Matcher matcher, LeadProfile incoming,
+                                                             List<LeadProfile> candidates, MatchContext context,
+                                                             List<MatcherFailure> failures) {
+        return guard.call(matcher, () -> matcher.match(incoming, candidates, context), List.of(),
+                failures);
+    }
+}

@@ -1,0 +1,71 @@
+package org.dedup.matchers.builtin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.dedup.domain.match.FieldMatch;
+import org.dedup.domain.match.MatchCandidate;
+import org.dedup.domain.match.MatchContext;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.Verdict;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.standardize.LeadProfile;
+import org.dedup.domain.standardize.ProfileField;
+
+/**
+ * A method that calls two leads duplicates when a standardized value of the incoming lead (any of its contacts)
+ * equals one of the stored lead's primary contact: the Kommo email and phone methods.
+ */
+class SharedValueMatcher implements Matcher {
+    private final MatchMethod method;
+    private final ProfileField field;
+    private final String namespace;
+
+    SharedValueMatcher(MatchMethod method, ProfileField field) {
+        this.method = method;
+        this.field = field;
+        this.namespace = "primary_" + field.name();
+    }
+
+    @Override
+    public MatchMethod method() {
+        return method;
+    }
+
+    @Override
+    public Set<MatchKey> indexKeys(LeadProfile stored) {
+        return keys(stored.primary().values(field));
+    }
+
+    @Override
+    public Set<MatchKey> probeKeys(LeadProfile incoming, MatchContext context) {
+        return keys(incoming.all().values(field));
+    }
+
+    /** Sharing a key is the ground of its verdict. */
+    @Override
+    public boolean matchesOnSharedKey() {
+        return true;
+    }
+
+    @Override
+    public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context) {
+        Set<String> offered = incoming.all().values(field);
+        List<MatchCandidate> matches = new ArrayList<>();
+        for (LeadProfile candidate : candidates) {
+            List<FieldMatch> shared = candidate.primary().values(field).stream().filter(offered::contains).sorted()
+                    .map(value -> FieldMatch.equal(field.name(), value)).toList();
+            if (!shared.isEmpty()) {
+                matches.add(new MatchCandidate(candidate.lead().id(), method, Verdict.DUPLICATE, 1.0, shared));
+            }
+        }
+        return matches;
+    }
+
+    private Set<MatchKey> keys(Set<String> values) {
+        return values.stream().map(v -> new MatchKey(namespace, v)).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,215 @@
+package org.dedup.matchers.builtin;
+
+import static org.dedup.domain.testing.LeadBuilder.TENANT;
+import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.dedup.domain.control.Decision;
+import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.IdempotencyKey;
+import org.dedup.domain.control.LeadArrival;
+import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LinkedContact;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.ConflictPolicy;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.settings.MultiMatchPolicy;
+import org.dedup.domain.testing.LeadBuilder;
+import org.junit.jupiter.api.Test;
+
+/** Arrivals received together: decided as if one by one, with their reads, locks and writes grouped. */
+class ArrivalBatchTest {
+    private static final String[] EMAILS = {"ann@x.io", "bob@x.io", "cy@x.io", "dee@x.io", "eve@x.io"};
+    private static final String[] PHONES = {"+44 20 7946 0101", "+44 20 7946 0102", "+44 20 7946 0103",
+            "+44 20 7946 0104", "+44 20 7946 0105"};
+    private static final String[] NAMES = {"Ann Lee", "Bob Ray", "Cy Dunn"};
+
+    @Test
+    void leadsReceivedTogetherAreDecidedAsIfTheyArrivedOneByOne() {
+        for (long seed = 1; seed <= 60; seed++) {
+            Random random = new Random(seed);
+            DuplicateControlSettings settings = DuplicateControlSettings.defaults()
+                    .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE))
+                    .withMultiMatchPolicy(MultiMatchPolicy.values()[random.nextInt(3)])
+                    .withConflictPolicy(ConflictPolicy.values()[random.nextInt(2)])
+                    .withMergeLimit(1 + random.nextInt(3));
+            List<LeadArrival> arrivals = randomArrivals(random, 12 + random.nextInt(30));
+            DuplicateControlFixture oneByOne = fixture(settings);
+            DuplicateControlFixture together = fixture(settings);
+
+            List<String> alone = arrivals.stream().map(a -> kind(oneByOne.control.receive(a))).toList();
+            List<String> batched = new ArrayList<>();
+            for (int from = 0; from < arrivals.size(); ) {
+                int to = Math.min(arrivals.size(), from + 1 + random.nextInt(8));
+                together.control.receiveTogether(arrivals.subList(from, to)).forEach(d -> batched.add(kind(d)));
+                from = to;
+            }
+
+            String context = "seed " + seed + ", " + settings.multiMatchPolicy() + ", " + settings.conflictPolicy()
+                    + ", merge limit " + settings.mergeLimit();
+            assertEquals(alone, batched, context);
+            assertEquals(stored(oneByOne), stored(together), context);
+            assertEquals(oneByOne.journal.recent(TENANT, 1_000).size(), together.journal.recent(TENANT, 1_000).size(),
+                    context);
+            assertEquals(oneByOne.decisions.recent(TENANT, 1_000).size(),
+                    together.decisions.recent(TENANT, 1_000).size(), context);
+        }
+    }
+
+    @Test
+    void anArrivalReceivedTogetherFindsTheLeadAnEarlierOneCreated() {
+        DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
+                .withMethods(Set.of(MatchMethod.EMAIL)));
+
+        List<Decision> decisions = fixture.control.receiveTogether(List.of(
+                arrival(anIncomingLead().withEmail("jane@x.io")), arrival(anIncomingLead().withEmail("JANE@x.io"))));
+
+        Decision.Created created = assertInstanceOf(Decision.Created.class, decisions.get(0));
+        assertEquals(List.of(created.lead()), assertInstanceOf(Decision.Merged.class, decisions.get(1)).mergedInto());
+        assertEquals(1, fixture.leads.count(TENANT));
+        assertEquals(1, fixture.leads.find(TENANT, created.lead()).orElseThrow().version());
+        assertEquals(1, fixture.journal.recent(TENANT, 10).size());
+    }
+
+    @Test
+    void aRetryReceivedTogetherWithItsFirstRequestReplaysTheFirstDecision() {
+        DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
+                .withMethods(Set.of(MatchMethod.EMAIL)));
+        IdempotencyKey key = new IdempotencyKey("request-1");
+        LeadArrival first = new LeadArrival(anIncomingLead().withEmail("jane@x.io").incoming(), Optional.of(key));
+
+        List<Decision> decisions = fixture.control.receiveTogether(List.of(first, first));
+
+        assertEquals(decisions.get(0), decisions.get(1));
+        assertEquals(1, fixture.leads.count(TENANT));
+        assertEquals(1, fixture.decisions.recent(TENANT, 10).size());
+    }
+
+    @Test
+    void aRetryOfAnEarlierRequestReceivedTogetherReplaysItsDecisionAndWritesNothing() {
+        DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
+                .withMethods(Set.of(MatchMethod.EMAIL)));
+        IdempotencyKey key = new IdempotencyKey("request-2");
+        Decision earlier = fixture.control.receive(anIncomingLead().withEmail("jane@x.io").incoming(), key);
+
+        List<Decision> decisions = fixture.control.receiveTogether(List.of(
+                new LeadArrival(anIncomingLead().withEmail("jane@x.io").incoming(), Optional.of(key)),
+                arrival(anIncomingLead().withEmail("other@x.io"))));
+
+        assertEquals(earlier, decisions.get(0));
+        assertInstanceOf(Decision.Created.class, decisions.get(1));
+        assertEquals(2, fixture.leads.count(TENANT));
+        assertEquals(0, fixture.leads.find(TENANT, earlier.lead()).orElseThrow().version());
+    }
+
+    @Test
+    void arrivalsReceivedTogetherLockTheirKeysByOneCallThenTheLeadsTheyMergeIntoByOne() {
+        DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
+                .withMethods(Set.of(MatchMethod.EMAIL)));
+        Lead jane = fixture.stored(LeadBuilder.aLead().withEmail("jane@x.io"));
+        Lead joe = fixture.stored(LeadBuilder.aLead().withEmail("joe@x.io"));
+        List<Set<MatchKey>> locked = new ArrayList<>();
+        DuplicateControl control = fixture.controlWithLocks((tenant, keys) -> {
+            locked.add(Set.copyOf(keys));
+            fixture.transactor.lock(tenant, keys);
+        });
+
+        control.receiveTogether(List.of(arrival(anIncomingLead().withEmail("jane@x.io")),
+                arrival(anIncomingLead().withEmail("new@x.io")), arrival(anIncomingLead().withEmail("joe@x.io"))));
+
+        assertEquals(2, locked.size(), "every arrival's keys, then every lead merged into");
+        assertEquals(3, locked.get(0).size());
+        assertEquals(Set.of(new MatchKey("lead", jane.id().value().toString()),
+                new MatchKey("lead", joe.id().value().toString())), locked.get(1));
+    }
+
+    @Test
+    void arrivalsOfTwoTenantsAreNeverReceivedTogether() {
+        DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
+                .withMethods(Set.of(MatchMethod.EMAIL)));
+        List<LeadArrival> mixed = List.of(arrival(anIncomingLead().withEmail("jane@x.io")),
+                arrival(anIncomingLead().in(new TenantId("globex")).withEmail("jane@x.io")));
+
+        assertThrows(IllegalArgumentException.class, () -> fixture.control.receiveTogether(mixed));
+        assertEquals(0, fixture.leads.count(TENANT));
+    }
+
+    @Test
+    void arrivalsOfATenantCheckingBigDataAfterEachLeadIsAddedAreNeverReceivedTogether() {
+        DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
+                .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.BIG_DATA)));
+        List<LeadArrival> arrivals = List.of(arrival(anIncomingLead().withEmail("jane@x.io")),
+                arrival(anIncomingLead().withEmail("joe@x.io")));
+
+        assertFalse(fixture.control.receivesTogether(TENANT));
+        assertThrows(IllegalArgumentException.class, () -> fixture.control.receiveTogether(arrivals));
+        assertEquals(0, fixture.leads.count(TENANT));
+    }
+
+    private static DuplicateControlFixture fixture(DuplicateControlSettings settings) {
+        DuplicateControlFixture fixture = new DuplicateControlFixture();
+        fixture.configure(settings);
+        // distinct creation times, so "the newest" is the same lead however the arrivals are grouped
+        fixture.clock.stepOnEveryReading(Duration.ofMillis(1));
+        return fixture;
+    }
+
+    private static LeadArrival arrival(LeadBuilder lead) {
+        return new LeadArrival(lead.incoming(), Optional.empty());
+    }
+
+    private static List<LeadArrival> randomArrivals(Random random, int count) {
+        List<LeadArrival> arrivals = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (!arrivals.isEmpty() && random.nextInt(10) == 0) {
+                // a retried request, under the key of one sent before (or, with no key, the same lead again)
+                arrivals.add(arrivals.get(random.nextInt(arrivals.size())));
+                continue;
+            }
+            LeadBuilder lead = anIncomingLead().withContactName(NAMES[random.nextInt(NAMES.length)]);
+            if (random.nextInt(3) > 0) {
+                lead.withEmail(EMAILS[random.nextInt(EMAILS.length)]);
+            }
+            if (random.nextInt(3) > 0) {
+                lead.withPhone(PHONES[random.nextInt(PHONES.length)]);
+            }
+            Optional<IdempotencyKey> key = random.nextBoolean() ? Optional.of(new IdempotencyKey("request-" + i))
+                    : Optional.empty();
+            arrivals.add(new LeadArrival(lead.incoming(), key));
+        }
+        return arrivals;
+    }
+
+    private static String kind(Decision decision) {
+        return decision.getClass().getSimpleName();
+    }
+
+    /** The stored leads, each as its contacts' names, emails and phones and its version, ids aside. */
+    private static List<String> stored(DuplicateControlFixture fixture) {
+        List<String> leads = new ArrayList<>();
+        fixture.leads.forEach(TENANT, lead -> leads.add(lead.version() + " " + lead.contacts().stream()
+                .map(ArrivalBatchTest::contact).toList()));
+        leads.sort(null);
+        return leads;
+    }
+
+    private static String contact(LinkedContact link) {
+        return link.role() + " " + link.contact().fullName() + " "
+                + new TreeSet<>(link.contact().emails().stream().map(e -> e.address()).toList()) + " "
+                + link.contact().phones().stream().map(p -> p.number()).collect(Collectors.toCollection(TreeSet::new));
+    }
+}
