@@ -4,21 +4,25 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 
 import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.TenantConfig;
-import org.dedup.core.DedupCoreModule;
-import org.dedup.core.JooqPersistenceModule;
-import org.dedup.core.MatchersModule;
-import org.dedup.core.StandardizationModule;
 import org.dedup.app.http.ApiServices;
 import org.dedup.app.schedule.ScanScheduler;
 import org.dedup.app.schedule.ScanSchedules;
 import org.dedup.app.webhook.HttpWebhookSender;
 import org.dedup.app.webhook.WebhookDispatcher;
+import org.dedup.core.DedupCoreModule;
+import org.dedup.core.JooqPersistenceModule;
+import org.dedup.core.MatchersModule;
+import org.dedup.core.StandardizationModule;
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.DuplicateControl;
@@ -27,6 +31,7 @@ import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.event.EventDeliveries;
 import org.dedup.domain.event.EventDelivery;
 import org.dedup.domain.event.Webhooks;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.InvalidRecordException;
@@ -49,21 +54,37 @@ public final class DedupApplication implements AutoCloseable {
     /** How to stop what {@link #startBackgroundWork} started (a server's only), last first. */
     private final List<Runnable> stops = new ArrayList<>();
 
-    private DedupApplication(DedupConfig config) {
+    private DedupApplication(DedupConfig config, List<Module> more) {
         this.config = config;
         this.database = Database.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize(), config.database().dedupSchema());
         database.migrate();
-        this.injector = Guice.createInjector(new DedupCoreModule(config.limits().leadLimits()),
+        List<Module> modules = new ArrayList<>(List.of(new DedupCoreModule(config.limits().leadLimits()),
                 new StandardizationModule(),
                 new JooqPersistenceModule(database.dataSource(), database.dialect(), database.schema()),
-                MatchersModule.discover(config.pluginsDir(), config.matchers()));
-        this.schedules = new ScanSchedules(database.dataSource(), database.schema(), get(BulkScans.class),
-                get(Clock.class));
+                MatchersModule.discover(config.pluginsDir(), config.matchers()), schedulesModule(database)));
+        modules.addAll(more);
+        this.injector = Guice.createInjector(modules);
+        this.schedules = get(ScanSchedules.class);
+    }
+
+    private static Module schedulesModule(Database database) {
+        return new AbstractModule() {
+            @Provides
+            @Singleton
+            ScanSchedules schedules(BulkScans scans, Clock clock) {
+                return new ScanSchedules(database.dataSource(), database.schema(), scans, clock);
+            }
+        };
     }
 
     public static DedupApplication start(DedupConfig config) {
-        DedupApplication application = new DedupApplication(config);
+        return start(config, List.of());
+    }
+
+    /** The application with {@code more} bindings in its injector (what a command line asks it to build). */
+    public static DedupApplication start(DedupConfig config, List<Module> more) {
+        DedupApplication application = new DedupApplication(config, more);
         TenantSettings settings = application.get(TenantSettings.class);
         for (TenantConfig tenant : config.tenants()) {
             try {
@@ -85,7 +106,7 @@ public final class DedupApplication implements AutoCloseable {
                 get(Unmerger.class), get(LeadRepository.class), get(SettingsStore.class), get(Parties.class),
                 get(TenantSettings.class), get(BulkScans.class), schedules, get(RecordMerges.class),
                 get(ReviewQueue.class), get(SettingsDryRun.class), get(Audited.class), get(AuditLog.class),
-                get(Webhooks.class));
+                get(Webhooks.class), get(InstalledMatchers.class));
     }
 
     /** The tenants' scan schedules (setting them needs no running scheduler). */

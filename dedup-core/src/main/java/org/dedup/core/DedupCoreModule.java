@@ -62,6 +62,7 @@ import org.dedup.domain.store.KeyLocks;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.domain.store.Transactor;
+import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
 
 /**
  * The engine: duplicate control, merging and unmerging over whatever adapters the other modules bind. A hosting
@@ -90,7 +91,7 @@ public final class DedupCoreModule extends AbstractModule {
     @Provides
     @Singleton
     MatcherGuard matcherGuard() {
-        return MatcherGuard.withDefaultBudget();
+        return TimeBudgetMatcherGuard.withDefaultBudget();
     }
 
     /** Decisions and merges tell of themselves through the outbox, in their own transactions (webhooks). */

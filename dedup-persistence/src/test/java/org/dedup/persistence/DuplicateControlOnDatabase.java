@@ -4,6 +4,7 @@ import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Clock;
@@ -21,8 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-import org.dedup.domain.control.ArrivalQueue;
+import org.dedup.domain.control.ArrivalBatches;
+import org.dedup.domain.control.ArrivalOutcome;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.DuplicateControlPorts;
@@ -34,7 +37,6 @@ import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.Matcher;
-import org.dedup.domain.match.MatcherGuard;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.merge.ManualMerge;
@@ -54,6 +56,7 @@ import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.Standardizer;
 import org.dedup.domain.store.KeyLocks;
 import org.dedup.domain.store.StaleRecordException;
+import org.dedup.domain.testing.SameThreadMatcherGuard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,7 +145,7 @@ abstract class DuplicateControlOnDatabase {
                 adapters.notDuplicates());
         standardizer = new RecordStandardizer(new LowerCaseStandardizer());
         matchers = new InstalledMatchers(List.of(new EmailKeyMatcher()), standardizer,
-                MatcherGuard.withDefaultBudget());
+                new SameThreadMatcherGuard());
         Clock clock = Clock.systemUTC();
         control = new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock);
         manualMerge = new ManualMerge(ports.merging(), new Merges(ports.merging(), matchers, clock));
@@ -313,18 +316,22 @@ abstract class DuplicateControlOnDatabase {
         ports.settings().saveSettings(tenant, DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL)));
         List<String> people = List.of("p0@x.io", "p1@x.io", "p2@x.io", "p3@x.io", "p4@x.io");
         int arrivals = 96;
-        List<Decision> decisions = new ArrayList<>();
-        try (ArrivalQueue queue = new ArrivalQueue(control, 4, 16);
-             ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Decision>> sent = new ArrayList<>();
-            for (int i = 0; i < arrivals; i++) {
-                LeadArrival arrival = arrival(tenant, people.get(i % people.size()), Optional.empty());
-                sent.add(senders.submit(() -> queue.receive(arrival)));
+        int batchSize = 16;
+        ArrivalBatches batches = new ArrivalBatches(control);
+        List<ArrivalOutcome> outcomes = new ArrayList<>();
+        try (ExecutorService workers = Executors.newFixedThreadPool(4)) {
+            List<Future<List<ArrivalOutcome>>> decided = new ArrayList<>();
+            for (int first = 0; first < arrivals; first += batchSize) {
+                List<LeadArrival> batch = IntStream.range(first, first + batchSize)
+                        .mapToObj(i -> arrival(tenant, people.get(i % people.size()), Optional.empty())).toList();
+                decided.add(workers.submit(() -> batches.decide(batch)));
             }
-            for (Future<Decision> decision : sent) {
-                decisions.add(decision.get());
+            for (Future<List<ArrivalOutcome>> batch : decided) {
+                outcomes.addAll(batch.get());
             }
         }
+        List<Decision> decisions = outcomes.stream().map(o -> assertInstanceOf(ArrivalOutcome.Decided.class, o))
+                .map(ArrivalOutcome.Decided::decision).toList();
 
         assertEquals(people.size(), ports.leads().count(tenant));
         assertEquals(people.size(), decisions.stream().filter(d -> d instanceof Decision.Created).count());

@@ -19,7 +19,6 @@ import org.dedup.bench.seed.LeadCopy;
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.MatcherFailure;
-import org.dedup.domain.match.MatcherGuard;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactRole;
 import org.dedup.domain.model.Lead;
@@ -30,6 +29,7 @@ import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;
 import org.dedup.matchers.plugins.MatcherRegistry;
+import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
 import org.dedup.persistence.Database;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;
@@ -50,7 +50,7 @@ final class LoadSeed {
     LoadSeed(NamedArgs args) {
         this.args = args;
         this.matchers = new InstalledMatchers(MatcherRegistry.discover(Path.of("plugins")).createMatchers(Map.of()),
-                new RecordStandardizer(new CreatioCompatibleStandardizer()), MatcherGuard.withDefaultBudget());
+                new RecordStandardizer(new CreatioCompatibleStandardizer()), TimeBudgetMatcherGuard.withDefaultBudget());
     }
 
     void run() throws SQLException, IOException {

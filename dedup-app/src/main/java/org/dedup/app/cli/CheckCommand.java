@@ -8,42 +8,46 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.inject.Inject;
 
-import org.dedup.app.DedupApplication;
 import org.dedup.app.http.DecisionView;
 import org.dedup.app.http.IncomingLeadRequest;
 import org.dedup.domain.model.LeadId;
-import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateSearch;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** Check on save of one lead (the JSON of POST /v1/leads) without storing it. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Likely duplicates of one lead, given as JSON, without saving it.")
-final class CheckCommand implements Callable<Integer> {
-    @ParentCommand
-    DedupCommand parent;
+@Command(name = "check", description = "Likely duplicates of one lead, given as JSON, without saving it.")
+final class CheckCommand implements OnApplication {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Option(names = "--tenant", required = true)
-    String tenant;
+    @Mixin
+    TenantOption tenant;
 
     @Option(names = "--file", required = true, description = "the lead as JSON (same shape as POST /v1/leads)")
     Path file;
 
     @Override
-    public Integer call() throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(SerializationFeature.INDENT_OUTPUT);
-        IncomingLeadRequest request = json.readValue(file.toFile(), IncomingLeadRequest.class);
-        try (DedupApplication app = DedupApplication.start(parent.config())) {
-            var lead = request.toIncomingLead(new TenantId(tenant)).toLead(LeadId.random(), Instant.now());
-            var candidates = app.get(DuplicateSearch.class).checkLead(lead).stream().map(DecisionView::candidate)
-                    .toList();
-            System.out.println(json.writeValueAsString(candidates));
+    public Class<Run> command() {
+        return Run.class;
+    }
+
+    record Run(CheckCommand options, DuplicateSearch search) implements Callable<Integer> {
+        @Inject
+        Run {
         }
-        return 0;
+
+        @Override
+        public Integer call() throws IOException {
+            IncomingLeadRequest request = JSON.readValue(options.file.toFile(), IncomingLeadRequest.class);
+            var lead = request.toIncomingLead(options.tenant.id()).toLead(LeadId.random(), Instant.now());
+            System.out.println(JSON.writeValueAsString(search.checkLead(lead).stream().map(DecisionView::candidate)
+                    .toList()));
+            return 0;
+        }
     }
 }

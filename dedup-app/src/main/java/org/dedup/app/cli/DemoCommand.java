@@ -1,12 +1,15 @@
 package org.dedup.app.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.dedup.app.DedupApplication;
+import com.google.inject.Inject;
+
 import org.dedup.app.config.DatabaseConfig;
+import org.dedup.app.config.DedupConfig;
 import org.dedup.app.demo.DemoRun;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.search.DuplicateSearch;
@@ -15,15 +18,10 @@ import org.dedup.domain.store.SettingsStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** Runs the demo on a fresh embedded H2 database. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generate a sample tenant, run its requests through duplicate control, report.")
-final class DemoCommand implements Callable<Integer> {
-    @ParentCommand
-    DedupCommand parent;
-
+@Command(name = "demo", description = "Generate a sample tenant, run its requests through duplicate control, report.")
+final class DemoCommand implements OnApplication {
     @Option(names = "--people", defaultValue = "2000", description = "people to generate (default ${DEFAULT-VALUE})")
     int people;
 
@@ -31,17 +29,34 @@ final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() throws IOException {
-        Path dir = Files.createTempDirectory("dedup-demo");
-        String url = "jdbc:h2:file:" + dir.resolve("demo") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH";
-        System.out.println("embedded H2 database in " + dir);
-        try (DedupApplication app = DedupApplication.start(parent.config().withDatabase(DatabaseConfig.of(url)))) {
-            DemoRun demo = new DemoRun(app.get(DuplicateControl.class), app.get(SettingsStore.class),
-                    app.get(LeadRepository.class), System.out);
-            demo.print(demo.run(people, seed));
-            demo.scan(app.get(DuplicateSearch.class));
+    public Class<Run> command() {
+        return Run.class;
+    }
+
+    /** The configuration given, on a fresh embedded database. */
+    @Override
+    public DedupConfig configuration(DedupConfig given) {
+        try {
+            Path dir = Files.createTempDirectory("dedup-demo");
+            System.out.println("embedded H2 database in " + dir);
+            return given.withDatabase(DatabaseConfig.of("jdbc:h2:file:" + dir.resolve("demo")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no directory for the demo's database", e);
         }
-        return 0;
+    }
+
+    record Run(DemoCommand options, DuplicateControl control, SettingsStore settings, LeadRepository leads,
+               DuplicateSearch search) implements Callable<Integer> {
+        @Inject
+        Run {
+        }
+
+        @Override
+        public Integer call() {
+            DemoRun demo = new DemoRun(control, settings, leads, System.out);
+            demo.print(demo.run(options.people, options.seed));
+            demo.scan(search);
+            return 0;
+        }
     }
 }

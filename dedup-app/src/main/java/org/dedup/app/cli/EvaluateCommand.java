@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Evaluates a BIG DATA model on labelled data: deduplication of one file or linkage of two. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Precision, recall, F1, PR curve, "
+@Command(name = "evaluate", description = "Precision, recall, F1, PR curve, "
         + "per-threshold table, blocking per rule, worst mistakes, feature importance and calibration of a model on "
         + "labelled data, written as JSON and HTML.")
 final class EvaluateCommand implements Callable<Integer> {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Explains the model's verdict on one pair: the probability and each feature's contribution. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = "explain",
         description = "The match probability of one pair and each feature's contribution "
         + "(SHAP values for tree models).")
 final class ExplainCommand implements Callable<Integer> {

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Inject;
 
-import org.dedup.app.DedupApplication;
 import org.dedup.app.http.IncomingLeadRequest;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
@@ -33,25 +33,22 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateSearch;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * Imports leads (through duplicate control, source "import" unless given) from a JSON array in the shape of
  * POST /v1/leads, contacts from a CSV with the header {@code name,email,phone}, or companies from a CSV with the
  * header {@code name,website,email,phone}. Bad rows are reported with their number and skipped; good rows are kept.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import leads (JSON array), contacts (CSV name,email,phone) or companies "
+@Command(name = "import", description = "Import leads (JSON array), contacts (CSV name,email,phone) or companies "
         + "(CSV name,website,email,phone).")
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand implements OnApplication {
     private static final ObjectMapper LEADS = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    @ParentCommand
-    DedupCommand parent;
 
-    @Option(names = "--tenant", required = true)
-    String tenant;
+    @Mixin
+    TenantOption tenant;
 
     @Option(names = "--leads", description = "JSON array of leads")
     Path leads;
@@ -63,19 +60,27 @@ final class ImportCommand implements Callable<Integer> {
     Path companies;
 
     @Override
-    public Integer call() throws IOException {
-        if (Stream.of(leads, contacts, companies).filter(Objects::nonNull).count() != 1) {
-            throw new InvalidRecordException("give exactly one of --leads FILE.json, --contacts FILE.csv or "
-                    + "--companies FILE.csv");
+    public Class<Run> command() {
+        return Run.class;
+    }
+
+    record Run(ImportCommand options, DuplicateControl control, DuplicateSearch search) implements Callable<Integer> {
+        @Inject
+        Run {
         }
-        TenantId tenantId = new TenantId(tenant);
-        try (DedupApplication app = DedupApplication.start(parent.config())) {
-            if (leads != null) {
-                return importLeads(app.get(DuplicateControl.class), tenantId, leads, System.err);
+
+        @Override
+        public Integer call() throws IOException {
+            if (Stream.of(options.leads, options.contacts, options.companies).filter(Objects::nonNull).count() != 1) {
+                throw new InvalidRecordException("give exactly one of --leads FILE.json, --contacts FILE.csv or "
+                        + "--companies FILE.csv");
             }
-            DuplicateSearch search = app.get(DuplicateSearch.class);
-            return contacts != null ? importContacts(search, tenantId, contacts, System.err)
-                    : importCompanies(search, tenantId, companies, System.err);
+            TenantId tenant = options.tenant.id();
+            if (options.leads != null) {
+                return importLeads(control, tenant, options.leads, System.err);
+            }
+            return options.contacts != null ? importContacts(search, tenant, options.contacts, System.err)
+                    : importCompanies(search, tenant, options.companies, System.err);
         }
     }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Labels pairs in the terminal, the ones the model is least sure of first, for {@code train --pairs}. */
-@Command(name = "label", mixinStandardHelpOptions = true, description = "Label candidate pairs of a record file in "
+@Command(name = "label", description = "Label candidate pairs of a record file in "
         + "the terminal, the ones the model is least sure of first (both records side by side; y/n/unsure/quit); "
         + "each answer is appended to --out at once, and train --pairs learns from it.")
 final class LabelCommand implements Callable<Integer> {

@@ -1,48 +1,34 @@
 package org.dedup.app.cli;
 
-import java.util.List;
-import java.util.Locale;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import org.dedup.app.DedupApplication;
+import com.google.inject.Inject;
+
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.MergeHistory;
 import org.dedup.domain.audit.TimePage;
 import org.dedup.domain.merge.MergeKind;
 import org.dedup.domain.merge.MergeState;
-import org.dedup.domain.model.TenantId;
+import org.dedup.domain.model.RecordKind;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** The merge journal: who merged what, when, how, and whether it was undone. */
-@Command(name = "merges", mixinStandardHelpOptions = true, description = "The merge journal, newest first.",
-        subcommands = MergesCommand.ListMerges.class)
-final class MergesCommand implements Callable<Integer> {
-    @ParentCommand
-    DedupCommand parent;
-
-    @Override
-    public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 0;
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "merges", description = "The merge journal, newest first.", subcommands = MergesCommand.ListMerges.class)
+final class MergesCommand extends CommandGroup {
+    @Command(name = "list",
             description = "Merges newest first: id, time, who, method, state, survivor and absorbed records.")
-    static final class ListMerges implements Callable<Integer> {
-        @ParentCommand
-        MergesCommand merges;
-
-        @Option(names = "--tenant", required = true)
-        String tenant;
+    static final class ListMerges implements OnApplication {
+        @Mixin
+        TenantOption tenant;
 
         @Option(names = "--kind", defaultValue = "lead", description = "lead (default), contact or company")
-        String kind;
+        RecordKind kind;
 
         @Option(names = "--survivor", description = "only merges into this record")
         UUID survivor;
@@ -57,26 +43,30 @@ final class MergesCommand implements Callable<Integer> {
         int limit = 50;
 
         @Override
-        public Integer call() {
-            try (DedupApplication app = DedupApplication.start(merges.parent.config())) {
-                List<AuditLog.AuditedMerge> found = app.get(AuditLog.class).merges(new TenantId(tenant),
-                        new MergeHistory.Query(Kinds.parse(kind), Optional.ofNullable(survivor),
-                                Optional.ofNullable(state), Optional.ofNullable(method),
-                                new TimePage(java.time.Instant.EPOCH, TimePage.END, Optional.empty(), limit)));
-                for (AuditLog.AuditedMerge audited : found) {
+        public Class<Run> command() {
+            return Run.class;
+        }
+
+        record Run(ListMerges options, AuditLog audit) implements Callable<Integer> {
+            @Inject
+            Run {
+            }
+
+            @Override
+            public Integer call() {
+                var query = new MergeHistory.Query(options.kind, Optional.ofNullable(options.survivor),
+                        Optional.ofNullable(options.state), Optional.ofNullable(options.method),
+                        new TimePage(Instant.EPOCH, TimePage.END, Optional.empty(), options.limit));
+                for (AuditLog.AuditedMerge audited : audit.merges(options.tenant.id(), query)) {
                     var merge = audited.merge();
                     System.out.println(merge.id().value() + "  " + merge.at() + "  by " + audited.by() + "  "
-                            + lower(merge.kind()) + "  " + lower(merge.state())
+                            + Words.lower(merge.kind()) + "  " + Words.lower(merge.state())
                             + audited.undo().map(u -> " by " + u.actor() + " at " + u.at()).orElse("")
                             + "  survivor " + merge.survivor().value() + ", " + (merge.before().size() - 1)
                             + " absorbed, " + merge.provenance().size() + " fields decided");
                 }
+                return 0;
             }
-            return 0;
         }
-    }
-
-    static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 }

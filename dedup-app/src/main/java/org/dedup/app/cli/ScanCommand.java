@@ -7,28 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.dedup.app.DedupApplication;
+import com.google.inject.Inject;
+
 import org.dedup.domain.model.RecordRef;
-import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.BulkSearchResult;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.search.ScanMethod;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** Bulk duplicate search of a tenant; writes the groups as CSV. */
-@Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Bulk duplicate search of a tenant by its rules, the BIG DATA model or both; groups written as "
-                + "CSV (group,kind,id,rules).")
-final class ScanCommand implements Callable<Integer> {
-    @ParentCommand
-    DedupCommand parent;
-
-    @Option(names = "--tenant", required = true)
-    String tenant;
+@Command(name = "scan", description = "Bulk duplicate search of a tenant by its rules, the BIG DATA model or both; "
+        + "groups written as CSV (group,kind,id,rules).")
+final class ScanCommand implements OnApplication {
+    @Mixin
+    TenantOption tenant;
 
     @Option(names = "--out", description = "CSV file for the groups (default: standard output)")
     Path out;
@@ -38,24 +34,30 @@ final class ScanCommand implements Callable<Integer> {
     String method;
 
     @Override
-    public Integer call() throws IOException {
-        try (DedupApplication app = DedupApplication.start(parent.config())) {
-            BulkSearchResult result = app.get(DuplicateSearch.class).scan(new TenantId(tenant),
-                    ScanMethod.named(method));
-            try (PrintWriter csv = out == null ? new PrintWriter(System.out, true, StandardCharsets.UTF_8)
-                    : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+    public Class<Run> command() {
+        return Run.class;
+    }
+
+    record Run(ScanCommand options, DuplicateSearch search) implements Callable<Integer> {
+        @Inject
+        Run {
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            BulkSearchResult result = search.scan(options.tenant.id(), ScanMethod.named(options.method));
+            try (PrintWriter csv = options.out == null ? new PrintWriter(System.out, true, StandardCharsets.UTF_8)
+                    : new PrintWriter(Files.newBufferedWriter(options.out, StandardCharsets.UTF_8))) {
                 csv.println("group,kind,id,rules");
                 for (DuplicateGroup group : result.groups()) {
                     for (RecordRef member : group.members()) {
-                        csv.printf("%s,%s,%s,\"%s\"%n", group.id(), member.kind().name().toLowerCase(java.util.Locale.ROOT),
-                                member.value(), String.join("; ", group.rules()).replace("\"", "\"\""));
+                        csv.printf("%s,%s,%s,\"%s\"%n", group.id(), Words.lower(member.kind()), member.value(),
+                                String.join("; ", group.rules()).replace("\"", "\"\""));
                     }
                 }
             }
-            System.err.printf("%d records, %d groups, %,d pairs compared of %,d possible, %d oversized blocks%n",
-                    result.records(), result.groups().size(), result.pairsCompared(), result.allPairs(),
-                    result.oversizedBlocks().size());
+            System.err.println(Words.summary(result));
+            return 0;
         }
-        return 0;
     }
 }

@@ -2,44 +2,35 @@ package org.dedup.app.cli;
 
 import java.util.concurrent.Callable;
 
-import org.dedup.app.DedupApplication;
+import com.google.inject.Inject;
+
 import org.dedup.app.schedule.ScanSchedule;
 import org.dedup.app.schedule.ScanSchedules;
 import org.dedup.domain.model.RecordNotFoundException;
-import org.dedup.domain.model.TenantId;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** A tenant's schedule for the bulk search: set, shown or removed; a running {@code serve} runs it. */
-@Command(name = "schedule", mixinStandardHelpOptions = true,
+@Command(name = "schedule",
         description = "A tenant's schedule for the bulk search (cron of six fields and an IANA time zone); every "
                 + "`serve` on the database runs it, one run per due time.",
         subcommands = {ScheduleCommand.Set.class, ScheduleCommand.Show.class, ScheduleCommand.Remove.class})
-final class ScheduleCommand implements Callable<Integer> {
-    @ParentCommand
-    DedupCommand parent;
-
-    @Override
-    public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 0;
-    }
-
+final class ScheduleCommand extends CommandGroup {
     private static void print(ScanSchedules.TenantSchedule schedule) {
         System.out.println("cron \"" + schedule.schedule().cron() + "\" in " + schedule.schedule().zone()
                 + ", next run " + schedule.nextRun() + (schedule.running() ? " (a run is going on)" : ""));
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true, description = "Set (or replace) the tenant's schedule.")
-    static final class Set implements Callable<Integer> {
-        @ParentCommand
-        ScheduleCommand schedule;
+    private static RecordNotFoundException none(TenantOption tenant) {
+        return new RecordNotFoundException("tenant " + tenant.tenant + " has no scan schedule");
+    }
 
-        @Option(names = "--tenant", required = true)
-        String tenant;
+    @Command(name = "set", description = "Set (or replace) the tenant's schedule.")
+    static final class Set implements OnApplication {
+        @Mixin
+        TenantOption tenant;
 
         @Option(names = "--cron", required = true, description = "six fields: second minute hour day-of-month month "
                 + "day-of-week, e.g. \"0 0 2 * * *\" (every day at 02:00)")
@@ -50,49 +41,69 @@ final class ScheduleCommand implements Callable<Integer> {
         String zone;
 
         @Override
-        public Integer call() {
-            try (DedupApplication app = DedupApplication.start(schedule.parent.config())) {
-                print(app.schedules().set(new TenantId(tenant), new ScanSchedule(cron, zone)));
+        public Class<Run> command() {
+            return Run.class;
+        }
+
+        record Run(Set options, ScanSchedules schedules) implements Callable<Integer> {
+            @Inject
+            Run {
             }
-            return 0;
+
+            @Override
+            public Integer call() {
+                print(schedules.set(options.tenant.id(), new ScanSchedule(options.cron, options.zone)));
+                return 0;
+            }
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the tenant's schedule.")
-    static final class Show implements Callable<Integer> {
-        @ParentCommand
-        ScheduleCommand schedule;
-
-        @Option(names = "--tenant", required = true)
-        String tenant;
+    @Command(name = "show", description = "Show the tenant's schedule.")
+    static final class Show implements OnApplication {
+        @Mixin
+        TenantOption tenant;
 
         @Override
-        public Integer call() {
-            try (DedupApplication app = DedupApplication.start(schedule.parent.config())) {
-                print(app.schedules().find(new TenantId(tenant)).orElseThrow(
-                        () -> new RecordNotFoundException("tenant " + tenant + " has no scan schedule")));
+        public Class<Run> command() {
+            return Run.class;
+        }
+
+        record Run(Show options, ScanSchedules schedules) implements Callable<Integer> {
+            @Inject
+            Run {
             }
-            return 0;
+
+            @Override
+            public Integer call() {
+                print(schedules.find(options.tenant.id()).orElseThrow(() -> none(options.tenant)));
+                return 0;
+            }
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove the tenant's schedule.")
-    static final class Remove implements Callable<Integer> {
-        @ParentCommand
-        ScheduleCommand schedule;
-
-        @Option(names = "--tenant", required = true)
-        String tenant;
+    @Command(name = "remove", description = "Remove the tenant's schedule.")
+    static final class Remove implements OnApplication {
+        @Mixin
+        TenantOption tenant;
 
         @Override
-        public Integer call() {
-            try (DedupApplication app = DedupApplication.start(schedule.parent.config())) {
-                if (!app.schedules().remove(new TenantId(tenant))) {
-                    throw new RecordNotFoundException("tenant " + tenant + " has no scan schedule");
+        public Class<Run> command() {
+            return Run.class;
+        }
+
+        record Run(Remove options, ScanSchedules schedules) implements Callable<Integer> {
+            @Inject
+            Run {
+            }
+
+            @Override
+            public Integer call() {
+                if (!schedules.remove(options.tenant.id())) {
+                    throw none(options.tenant);
                 }
-                System.out.println("schedule of tenant " + tenant + " removed");
+                System.out.println("schedule of tenant " + options.tenant.tenant + " removed");
+                return 0;
             }
-            return 0;
         }
     }
 }

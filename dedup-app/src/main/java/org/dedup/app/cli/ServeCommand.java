@@ -9,12 +9,15 @@ import org.dedup.app.console.ConsoleHandler;
 import org.dedup.app.http.HttpApi;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
-/** Serves the HTTP API until the process is stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the HTTP API on the configured host (default 127.0.0.1) and port.")
+/**
+ * Serves the HTTP API until the process is stopped. The server is a composition root of its own: it starts the
+ * application, keeps it for its lifetime and starts its background work.
+ */
+@Command(name = "serve", description = "Serve the HTTP API on the configured host (default 127.0.0.1) and port.")
 final class ServeCommand implements Callable<Integer> {
-    @picocli.CommandLine.ParentCommand
+    @ParentCommand
     DedupCommand parent;
 
     @Override

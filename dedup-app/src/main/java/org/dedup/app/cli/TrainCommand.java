@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.dedup.app.DedupApplication;
+import com.google.inject.Inject;
+
 import org.dedup.app.config.DedupConfig;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.model.InvalidRecordException;
@@ -32,16 +33,12 @@ import org.dedup.ml.training.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** Trains a BIG DATA model from labelled records, labelled pairs, a tenant's decisions or the default recipe. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a BIG DATA model and write it to one "
+@Command(name = "train", description = "Train a BIG DATA model and write it to one "
         + "file: blocking rules chosen on the labelled records, thresholds chosen for the merge precision aim.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer>, OnApplication {
     private static final int MAX_TENANT_MERGES = 100_000;
-
-    @ParentCommand
-    DedupCommand parent;
 
     @Option(names = "--out", required = true, description = "the model file to write")
     Path out;
@@ -86,10 +83,26 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed of every random choice (default: ${DEFAULT-VALUE})")
     long seed = TrainingOptions.DEFAULT_SEED;
 
+    /** Training on files alone. */
     @Override
     public Integer call() {
+        return train(List.of());
+    }
+
+    /** The application only for a tenant's decisions. */
+    @Override
+    public boolean needsApplication() {
+        return tenant != null;
+    }
+
+    @Override
+    public Class<WithTenantDecisions> command() {
+        return WithTenantDecisions.class;
+    }
+
+    private int train(List<TrainingData> tenantData) {
         RecordSchema recordSchema = recordSchema();
-        TrainingData data = data(recordSchema);
+        TrainingData data = data(recordSchema, tenantData);
         TrainingOptions options = TrainingOptions.defaults(algorithm(), recordSchema).withSeed(seed);
         ModelArtifact shippedModel = data.baseSets().isEmpty() ? null
                 : BigDataMatcherProvider.model(recordSchema.name());
@@ -114,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
         return SchemaFiles.schema(name);
     }
 
-    private TrainingData data(RecordSchema recordSchema) {
+    private TrainingData data(RecordSchema recordSchema, List<TrainingData> tenantData) {
         List<TrainingData> parts = new ArrayList<>();
         if (defaultRecipe != null) {
             parts.add(DefaultModelRecipe.trainingData(defaultRecipe, febrlDirectory));
@@ -126,9 +139,7 @@ final class TrainCommand implements Callable<Integer> {
         febrl.forEach(f -> parts.add(TrainingData.fromRecords(first(RecordFiles.readFebrl(f)), source(f))));
         records.forEach(f -> parts.add(TrainingData.fromRecords(first(columns.read(f, recordSchema)), source(f))));
         pairs.forEach(f -> parts.add(TrainingData.fromPairs(LabelledPairFiles.read(f, recordSchema), f.toString())));
-        if (tenant != null) {
-            parts.add(tenantData(parent.config(), recordSchema));
-        }
+        parts.addAll(tenantData);
         if (parts.isEmpty() || parts.stream().allMatch(p -> p.recordSets().isEmpty() && p.pairs().isEmpty())) {
             throw new InvalidRecordException("nothing to train on: give --default-recipe, --febrl, --records, --pairs "
                     + "or --tenant");
@@ -150,24 +161,33 @@ final class TrainCommand implements Callable<Integer> {
         return labelled.first(first);
     }
 
-    private TrainingData tenantData(DedupConfig config, RecordSchema recordSchema) {
-        TenantId tenantId = new TenantId(tenant);
-        try (DedupApplication app = DedupApplication.start(config)) {
-            RecordStandardizer standardizer = app.get(RecordStandardizer.class);
-            var options = app.get(SettingsStore.class).settings(tenantId).standardization();
-            LeadPersons persons = LeadPersons.configured(recordSchema, ModelChoice.bigDataConfig(config));
-            var decisions = new TenantDecisions(app.get(MergeJournal.class), app.get(NotDuplicateStore.class),
-                    app.get(LeadRepository.class), lead -> standardizer.lead(lead, options), persons);
-            return TrainingData.fromPairs(decisions.pairs(tenantId, MAX_TENANT_MERGES), "decisions of tenant " + tenant);
-        }
-    }
-
     private Algorithm algorithm() {
         try {
             return Algorithm.valueOf(algorithm.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidRecordException("--algorithm must be gradient_boosting, random_forest or "
                     + "logistic_regression, was '" + algorithm + "'");
+        }
+    }
+
+    /** Training with a tenant's merges, unmerges and not-a-duplicate marks as labelled pairs. */
+    record WithTenantDecisions(TrainCommand options, DedupConfig config, RecordStandardizer standardizer,
+                               SettingsStore settings, MergeJournal journal, NotDuplicateStore notDuplicates,
+                               LeadRepository leads) implements Callable<Integer> {
+        @Inject
+        WithTenantDecisions {
+        }
+
+        @Override
+        public Integer call() {
+            TenantId tenant = new TenantId(options.tenant);
+            RecordSchema schema = options.recordSchema();
+            var standardization = settings.settings(tenant).standardization();
+            var decisions = new TenantDecisions(journal, notDuplicates, leads,
+                    lead -> standardizer.lead(lead, standardization),
+                    LeadPersons.configured(schema, ModelChoice.bigDataConfig(config)));
+            return options.train(List.of(TrainingData.fromPairs(decisions.pairs(tenant, MAX_TENANT_MERGES),
+                    "decisions of tenant " + tenant)));
         }
     }
 }

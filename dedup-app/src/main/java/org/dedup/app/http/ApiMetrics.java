@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-import org.dedup.domain.control.ArrivalQueue;
+import org.dedup.app.arrivals.ArrivalQueue;
 
 /**
  * What {@code GET /metrics} shows: requests by route, method and status with a latency histogram, decisions by

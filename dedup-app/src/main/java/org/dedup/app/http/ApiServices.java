@@ -7,6 +7,7 @@ import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.SettingsDryRun;
 import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.event.Webhooks;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.party.Parties;
@@ -17,11 +18,11 @@ import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 
-/** The domain services the HTTP API calls, and the tenants' scan schedules. */
+/** The domain services the HTTP API calls, the tenants' scan schedules, and the installed matchers (for /health). */
 public record ApiServices(DuplicateControl control, DuplicateSearch search, ManualMerge manualMerge,
                           Unmerger unmerger, LeadRepository leads, SettingsStore settings, Parties parties,
                           TenantSettings tenantSettings, BulkScans scans,
                           ScanSchedules schedules, RecordMerges merges, ReviewQueue review,
                           SettingsDryRun settingsDryRun, Audited audited, AuditLog audit,
-                          Webhooks webhooks) {
+                          Webhooks webhooks, InstalledMatchers matchers) {
 }

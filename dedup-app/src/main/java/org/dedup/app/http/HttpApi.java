@@ -13,9 +13,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 
+import org.dedup.app.arrivals.ArrivalQueue;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
-import org.dedup.domain.control.ArrivalQueue;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -71,7 +71,7 @@ public final class HttpApi implements AutoCloseable {
 
     private List<Route> routeTable(ApiServices services) {
         List<Resource> resources = List.of(
-                new SystemResource(metrics),
+                new SystemResource(metrics, services.matchers()),
                 new LeadResource(arrivals, services.control(), services.search(), services.leads(), metrics),
                 new PartyResource(services.parties(), services.search(), services.merges(), services.audited()),
                 new MergeResource(services.merges(), services.parties(), services.unmerger(), services.audited()),

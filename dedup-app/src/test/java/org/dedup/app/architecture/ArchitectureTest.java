@@ -1,11 +1,22 @@
 package org.dedup.app.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.Set;
+import java.util.Timer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
+import java.util.stream.BaseStream;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -36,6 +47,20 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theDomainPackagesAreFreeOfCycles = slices().matching("org.dedup.domain.(*)..")
             .should().beFreeOfCycles();
+
+    /** The runtime (worker threads, executors, time budgets) lives in the adapters; the domain only decides. */
+    @ArchTest
+    static final ArchRule theDomainStartsNoThreads = noClasses().that().resideInAPackage(DOMAIN)
+            .should().callMethodWhere(startsAThread())
+            .orShould().callConstructorWhere(DescribedPredicate.describe("a Thread constructor",
+                    call -> call.getTargetOwner().isAssignableTo(Thread.class)))
+            .orShould().dependOnClassesThat().belongToAnyOf(Executors.class, Thread.Builder.class, Timer.class);
+
+    @ArchTest
+    static final ArchRule theDomainHoldsNoExecutor = noFields().that().areDeclaredInClassesThat()
+            .resideInAPackage(DOMAIN)
+            .should().haveRawType(assignableTo(Executor.class).or(assignableTo(Thread.class))
+                    .or(assignableTo(Timer.class)));
 
     @ArchTest
     static final ArchRule theMatcherSpiDependsOnTheDomainOnly = classes().that().resideInAPackage(SPI)
@@ -80,6 +105,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, MATCHERS, STANDARDIZATION, ML, PERSISTENCE,
                     "org.dedup.app.http..", CORE, "org.dedup.app.config..", "com.google.inject..");
 
+    /**
+     * One composition root for the command line: its Execution starts the application and has the injector build
+     * each command, which receives what it needs by constructor injection (serve starts the server's own).
+     */
+    @ArchTest
+    static final ArchRule cliCommandsLookNothingUp = noClasses().that().resideInAPackage("org.dedup.app.cli..")
+            .and().doNotHaveSimpleName("Execution").and().doNotHaveSimpleName("ServeCommand")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.dedup.app.DedupApplication")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("com.google.inject.Injector");
+
     @ArchTest
     static final ArchRule onlyDedupSparkKnowsSpark = noClasses().that().resideOutsideOfPackage(SPARK)
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..");
@@ -87,6 +122,19 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule nothingDependsOnDedupSpark = noClasses().that().resideOutsideOfPackage(SPARK)
             .should().dependOnClassesThat().resideInAPackage(SPARK);
+
+    /** Thread.start and its shortcuts, asynchronous CompletableFuture stages and parallel streams. */
+    private static DescribedPredicate<JavaMethodCall> startsAThread() {
+        Set<String> threadStarts = Set.of("start", "startVirtualThread", "ofVirtual", "ofPlatform");
+        return DescribedPredicate.describe("a call that starts a thread", call -> {
+            JavaClass owner = call.getTargetOwner();
+            String name = call.getName();
+            return (owner.isAssignableTo(Thread.class) && threadStarts.contains(name))
+                    || (owner.isAssignableTo(CompletableFuture.class) && name.endsWith("Async"))
+                    || name.equals("parallelStream")
+                    || (owner.isAssignableTo(BaseStream.class) && name.equals("parallel"));
+        });
+    }
 
     /** The test classes other modules share with the app's tests (as test-jars) are tests too. */
     static final class DoNotIncludeTestJars implements ImportOption {

@@ -32,15 +32,18 @@ class CommandLineTest {
     Path dir;
 
     private String run(Path config, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("--config", config.toString()));
+        all.addAll(List.of(args));
+        return dedup(all.toArray(String[]::new));
+    }
+
+    /** What {@code dedup args} prints on standard output; it must succeed. */
+    private static String dedup(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            String[] all = new String[args.length + 2];
-            all[0] = "--config";
-            all[1] = config.toString();
-            System.arraycopy(args, 0, all, 2, args.length);
-            int exit = new CommandLine(new DedupCommand()).execute(all);
+            int exit = DedupCommand.commandLine().execute(args);
             assertEquals(0, exit, "dedup " + String.join(" ", args) + " printed: " + out);
         } finally {
             System.setOut(original);
@@ -96,21 +99,49 @@ class CommandLineTest {
     @Test
     void theConfigurationMayBeGivenBeforeOrAfterTheSubcommand() throws IOException {
         Path config = embeddedConfig(dir, "acme");
-        Path contacts = Files.writeString(dir.resolve("contacts.csv"), "name,email,phone\nAnna Berg,anna@berg.se,\n");
+        String added = dedup("--config", config.toString(), "webhook", "add", "--tenant", "acme", "--url",
+                "https://crm.example/hooks", "--secret", "a-secret-of-16-chars");
 
-        assertTrue(run(config, "import", "--tenant", "acme", "--contacts", contacts.toString())
-                .contains("imported contacts: 1"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int exit = new CommandLine(new DedupCommand()).execute("scan", "--tenant", "acme", "--config",
-                    config.toString());
-            assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("group,kind,id,rules"), out.toString());
+        assertEquals(added, dedup("webhook", "list", "--tenant", "acme", "--config", config.toString()));
+        assertEquals(added, dedup("webhook", "--config", config.toString(), "list", "--tenant", "acme"));
+        assertEquals(added, dedup("webhook", "list", "-c", config.toString(), "--tenant", "acme"));
+        assertTrue(dedup("scan", "--tenant", "acme", "--config", config.toString()).startsWith("group,kind,id,rules"));
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsNamedInOneLineWithoutAStackTrace() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
+        Path missing = dir.resolve("missing-rules.json");
+
+        String error = refused("dry-run", "rules", "--tenant", "acme", "--rules", missing.toString(), "--config",
+                config.toString());
+
+        assertTrue(error.startsWith("dedup: ") && error.contains("missing-rules.json"), error);
+    }
+
+    @Test
+    void aRefusedConfigurationIsNamedInOneLineWithoutAStackTrace() throws IOException {
+        Path config = Files.writeString(dir.resolve("shared.yaml"), """
+                tenants:
+                  - id: acme
+                    apiKey: shared-secret-key-0001
+                  - id: globex
+                    apiKey: shared-secret-key-0001
+                """);
+
+        assertEquals("dedup: invalid configuration: tenants[globex].apiKey is the same as tenants[acme].apiKey: each "
+                + "tenant needs its own", refused("scan", "--tenant", "acme", "--config", config.toString()));
+        assertEquals("dedup: invalid configuration: file " + dir.resolve("none.yaml") + " does not exist",
+                refused("webhook", "list", "--tenant", "acme", "-c", dir.resolve("none.yaml").toString()));
+    }
+
+    /** What {@code dedup args} says on standard error, one line, as it exits with 2. */
+    private static String refused(String... args) {
+        java.io.StringWriter errors = new java.io.StringWriter();
+        int exit = DedupCommand.commandLine().setErr(new java.io.PrintWriter(errors, true)).execute(args);
+        assertEquals(2, exit, errors.toString());
+        assertEquals(1, errors.toString().lines().count(), errors.toString());
+        return errors.toString().strip();
     }
 
     @Test
@@ -196,15 +227,26 @@ class CommandLineTest {
     @Test
     void everySubcommandExplainsItselfWithHelp() throws IOException {
         Path config = embeddedConfig(dir, "acme");
-        for (String command : List.of("demo", "serve", "import", "check", "scan", "schedule", "schedule set",
-                "webhook", "webhook add", "merge", "unmerge", "train", "evaluate", "explain", "review", "review list",
-                "review show", "review merge", "review dismiss", "review not-duplicate", "merges", "merges list",
-                "decisions", "decisions list", "dry-run", "dry-run settings", "dry-run rules")) {
+        List<String> commands = subcommands(DedupCommand.commandLine(), "");
+        assertTrue(commands.containsAll(List.of("serve", "import", "label", "review not-duplicate", "webhook remove")),
+                commands.toString());
+        for (String command : commands) {
             List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
             args.add("--help");
             String help = run(config, args.toArray(String[]::new));
-            assertTrue(help.contains("Usage: dedup " + command) && help.contains("--help"), command + ": " + help);
+            assertTrue(help.contains("Usage: dedup " + command) && help.contains("-h, --help")
+                    && help.contains("--config"), command + ": " + help);
         }
+    }
+
+    /** Every subcommand below {@code cli}, as its words after {@code dedup}. */
+    private static List<String> subcommands(CommandLine cli, String prefix) {
+        List<String> names = new java.util.ArrayList<>();
+        cli.getSubcommands().forEach((name, sub) -> {
+            names.add(prefix + name);
+            names.addAll(subcommands(sub, prefix + name + " "));
+        });
+        return names;
     }
 
     @Test

@@ -233,6 +233,51 @@ class ImportFuzzTest {
         assertFalse(printed.contains("Exception") || printed.contains("\tat "), printed);
     }
 
+    @Example
+    void theCommandLineReportsBadRowsByTheirLineOrNumberWithoutAStackTraceAndImportsTheRest() throws IOException {
+        Path config = CommandLineTest.embeddedConfig(dir, "rows");
+        Path contacts = Files.writeString(dir.resolve("rows.csv"), """
+                name,email,phone
+                "Lopez, Maria",maria@lopez.example,
+                only,two
+                Good Row,good@x.example,
+                """);
+        Path leads = Files.writeString(dir.resolve("rows.json"), "[{\"pipeline\": \"p\", \"stage\": \"s\", "
+                + "\"fields\": {\"budget\": 1e400}}, " + GOOD_LEAD + "]");
+
+        Printed csv = dedup("import", "--tenant", "rows", "--contacts", contacts.toString(), "--config",
+                config.toString());
+        Printed json = dedup("import", "--tenant", "rows", "--leads", leads.toString(), "--config", config.toString());
+
+        assertEquals(1, csv.exit(), csv.err());
+        assertTrue(csv.err().contains("line 3 skipped: has 2 columns, 3 expected"), csv.err());
+        assertTrue(csv.out().contains("imported contacts: 2, skipped 1"), csv.out());
+        assertEquals(1, json.exit(), json.err());
+        assertTrue(json.err().contains("lead 1 skipped") && json.out().contains("Created=1"), json.err() + json.out());
+        for (Printed printed : List.of(csv, json)) {
+            assertFalse(printed.err().contains("Exception") || printed.err().contains("\tat "), printed.err());
+        }
+    }
+
+    private record Printed(int exit, String out, String err) {
+    }
+
+    private static Printed dedup(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try {
+            int exit = DedupCommand.commandLine().execute(args);
+            return new Printed(exit, printed.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
     private interface Import {
         int run(Path file, PrintStream errors) throws IOException;
     }

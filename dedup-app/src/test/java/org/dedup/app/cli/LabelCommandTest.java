@@ -33,7 +33,7 @@ class LabelCommandTest {
         System.setIn(new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8)));
         System.setOut(new PrintStream(terminal, true, StandardCharsets.UTF_8));
         try {
-            int exit = new CommandLine(new DedupCommand()).execute("label", "--model", "people", "--records",
+            int exit = DedupCommand.commandLine().execute("label", "--model", "people", "--records",
                     records.toString(), "--out", out.toString());
             assertEquals(0, exit, terminal.toString(StandardCharsets.UTF_8));
         } finally {

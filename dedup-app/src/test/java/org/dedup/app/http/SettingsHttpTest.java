@@ -95,6 +95,16 @@ class SettingsHttpTest {
     }
 
     @Test
+    void aDefaultRegionWithoutAPhoneNumberingPlanIsRefusedWhenSavedNamingIt() throws Exception {
+        HttpResponse<String> region = put("{\"defaultRegion\": \"XX\"}");
+
+        assertEquals(400, region.statusCode());
+        assertTrue(region.body().contains("defaultRegion 'XX' is not a region phone numbers can be read in"),
+                region.body());
+        assertEquals(200, put("{\"defaultRegion\": \"de\"}").statusCode());
+    }
+
+    @Test
     void anAfterMergeTaskDueInTenToTheTwelveMinutesIsRefusedWhenSavedNamingIt() throws Exception {
         HttpResponse<String> far = put("""
                 {"afterMergeTask": {"text": "Call", "dueInMinutes": 1000000000000, "responsible": "team"}}""");

@@ -9,7 +9,6 @@ import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.Matcher;
-import org.dedup.domain.match.MatcherGuard;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.Lead;
@@ -26,6 +25,7 @@ import org.dedup.domain.testing.InMemorySettingsStore;
 import org.dedup.domain.testing.InMemoryTransactor;
 import org.dedup.domain.testing.LeadBuilder;
 import org.dedup.domain.testing.MutableClock;
+import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
 import org.dedup.standardization.CreatioCompatibleStandardizer;
 
 /** The engine with every built-in matcher, a stand-in BIG DATA matcher and in-memory ports. */
@@ -49,7 +49,7 @@ final class DuplicateControlFixture {
         List<Matcher> all = new ArrayList<>(List.of(new EmailMatcher(), new PhoneMatcher(), new TrackingPixelMatcher(),
                 new CustomFieldMatcher(), new DuplicateRuleMatcher(), new SameNameBigDataMatcher()));
         all.addAll(List.of(extra));
-        matchers = new InstalledMatchers(all, standardizer, new MatcherGuard(Duration.ofMillis(300)));
+        matchers = new InstalledMatchers(all, standardizer, new TimeBudgetMatcherGuard(Duration.ofMillis(300)));
         control = new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), clock);
         unmerger = new Unmerger(ports.merging(), matchers, clock);
     }

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.dedup.domain.control.ArrivalQueue;
+import org.dedup.domain.control.ArrivalBatches;
+import org.dedup.domain.control.ArrivalOutcome;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.IdempotencyKeyReusedException;
@@ -66,29 +67,17 @@ class IdempotencyKeyReuseTest {
     }
 
     @Test
-    void thirtyTwoDifferentPeopleSentWithOneKeyAreNotSilentlyOneLead() throws Exception {
+    void thirtyTwoDifferentPeopleSentWithOneKeyAreNotSilentlyOneLead() {
         DuplicateControlFixture fixture = new DuplicateControlFixture();
         fixture.enable(MatchMethod.EMAIL);
+        List<LeadArrival> people = IntStream.range(0, 32).mapToObj(i -> person("p" + i + "@x.io")).toList();
+
         List<Object> outcomes = new ArrayList<>();
-        try (ArrivalQueue queue = new ArrivalQueue(fixture.control, 2, 32)) {
-            List<LeadArrival> people = IntStream.range(0, 32).mapToObj(i -> person("p" + i + "@x.io")).toList();
-            List<Thread> senders = new ArrayList<>();
-            for (LeadArrival arrival : people) {
-                senders.add(Thread.ofVirtual().start(() -> {
-                    Object outcome;
-                    try {
-                        outcome = queue.receive(arrival);
-                    } catch (IdempotencyKeyReusedException e) {
-                        outcome = e;
-                    }
-                    synchronized (outcomes) {
-                        outcomes.add(outcome);
-                    }
-                }));
-            }
-            for (Thread sender : senders) {
-                sender.join();
-            }
+        for (ArrivalOutcome outcome : new ArrivalBatches(fixture.control).decide(people)) {
+            outcomes.add(switch (outcome) {
+                case ArrivalOutcome.Decided decided -> decided.decision();
+                case ArrivalOutcome.Failed failed -> failed.failure();
+            });
         }
 
         assertEquals(1, outcomes.stream().filter(o -> o instanceof Decision).count());

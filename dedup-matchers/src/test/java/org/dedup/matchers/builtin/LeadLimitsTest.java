@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.dedup.domain.control.ArrivalQueue;
+import org.dedup.domain.control.ArrivalBatches;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.LeadArrival;
@@ -109,11 +109,9 @@ class LeadLimitsTest {
     @Test
     void aLeadOverALimitIsRefusedBeforeItJoinsABatch() {
         fixture.enable(MatchMethod.EMAIL);
-        try (ArrivalQueue queue = new ArrivalQueue(fixture.control, 1, 32)) {
-            assertThrows(LimitExceededException.class, () -> queue.receive(new LeadArrival(
-                    withPhones(11).incoming(), java.util.Optional.empty())));
-            assertEquals(0, queue.waiting());
-        }
+        assertThrows(LimitExceededException.class, () -> new ArrivalBatches(fixture.control).admit(new LeadArrival(
+                withPhones(11).incoming(), java.util.Optional.empty())));
+        assertEquals(0, fixture.leads.count(TENANT));
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchCandidate;
-import org.dedup.domain.match.MatcherGuard;
 import org.dedup.domain.model.Company;
 import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.Contact;
@@ -47,6 +46,7 @@ import org.dedup.domain.testing.InMemorySearchStores;
 import org.dedup.domain.testing.InMemorySettingsStore;
 import org.dedup.domain.testing.LeadBuilder;
 import org.dedup.domain.testing.MutableClock;
+import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
 import org.dedup.standardization.CreatioCompatibleStandardizer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class CreatioDuplicateSearchTest {
     private final InMemorySearchStores stores = new InMemorySearchStores();
     private final RecordStandardizer standardizer = new RecordStandardizer(new CreatioCompatibleStandardizer());
     private final InstalledMatchers matchers = new InstalledMatchers(List.of(), standardizer,
-            MatcherGuard.withDefaultBudget());
+            TimeBudgetMatcherGuard.withDefaultBudget());
     private final DuplicateSearch search = new DuplicateSearch(leads, contacts, companies, settings, stores, stores,
             standardizer);
 

@@ -163,8 +163,9 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
 
     /** The entry read as JSON; an error names the place, never the values there (names a model counted). */
     private static <T> T json(Map<String, byte[]> entries, String entry, Class<T> type, String name) {
+        byte[] bytes = required(entries, entry, name);
         try {
-            return JSON.readValue(required(entries, entry, name), type);
+            return JSON.readValue(bytes, type);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ModelFileException(name, entry + " is not valid" + (at == null ? ""

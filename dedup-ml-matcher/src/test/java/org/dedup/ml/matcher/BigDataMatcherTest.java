@@ -19,7 +19,6 @@ import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.Matcher;
-import org.dedup.domain.match.MatcherGuard;
 import org.dedup.domain.match.MatcherHealth;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.merge.ConflictMerge;
@@ -43,6 +42,7 @@ import org.dedup.domain.testing.InMemoryTransactor;
 import org.dedup.domain.testing.LeadBuilder;
 import org.dedup.domain.testing.MutableClock;
 import org.dedup.matchers.builtin.EmailMatcherProvider;
+import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
 import org.dedup.matchers.spi.MatcherConfig;
 import org.dedup.ml.model.CraftedModels;
 import org.dedup.ml.record.Attribute;
@@ -215,7 +215,7 @@ class BigDataMatcherTest {
         Engine(Matcher bigData) {
             RecordStandardizer standardizer = new RecordStandardizer(new CreatioCompatibleStandardizer());
             matchers = new InstalledMatchers(List.of(new EmailMatcherProvider().create(MatcherConfig.empty("email")),
-                    bigData), standardizer, new MatcherGuard(Duration.ofSeconds(5)));
+                    bigData), standardizer, new TimeBudgetMatcherGuard(Duration.ofSeconds(5)));
             settings.saveSettings(TENANT, DuplicateControlSettings.defaults()
                     .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.BIG_DATA)));
             control = new DuplicateControl(new DuplicateControlPorts(leads, settings, new InMemoryDecisionLog(),

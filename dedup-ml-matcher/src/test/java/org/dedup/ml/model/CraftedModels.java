@@ -105,7 +105,7 @@ public final class CraftedModels {
     /**
      * A map whose keys are lists, each holding one shared set of {@code setSize} numbers and its own number: within
      * every limit on the graph, but each of the {@code keys} keys is hashed by visiting the whole set, so reading
-     * it takes tens of seconds.
+     * {@code slowToHash(100_000, 50_000)} takes minutes.
      */
     public static byte[] slowToHash(int keys, int setSize) {
         Set<Integer> shared = new HashSet<>();

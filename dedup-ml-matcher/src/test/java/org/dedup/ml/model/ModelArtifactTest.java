@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -109,6 +110,14 @@ class ModelArtifactTest {
         ModelFileException missing = assertThrows(ModelFileException.class,
                 () -> ModelArtifact.load(dir.resolve("absent.zip")));
         assertTrue(missing.getMessage().contains("cannot read the model file: it does not exist"), missing.getMessage());
+    }
+
+    @Test
+    void anArchiveMissingAnEntryOfTheModelIsRefusedNamingIt() {
+        Path partial = CraftedModels.zip(dir.resolve("partial.zip"),
+                Map.of("metadata.json", CraftedModels.shippedEntries().get("metadata.json")));
+        ModelFileException error = assertThrows(ModelFileException.class, () -> ModelArtifact.load(partial));
+        assertEquals("this is not a model file: it has no frequencies.json", error.problem());
     }
 
     @Test

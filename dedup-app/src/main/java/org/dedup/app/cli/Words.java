@@ -1,0 +1,23 @@
+package org.dedup.app.cli;
+
+import java.util.Locale;
+
+import org.dedup.domain.search.BulkSearchResult;
+
+/** How the commands write values for a person to read. */
+final class Words {
+    private Words() {
+    }
+
+    /** An enum constant as the command line takes it: {@code PENDING_REVIEW} as {@code pending_review}. */
+    static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The counts of a bulk search, real or dry run. */
+    static String summary(BulkSearchResult result) {
+        return String.format(Locale.ROOT, "%d records, %d groups, %,d pairs compared of %,d possible, "
+                + "%d oversized blocks", result.records(), result.groups().size(), result.pairsCompared(),
+                result.allPairs(), result.oversizedBlocks().size());
+    }
+}

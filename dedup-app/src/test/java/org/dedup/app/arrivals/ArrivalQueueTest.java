@@ -1,0 +1,155 @@
+package org.dedup.app.arrivals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.dedup.domain.control.ArrivalBatches;
+import org.dedup.domain.control.Decision;
+import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.DuplicateControlPorts;
+import org.dedup.domain.control.IncomingLead;
+import org.dedup.domain.control.LeadArrival;
+import org.dedup.domain.control.LeadLimits;
+import org.dedup.domain.match.InstalledMatchers;
+import org.dedup.domain.merge.ConflictMerge;
+import org.dedup.domain.model.Contact;
+import org.dedup.domain.model.ContactId;
+import org.dedup.domain.model.ContactRole;
+import org.dedup.domain.model.Email;
+import org.dedup.domain.model.LinkedContact;
+import org.dedup.domain.model.PipelineStage;
+import org.dedup.domain.model.SourceChannel;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.standardize.RecordStandardizer;
+import org.dedup.domain.store.KeyLocks;
+import org.dedup.domain.store.StorageUnavailableException;
+import org.dedup.matchers.builtin.EmailMatcher;
+import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
+import org.dedup.persistence.Database;
+import org.dedup.persistence.JooqAdapters;
+import org.dedup.standardization.CreatioCompatibleStandardizer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The runtime of arrivals: worker threads take every arrival waiting and hand them to the domain together. */
+class ArrivalQueueTest {
+    private static final TenantId TENANT = new TenantId("arrivals");
+    private final Database database = Database.embedded("jdbc:h2:mem:arrivals-" + System.nanoTime()
+            + ";DB_CLOSE_DELAY=-1");
+    private final JooqAdapters adapters = database.adapters();
+    private final TimeBudgetMatcherGuard guard = TimeBudgetMatcherGuard.withDefaultBudget();
+    private final CountDownLatch firstMayGoOn = new CountDownLatch(1);
+    private final AtomicBoolean firstLockTaken = new AtomicBoolean();
+
+    ArrivalQueueTest() {
+        database.migrate();
+        adapters.settings().saveSettings(TENANT,
+                DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL)));
+    }
+
+    @AfterEach
+    void closeTheDatabase() {
+        guard.close();
+        database.close();
+    }
+
+    @Test
+    void arrivalsWaitingWhileTheWorkerIsBusyAreTakenAsOneBatch() throws Exception {
+        try (ArrivalQueue queue = new ArrivalQueue(control(holdingTheFirstLock(), LeadLimits.defaults()), 1, 32);
+             ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Decision>> sent = new ArrayList<>(List.of(senders.submit(() -> queue.receive(arrival(1)))));
+            awaitFirstLock();
+            for (int i = 0; i < 5; i++) {
+                sent.add(senders.submit(() -> queue.receive(arrival(1))));
+            }
+            while (queue.waiting() < 5) {
+                Thread.onSpinWait();
+            }
+            firstMayGoOn.countDown();
+            List<Decision> decisions = new ArrayList<>();
+            for (Future<Decision> decision : sent) {
+                decisions.add(decision.get());
+            }
+
+            assertInstanceOf(Decision.Created.class, decisions.getFirst());
+            assertEquals(5, decisions.stream().filter(d -> d instanceof Decision.Merged).count());
+            assertEquals(new ArrivalBatches.Counts(1, 5, 0), queue.counts());
+        }
+    }
+
+    @Test
+    void aClosedQueueRefusesArrivalsAsUnavailable() {
+        ArrivalQueue queue = new ArrivalQueue(control(adapters.keyLocks(), LeadLimits.defaults()), 2, 8);
+        assertInstanceOf(Decision.Created.class, queue.receive(arrival(1)));
+        queue.close();
+
+        assertThrows(StorageUnavailableException.class, () -> queue.receive(arrival(1)));
+        assertEquals(1, adapters.leads().count(TENANT));
+    }
+
+    @Test
+    void aLeadOverALimitIsRefusedBeforeItWaits() {
+        LeadLimits oneEmailPerContact = new LeadLimits(20, 1, 10, 50, 50, 20, 20);
+        try (ArrivalQueue queue = new ArrivalQueue(control(adapters.keyLocks(), oneEmailPerContact), 1, 32)) {
+            assertThrows(LeadLimits.LimitExceededException.class, () -> queue.receive(arrival(2)));
+            assertEquals(0, queue.waiting());
+            assertEquals(0, adapters.leads().count(TENANT));
+        }
+    }
+
+    private DuplicateControl control(KeyLocks locks, LeadLimits limits) {
+        DuplicateControlPorts ports = new DuplicateControlPorts(adapters.leads(), adapters.settings(),
+                adapters.decisions(), adapters.journal(), adapters.tasks(), adapters.notes(), adapters.transactor(),
+                locks, adapters.notDuplicates());
+        RecordStandardizer standardizer = new RecordStandardizer(new CreatioCompatibleStandardizer());
+        InstalledMatchers matchers = new InstalledMatchers(List.of(new EmailMatcher()), standardizer, guard);
+        return new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), Clock.systemUTC(), limits);
+    }
+
+    /** Key locks that hold the first arrival (and with it the only worker) until the test lets it go on. */
+    private KeyLocks holdingTheFirstLock() {
+        return (tenant, keys) -> {
+            if (!firstLockTaken.getAndSet(true)) {
+                try {
+                    firstMayGoOn.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            adapters.keyLocks().lock(tenant, keys);
+        };
+    }
+
+    private void awaitFirstLock() {
+        while (!firstLockTaken.get()) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** The same person each time, with {@code emails} addresses. */
+    private static LeadArrival arrival(int emails) {
+        List<Email> addresses = new ArrayList<>();
+        for (int i = 0; i < emails; i++) {
+            addresses.add(Email.of(i == 0 ? "jane@x.io" : "jane" + i + "@x.io"));
+        }
+        Contact jane = new Contact(ContactId.random(), "Jane Roe", List.of(), addresses, Map.of());
+        return new LeadArrival(new IncomingLead(TENANT, "Web form", PipelineStage.incoming("sales"),
+                SourceChannel.WEB_FORM, Set.of(), List.of(new LinkedContact(jane, ContactRole.PRIMARY)), List.of(),
+                Map.of()), Optional.empty());
+    }
+}
