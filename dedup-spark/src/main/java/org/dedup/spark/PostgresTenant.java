@@ -76,8 +76,13 @@ public final class PostgresTenant implements Serializable {
                 .select(idColumn.getName()).javaRDD();
     }
 
-    /** One predicate per partition: the tenant, and an equal share of the id's first 32 bits. */
-    private String[] idRanges(Field<String> tenantColumn, Field<UUID> idColumn, int partitions) {
+    /**
+     * One predicate per partition: the tenant, and an equal share of the id's first 32 bits. Columns are named
+     * without their table, which Spark names in its own FROM clause.
+     */
+    private String[] idRanges(Field<String> tenantField, Field<UUID> idField, int partitions) {
+        Field<String> tenantColumn = DSL.field(DSL.name(tenantField.getName()), tenantField.getDataType());
+        Field<UUID> idColumn = DSL.field(DSL.name(idField.getName()), idField.getDataType());
         String[] predicates = new String[partitions];
         for (int p = 0; p < partitions; p++) {
             Condition range = tenantColumn.eq(tenant);

@@ -46,7 +46,9 @@ public record Parties(PartyMerges<Contact> contacts, PartyMerges<Company> compan
         transactor.inTransaction(() -> {
             keyLocks.lock(tenant, List.of(new MatchKey(merges.kind().kind().name().toLowerCase(java.util.Locale.ROOT),
                     record.id().value().toString())));
-            find(merges, tenant, record.id()).orElseThrow(() -> new RecordNotFoundException(tenant, record.id()));
+            if (find(merges, tenant, record.id()).isEmpty()) {
+                throw new RecordNotFoundException(tenant, record.id());
+            }
             merges.kind().save(tenant, record);
             return null;
         });

@@ -21,12 +21,14 @@ record PluginJars(String name, Path origin, List<URL> jars) {
         if (pluginsDir == null || !Files.isDirectory(pluginsDir)) {
             return List.of();
         }
-        return list(pluginsDir).stream()
-                .filter(path -> Files.isDirectory(path) || isJar(path))
-                .map(path -> new PluginJars(path.getFileName().toString(), path,
-                        Files.isDirectory(path) ? list(path).stream().filter(PluginJars::isJar).map(PluginJars::url)
-                                .toList() : List.of(url(path))))
+        return list(pluginsDir).stream().filter(path -> Files.isDirectory(path) || isJar(path)).map(PluginJars::of)
                 .toList();
+    }
+
+    private static PluginJars of(Path plugin) {
+        List<Path> jars = Files.isDirectory(plugin) ? list(plugin).stream().filter(PluginJars::isJar).toList()
+                : List.of(plugin);
+        return new PluginJars(plugin.getFileName().toString(), plugin, jars.stream().map(PluginJars::url).toList());
     }
 
     private static boolean isJar(Path path) {

@@ -1,4 +1,4 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.control;
 
 import static org.dedup.domain.testing.LeadBuilder.T0;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
@@ -19,6 +19,7 @@ import org.dedup.domain.match.Verdict;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.testing.DuplicateControlFixture;
 import org.junit.jupiter.api.Test;
 
 /** A key shared by more stored leads than the limit (here 2) is a generic value: never a merge ground on its own. */

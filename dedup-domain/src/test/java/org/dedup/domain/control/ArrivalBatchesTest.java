@@ -1,4 +1,4 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.control;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
@@ -20,6 +20,7 @@ import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.store.KeyLocks;
 import org.dedup.domain.store.StaleRecordException;
 import org.dedup.domain.store.StorageUnavailableException;
+import org.dedup.domain.testing.DuplicateControlFixture;
 import org.junit.jupiter.api.Test;
 
 /** Arrivals taken together are decided in batches, and a failed batch one arrival at a time. */

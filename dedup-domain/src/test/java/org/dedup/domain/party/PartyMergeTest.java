@@ -1,4 +1,4 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.party;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aContact;
@@ -45,6 +45,7 @@ import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.search.RecordPair;
 import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.store.StaleRecordException;
+import org.dedup.domain.testing.DuplicateControlFixture;
 import org.dedup.domain.testing.InMemoryCompanyRepository;
 import org.dedup.domain.testing.InMemoryContactRepository;
 import org.dedup.domain.testing.InMemoryPartyMergeJournal;

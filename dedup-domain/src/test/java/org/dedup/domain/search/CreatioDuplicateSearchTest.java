@@ -1,4 +1,4 @@
-package org.dedup.matchers.search;
+package org.dedup.domain.search;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
@@ -46,8 +46,8 @@ import org.dedup.domain.testing.InMemorySearchStores;
 import org.dedup.domain.testing.InMemorySettingsStore;
 import org.dedup.domain.testing.LeadBuilder;
 import org.dedup.domain.testing.MutableClock;
-import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
-import org.dedup.standardization.CreatioCompatibleStandardizer;
+import org.dedup.domain.testing.SameThreadMatcherGuard;
+import org.dedup.domain.testing.SimpleStandardizer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +58,9 @@ class CreatioDuplicateSearchTest {
     private final InMemoryCompanyRepository companies = new InMemoryCompanyRepository();
     private final InMemorySettingsStore settings = new InMemorySettingsStore();
     private final InMemorySearchStores stores = new InMemorySearchStores();
-    private final RecordStandardizer standardizer = new RecordStandardizer(new CreatioCompatibleStandardizer());
+    private final RecordStandardizer standardizer = new RecordStandardizer(new SimpleStandardizer());
     private final InstalledMatchers matchers = new InstalledMatchers(List.of(), standardizer,
-            TimeBudgetMatcherGuard.withDefaultBudget());
+            new SameThreadMatcherGuard());
     private final DuplicateSearch search = new DuplicateSearch(leads, contacts, companies, settings, stores, stores,
             standardizer);
 

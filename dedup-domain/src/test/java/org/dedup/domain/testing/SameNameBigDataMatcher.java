@@ -1,4 +1,4 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.testing;
 
 import java.util.List;
 import java.util.Set;
@@ -15,7 +15,7 @@ import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.standardize.ProfileField;
 
 /** A deterministic stand-in for the BIG DATA classifier: the same standardized full name is a duplicate. */
-final class SameNameBigDataMatcher implements Matcher {
+public final class SameNameBigDataMatcher implements Matcher {
     @Override
     public MatchMethod method() {
         return MatchMethod.BIG_DATA;

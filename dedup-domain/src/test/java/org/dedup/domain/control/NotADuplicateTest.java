@@ -1,4 +1,4 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.control;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
@@ -22,6 +22,7 @@ import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.search.RecordPair;
 import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.testing.DuplicateControlFixture;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,10 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.control;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,66 +12,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.dedup.domain.control.Decision;
-import org.dedup.domain.control.DuplicateControl;
-import org.dedup.domain.control.IdempotencyKey;
-import org.dedup.domain.match.MatchCandidate;
-import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
-import org.dedup.domain.match.Matcher;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.settings.MultiMatchPolicy;
-import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.store.KeyLocks;
+import org.dedup.domain.testing.DuplicateControlFixture;
 import org.junit.jupiter.api.Test;
 
 class EngineSafetyTest {
-    private static final MatchMethod BROKEN = new MatchMethod("broken_plugin");
-    private static final MatchMethod SLOW = new MatchMethod("slow_plugin");
-
-    /** A plugin that fails in the way its method says: by throwing or by never answering. */
-    private record MisbehavingMatcher(MatchMethod method, boolean hangs) implements Matcher {
-        @Override
-        public Set<MatchKey> indexKeys(LeadProfile stored) {
-            return Set.of();
-        }
-
-        @Override
-        public Set<MatchKey> probeKeys(LeadProfile incoming, MatchContext context) {
-            if (hangs) {
-                try {
-                    Thread.sleep(60_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            throw new IllegalStateException("plugin bug");
-        }
-
-        @Override
-        public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates, MatchContext context) {
-            throw new IllegalStateException("plugin bug");
-        }
-    }
-
-    @Test
-    void aFailingOrHangingPluginIsReportedAndTheLeadIsNeverLost() {
-        DuplicateControlFixture fixture = new DuplicateControlFixture(new MisbehavingMatcher(BROKEN, false),
-                new MisbehavingMatcher(SLOW, true));
-        fixture.enable(MatchMethod.EMAIL, BROKEN, SLOW);
-        var existing = fixture.stored(aLead().withEmail("jane@x.io"));
-
-        Decision decision = fixture.control.receive(anIncomingLead().withEmail("jane@x.io").incoming());
-        Decision fresh = fixture.control.receive(anIncomingLead().withEmail("new@x.io").incoming());
-
-        assertEquals(List.of(existing.id()), assertInstanceOf(Decision.Merged.class, decision).mergedInto());
-        assertEquals(Set.of(BROKEN, SLOW), Set.copyOf(decision.failures().stream().map(f -> f.method()).toList()));
-        assertTrue(decision.failures().stream().anyMatch(f -> f.reason().contains("did not answer")));
-        assertTrue(fixture.leads.find(TENANT, fresh.lead()).isPresent(), "the new lead is stored");
-    }
-
     @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheFirstDecisionAndWritesNothing() {
         DuplicateControlFixture fixture = new DuplicateControlFixture();

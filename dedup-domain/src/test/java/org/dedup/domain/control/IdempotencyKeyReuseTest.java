@@ -1,4 +1,4 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.control;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
@@ -19,6 +19,7 @@ import org.dedup.domain.control.IdempotencyKeyReusedException;
 import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.control.RequestFingerprint;
 import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.testing.DuplicateControlFixture;
 import org.junit.jupiter.api.Test;
 
 /** An idempotency key answers retries of its first request only; another request under it is refused. */

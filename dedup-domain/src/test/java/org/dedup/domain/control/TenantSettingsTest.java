@@ -1,4 +1,4 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.control;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,7 @@ import org.dedup.domain.settings.DuplicateControlSettings;
 import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.settings.MultiMatchPolicy;
 import org.dedup.domain.settings.SettingsSource;
+import org.dedup.domain.testing.DuplicateControlFixture;
 import org.junit.jupiter.api.Test;
 
 /** A tenant's settings are kept in its store, which a configuration file only seeds, and never name a lost method. */

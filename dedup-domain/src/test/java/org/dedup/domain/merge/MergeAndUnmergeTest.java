@@ -1,14 +1,5 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.merge;
 
-import org.dedup.domain.match.MatchKey;
-
-import static org.dedup.domain.testing.LeadBuilder.TENANT;
-import static org.dedup.domain.testing.LeadBuilder.aLead;
-import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.dedup.domain.activity.Note;
 import org.dedup.domain.activity.Task;
 import org.dedup.domain.control.Decision;
+import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.merge.FieldProvenance;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.MergeId;
@@ -36,6 +27,14 @@ import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.settings.AfterMerge;
 import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.store.StaleRecordException;
+import org.dedup.domain.testing.DuplicateControlFixture;
+import static org.dedup.domain.testing.LeadBuilder.TENANT;
+import static org.dedup.domain.testing.LeadBuilder.aLead;
+import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class MergeAndUnmergeTest {

@@ -1,4 +1,4 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.control;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aContact;
@@ -18,6 +18,7 @@ import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.testing.DuplicateControlFixture;
 import org.dedup.domain.testing.LeadBuilder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.dedup.matchers.builtin;
+package org.dedup.domain.control;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
@@ -28,6 +28,7 @@ import org.dedup.domain.settings.ConflictPolicy;
 import org.dedup.domain.settings.DuplicateControlSettings;
 import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.settings.MultiMatchPolicy;
+import org.dedup.domain.testing.DuplicateControlFixture;
 import org.dedup.domain.testing.LeadBuilder;
 import org.junit.jupiter.api.Test;
 
