@@ -4,52 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import org.dedup.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ConsoleSessionsTest {
     private static final Duration LIFETIME = Duration.ofMinutes(30);
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T06:00:00Z"));
     private final ConsoleSessions sessions = new ConsoleSessions(clock, LIFETIME);
-
-    /** A clock the test moves on. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-12-03T06:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @Test
     void aSessionUnusedForItsLifetimeExpires() {
         ConsoleSessions.Session session = sessions.open("key");
-        clock.now = clock.now.plus(LIFETIME);
+        clock.advance(LIFETIME);
         assertTrue(sessions.find(session.id()).isEmpty());
     }
 
     @Test
     void usingASessionKeepsItAlive() {
         ConsoleSessions.Session session = sessions.open("key");
-        clock.now = clock.now.plus(LIFETIME.minusMinutes(1));
+        clock.advance(LIFETIME.minusMinutes(1));
         assertTrue(sessions.find(session.id()).isPresent());
-        clock.now = clock.now.plus(LIFETIME.minusMinutes(1));
+        clock.advance(LIFETIME.minusMinutes(1));
         assertEquals("key", sessions.find(session.id()).orElseThrow().apiKey());
     }
 

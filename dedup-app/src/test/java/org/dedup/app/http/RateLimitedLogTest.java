@@ -2,52 +2,26 @@ package org.dedup.app.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
+import org.dedup.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class RateLimitedLogTest {
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-12-03T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void aRepeatedFailureIsLoggedOncePerIntervalWithHowManyWereLeftOut() {
         Logger logger = (Logger) LoggerFactory.getLogger("rate-limited-test");
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         logger.addAppender(logged);
-        HandClock clock = new HandClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-03T08:00:00Z"));
         RateLimitedLog log = new RateLimitedLog(logger, clock, Duration.ofMinutes(1));
 
         for (int i = 0; i < 5; i++) {
