@@ -20,8 +20,8 @@ import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 
 /**
- * {@code /v1/leads}: an incoming lead through duplicate control (its decision), a stored lead (with its version as
- * a strong {@code ETag}), a lead update ({@code If-Match: <version>} optional; another version is a 412), and
+ * {@code /v1/leads}: an incoming lead through duplicate control (its decision, logged with who sent it), a stored
+ * lead (with its version as a strong {@code ETag}), a lead update ({@code If-Match: <version>} optional; another version is a 412), and
  * {@code /v1/check}, the check on save of a lead not yet saved.
  */
 final class LeadResource implements Resource {
@@ -55,7 +55,8 @@ final class LeadResource implements Resource {
         Optional<IdempotencyKey> key = call.header("Idempotency-Key").map(IdempotencyKey::new);
         Optional<RequestFingerprint> fingerprint = key.isPresent() ? Optional.of(RequestFingerprints.of(body))
                 : Optional.empty();
-        return decided(arrivals.receive(new LeadArrival(emails.of(request.toIncomingLead(tenant)), key, fingerprint)));
+        return decided(arrivals.receive(new LeadArrival(emails.of(request.toIncomingLead(tenant)), key, fingerprint)
+                .by(call.writer().actor())));
     }
 
     private Tagged find(Call call) {

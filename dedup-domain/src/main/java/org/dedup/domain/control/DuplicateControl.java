@@ -198,7 +198,8 @@ public final class DuplicateControl {
         List<MatcherFailure> failures = new ArrayList<>();
         Map<Matcher, Set<MatchKey>> probes = decider.search().probe(profile, arrivalMethods(settings, lead.source()),
                 context, failures);
-        return new ProbedArrival(lead, profile, context, probes, arrival.key(), arrival.fingerprint(), now, failures);
+        return new ProbedArrival(lead, profile, context, probes, arrival.key(), arrival.fingerprint(), arrival.actor(),
+                now, failures);
     }
 
     /** The BIG DATA check right after a lead was added, for the channels other than chats. */
