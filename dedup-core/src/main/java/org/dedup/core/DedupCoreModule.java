@@ -25,6 +25,7 @@ import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.event.EventOutbox;
 import org.dedup.domain.event.PublishingDecisionLog;
 import org.dedup.domain.event.PublishingMergeJournal;
+import org.dedup.domain.event.PublishingPartyMergeJournal;
 import org.dedup.domain.event.PublishingScanJobStore;
 import org.dedup.domain.event.WebhookStore;
 import org.dedup.domain.event.Webhooks;
@@ -164,9 +165,10 @@ public final class DedupCoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Parties parties(DuplicateControlPorts ports, PartyMergeJournal journal, ContactRepository contacts,
+    Parties parties(DuplicateControlPorts ports, PartyMergeJournal stored, ContactRepository contacts,
                     CompanyRepository companies, DuplicateSearch search, InstalledMatchers matchers,
-                    RecordStandardizer standardizer, Clock clock) {
+                    RecordStandardizer standardizer, EventOutbox outbox, Clock clock) {
+        PartyMergeJournal journal = new PublishingPartyMergeJournal(stored, outbox, ports.transactor(), clock);
         PartyMerges<Contact> contactMerges = new PartyMerges<>(new ContactKind(contacts, search), ports, journal,
                 matchers, standardizer, clock, limits);
         PartyMerges<Company> companyMerges = new PartyMerges<>(new CompanyKind(companies, search), ports, journal,
