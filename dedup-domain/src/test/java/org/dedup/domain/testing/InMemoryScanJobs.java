@@ -1,6 +1,8 @@
 package org.dedup.domain.testing;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.dedup.domain.search.ScanJobStore;
 /** Scan jobs in memory. */
 public final class InMemoryScanJobs implements ScanJobStore {
     private final Map<UUID, ScanJob> jobs = new LinkedHashMap<>();
+    private final Map<UUID, Instant> heartbeats = new HashMap<>();
 
     @Override
     public synchronized Optional<ScanJob> startUnlessRunning(ScanJob job) {
@@ -21,6 +24,7 @@ public final class InMemoryScanJobs implements ScanJobStore {
                 .filter(j -> j.tenant().equals(job.tenant()) && j.outcome() instanceof ScanJob.Running).findFirst();
         if (running.isEmpty()) {
             jobs.put(job.id(), job);
+            heartbeats.put(job.id(), job.started());
         }
         return running;
     }
@@ -36,9 +40,17 @@ public final class InMemoryScanJobs implements ScanJobStore {
     }
 
     @Override
-    public synchronized int interruptRunning(Instant at) {
-        List<ScanJob> running = jobs.values().stream().filter(j -> j.outcome() instanceof ScanJob.Running).toList();
-        running.forEach(job -> jobs.put(job.id(), job.ended(new ScanJob.Interrupted(at))));
-        return running.size();
+    public synchronized void renew(Collection<ScanJob> running, Instant at) {
+        running.stream().filter(job -> jobs.get(job.id()) != null
+                        && jobs.get(job.id()).outcome() instanceof ScanJob.Running)
+                .forEach(job -> heartbeats.put(job.id(), at));
+    }
+
+    @Override
+    public synchronized int interruptStale(Instant heartbeatBefore, Instant at) {
+        List<ScanJob> stale = jobs.values().stream().filter(j -> j.outcome() instanceof ScanJob.Running
+                && heartbeats.get(j.id()).isBefore(heartbeatBefore)).toList();
+        stale.forEach(job -> jobs.put(job.id(), job.ended(new ScanJob.Interrupted(at))));
+        return stale.size();
     }
 }
