@@ -89,7 +89,7 @@ public final class HttpApi implements AutoCloseable {
                         Optional.ofNullable(config.metricsKey())),
                 new LeadResource(arrivals, services.control(), services.search(), services.leads(), emails, metrics),
                 new PartyResource(services.parties(), services.search(), services.merges(), services.audited(),
-                        emails),
+                        emails, json),
                 new MergeResource(services.merges(), services.parties(), services.unmerger(), services.audited()),
                 new ReviewResource(services.review()),
                 new AuditResource(services.audit()),

@@ -26,7 +26,8 @@ import org.dedup.domain.review.ReviewStatus;
 /**
  * {@code /v1/review}: the review queue a page at a time (GET, {@code ?status=&source=&limit=&after=}), one item
  * (GET {@code /v1/review/{id}}), and its actions (POST {@code /v1/review/{id}/merge}, {@code /not-duplicate},
- * {@code /dismiss}; an {@code If-Match} revision other than the item's is refused with 409).
+ * {@code /dismiss}; an {@code If-Match} revision other than the item's, or of an item whose records changed since, is
+ * refused with 412 Precondition Failed).
  */
 final class ReviewResource implements Resource {
     static final int DEFAULT_PAGE = 50;

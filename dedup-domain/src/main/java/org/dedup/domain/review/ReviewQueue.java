@@ -160,7 +160,7 @@ public final class ReviewQueue {
             throw new ReviewItemResolvedException(before);
         }
         if (action.seenRevision() != 0 && action.seenRevision() != before.revision()) {
-            throw new ReviewItemResolvedException(before, "changed since revision " + action.seenRevision()
+            throw new ReviewRevisionMismatchException(before, "changed since revision " + action.seenRevision()
                     + " (now " + before.revision() + "): read it again");
         }
         ReviewItem now = read(action.tenant(), List.of(before)).getFirst();
@@ -169,6 +169,10 @@ public final class ReviewQueue {
         }
         if (before.revision() != 0) {
             Optional<RecordRef> changed = now.seen().changedSince(before.seen());
+            if (changed.isPresent() && action.seenRevision() != 0) {
+                throw new ReviewRevisionMismatchException(now, "is at revision " + now.revision() + ", not "
+                        + action.seenRevision() + ": " + changed.get() + " changed since it was read; read it again");
+            }
             if (changed.isPresent()) {
                 throw new StaleRecordException(action.tenant(), changed.get(), "it changed since review item "
                         + now.id() + " was read (now revision " + now.revision() + "); read the item again");
