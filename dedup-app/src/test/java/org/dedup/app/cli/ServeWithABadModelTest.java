@@ -72,7 +72,8 @@ class ServeWithABadModelTest {
         assertEquals("degraded", health.get("status").asText(), health.toString());
         assertEquals("available", health.at("/matchers/email/status").asText(), health.toString());
         assertEquals("unavailable", health.at("/matchers/big_data/status").asText(), health.toString());
-        assertEquals("matchers.big_data.model: classifier.bin nests objects more than 64 deep (the depth limit)",
+        assertEquals("matchers.big_data.model: classifier.bin holds a class that is not allowed in a model: "
+                        + "java.util.HashSet",
                 health.at("/matchers/big_data/reason").asText());
         assertFalse(health.toString().contains(dir.toString()), "the health report shows no server path");
 

@@ -1,6 +1,7 @@
 package org.dedup.ml.matcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 import org.dedup.domain.match.Matcher;
@@ -10,6 +11,7 @@ import org.dedup.matchers.spi.MatcherProvider;
 import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.model.ModelArtifact;
 import org.dedup.ml.model.ModelFileException;
+import org.dedup.ml.model.ModelLimits;
 import org.dedup.ml.model.ModelMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code model}: path of a model file made by {@code dedup train}, or {@code people} / {@code companies} for
  *   the models shipped in this module; the people model when absent;</li>
  *   <li>{@code mergeThreshold}, {@code reviewThreshold}: override the model's thresholds (0..1);</li>
+ *   <li>{@code loadTimeBudgetSeconds}: how long loading the model may take before it is stopped and the method
+ *   reported unavailable (default 30; a slow disk or a large model may need more);</li>
  *   <li>{@code field.<attribute>}: the custom-field key a lead carries an attribute under, e.g.
  *   {@code field.postcode: zip}; by default the attribute's own key.</li>
  * </ul>
@@ -29,7 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class BigDataMatcherProvider implements MatcherProvider {
     private static final Logger LOG = LoggerFactory.getLogger(BigDataMatcherProvider.class);
-    private static final Set<String> OPTIONS = Set.of("model", "mergeThreshold", "reviewThreshold");
+    private static final String LOAD_BUDGET = "loadTimeBudgetSeconds";
+    private static final Set<String> OPTIONS = Set.of("model", "mergeThreshold", "reviewThreshold", LOAD_BUDGET);
+    /** An hour: a budget longer than that would no longer guard the start. */
+    private static final int MAX_LOAD_BUDGET_SECONDS = 3_600;
 
     @Override
     public String id() {
@@ -62,17 +69,35 @@ public final class BigDataMatcherProvider implements MatcherProvider {
         return new BigDataMatcher(new MatchModel(artifact, thresholds), persons);
     }
 
-    /** The model named by the {@code model} option, or the shipped people model when there is none. */
+    /**
+     * The model named by the {@code model} option, or the shipped people model when there is none, loaded within the
+     * configured time budget.
+     */
     public static ModelArtifact configuredModel(MatcherConfig config) {
-        return config.find("model").map(BigDataMatcherProvider::model).orElseGet(ModelArtifact::bundled);
+        ModelLimits limits = limits(config);
+        return model(config.find("model").orElse("people"), limits);
+    }
+
+    /** The default limits with the time budget of the {@code loadTimeBudgetSeconds} option, if given. */
+    static ModelLimits limits(MatcherConfig config) {
+        int seconds = config.integer(LOAD_BUDGET, (int) ModelLimits.DEFAULT.timeBudget().toSeconds());
+        if (seconds < 1 || seconds > MAX_LOAD_BUDGET_SECONDS) {
+            throw new InvalidRecordException("matchers.big_data." + LOAD_BUDGET + " must be 1 to "
+                    + MAX_LOAD_BUDGET_SECONDS + ", was " + seconds);
+        }
+        return ModelLimits.DEFAULT.withTimeBudget(Duration.ofSeconds(seconds));
     }
 
     /** {@code people} or {@code companies} for a shipped model, else the path of a model file. */
     public static ModelArtifact model(String name) {
+        return model(name, ModelLimits.DEFAULT);
+    }
+
+    private static ModelArtifact model(String name, ModelLimits limits) {
         return switch (name) {
-            case "people" -> ModelArtifact.bundled();
-            case "companies" -> ModelArtifact.bundledCompanies();
-            default -> ModelArtifact.load(Path.of(name));
+            case "people" -> ModelArtifact.bundled(limits);
+            case "companies" -> ModelArtifact.bundledCompanies(limits);
+            default -> ModelArtifact.load(Path.of(name), limits);
         };
     }
 

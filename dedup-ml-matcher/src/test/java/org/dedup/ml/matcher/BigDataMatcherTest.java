@@ -178,14 +178,35 @@ class BigDataMatcherTest {
     }
 
     @Test
+    void theModelsLoadTimeBudgetIsTheConfiguredOne() {
+        Path slow = CraftedModels.withClassifier(dir.resolve("slow.zip"), CraftedModels.slowToHash(100_000, 50_000));
+
+        Matcher unavailable = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new BigDataMatcherProvider()
+                .create(new MatcherConfig("big_data", Map.of("model", slow.toString(),
+                        "loadTimeBudgetSeconds", "1"))));
+
+        assertEquals(new MatcherHealth.Unavailable("matchers.big_data.model: loading took longer than 1 s (the time "
+                + "budget) and was stopped"), unavailable.health());
+    }
+
+    @Test
+    void aLoadTimeBudgetOutOfRangeIsRefusedNamingTheOption() {
+        InvalidRecordException refused = assertThrows(InvalidRecordException.class, () -> new BigDataMatcherProvider()
+                .create(new MatcherConfig("big_data", Map.of("loadTimeBudgetSeconds", "0"))));
+
+        assertTrue(refused.getMessage().contains("matchers.big_data.loadTimeBudgetSeconds must be 1 to 3600"),
+                refused.getMessage());
+    }
+
+    @Test
     void aDeserializationBombLeavesTheBigDataMethodUnavailableNamingTheLimitInsteadOfHanging() {
         Path bomb = CraftedModels.withClassifier(dir.resolve("bomb.zip"), CraftedModels.deserializationBomb(100));
 
         Matcher unavailable = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> new BigDataMatcherProvider()
                 .create(new MatcherConfig("big_data", Map.of("model", bomb.toString()))));
 
-        assertEquals(new MatcherHealth.Unavailable("matchers.big_data.model: classifier.bin nests objects more than "
-                + "64 deep (the depth limit)"), unavailable.health());
+        assertEquals(new MatcherHealth.Unavailable("matchers.big_data.model: classifier.bin holds a class that is not "
+                + "allowed in a model: java.util.HashSet"), unavailable.health());
         assertEquals(MatcherHealth.AVAILABLE, SHIPPED.health());
     }
 
