@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.audit.AuditEvent;
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.DecisionHistory;
@@ -42,6 +44,7 @@ final class AuditResource implements Resource {
             "pending_review", Decision.PendingReview.class, "updated", Decision.Updated.class);
     private final AuditLog audit;
 
+    @Inject
     AuditResource(AuditLog audit) {
         this.audit = audit;
     }

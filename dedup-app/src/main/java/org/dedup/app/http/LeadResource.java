@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.google.inject.Inject;
+
 import org.dedup.app.arrivals.ArrivalQueue;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
@@ -32,6 +34,7 @@ final class LeadResource implements Resource {
     private final ValidEmails emails;
     private final ApiMetrics metrics;
 
+    @Inject
     LeadResource(ArrivalQueue arrivals, DuplicateControl control, DuplicateSearch search, LeadRepository leads,
                  ValidEmails emails, ApiMetrics metrics) {
         this.emails = emails;

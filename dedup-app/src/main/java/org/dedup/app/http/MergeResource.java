@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.merge.AfterUnmerge;
@@ -26,6 +28,7 @@ final class MergeResource implements Resource {
     private final Unmerger unmerger;
     private final Audited audited;
 
+    @Inject
     MergeResource(RecordMerges merges, Parties parties, Unmerger unmerger, Audited audited) {
         this.merges = merges;
         this.parties = parties;

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.google.inject.Inject;
+
 import org.dedup.app.http.IncomingLeadRequest.CompanyRequest;
 import org.dedup.app.http.IncomingLeadRequest.PhoneRequest;
 import org.dedup.domain.audit.AuditLog;
@@ -42,6 +44,7 @@ final class PartyResource implements Resource {
     private final ValidEmails emails;
     private final JsonBodies json;
 
+    @Inject
     PartyResource(Parties parties, DuplicateSearch search, RecordMerges merges, Audited audited, ValidEmails emails,
                   JsonBodies json) {
         this.emails = emails;

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
@@ -34,6 +36,7 @@ final class ReviewResource implements Resource {
     static final int MAX_PAGE = 500;
     private final ReviewQueue queue;
 
+    @Inject
     ReviewResource(ReviewQueue queue) {
         this.queue = queue;
     }

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.BulkScans;
@@ -33,8 +35,13 @@ final class ScanJobs implements Resource, AutoCloseable {
             Thread.ofPlatform().daemon().name("dedup-scan-leases").factory());
     private final BulkScans scans;
 
+    @Inject
     ScanJobs(BulkScans scans) {
         this.scans = scans;
+    }
+
+    /** Ends the scans a stopped server left running, then renews the leases of this server's scans. */
+    void start() {
         interruptLeftRunning();
         leases.scheduleWithFixedDelay(this::keepLeases, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
                 TimeUnit.MILLISECONDS);
