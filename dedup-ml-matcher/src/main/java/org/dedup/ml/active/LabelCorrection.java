@@ -8,10 +8,13 @@ import org.dedup.ml.model.ScoreAdjustment;
 
 /**
  * What a few labelled pairs teach a trained model, cheaply enough to refit between two answers: a logistic
- * regression whose offset is the model's own log-odds, {@code logit p' = logit p + b + c logit p + w . z}, with
- * {@code z} the pair's features standardized on the candidate pairs. Every coefficient is pulled towards zero by an
- * L2 penalty, so with no labels the model is unchanged and a handful of labels moves it only as far as they agree.
- * Fitted by Newton's method (a few dozen coefficients, a few hundred labels: milliseconds).
+ * regression whose offset is the model's own log-odds, {@code logit p' = logit p + u(p) (b + w . z)}, with {@code z}
+ * the pair's features standardized on the candidate pairs and {@code u(p) = 4 p (1 - p)} the model's uncertainty
+ * (1 at p = 0.5, near 0 where it is sure). A few hundred labels refine the model where it is unsure and cannot
+ * overrule it where thousands of training pairs made it sure (without {@code u}, 50 labels near the threshold
+ * turned Chicago's confident matches into non-matches: BENCHMARKS.md, issue 22). Every coefficient is pulled
+ * towards zero by an L2 penalty, so with no labels the model is unchanged. Fitted by Newton's method (a few dozen
+ * coefficients, a few hundred labels: milliseconds).
  */
 public final class LabelCorrection implements ScoreAdjustment {
     /** The penalty on each coefficient, in units of one label's log-loss: chosen before any held-out figure. */
@@ -36,7 +39,7 @@ public final class LabelCorrection implements ScoreAdjustment {
     public static LabelCorrection none(int featureCount) {
         double[] scales = new double[featureCount];
         Arrays.fill(scales, 1.0);
-        return new LabelCorrection(new double[featureCount], scales, new double[featureCount + 2]);
+        return new LabelCorrection(new double[featureCount], scales, new double[featureCount + 1]);
     }
 
     /**
@@ -49,7 +52,7 @@ public final class LabelCorrection implements ScoreAdjustment {
         if (examples.isEmpty()) {
             return standardized;
         }
-        int size = featureCount + 2;
+        int size = featureCount + 1;
         double[][] rows = examples.stream().map(e -> standardized.row(e.probability(), e.features()))
                 .toArray(double[][]::new);
         double[] offsets = examples.stream().mapToDouble(e -> logit(e.probability())).toArray();
@@ -92,11 +95,12 @@ public final class LabelCorrection implements ScoreAdjustment {
     }
 
     private double[] row(double probability, double[] features) {
-        double[] row = new double[means.length + 2];
-        row[0] = 1;
-        row[1] = logit(probability);
+        double p = Math.min(1 - EDGE, Math.max(EDGE, probability));
+        double uncertainty = 4 * p * (1 - p);
+        double[] row = new double[means.length + 1];
+        row[0] = uncertainty;
         for (int j = 0; j < means.length; j++) {
-            row[j + 2] = (features[j] - means[j]) / scales[j];
+            row[j + 1] = uncertainty * (features[j] - means[j]) / scales[j];
         }
         return row;
     }
@@ -118,7 +122,7 @@ public final class LabelCorrection implements ScoreAdjustment {
             // a feature constant over the candidates says nothing: standardized, it is zero everywhere
             scales[j] = scales[j] > 1e-12 ? Math.sqrt(scales[j]) : Double.POSITIVE_INFINITY;
         }
-        return new LabelCorrection(means, scales, new double[featureCount + 2]);
+        return new LabelCorrection(means, scales, new double[featureCount + 1]);
     }
 
     /** Solves H x = g for a symmetric positive definite H given by its lower triangle (Cholesky). */
