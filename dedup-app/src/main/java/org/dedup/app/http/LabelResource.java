@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.search.PairAnswer;
+import org.dedup.domain.search.RecordPair;
 import org.dedup.ml.matcher.TenantLabels;
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.PersonRecord;
@@ -19,9 +22,11 @@ import org.dedup.ml.record.PersonRecord;
 final class LabelResource implements Resource {
     static final String PATH = "/v1/labels";
     private final LabelService labels;
+    private final Audited audited;
 
-    LabelResource(LabelService labels) {
+    LabelResource(LabelService labels, Audited audited) {
         this.labels = labels;
+        this.audited = audited;
     }
 
     @Override
@@ -29,7 +34,10 @@ final class LabelResource implements Resource {
         return List.of(Route.get(PATH + "/next", call -> next(call.tenant())),
                 Route.post(PATH, call -> {
                     LabelRequest request = call.body(LabelRequest.class);
-                    return answer(call.tenant(), request);
+                    RecordPair pair = request.pair();
+                    PairAnswer answer = request.pairAnswer();
+                    return audited.write(call.writer(), "label", () -> answer(call.tenant(), pair, answer),
+                            result -> pair.toString());
                 }));
     }
 
@@ -48,8 +56,8 @@ final class LabelResource implements Resource {
         return view;
     }
 
-    private Object answer(TenantId tenant, LabelRequest request) {
-        labels.answer(tenant, request.pair(), request.pairAnswer());
+    private Object answer(TenantId tenant, RecordPair pair, PairAnswer answer) {
+        labels.answer(tenant, pair, answer);
         return Map.of("stored", true, "progress", progress(labels.progress(tenant)));
     }
 

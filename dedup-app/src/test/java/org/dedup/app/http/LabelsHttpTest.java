@@ -15,7 +15,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dedup.app.config.TenantConfig;
+import org.dedup.domain.audit.AuditEvent;
+import org.dedup.domain.audit.AuditTrail;
+import org.dedup.domain.model.RecordKind;
+import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.search.RecordPair;
 import org.dedup.ml.record.LabelledPair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +145,22 @@ class LabelsHttpTest {
             assertTrue(labelled.stream().anyMatch(l -> l.match() && Set.of(uuid(l.pair().first().id()),
                     uuid(l.pair().second().id())).equals(pair(next))), labelled.toString());
             assertEquals(List.of(), server.app.get(LabelService.class).labelledPairs(new TenantId("globex")));
+        }
+
+        @Test
+        void isRecordedWithWhoGaveIt() throws Exception {
+            JsonNode next = next(ACME);
+            ok(server.send(server.request("/v1/labels").header("X-Api-Key", ACME).header("Dedup-Actor", "ann@acme")
+                    .POST(HttpRequest.BodyPublishers.ofString(answer(next, "unsure")))));
+
+            RecordPair pair = new RecordPair(
+                    RecordRef.of(RecordKind.CONTACT, UUID.fromString(next.at("/first/id").asText())),
+                    RecordRef.of(RecordKind.CONTACT, UUID.fromString(next.at("/second/id").asText())));
+            List<AuditEvent> events = server.app.get(AuditTrail.class).about(new TenantId("acme"),
+                    List.of(pair.toString()));
+
+            assertTrue(events.stream().anyMatch(e -> e.action().equals("label") && e.actor().equals("ann@acme")),
+                    events.toString());
         }
 
         @Test
