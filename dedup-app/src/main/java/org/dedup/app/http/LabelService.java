@@ -71,7 +71,8 @@ public final class LabelService {
                     ModelArtifact artifact = BigDataMatcherProvider.configuredModel(bigData);
                     LeadPersons persons = LeadPersons.configured(artifact.metadata().recordSchema(), bigData);
                     return new LabelService(Optional.of(new TenantLabels(MatchModel.of(artifact), persons, store,
-                            clock, ActiveLearner.DEFAULT_REFIT_EVERY)), Optional.of(persons), search, decisions);
+                            notDuplicates, clock, ActiveLearner.DEFAULT_REFIT_EVERY)), Optional.of(persons), search,
+                            decisions);
                 } catch (ModelFileException e) {
                     LOG.warn("labelling is unavailable: matchers.big_data.model {}", e.getMessage());
                     return new LabelService(Optional.empty(), Optional.empty(), search, decisions);

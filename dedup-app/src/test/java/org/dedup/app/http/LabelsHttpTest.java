@@ -192,7 +192,7 @@ class LabelsHttpTest {
     }
 
     @Test
-    void aTenantsNotDuplicateMarksCountAsLabels() throws Exception {
+    void aTenantsNotDuplicateMarksOfLeadsAndContactsCountAsLabelsEachPairOnce() throws Exception {
         String first = ok(send("POST", "/v1/leads", INITECH, """
                 {"pipeline": "sales", "stage": "new", "contacts": [{"name": "Ann Lee", "emails": ["ann@lee.io"],
                  "primary": true}]}""")).get("lead").asText();
@@ -202,9 +202,17 @@ class LabelsHttpTest {
         ok(send("POST", "/v1/not-duplicates", INITECH, """
                 {"first": {"kind": "lead", "id": "%s"}, "second": {"kind": "lead", "id": "%s"}}"""
                 .formatted(first, second)));
+        String[] contacts = new String[2];
+        for (int i = 0; i < 2; i++) {
+            contacts[i] = ok(send("POST", "/v1/contacts", INITECH, """
+                    {"name": "Ben Okafor", "emails": ["ben%d@okafor.io"]}""".formatted(i))).get("id").asText();
+        }
+        ok(send("POST", "/v1/not-duplicates", INITECH, """
+                {"first": {"kind": "contact", "id": "%s"}, "second": {"kind": "contact", "id": "%s"}}"""
+                .formatted(contacts[0], contacts[1])));
 
         JsonNode next = next(INITECH);
 
-        assertEquals(1, next.at("/progress/labels").asInt(), next.toString());
+        assertEquals(2, next.at("/progress/labels").asInt(), next.toString());
     }
 }

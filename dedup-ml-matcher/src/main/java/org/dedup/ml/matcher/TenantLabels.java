@@ -18,6 +18,7 @@ import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.ScannedRecord;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.search.PairAnswer;
 import org.dedup.domain.search.PairLabel;
 import org.dedup.domain.search.PairLabelStore;
@@ -32,8 +33,8 @@ import org.dedup.ml.record.PersonRecord;
 /**
  * Active labelling of a tenant's own records, for a UI: the next pair is the {@link ActiveLearner}'s (the least
  * certain of the tenant's blocked candidates, diverse) under the model refitted on the tenant's labels so far; an
- * answer is stored as the tenant's label. The tenant's merges, unmerges and not-a-duplicate marks ({@code decisions})
- * are learnt as labels too. A tenant's session (its candidates and learner) is kept for {@link #SESSION_LIFETIME}
+ * answer is stored as the tenant's label. The tenant's merges and unmerges ({@code decisions}) and its
+ * not-a-duplicate marks of leads, contacts and companies are learnt as labels too. A tenant's session (its candidates and learner) is kept for {@link #SESSION_LIFETIME}
  * and then built again from the records as they are; answers stored since, by this server or another, are learnt on
  * the next request. Reads and writes the given tenant's records and labels only.
  */
@@ -43,14 +44,17 @@ public final class TenantLabels {
     private final MatchModel model;
     private final LeadPersons persons;
     private final PairLabelStore labels;
+    private final NotDuplicateStore notDuplicates;
     private final Clock clock;
     private final int refitEvery;
     private final Map<TenantId, Session> sessions = new ConcurrentHashMap<>();
 
-    public TenantLabels(MatchModel model, LeadPersons persons, PairLabelStore labels, Clock clock, int refitEvery) {
+    public TenantLabels(MatchModel model, LeadPersons persons, PairLabelStore labels, NotDuplicateStore notDuplicates,
+                        Clock clock, int refitEvery) {
         this.model = model;
         this.persons = persons;
         this.labels = labels;
+        this.notDuplicates = notDuplicates;
         this.clock = clock;
         this.refitEvery = refitEvery;
     }
@@ -119,20 +123,32 @@ public final class TenantLabels {
         Session session = sessions.get(tenant);
         Instant now = clock.instant();
         if (session == null || session.builtAt.plus(SESSION_LIFETIME).isBefore(now)) {
-            session = build(records.apply(tenant), decisions.apply(tenant), now);
+            session = build(tenant, records.apply(tenant), decisions.apply(tenant), now);
             sessions.put(tenant, session);
         }
         session.learnStored(labels.all(tenant));
         return session;
     }
 
-    private Session build(List<ScannedRecord> records, List<LabelledPair> decisions, Instant now) {
+    /**
+     * The tenant's session: its candidates, its decisions and its not-a-duplicate marks of every kind learnt (a pair
+     * in both counts once).
+     */
+    private Session build(TenantId tenant, List<ScannedRecord> records, List<LabelledPair> decisions, Instant now) {
         Map<RecordRef, PersonRecord> byRef = persons(records);
         Map<String, RecordRef> refs = new HashMap<>();
         byRef.forEach((ref, person) -> refs.put(person.id(), ref));
         ActiveLearner learner = ActiveLearner.of(model, List.copyOf(byRef.values()), refitEvery);
-        if (!decisions.isEmpty()) {
-            learner.learn(decisions);
+        List<LabelledPair> known = new ArrayList<>(decisions);
+        for (RecordPair mark : notDuplicates.all(tenant)) {
+            PersonRecord first = byRef.get(mark.first());
+            PersonRecord second = byRef.get(mark.second());
+            if (first != null && second != null) {
+                known.add(new LabelledPair(new PersonPair(first, second), false));
+            }
+        }
+        if (!known.isEmpty()) {
+            learner.learn(known);
         }
         return new Session(learner, byRef, refs, now);
     }
