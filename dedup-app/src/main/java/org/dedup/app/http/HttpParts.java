@@ -21,10 +21,11 @@ public final class HttpParts {
     @Inject
     HttpParts(SystemResource system, LeadResource leads, PartyResource parties, MergeResource merges,
               ReviewResource review, AuditResource audit, ScanJobs scans, GroupResource groups,
-              NotDuplicateResource notDuplicates, SettingsResource settings, ScheduleResource schedules,
-              WebhookResource webhooks, ArrivalQueue arrivals, ApiMetrics metrics, JsonBodies json, WarmUp warmUp) {
+              NotDuplicateResource notDuplicates, LabelResource labels, SettingsResource settings,
+              ScheduleResource schedules, WebhookResource webhooks, ArrivalQueue arrivals, ApiMetrics metrics,
+              JsonBodies json, WarmUp warmUp) {
         this.resources = List.of(system, leads, parties, merges, review, audit, scans, groups, notDuplicates,
-                settings, schedules, webhooks);
+                labels, settings, schedules, webhooks);
         this.arrivals = arrivals;
         this.metrics = metrics;
         this.scans = scans;
