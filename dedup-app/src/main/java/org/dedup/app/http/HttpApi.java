@@ -99,6 +99,7 @@ public final class HttpApi implements AutoCloseable {
                 new SettingsResource(services.tenantSettings(), services.settings(), services.settingsDryRun(),
                         services.search(), services.control(), services.audited()),
                 new ScheduleResource(services.schedules()),
+                new MatcherResource(services.matchers()),
                 new WebhookResource(services.webhooks()));
         List<Route> table = new ArrayList<>();
         resources.forEach(resource -> table.addAll(resource.routes()));

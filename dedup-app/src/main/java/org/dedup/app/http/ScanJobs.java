@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /v1/scans}: bulk scans started over HTTP and run in the background, one per tenant at a time (a second
  * gets 409 naming the running one). Jobs are stored: a job that was running when a previous server stopped is shown
- * as interrupted once this one starts.
+ * as interrupted once this one starts. {@code GET /v1/scans} lists the tenant's latest, scheduled ones included.
  */
 final class ScanJobs implements Resource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanJobs.class);
+    private static final int RECENT = 10;
+    private static final int MAX_RECENT = 100;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final BulkScans scans;
 
@@ -37,6 +39,8 @@ final class ScanJobs implements Resource, AutoCloseable {
     @Override
     public List<Route> routes() {
         return List.of(Route.post("/v1/scans", this::start),
+                Route.get("/v1/scans", call -> Map.of("scans", scans.recent(call.tenant(),
+                        call.query().number("limit", RECENT, MAX_RECENT)).stream().map(ScanJobs::view).toList())),
                 Route.get("/v1/scans/{id}", call -> find(call.tenant(), id(call.path("id")))));
     }
 

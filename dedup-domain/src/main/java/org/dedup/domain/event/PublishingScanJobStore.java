@@ -46,6 +46,11 @@ public final class PublishingScanJobStore implements ScanJobStore {
     }
 
     @Override
+    public List<ScanJob> recent(TenantId tenant, int limit) {
+        return jobs.recent(tenant, limit);
+    }
+
+    @Override
     public int interruptRunning(Instant at) {
         return jobs.interruptRunning(at);
     }

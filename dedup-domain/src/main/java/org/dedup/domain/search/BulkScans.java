@@ -1,6 +1,7 @@
 package org.dedup.domain.search;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,6 +76,11 @@ public final class BulkScans {
 
     public Optional<ScanJob> find(TenantId tenant, UUID id) {
         return jobs.find(tenant, id);
+    }
+
+    /** The tenant's {@code limit} latest scans, the last started first: its last runs, scheduled or not. */
+    public List<ScanJob> recent(TenantId tenant, int limit) {
+        return jobs.recent(tenant, limit);
     }
 
     /** Ends the jobs a stopped process left running as interrupted; how many. */

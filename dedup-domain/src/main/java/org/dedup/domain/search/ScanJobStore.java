@@ -1,6 +1,7 @@
 package org.dedup.domain.search;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +21,9 @@ public interface ScanJobStore {
     void end(ScanJob ended);
 
     Optional<ScanJob> find(TenantId tenant, UUID id);
+
+    /** The tenant's {@code limit} latest jobs, the last started first, whatever their outcome. */
+    List<ScanJob> recent(TenantId tenant, int limit);
 
     /**
      * Ends every job still running, of every tenant, as interrupted at {@code at}: for a process starting after
