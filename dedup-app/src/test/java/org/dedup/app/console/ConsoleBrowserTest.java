@@ -235,6 +235,78 @@ class ConsoleBrowserTest {
         console.api("PUT", "/v1/settings", "{\"methods\": [\"phone\"]}");
     }
 
+    @Test
+    void runAScanAndSeeItsGroupsWithTheirExplanations() throws Exception {
+        JsonNode item = console.pendingItem("Nina Frost", "Nina Forst");
+        java.util.regex.Matcher email = java.util.regex.Pattern.compile("shared-[0-9a-f-]+@x\\.io")
+                .matcher(item.toString());
+        assertTrue(email.find(), item.toString());
+        signIn();
+        follow("Duplicate groups");
+        assertEquals("Duplicate groups", heading());
+        press("Run now");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> heading().equals("Scan done"));
+        String result = browser.findElement(By.id("scan-result")).getText();
+        assertTrue(result.contains("Groups found"), result);
+        follow("Duplicate groups");
+        String groups = browser.findElement(By.cssSelector("section[aria-labelledby=groups-title]")).getText();
+        assertTrue(groups.contains("Lead: email") && groups.contains(email.group()), groups);
+        assertTrue(browser.findElement(By.id("runs")).getText().contains("done"));
+    }
+
+    @Test
+    void setAndRemoveTheScanSchedule() throws Exception {
+        signIn();
+        follow("Duplicate groups");
+        WebElement cron = browser.findElement(By.id("cron"));
+        cron.clear();
+        cron.sendKeys("30 3 * * 1");
+        WebElement zone = browser.findElement(By.id("zone"));
+        zone.clear();
+        zone.sendKeys("Europe/Paris");
+        press("Save the schedule");
+        String now = browser.findElement(By.id("schedule-now")).getText();
+        assertTrue(now.contains("30 3 * * 1") && now.contains("Europe/Paris"), now);
+        assertEquals("30 3 * * 1", console.api("GET", "/v1/scan-schedule", null).get("cron").asText());
+        press("Remove the schedule");
+        String removed = browser.findElement(By.tagName("main")).getText();
+        assertTrue(removed.contains("No schedule"), removed);
+    }
+
+    @Test
+    void editTheRulesSeeTheDryRunThenSave() throws Exception {
+        JsonNode before = console.api("GET", "/v1/rules", null);
+        signIn();
+        follow("Rules");
+        assertEquals("Duplicate rules", heading());
+        WebElement added = browser.findElement(By.xpath("(//fieldset[@class='rule'])[last()]"));
+        added.findElement(By.cssSelector("input[name$='.name']")).sendKeys("Lead: full name");
+        added.findElement(By.cssSelector("input[name$='.objects'][value=lead]")).click();
+        added.findElement(By.cssSelector("input[name$='.fields']")).sendKeys("full_name");
+        press("Dry run");
+        String report = browser.findElement(By.id("dry-run")).getText();
+        assertTrue(report.contains("Dry run: nothing saved yet") && report.contains("Groups"), report);
+        assertEquals(before, console.api("GET", "/v1/rules", null), "a dry run saves nothing");
+        press("Save these rules");
+        assertEquals("Duplicate rules", heading());
+        JsonNode saved = console.api("GET", "/v1/rules", null);
+        assertEquals(before.size() + 1, saved.size(), saved.toString());
+        assertEquals("Lead: full name", saved.get(saved.size() - 1).get("name").asText());
+        assertEquals("[\"full_name\"]", saved.get(saved.size() - 1).get("fields").toString());
+        console.api("PUT", "/v1/rules", before.toString());
+    }
+
+    @Test
+    void seeWhichModelIsLoadedWithItsEvaluation() {
+        signIn();
+        follow("Model");
+        assertEquals("Model", heading());
+        String status = browser.findElement(By.id("model-status")).getText();
+        assertTrue(status.startsWith("Loaded: the people model"), status);
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("Evaluation report") && page.contains("precision") && page.contains("f1"), page);
+    }
+
     private static List<Boolean> undone(String merge) throws Exception {
         List<Boolean> found = new java.util.ArrayList<>();
         for (JsonNode entry : console.api("GET", "/v1/merges?limit=500", null).get("merges")) {
