@@ -76,11 +76,11 @@ final class GroupsPage {
         return Html.of("""
                 <section id="schedule" aria-labelledby="schedule-title"><h2 id="schedule-title">Schedule</h2>%s
                 <form method="post" action="/console/groups/schedule">%s
-                <label for="cron">Cron (minute hour day month weekday)</label>
+                <label for="cron">Cron (six fields: second minute hour day month weekday)</label>
                 <input id="cron" name="cron" value="%s" required size="16">
                 <label for="zone">Time zone</label> <input id="zone" name="zone" value="%s" required size="20">
                 <button type="submit">Save the schedule</button></form></section>""", now, Layout.csrf(csrfToken),
-                schedule.map(s -> s.path("cron").asText()).orElse("0 2 * * *"),
+                schedule.map(s -> s.path("cron").asText()).orElse("0 0 2 * * *"),
                 schedule.map(s -> s.path("zone").asText()).orElse("UTC"));
     }
 
