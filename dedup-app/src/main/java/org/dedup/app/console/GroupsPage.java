@@ -23,11 +23,11 @@ final class GroupsPage {
         Html found = list.isEmpty() ? Html.of("<p>No groups: the latest scan found none, or no scan ran yet.</p>")
                 : Html.join(StreamSupport.stream(list.spliterator(), false).map(GroupsPage::group));
         return Layout.page("Duplicate groups", csrfToken, Html.of("""
-                %s<section aria-labelledby="run-title"><h2 id="run-title">Run a scan now</h2>
+                %s<div class="cards"><section aria-labelledby="run-title"><h2 id="run-title">Run a scan now</h2>
                 <form method="post" action="/console/groups/scan">%s
                 <label for="method">Method</label> <select id="method" name="method">%s</select>
                 <button type="submit">Run now</button></form></section>
-                %s
+                %s</div>
                 %s
                 <section aria-labelledby="groups-title"><h2 id="groups-title">Groups of the latest scan (%s%s)</h2>
                 %s</section>""", message, Layout.csrf(csrfToken),
@@ -70,16 +70,16 @@ final class GroupsPage {
                 <p id="schedule-now">Runs on <code>%s</code> in %s; next run %s%s.</p>
                 <form method="post" action="/console/groups/schedule/remove">%s
                 <button type="submit">Remove the schedule</button></form>""", s.path("cron").asText(),
-                s.path("zone").asText(), s.path("nextRun").asText(),
+                s.path("zone").asText(), When.readable(s.path("nextRun").asText()),
                 s.path("running").asBoolean() ? " (a scheduled run is going on)" : "", Layout.csrf(csrfToken)))
                 .orElse(Html.of("<p id=\"schedule-now\">No schedule: scans run only when started.</p>"));
         return Html.of("""
                 <section id="schedule" aria-labelledby="schedule-title"><h2 id="schedule-title">Schedule</h2>%s
                 <form method="post" action="/console/groups/schedule">%s
-                <label for="cron">Cron (six fields: second minute hour day month weekday)</label>
-                <input id="cron" name="cron" value="%s" required size="16">
-                <label for="zone">Time zone</label> <input id="zone" name="zone" value="%s" required size="20">
-                <button type="submit">Save the schedule</button></form></section>""", now, Layout.csrf(csrfToken),
+                <div><label for="cron">Cron (second minute hour day month weekday)</label>
+                <input id="cron" name="cron" value="%s" required size="16"></div>
+                <div><label for="zone">Time zone</label> <input id="zone" name="zone" value="%s" required size="20">
+                <button type="submit">Save the schedule</button></div></form></section>""", now, Layout.csrf(csrfToken),
                 schedule.map(s -> s.path("cron").asText()).orElse("0 0 2 * * *"),
                 schedule.map(s -> s.path("zone").asText()).orElse("UTC"));
     }
@@ -91,8 +91,8 @@ final class GroupsPage {
         }
         Html rows = Html.join(StreamSupport.stream(scans.spliterator(), false).map(scan -> Html.of(
                 "<tr><td><a href=\"/console/groups/scans/%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td>"
-                        + "<td>%s</td><td>%s</td></tr>", scan.path("id").asText(), scan.path("started").asText(),
-                scan.path("status").asText(), scan.path("finished").asText("-"), scan.path("records").asText("-"),
+                        + "<td>%s</td><td>%s</td></tr>", scan.path("id").asText(), When.readable(scan.path("started").asText()),
+                scan.path("status").asText(), When.readable(scan.path("finished").asText("-")), scan.path("records").asText("-"),
                 scan.path("groups").asText("-"), scan.path("error").asText(""))));
         return Html.of("""
                 <section aria-labelledby="runs-title"><h2 id="runs-title">Last runs</h2>

@@ -14,7 +14,10 @@ final class Layout {
             table{border-collapse:collapse;margin:.5rem 0} th,td{border:1px solid #555;padding:.25rem .5rem;text-align:left;vertical-align:top}
             tr.differs td{background:#fff3b0} .marker{font-weight:bold}
             .error{color:#900;font-weight:bold} .skip{position:absolute;left:-999px} .skip:focus{left:1rem;top:1rem;background:#fff;color:#000}
-            button{font:inherit;padding:.25rem .75rem} fieldset{margin:.5rem 0}
+            button{font:inherit;padding:.25rem .75rem} input,select{font:inherit} fieldset{margin:.5rem 0}
+            dl.facts{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem;margin:.25rem 0} dl.facts dd{margin:0}
+            .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:0 2rem}
+            .metric{font-size:1.25rem;font-weight:bold}
             </style>""");
 
     private Layout() {

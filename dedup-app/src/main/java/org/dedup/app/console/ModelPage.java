@@ -1,8 +1,10 @@
 package org.dedup.app.console;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ModelPage {
     static final String BIG_DATA = "big_data";
+    private static final List<String> ORDER = List.of("evaluation", "thresholds", "training", "blocking",
+            "attributes", "notes", "libraries");
     private static final Map<String, String> TITLES = Map.of("thresholds", "Thresholds",
             "training", "Training data", "evaluation", "Evaluation report (held-out pairs, at the merge threshold)",
             "blocking", "Blocking", "notes", "Notes from training", "libraries", "Libraries",
@@ -48,24 +52,38 @@ final class ModelPage {
                     matcher.path("reason").asText());
         }
         JsonNode about = matcher.path("description");
-        Html sections = Html.join(StreamSupport.stream(about.properties().spliterator(), false)
-                .filter(e -> e.getValue().isContainerNode()).map(e -> Html.of("<h3>%s</h3>%s",
-                        TITLES.getOrDefault(e.getKey(), e.getKey()), tree(e.getValue()))));
+        List<String> keys = new ArrayList<>(ORDER);
+        about.properties().forEach(e -> {
+            if (!keys.contains(e.getKey())) {
+                keys.add(e.getKey());
+            }
+        });
+        Html sections = Html.join(keys.stream().filter(k -> about.path(k).isContainerNode()).map(k -> Html.of(
+                "<section id=\"model-%s\"><h3>%s</h3>%s</section>", k, TITLES.getOrDefault(k, k),
+                tree(about.path(k)))));
         return Html.of("""
-                <p id="model-status">Loaded: the <strong>%s</strong> model (%s), created %s, format %s.</p>%s""",
-                about.path("schema").asText("?"), about.path("algorithm").asText("?").replace('_', ' '),
-                about.path("createdAt").asText("?"), about.path("formatVersion").asText("?"), sections);
+                <p id="model-status">Loaded: the <strong>%s</strong> model (%s), created %s, file format %s.</p>
+                <div class="cards">%s</div>""", about.path("schema").asText("?"),
+                about.path("algorithm").asText("?").replace('_', ' '),
+                When.readable(about.path("createdAt").asText("?")), about.path("formatVersion").asText("?"), sections);
     }
 
-    /** A JSON tree as nested definition lists and lists; numbers with four decimals at most. */
+    /** A JSON tree: an object as a list of facts, an array of values as one line, numbers with four decimals at most. */
     private static Html tree(JsonNode node) {
         if (node.isObject()) {
-            return Html.of("<dl>%s</dl>", Html.join(StreamSupport.stream(node.properties().spliterator(), false)
-                    .map(e -> Html.of("<dt>%s</dt><dd>%s</dd>", e.getKey(), tree(e.getValue())))));
+            return Html.of("<dl class=\"facts\">%s</dl>", Html.join(StreamSupport.stream(
+                    node.properties().spliterator(), false).map(e -> Html.of("<dt>%s</dt><dd>%s</dd>", e.getKey(),
+                    tree(e.getValue())))));
         }
         if (node.isArray()) {
-            return node.isEmpty() ? Html.of("none") : Html.of("<ul>%s</ul>", Html.join(StreamSupport.stream(
-                    node.spliterator(), false).map(v -> Html.of("<li>%s</li>", tree(v)))));
+            List<JsonNode> items = StreamSupport.stream(node.spliterator(), false).toList();
+            if (items.isEmpty()) {
+                return Html.of("none");
+            }
+            if (items.stream().allMatch(v -> v.isValueNode() && v.asText().length() <= 40)) {
+                return new Html(items.stream().map(v -> tree(v).markup()).collect(Collectors.joining(", ")));
+            }
+            return Html.of("<ul>%s</ul>", Html.join(items.stream().map(v -> Html.of("<li>%s</li>", tree(v)))));
         }
         if (node.isFloatingPointNumber()) {
             return Html.of("%s", String.format(Locale.ROOT, "%.4f", node.asDouble()).replaceAll("0+$", "")

@@ -9,7 +9,7 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The Creatio duplicate rules as a form, a fieldset per rule and an empty one for a new rule; "Dry run" shows the
+ * The Creatio duplicate rules as a form, a table row per rule and an empty one for a new rule; "Dry run" shows the
  * groups a bulk search with them would find, and only then "Save these rules" stores them.
  */
 final class RulesPage {
@@ -20,37 +20,42 @@ final class RulesPage {
         Html message = error.map(e -> Html.of("<p class=\"error\" role=\"alert\">%s</p>", e)).orElse(Html.EMPTY);
         List<RuleRows.Row> rows = new ArrayList<>(shown.rows());
         rows.add(new RuleRows.Row("", List.of(), List.of(), true, true, true));
-        Html fieldsets = Html.join(IntStream.range(0, rows.size()).mapToObj(i -> row(i, rows.get(i),
+        Html body = Html.join(IntStream.range(0, rows.size()).mapToObj(i -> row(i, rows.get(i),
                 i == rows.size() - 1)));
         Html report = dryRun.map(r -> dryRun(r, shown, csrfToken)).orElse(Html.EMPTY);
         return Layout.page("Duplicate rules", csrfToken, Html.of("""
                 %s<p>A rule groups records whose standardized fields are all equal (fields such as full_name, email,
-                phone_last10, company_name, website). Edit, add or remove rules, then run them dry before saving.</p>
+                phone_last10, company_name, website). Edit, add (the last row) or remove rules, then run them dry
+                before saving.</p>
                 <form method="post" action="/console/rules/dry-run">%s
-                %s
+                <table id="rules"><caption>Rules, in the order they are tried</caption>
+                <thead><tr><th scope="col">Name</th><th scope="col">Objects</th><th scope="col">Fields (comma-separated)</th>
+                <th scope="col">Active</th><th scope="col">Check on save</th><th scope="col">Bulk search</th>
+                <th scope="col">Remove</th></tr></thead><tbody>%s</tbody></table>
                 <button type="submit">Dry run</button></form>
-                %s""", message, Layout.csrf(csrfToken), fieldsets, report));
+                %s""", message, Layout.csrf(csrfToken), body, report));
     }
 
     private static Html row(int i, RuleRows.Row rule, boolean isNew) {
-        String id = "rule-" + i;
+        String which = isNew ? "the new rule" : "rule " + (i + 1);
         Html objects = Html.join(RuleRows.OBJECTS.stream().map(o -> Html.of(
                 "<label><input type=\"checkbox\" name=\"rule.%s.objects\" value=\"%s\"%s> %s</label>", i, o,
                 checked(rule.objects().contains(o)), o)));
         return Html.of("""
-                <fieldset class="rule"><legend>%s</legend>
-                <div><label for="%s-name">Name</label> <input id="%s-name" name="rule.%s.name" value="%s" size="40"></div>
-                <div role="group" aria-label="Objects of %s">Objects: %s</div>
-                <div><label for="%s-fields">Fields (comma-separated)</label>
-                <input id="%s-fields" name="rule.%s.fields" value="%s" size="40"></div>
-                <div><label><input type="checkbox" name="rule.%s.active"%s> active</label>
-                <label><input type="checkbox" name="rule.%s.useOnSave"%s> check on save</label>
-                <label><input type="checkbox" name="rule.%s.useInBulk"%s> bulk search</label>%s</div>
-                </fieldset>""", isNew ? "New rule (leave empty to add none)" : "Rule " + (i + 1) + ": " + rule.name(),
-                id, id, i, rule.name(), isNew ? "the new rule" : rule.name(), objects, id, id, i,
-                String.join(", ", rule.fields()), i, checked(rule.active()), i, checked(rule.useOnSave()), i,
-                checked(rule.useInBulk()), isNew ? Html.EMPTY : Html.of(
-                        "<label><input type=\"checkbox\" name=\"rule.%s.remove\"> remove this rule</label>", i));
+                <tr class="rule%s"><td><input name="rule.%s.name" value="%s" size="34" aria-label="Name of %s"%s></td>
+                <td><div role="group" aria-label="Objects of %s">%s</div></td>
+                <td><input name="rule.%s.fields" value="%s" size="28" aria-label="Fields of %s"></td>
+                <td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>""", new Html(isNew ? " new" : ""), i, rule.name(),
+                which, new Html(isNew ? " placeholder=\"New rule\"" : ""), which, objects, i,
+                String.join(", ", rule.fields()), which, box(i, "active", rule.active(), "Active: " + which),
+                box(i, "useOnSave", rule.useOnSave(), "Check on save: " + which),
+                box(i, "useInBulk", rule.useInBulk(), "Bulk search: " + which),
+                isNew ? Html.EMPTY : box(i, "remove", false, "Remove " + which));
+    }
+
+    private static Html box(int i, String name, boolean on, String label) {
+        return Html.of("<input type=\"checkbox\" name=\"rule.%s.%s\"%s aria-label=\"%s\">", i, name, checked(on),
+                label);
     }
 
     private static Html checked(boolean on) {

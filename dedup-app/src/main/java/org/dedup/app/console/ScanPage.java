@@ -14,13 +14,13 @@ final class ScanPage {
         String status = scan.path("status").asText();
         Html result = switch (status) {
             case "running" -> Html.of("<p role=\"status\">Running since %s. This page follows it.</p>",
-                    scan.path("started").asText());
+                    When.readable(scan.path("started").asText()));
             case "done" -> Html.of("""
                     <dl id="scan-result"><dt>Records</dt><dd>%s</dd><dt>Pairs compared</dt><dd>%s of %s</dd>
                     <dt>Groups found</dt><dd>%s</dd><dt>Oversized blocks skipped</dt><dd>%s</dd>
                     <dt>Finished</dt><dd>%s</dd></dl>""", scan.path("records").asText(),
                     scan.path("pairsCompared").asText(), scan.path("allPairs").asText(),
-                    scan.path("groups").asText(), scan.path("oversizedBlocks").size(), scan.path("finished").asText());
+                    scan.path("groups").asText(), scan.path("oversizedBlocks").size(), When.readable(scan.path("finished").asText()));
             default -> Html.of("<p class=\"error\" role=\"alert\">%s</p>", scan.path("error").asText(status));
         };
         Html content = Html.of("""

@@ -290,7 +290,7 @@ class ConsoleBrowserTest {
         signIn();
         follow("Rules");
         assertEquals("Duplicate rules", heading());
-        WebElement added = browser.findElement(By.xpath("(//fieldset[@class='rule'])[last()]"));
+        WebElement added = browser.findElement(By.cssSelector("#rules tr.new"));
         added.findElement(By.cssSelector("input[name$='.name']")).sendKeys("Lead: full name");
         added.findElement(By.cssSelector("input[name$='.objects'][value=lead]")).click();
         added.findElement(By.cssSelector("input[name$='.fields']")).sendKeys("full_name");

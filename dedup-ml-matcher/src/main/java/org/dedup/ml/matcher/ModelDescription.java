@@ -26,7 +26,7 @@ final class ModelDescription {
         description.put("algorithm", model.algorithm().name().toLowerCase(Locale.ROOT));
         description.put("formatVersion", model.formatVersion());
         description.put("createdAt", model.createdAt());
-        description.put("thresholds", Map.of("merge", inForce.merge(), "review", inForce.review(),
+        description.put("thresholds", ordered("merge", inForce.merge(), "review", inForce.review(),
                 "trainedMerge", model.thresholds().merge(), "trainedReview", model.thresholds().review()));
         ModelMetadata.TrainingSummary training = model.training();
         description.put("training", ordered("sources", training.sources(), "records", training.records(),
