@@ -89,7 +89,7 @@ public final class ConsoleHandler implements Handler {
         ReviewController review = new ReviewController(api);
         AuditController audit = new AuditController(api);
         if (path.equals(PATH) || path.equals(PATH + "/") || path.equals("/console/review")) {
-            return review.list(session);
+            return review.list(session, rawQuery);
         }
         if (path.equals("/console/merges")) {
             return audit.merges(session);

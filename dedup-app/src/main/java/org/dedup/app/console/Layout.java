@@ -17,7 +17,7 @@ final class Layout {
             button{font:inherit;padding:.25rem .75rem} input,select{font:inherit} fieldset{margin:.5rem 0}
             dl.facts{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem;margin:.25rem 0} dl.facts dd{margin:0}
             .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:0 2rem}
-            .metric{font-size:1.25rem;font-weight:bold}
+            caption{text-align:left;font-weight:bold;padding:.25rem 0} label{white-space:nowrap}
             </style>""");
 
     private Layout() {

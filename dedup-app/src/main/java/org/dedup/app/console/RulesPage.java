@@ -42,7 +42,7 @@ final class RulesPage {
                 "<label><input type=\"checkbox\" name=\"rule.%s.objects\" value=\"%s\"%s> %s</label>", i, o,
                 checked(rule.objects().contains(o)), o)));
         return Html.of("""
-                <tr class="rule%s"><td><input name="rule.%s.name" value="%s" size="34" aria-label="Name of %s"%s></td>
+                <tr class="rule%s"><td><input name="rule.%s.name" value="%s" size="30" aria-label="Name of %s"%s></td>
                 <td><div role="group" aria-label="Objects of %s">%s</div></td>
                 <td><input name="rule.%s.fields" value="%s" size="28" aria-label="Fields of %s"></td>
                 <td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>""", new Html(isNew ? " new" : ""), i, rule.name(),
