@@ -22,10 +22,10 @@ public final class HttpParts {
     HttpParts(SystemResource system, LeadResource leads, PartyResource parties, MergeResource merges,
               ReviewResource review, AuditResource audit, ScanJobs scans, GroupResource groups,
               NotDuplicateResource notDuplicates, LabelResource labels, SettingsResource settings,
-              ScheduleResource schedules, WebhookResource webhooks, ArrivalQueue arrivals, ApiMetrics metrics,
-              JsonBodies json, WarmUp warmUp) {
+              ScheduleResource schedules, MatcherResource matchers, WebhookResource webhooks, ArrivalQueue arrivals,
+              ApiMetrics metrics, JsonBodies json, WarmUp warmUp) {
         this.resources = List.of(system, leads, parties, merges, review, audit, scans, groups, notDuplicates,
-                labels, settings, schedules, webhooks);
+                labels, settings, schedules, matchers, webhooks);
         this.arrivals = arrivals;
         this.metrics = metrics;
         this.scans = scans;

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class ScanJobs implements Resource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanJobs.class);
     private static final Duration HEARTBEAT = BulkScans.LEASE.dividedBy(4);
+    private static final int RECENT = 10;
+    private static final int MAX_RECENT = 100;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("dedup-scan-leases").factory());
@@ -69,6 +71,8 @@ final class ScanJobs implements Resource, AutoCloseable {
     @Override
     public List<Route> routes() {
         return List.of(Route.post("/v1/scans", this::start),
+                Route.get("/v1/scans", call -> Map.of("scans", scans.recent(call.tenant(),
+                        call.query().number("limit", RECENT, MAX_RECENT)).stream().map(ScanJobs::view).toList())),
                 Route.get("/v1/scans/{id}", call -> find(call.tenant(), id(call.path("id")))));
     }
 

@@ -47,6 +47,11 @@ public final class PublishingScanJobStore implements ScanJobStore {
     }
 
     @Override
+    public List<ScanJob> recent(TenantId tenant, int limit) {
+        return jobs.recent(tenant, limit);
+    }
+
+    @Override
     public void renew(Collection<ScanJob> running, Instant at) {
         jobs.renew(running, at);
     }

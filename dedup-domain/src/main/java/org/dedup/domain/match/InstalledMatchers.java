@@ -52,6 +52,13 @@ public final class InstalledMatchers {
         return health;
     }
 
+    /** Each installed method's description of itself ({@link Matcher#description()}), in installation order. */
+    public Map<MatchMethod, Map<String, Object>> descriptions() {
+        Map<MatchMethod, Map<String, Object>> descriptions = new LinkedHashMap<>();
+        byMethod.forEach((method, matcher) -> descriptions.put(method, matcher.description()));
+        return descriptions;
+    }
+
     /**
      * Refuses settings that enable a method with no installed matcher (a typo, a plugin whose jar is missing),
      * naming the methods; {@code whose} starts the message ("stored settings: ", or empty).

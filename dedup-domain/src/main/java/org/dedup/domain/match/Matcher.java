@@ -1,6 +1,7 @@
 package org.dedup.domain.match;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,6 +56,17 @@ public interface Matcher extends AutoCloseable {
      */
     default MatcherHealth health() {
         return MatcherHealth.AVAILABLE;
+    }
+
+    /**
+     * What this matcher tells the people who run it about itself, which {@code GET /v1/matchers} shows: for a
+     * trained model, its schema, algorithm, thresholds, training data, blocking and the metrics it reached on held-out
+     * pairs. Values are JDK types only (String, Number, Boolean, List and Map of them), since a plugin shares no other
+     * classes with dedup, and carry no paths or personal data. Empty, the default, for a matcher with nothing to
+     * tell beyond its method.
+     */
+    default Map<String, Object> description() {
+        return Map.of();
     }
 
     /**

@@ -94,6 +94,11 @@ public final class BulkScans {
         return jobs.find(tenant, id);
     }
 
+    /** The tenant's {@code limit} latest scans, the last started first: its last runs, scheduled or not. */
+    public List<ScanJob> recent(TenantId tenant, int limit) {
+        return jobs.recent(tenant, limit);
+    }
+
     /** Renews the leases of the jobs this process runs now. */
     public void renewLeases() {
         if (!running.isEmpty()) {

@@ -2,6 +2,7 @@ package org.dedup.domain.search;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +27,9 @@ public interface ScanJobStore {
     void end(ScanJob ended);
 
     Optional<ScanJob> find(TenantId tenant, UUID id);
+
+    /** The tenant's {@code limit} latest jobs, the last started first, whatever their outcome. */
+    List<ScanJob> recent(TenantId tenant, int limit);
 
     /** Renews the heartbeat of those of {@code running} that still run (the jobs this process runs) to {@code at}. */
     void renew(Collection<ScanJob> running, Instant at);

@@ -93,4 +93,22 @@ public abstract class ScanJobStoreContract {
         assertEquals(new ScanJob.Interrupted(T0.plusSeconds(130)), jobs().find(stopped, left.id()).orElseThrow()
                 .outcome());
     }
+
+    @Test
+    void aTenantsLatestJobsComeLastStartedFirstAndOnlyItsOwn() {
+        TenantId tenant = aTenant();
+        ScanJob first = ScanJob.running(tenant, T0);
+        jobs().startUnlessRunning(first);
+        jobs().end(first.ended(new ScanJob.Failed(T0.plusSeconds(1), "the scan failed")));
+        ScanJob second = ScanJob.running(tenant, T0.plusSeconds(2));
+        jobs().startUnlessRunning(second);
+        jobs().end(second.ended(new ScanJob.Interrupted(T0.plusSeconds(3))));
+        ScanJob third = ScanJob.running(tenant, T0.plusSeconds(4));
+        jobs().startUnlessRunning(third);
+        jobs().startUnlessRunning(ScanJob.running(aTenant(), T0.plusSeconds(5)));
+
+        assertEquals(List.of(third.id(), second.id()), jobs().recent(tenant, 2).stream().map(ScanJob::id).toList());
+        assertEquals(3, jobs().recent(tenant, 10).size());
+        assertEquals(List.of(), jobs().recent(aTenant(), 10));
+    }
 }

@@ -2,6 +2,7 @@ package org.dedup.domain.testing;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class InMemoryScanJobs implements ScanJobStore {
     @Override
     public synchronized Optional<ScanJob> find(TenantId tenant, UUID id) {
         return Optional.ofNullable(jobs.get(id)).filter(job -> job.tenant().equals(tenant));
+    }
+
+    @Override
+    public synchronized List<ScanJob> recent(TenantId tenant, int limit) {
+        return jobs.values().stream().filter(job -> job.tenant().equals(tenant))
+                .sorted(Comparator.comparing(ScanJob::started).reversed()).limit(limit).toList();
     }
 
     @Override

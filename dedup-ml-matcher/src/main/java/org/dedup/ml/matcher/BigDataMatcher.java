@@ -2,6 +2,7 @@ package org.dedup.ml.matcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,6 +73,12 @@ final class BigDataMatcher implements Matcher {
     @Override
     public Optional<RecordLinker> recordLinker() {
         return Optional.of(new BigDataLinker(model, persons));
+    }
+
+    /** The model's metadata as {@code dedup evaluate} reports it, with the thresholds in force here. */
+    @Override
+    public Map<String, Object> description() {
+        return ModelDescription.of(model.metadata(), model.thresholds());
     }
 
     private Set<MatchKey> keys(PersonRecord person) {

@@ -4,6 +4,7 @@ import static org.dedup.persistence.jooq.Tables.SCAN_JOB;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,6 +78,13 @@ public final class JooqScanJobStore implements ScanJobStore {
     public Optional<ScanJob> find(TenantId tenant, UUID id) {
         return Storage.attempt("read", "scan " + id, tenant, () -> dsl.selectFrom(SCAN_JOB)
                 .where(SCAN_JOB.TENANT_ID.eq(tenant.value()), SCAN_JOB.ID.eq(id)).fetchOptional(this::job));
+    }
+
+    @Override
+    public List<ScanJob> recent(TenantId tenant, int limit) {
+        return Storage.attempt("read", "the latest scans", tenant, () -> dsl.selectFrom(SCAN_JOB)
+                .where(SCAN_JOB.TENANT_ID.eq(tenant.value())).orderBy(SCAN_JOB.STARTED_AT.desc(), SCAN_JOB.ID)
+                .limit(limit).fetch(this::job));
     }
 
     @Override
