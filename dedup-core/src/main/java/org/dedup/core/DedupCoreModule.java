@@ -1,7 +1,7 @@
 package org.dedup.core;
 
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -133,7 +133,7 @@ public final class DedupCoreModule extends AbstractModule {
                                     SettingsStore settings, NotDuplicateStore notDuplicates,
                                     DuplicateGroupStore groups, RecordStandardizer standardizer,
                                     List<Matcher> matchers) {
-        Map<MatchMethod, RecordLinker> linkers = new HashMap<>();
+        Map<MatchMethod, RecordLinker> linkers = new LinkedHashMap<>();
         matchers.forEach(matcher -> matcher.recordLinker().ifPresent(l -> linkers.put(matcher.method(), l)));
         return new DuplicateSearch(leads, contacts, companies, settings, notDuplicates, groups, standardizer, linkers);
     }

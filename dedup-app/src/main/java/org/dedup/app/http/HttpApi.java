@@ -15,9 +15,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 
 import org.dedup.app.config.ConfigException;
-import org.dedup.app.arrivals.ArrivalQueue;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
+import org.dedup.core.arrivals.ArrivalQueue;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-import org.dedup.app.arrivals.ArrivalQueue;
+import org.dedup.core.arrivals.ArrivalQueue;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.persistence.Database;

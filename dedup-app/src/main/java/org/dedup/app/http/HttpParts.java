@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.google.inject.Inject;
 
-import org.dedup.app.arrivals.ArrivalQueue;
+import org.dedup.core.arrivals.ArrivalQueue;
 
 /**
  * What an {@link HttpApi} is made of, constructed by Guice ({@link HttpModule}): its resources in the order of the

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import com.google.inject.Inject;
 
-import org.dedup.app.arrivals.ArrivalQueue;
+import org.dedup.core.arrivals.ArrivalQueue;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.IdempotencyKey;

@@ -79,7 +79,8 @@ final class PartyResource implements Resource {
         Audited.Writer writer = call.writer();
         MergeRequest request = call.body(MergeRequest.class);
         MergeId merge = audited.write(writer, AuditLog.MERGE,
-                () -> merges.merge(request.toRequest(writer.tenant(), kind)), merged -> merged.value().toString());
+                () -> merges.merge(request.toRequest(writer.tenant(), kind)),
+                merged -> merged.merge().value().toString()).merge();
         return Map.of("merge", merge.value());
     }
 

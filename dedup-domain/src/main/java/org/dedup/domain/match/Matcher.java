@@ -50,6 +50,17 @@ public interface Matcher extends AutoCloseable {
     }
 
     /**
+     * How duplicate control runs this method: when it checks a lead (on arrival, or right after the lead was added for
+     * some channels), whether its merges add a note, whether it merges only where an incoming-leads stage is involved,
+     * and whether an update checks the lead again. Read once, when the matcher is installed; the default,
+     * {@link ControlTraits#DEFAULT}, is an ordinary method checked on arrival. The engine knows no method by name:
+     * what is special about one is declared here.
+     */
+    default ControlTraits controlTraits() {
+        return ControlTraits.DEFAULT;
+    }
+
+    /**
      * Whether this matcher can work: {@link MatcherHealth#AVAILABLE}, the default, or unavailable with the reason
      * (its model could not be loaded, say), which the server's health report shows. An unavailable matcher still
      * answers every call, with an exception giving the same reason.

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
-import org.dedup.domain.merge.MergeId;
+import org.dedup.domain.merge.MergeResult;
 import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.InvalidRecordException;
@@ -114,7 +114,10 @@ public final class ReviewQueue {
         return read(tenant, List.of(find(tenant, id))).getFirst();
     }
 
-    /** Merges the item's records and resolves it as merged, the merge id as its detail. */
+    /**
+     * Merges the item's records and resolves it as merged, the merge id as its detail, followed by the methods whose
+     * matchers failed on the survivor, if any.
+     */
     public ReviewItem merge(Action action, MergeChoice choice) {
         ReviewItem item = current(action);
         RecordKind kind = kindOf(item, choice);
@@ -126,10 +129,12 @@ public final class ReviewQueue {
         merged.forEach(id -> item.seen().versionOf(new LeadId(id)).ifPresent(v -> seen.put(id, v)));
         return transactor.inTransaction(() -> {
             ReviewItem open = stillOpen(action);
-            MergeId merge = merges.merge(new RecordMerges.Request(action.tenant(), kind, merged, survivor,
+            MergeResult merge = merges.merge(new RecordMerges.Request(action.tenant(), kind, merged, survivor,
                     choice.choices(), choice.rule(), seen));
-            audited.record(action.writer(), AuditLog.MERGE, merge.value().toString());
-            return resolved(action, open, ReviewStatus.MERGED, "merge " + merge.value());
+            audited.record(action.writer(), AuditLog.MERGE, merge.merge().value().toString());
+            return resolved(action, open, ReviewStatus.MERGED, "merge " + merge.merge().value()
+                    + (merge.failures().isEmpty() ? "" : "; matchers failed: " + merge.failures().stream()
+                    .map(f -> f.method().id()).distinct().sorted().toList()));
         });
     }
 

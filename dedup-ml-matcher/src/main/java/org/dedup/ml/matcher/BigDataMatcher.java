@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.dedup.domain.match.ControlTraits;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
@@ -39,7 +40,12 @@ final class BigDataMatcher implements Matcher {
 
     @Override
     public MatchMethod method() {
-        return MatchMethod.BIG_DATA;
+        return BigDataMatcherProvider.METHOD;
+    }
+
+    @Override
+    public ControlTraits controlTraits() {
+        return BigDataMatcherProvider.TRAITS;
     }
 
     @Override
@@ -63,7 +69,7 @@ final class BigDataMatcher implements Matcher {
                 Optional<EvidenceRules.Rule> broken = model.brokenRule(person.record(), other.record());
                 Verdict verdict = probability >= model.thresholds().merge() && broken.isEmpty() ? Verdict.DUPLICATE
                         : Verdict.POSSIBLE_DUPLICATE;
-                matches.add(new MatchCandidate(candidate.lead().id(), MatchMethod.BIG_DATA, verdict, probability,
+                matches.add(new MatchCandidate(candidate.lead().id(), BigDataMatcherProvider.METHOD, verdict, probability,
                         PairExplanations.of(model, person, other, probability, broken)));
             }
         }

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
+import org.dedup.domain.match.ControlTraits;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.model.SourceChannel;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.matchers.spi.MatcherConfig;
 import org.dedup.matchers.spi.MatcherProvider;
 import org.dedup.ml.model.MatchModel;
@@ -32,6 +35,15 @@ import org.slf4j.LoggerFactory;
  * reports it as a matcher failure in its decision while the other methods go on.
  */
 public final class BigDataMatcherProvider implements MatcherProvider {
+    /** The method's id, which tenants enable. */
+    public static final MatchMethod METHOD = new MatchMethod("big_data");
+    /**
+     * How duplicate control runs BIG DATA, as Kommo does: a chat is checked on arrival, a lead of another channel
+     * right after it was added; it merges only where the lead or its duplicate is in the incoming-leads stage, adds a
+     * merge note, and an update of a lead checks it again. The same traits whether or not the model loaded.
+     */
+    public static final ControlTraits TRAITS = ControlTraits.DEFAULT.checkedAfterAddExcept(SourceChannel.CHAT)
+            .withMergeNote().mergingOnlyWithIncomingStage().checkedAfterUpdate();
     private static final Logger LOG = LoggerFactory.getLogger(BigDataMatcherProvider.class);
     private static final String LOAD_BUDGET = "loadTimeBudgetSeconds";
     private static final Set<String> OPTIONS = Set.of("model", "mergeThreshold", "reviewThreshold", LOAD_BUDGET);
@@ -40,7 +52,7 @@ public final class BigDataMatcherProvider implements MatcherProvider {
 
     @Override
     public String id() {
-        return "big_data";
+        return METHOD.id();
     }
 
     @Override
