@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.dedup.app.arrivals.ArrivalQueue;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
@@ -50,7 +52,8 @@ final class LeadResource implements Resource {
 
     private DecisionView receive(Call call) throws IOException {
         TenantId tenant = call.tenant();
-        byte[] body = call.bytes();
+        // read once: the fingerprint is taken of the same tree the request is read from
+        JsonNode body = call.tree(call.bytes());
         IncomingLeadRequest request = call.parse(body, IncomingLeadRequest.class);
         Optional<IdempotencyKey> key = call.header("Idempotency-Key").map(IdempotencyKey::new);
         Optional<RequestFingerprint> fingerprint = key.isPresent() ? Optional.of(RequestFingerprints.of(body))
