@@ -208,7 +208,10 @@ public final class DuplicateControl {
             return arrival.decision();
         }
         TenantId tenant = probed.lead().tenant();
-        Optional<Decision> afterAdd = bigDataCheck(tenant, arrival.decision().lead(), MergeTiming.AFTER_ADD);
+        // the lead was stored as it arrived (created, or kept beside too many matches): its probes need no read
+        Optional<Decision> afterAdd = arrival.decision().lead().equals(probed.lead().id())
+                ? bigDataCheck(probed.lead(), MergeTiming.AFTER_ADD)
+                : bigDataCheck(tenant, arrival.decision().lead(), MergeTiming.AFTER_ADD);
         afterAdd.ifPresent(d -> ports.decisions().record(tenant, d, clock.instant()));
         return afterAdd.orElse(arrival.decision());
     }
@@ -263,6 +266,20 @@ public final class DuplicateControl {
      * duplicate sits in an incoming-leads stage. Empty when nothing was merged.
      */
     private Optional<Decision> bigDataCheck(TenantId tenant, LeadId leadId, MergeTiming timing) {
+        if (!ports.settings().settings(tenant).enabled(MatchMethod.BIG_DATA)) {
+            return Optional.empty();
+        }
+        return bigDataCheck(ports.leads().find(tenant, leadId)
+                .orElseThrow(() -> new RecordNotFoundException(tenant, leadId)), timing);
+    }
+
+    /**
+     * As {@link #bigDataCheck(TenantId, LeadId, MergeTiming)}, probing by the keys of {@code unlocked}, the lead as
+     * stored a moment ago; the check itself reads it again under the locks of those keys.
+     */
+    private Optional<Decision> bigDataCheck(Lead unlocked, MergeTiming timing) {
+        TenantId tenant = unlocked.tenant();
+        LeadId leadId = unlocked.id();
         DuplicateControlSettings settings = ports.settings().settings(tenant);
         if (!settings.enabled(MatchMethod.BIG_DATA)) {
             return Optional.empty();
@@ -270,8 +287,6 @@ public final class DuplicateControl {
         MatchContext context = new MatchContext(tenant, settings,
                 PreconfiguredRules.orPreconfigured(ports.settings().rules(tenant)));
         List<MatcherFailure> probeFailures = new ArrayList<>();
-        Lead unlocked = ports.leads().find(tenant, leadId)
-                .orElseThrow(() -> new RecordNotFoundException(tenant, leadId));
         LeadProfile unlockedProfile = matchers.profile(unlocked, settings.standardization());
         Map<Matcher, Set<MatchKey>> probes = decider.search().probe(unlockedProfile, Set.of(MatchMethod.BIG_DATA),
                 context, probeFailures);
