@@ -3,7 +3,7 @@
 # reset as by run-load.sh, `dedup serve` started, a warm-up at RATE, then RUNS measured runs of SECONDS_TO_RUN at
 # RATE, each reporting the CPU time the server process and the PostgreSQL backends serving its connections used,
 # divided by the arrivals sent (every one acknowledged, then verified in the database).
-#   SCHEMA=load_perf bench/load/run-cpu.sh        # LEADS=1000000 RATE=300 SECONDS_TO_RUN=60 WARMUP=60 RUNS=3
+#   SCHEMA=load_perf bench/load/run-cpu.sh        # LEADS=1000000 RATE=100 SECONDS_TO_RUN=60 WARMUP=60 RUNS=3
 #   METHODS="email, phone, big_data" SKIP_BUILD=1 SCHEMA=load_perf bench/load/run-cpu.sh
 # The warm-up is a run of its own (no statement statistics are reset, so another run on the same cluster keeps
 # its own). The cluster's background processes are counted too ("cluster", every postgres process of port 5434),
@@ -12,7 +12,7 @@
 PORT=${PORT:-18571}
 source "$(dirname "$0")/lib.sh"
 LEADS=${LEADS:-1000000}
-RATE=${RATE:-300}
+RATE=${RATE:-100}
 DURATION=${SECONDS_TO_RUN:-60}
 WARMUP=${WARMUP:-60}
 RUNS=${RUNS:-3}
@@ -35,7 +35,7 @@ ticks() {
 # the PostgreSQL backends whose client is the server process (its sockets to port 5434)
 server_backends() {
     local ports
-    ports=$(ss -tnpH "dport = :$PG_PORT" | grep "pid=$SERVER_PID," | awk '{split($4, a, ":"); print a[2]}' | paste -sd,)
+    ports=$(ss -tnpH "dport = :$PG_PORT" | grep "pid=$SERVER_PID," | awk '{n = split($4, a, ":"); print a[n]}' | paste -sd,)
     [[ -n "$ports" ]] && psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d test -qtAc \
         "select pid from pg_stat_activity where client_port in ($ports)"
 }
@@ -48,9 +48,10 @@ cluster_processes() {
 
 own_cluster load "$PG_PORT" "$ROOT/bench/load/postgresql-load.conf"
 prepare cpu "$URL" "$SCHEMA"
-harness run server="http://127.0.0.1:$PORT" leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$WARMUP" acks="$OUT/cpu-warmup.csv" \
-    > "$OUT/cpu-warmup.log" 2>&1
-tail -3 "$OUT/cpu-warmup.log"
+# the warm-up need not keep up (a cold server on a busy machine may not): it is verified, not measured
+harness run server="http://127.0.0.1:$PORT" leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" \
+    seconds="$WARMUP" acks="$OUT/cpu-warmup.csv" > "$OUT/cpu-warmup.log" 2>&1 || echo "warm-up: harness exit $?"
+grep '^RESULT' "$OUT/cpu-warmup.log" || true
 harness verify schema="$SCHEMA" url="$URL" acks="$OUT/cpu-warmup.csv" | tail -1
 hz=$(getconf CLK_TCK)
 failed=0
@@ -62,6 +63,7 @@ for run in $(seq 1 "$RUNS"); do
     harness run server="http://127.0.0.1:$PORT" leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DURATION" \
         acks="$OUT/cpu-$run.csv" > "$OUT/cpu-$run.log" 2>&1
     ran=$?
+    grep '^RESULT' "$OUT/cpu-$run.log" || true
     set -e
     s1=$(ticks "$SERVER_PID"); b1=$(ticks $backends); c1=$(ticks $(cluster_processes))
     arrivals=$(grep -vc '^#' "$OUT/cpu-$run.csv" || true)
