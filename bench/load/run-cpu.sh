@@ -5,6 +5,7 @@
 # divided by the arrivals sent (every one acknowledged, then verified in the database).
 #   SCHEMA=load_perf bench/load/run-cpu.sh        # LEADS=1000000 RATE=100 SECONDS_TO_RUN=60 WARMUP=60 RUNS=3
 #   METHODS="email, phone, big_data" SKIP_BUILD=1 SCHEMA=load_perf bench/load/run-cpu.sh
+#   ROUND_TRIPS=1 RATE=30 bench/load/run-cpu.sh    # also counts the backends' sends (round trips) with strace
 # The warm-up is a run of its own (no statement statistics are reset, so another run on the same cluster keeps
 # its own). The cluster's background processes are counted too ("cluster", every postgres process of port 5434),
 # but they also serve whatever else uses the cluster at the time; "backends" are this server's connections only.
@@ -59,12 +60,25 @@ for run in $(seq 1 "$RUNS"); do
     backends=$(server_backends)
     load_before=$(load_average)
     s0=$(ticks "$SERVER_PID"); b0=$(ticks $backends); c0=$(ticks $(cluster_processes))
+    if [[ "${ROUND_TRIPS:-0}" == 1 ]]; then
+        # a backend answers each round trip with one send (at the Sync that ends it): sends per arrival are round
+        # trips per arrival, whatever the machine's load. strace slows the backends: CPU figures of such a run are not
+        # comparable with those of a run without it
+        # shellcheck disable=SC2046 # one -p per backend
+        strace -c -e trace=sendto $(printf -- '-p %s ' $backends) -o "$OUT/cpu-$run-sends.txt" 2> /dev/null &
+        STRACE_PID=$!
+    fi
     set +e
     harness run server="http://127.0.0.1:$PORT" leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DURATION" \
         acks="$OUT/cpu-$run.csv" > "$OUT/cpu-$run.log" 2>&1
     ran=$?
     grep '^RESULT' "$OUT/cpu-$run.log" || true
     set -e
+    if [[ -n "${STRACE_PID:-}" ]]; then
+        kill -INT "$STRACE_PID"
+        wait "$STRACE_PID" 2> /dev/null || true
+        echo "run $run: $(awk '$NF == "sendto" {print $4}' "$OUT/cpu-$run-sends.txt") sends by the server's backends"
+    fi
     s1=$(ticks "$SERVER_PID"); b1=$(ticks $backends); c1=$(ticks $(cluster_processes))
     arrivals=$(grep -vc '^#' "$OUT/cpu-$run.csv" || true)
     if [[ "$(server_backends | sort | paste -sd' ')" != "$(echo $backends | tr ' ' '\n' | sort | paste -sd' ')" ]]; then
