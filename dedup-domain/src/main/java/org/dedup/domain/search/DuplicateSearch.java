@@ -248,7 +248,8 @@ public final class DuplicateSearch {
         return notDuplicates.page(tenant, after, limit);
     }
 
-    private void requireStored(TenantId tenant, RecordRef record) {
+    /** @throws RecordNotFoundException when {@code record} does not exist in the tenant */
+    public void requireStored(TenantId tenant, RecordRef record) {
         boolean stored = switch (record) {
             case LeadId lead -> leads.find(tenant, lead).isPresent();
             case ContactId contact -> contacts.find(tenant, contact).isPresent();
@@ -263,7 +264,8 @@ public final class DuplicateSearch {
         return records(tenant).stream().map(ScannedRecord::profile).toList();
     }
 
-    private List<ScannedRecord> records(TenantId tenant) {
+    /** Every lead, contact and company of the tenant with its standardized profile, as a bulk search reads them. */
+    public List<ScannedRecord> records(TenantId tenant) {
         StandardizationOptions options = options(tenant);
         List<ScannedRecord> records = new ArrayList<>();
         leads.forEach(tenant, lead -> records.add(new ScannedRecord.OfLead(standardizer.lead(lead, options))));
