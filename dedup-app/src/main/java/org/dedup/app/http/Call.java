@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
 import org.dedup.domain.audit.AuditEvent;
@@ -94,5 +95,15 @@ final class Call {
 
     <T> T parse(byte[] body, Class<T> type) {
         return json.parse(body, type);
+    }
+
+    /** The body as a JSON tree; 400 when it is malformed. */
+    JsonNode tree(byte[] body) {
+        return json.tree(body);
+    }
+
+    /** The body's tree read as {@code type}, as {@link #body(Class)} reads it. */
+    <T> T parse(JsonNode tree, Class<T> type) {
+        return json.parse(tree, type);
     }
 }

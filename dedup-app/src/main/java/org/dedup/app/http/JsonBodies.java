@@ -34,7 +34,11 @@ final class JsonBodies {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
 
     <T> T parse(byte[] body, Class<T> type) {
-        JsonNode tree = tree(body);
+        return parse(tree(body), type);
+    }
+
+    /** As {@link #parse(byte[], Class)}, from the body already read as a tree. */
+    <T> T parse(JsonNode tree, Class<T> type) {
         if (tree.isNull()) {
             throw new HttpProblem(400, "the request body is JSON null; a JSON " + (type.isArray() ? "array" : "object")
                     + " is expected");

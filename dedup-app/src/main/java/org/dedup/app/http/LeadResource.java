@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Inject;
 
 import org.dedup.core.arrivals.ArrivalQueue;
@@ -53,7 +54,8 @@ final class LeadResource implements Resource {
 
     private DecisionView receive(Call call) throws IOException {
         TenantId tenant = call.tenant();
-        byte[] body = call.bytes();
+        // read once: the fingerprint is taken of the same tree the request is read from
+        JsonNode body = call.tree(call.bytes());
         IncomingLeadRequest request = call.parse(body, IncomingLeadRequest.class);
         Optional<IdempotencyKey> key = call.header("Idempotency-Key").map(IdempotencyKey::new);
         Optional<RequestFingerprint> fingerprint = key.isPresent() ? Optional.of(RequestFingerprints.of(body))

@@ -2,6 +2,7 @@ package org.dedup.app.http;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -20,8 +21,8 @@ final class RequestFingerprints {
     private RequestFingerprints() {
     }
 
-    /** The fingerprint of a body already known to be well-formed JSON. */
-    static RequestFingerprint of(byte[] body) throws IOException {
-        return RequestFingerprint.of(CANONICAL.writeValueAsString(CANONICAL.readTree(body)));
+    /** The fingerprint of a body, read as a tree by the API (which refused it unless it was well-formed JSON). */
+    static RequestFingerprint of(JsonNode body) throws IOException {
+        return RequestFingerprint.of(CANONICAL.writeValueAsString(body));
     }
 }

@@ -16,8 +16,9 @@ class RequestFingerprintsTest {
                            "phones": [{"number": "+44 20 7946 0958", "type": "mobile"}]}]}
             """;
 
+    /** As the API takes it: of the tree its request was read from. */
     private static RequestFingerprint of(String body) throws Exception {
-        return RequestFingerprints.of(body.getBytes(StandardCharsets.UTF_8));
+        return RequestFingerprints.of(new JsonBodies().tree(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

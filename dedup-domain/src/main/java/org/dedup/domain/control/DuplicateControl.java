@@ -215,7 +215,10 @@ public final class DuplicateControl {
             return arrival.decision();
         }
         TenantId tenant = probed.lead().tenant();
-        Optional<Decision> afterAdd = laterCheck(tenant, arrival.decision().lead(), MergeTiming.AFTER_ADD, methods);
+        // the lead was stored as it arrived (created, or kept beside too many matches): its probes need no read
+        Optional<Decision> afterAdd = arrival.decision().lead().equals(probed.lead().id())
+                ? laterCheck(probed.lead(), MergeTiming.AFTER_ADD, methods)
+                : laterCheck(tenant, arrival.decision().lead(), MergeTiming.AFTER_ADD, methods);
         afterAdd.ifPresent(d -> ports.decisions().record(tenant, d, clock.instant()));
         return afterAdd.orElse(arrival.decision());
     }
@@ -274,12 +277,24 @@ public final class DuplicateControl {
         if (methods.isEmpty()) {
             return Optional.empty();
         }
+        return laterCheck(ports.leads().find(tenant, leadId)
+                .orElseThrow(() -> new RecordNotFoundException(tenant, leadId)), timing, methods);
+    }
+
+    /**
+     * As {@link #laterCheck(TenantId, LeadId, MergeTiming, Set)}, probing by the keys of {@code unlocked}, the lead as
+     * stored a moment ago; the check itself reads it again under the locks of those keys.
+     */
+    private Optional<Decision> laterCheck(Lead unlocked, MergeTiming timing, Set<MatchMethod> methods) {
+        if (methods.isEmpty()) {
+            return Optional.empty();
+        }
+        TenantId tenant = unlocked.tenant();
+        LeadId leadId = unlocked.id();
         DuplicateControlSettings settings = ports.settings().settings(tenant);
         MatchContext context = new MatchContext(tenant, settings,
                 PreconfiguredRules.orPreconfigured(ports.settings().rules(tenant)));
         List<MatcherFailure> probeFailures = new ArrayList<>();
-        Lead unlocked = ports.leads().find(tenant, leadId)
-                .orElseThrow(() -> new RecordNotFoundException(tenant, leadId));
         LeadProfile unlockedProfile = matchers.profile(unlocked, settings.standardization());
         Map<Matcher, Set<MatchKey>> probes = decider.search().probe(unlockedProfile, methods, context,
                 probeFailures);

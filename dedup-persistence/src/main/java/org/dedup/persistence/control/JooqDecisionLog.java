@@ -52,7 +52,8 @@ public final class JooqDecisionLog implements DecisionLog {
     private void insert(Recording recording) {
         String subject = recording.key().map(key -> "the decision under idempotency key '" + key.value() + "' on "
                 + recording.decision().lead()).orElse("the decision on " + recording.decision().lead());
-        Storage.run("record", subject, recording.tenant(), () -> statements.execute("insert",
+        // inside a transaction, sent with its commit: a decision is recorded last
+        Storage.run("record", subject, recording.tenant(), () -> statements.executeLater("insert",
                 v -> insertion(v, recording)));
     }
 

@@ -32,7 +32,8 @@ public final class JooqMergeJournal implements MergeJournal {
 
     @Override
     public void append(MergeJournalEntry entry) {
-        Storage.run("journal", entry.id(), entry.tenant(), () -> statements.execute("append",
+        // inside the merge's transaction, sent with its next statement or its commit
+        Storage.run("journal", entry.id(), entry.tenant(), () -> statements.executeLater("append",
                 v -> insertion(v, entry)));
     }
 

@@ -52,8 +52,15 @@ public final class JooqEventOutbox implements EventOutbox, EventDeliveries {
         if (events.isEmpty()) {
             return;
         }
+        // one event (a merge's) goes with the transaction's next statement or its commit
         Storage.run("add", events.size() + " event(s) to the outbox", events.getFirst().tenant(),
-                () -> statements.executeBatch("add event", events, this::insertion));
+                () -> {
+                    if (events.size() == 1) {
+                        statements.executeLater("add event", v -> insertion(v, events.getFirst()));
+                    } else {
+                        statements.executeBatch("add event", events, this::insertion);
+                    }
+                });
     }
 
     private Query insertion(Binds v, DomainEvent event) {

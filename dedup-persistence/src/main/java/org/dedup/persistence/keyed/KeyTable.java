@@ -1,5 +1,7 @@
 package org.dedup.persistence.keyed;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -74,12 +76,21 @@ public record KeyTable<K extends Record>(Table<K> table, Field<String> tenant, F
                                           Collection<UUID> owners) {
         Map<UUID, Set<MatchKey>> keys = new HashMap<>();
         owners.forEach(ownerId -> keys.put(ownerId, new HashSet<>()));
-        statements.fetch(List.of("keys of", table.getName(), owners.size()), v -> DSL.select(owner, namespace, value)
-                        .from(table).where(ofTenant(v, tenantId),
-                                owner.in(owners.stream().map(ownerId -> v.of(owner, ownerId)).toList())),
-                row -> Map.entry(row.getObject(1, UUID.class), new MatchKey(row.getString(2), row.getString(3))))
+        statements.fetch(List.of("keys of", table.getName(), owners.size()), v -> keysQuery(v, tenantId, owners),
+                        KeyTable::ownedKey)
                 .forEach(key -> keys.get(key.getKey()).add(key.getValue()));
         return keys;
+    }
+
+    /** The query of the keys stored now of each of {@code owners}; its rows are read by {@link #ownedKey}. */
+    public Query keysQuery(Binds v, TenantId tenantId, Collection<UUID> owners) {
+        return DSL.select(owner, namespace, value).from(table).where(ofTenant(v, tenantId),
+                owner.in(owners.stream().map(ownerId -> v.of(owner, ownerId)).toList()));
+    }
+
+    /** A row of {@link #keysQuery}: the owner and one of its keys. */
+    public static Map.Entry<UUID, MatchKey> ownedKey(ResultSet row) throws SQLException {
+        return Map.entry(row.getObject(1, UUID.class), new MatchKey(row.getString(2), row.getString(3)));
     }
 
     /** The statements (none, one or two) that make the change. */

@@ -68,10 +68,13 @@ public final class JooqLeadRepository implements LeadRepository {
         this.contacts = new LeadContacts(dsl, codec, statements);
     }
 
-    /** The lead, its contacts and its keys, in one round trip on PostgreSQL. */
+    /**
+     * The lead, its contacts and its keys, in one round trip on PostgreSQL; inside a transaction, with its next
+     * statement or its commit (a lead's id is new: only a broken database fails the insert, and the transaction).
+     */
     @Override
     public void insert(Lead lead, Set<MatchKey> keys) {
-        Storage.run("insert", lead.id(), lead.tenant(), () -> statements.executeTogether(
+        Storage.run("insert", lead.id(), lead.tenant(), () -> statements.executeTogetherLater(
                 List.of("insert lead", lead.contacts().size(), keys.size()), v -> Stream.of(
                         List.of(insertion(v, lead)), contacts.insertion(v, lead),
                         KEYS.writes(v, lead.tenant(), lead.id().value(), Change.adding(keys)))
@@ -91,25 +94,25 @@ public final class JooqLeadRepository implements LeadRepository {
     }
 
     /**
-     * The lead's row first (its version checked, its row locked), then its stored keys read, then its contacts and
-     * the keys that change written in one round trip on PostgreSQL.
+     * The lead's row first (its version checked, its row locked) and its stored keys read, in one round trip on
+     * PostgreSQL, then its contacts and the keys that change written: inside a transaction, with its next statement
+     * or its commit (the row lock orders them after any other change of the lead).
      */
     @Override
     public void update(Lead lead, Set<MatchKey> keys) {
         Storage.run("update", lead.id(), lead.tenant(), () -> {
-            updateRow(lead);
-            Change keyChange = KEYS.change(statements, lead.tenant(), lead.id().value(), keys);
-            statements.executeTogether(List.of("rewrite lead", lead.contacts().size(), keyChange.shape()),
+            var updated = statements.executeThenFetch("update lead, read its keys", v -> List.of(rowUpdate(v, lead),
+                    KEYS.keysQuery(v, lead.tenant(), List.of(lead.id().value()))), KeyTable::ownedKey);
+            if (updated.count() == 0) {
+                throw stale(lead);
+            }
+            Change keyChange = Change.between(updated.rows().stream().map(Map.Entry::getValue)
+                    .collect(Collectors.toSet()), keys);
+            statements.executeTogetherLater(List.of("rewrite lead", lead.contacts().size(), keyChange.shape()),
                     v -> Stream.of(List.of(contacts.deletion(v, lead.tenant(), lead.id())),
                             contacts.insertion(v, lead), KEYS.writes(v, lead.tenant(), lead.id().value(), keyChange))
                             .flatMap(List::stream).toList());
         });
-    }
-
-    private void updateRow(Lead lead) {
-        if (statements.execute("update lead", v -> rowUpdate(v, lead)) == 0) {
-            throw stale(lead);
-        }
     }
 
     /** The update of the lead's row from the version before it, which refuses (changes no row) any other. */

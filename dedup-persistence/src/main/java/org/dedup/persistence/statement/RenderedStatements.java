@@ -38,18 +38,29 @@ public final class RenderedStatements {
      * hot ones.
      */
     private static final int MAX_SHAPES = 2_048;
-    /** Statements with more values (a batch's lookup of every key of its arrivals) are rendered each time. */
-    private static final int MAX_CACHED_VALUES = 128;
+    /**
+     * Statements with more values are kept apart, fewer of them: most are one-off shapes (a batch's lookup of every
+     * key of its arrivals), but some recur (the lock of a batch's keys, the read of its candidates, whose shape is
+     * only a count) and rendering one of those costs more than running it.
+     */
+    private static final int MAX_SMALL_VALUES = 128;
+    private static final int MAX_LARGE_SHAPES = 256;
     private final DSLContext dsl;
-    private final Map<Object, Rendered> byShape = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, Rendered> eldest) {
-            return size() > MAX_SHAPES;
-        }
-    });
+    private final Map<Object, Rendered> byShape = shapes(MAX_SHAPES);
+    private final Map<Object, Rendered> largeByShape = shapes(MAX_LARGE_SHAPES);
 
     public RenderedStatements(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    /** Rendered statements by shape, the least recently used dropped past {@code max}. */
+    private static Map<Object, Rendered> shapes(int max) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Rendered> eldest) {
+                return size() > max;
+            }
+        });
     }
 
     /**
@@ -94,12 +105,11 @@ public final class RenderedStatements {
      * its text, such as the number of rows).
      */
     private Rendered rendered(Object shape, List<? extends Query> queries, Binds binds) {
-        Rendered cached = byShape.get(shape);
+        Map<Object, Rendered> cache = binds.values.size() <= MAX_SMALL_VALUES ? byShape : largeByShape;
+        Rendered cached = cache.get(shape);
         if (cached == null) {
             cached = render(queries, binds);
-            if (binds.values.size() <= MAX_CACHED_VALUES) {
-                byShape.put(shape, cached);
-            }
+            cache.put(shape, cached);
         }
         if (!cached.types().equals(binds.types) || cached.sqls().size() != queries.size()) {
             // a shape must name everything its SQL depends on: values bound to another statement's places are refused
@@ -125,6 +135,48 @@ public final class RenderedStatements {
     /** Runs the insert, update or delete {@code build} makes; the number of rows it changed. */
     public int execute(Object shape, Function<Binds, ? extends Query> build) {
         return run(shape, build, PreparedStatement::executeUpdate);
+    }
+
+    /**
+     * Runs the write {@code build} makes, whose outcome matters only when it fails (an insert of a new row): inside
+     * a transaction on PostgreSQL it goes with the transaction's next statement or its commit, in the same round trip
+     * and before it, and its failure fails that statement or the commit; otherwise it runs now. Only what the
+     * transaction itself reads can tell the difference, and it reads the write: other sessions see it at the commit
+     * either way.
+     */
+    public void executeLater(Object shape, Function<Binds, ? extends Query> build) {
+        Binds binds = new Binds();
+        Rendered statement = rendered(shape, List.of(build.apply(binds)), binds);
+        if (!deferred(statement, binds)) {
+            onConnection(statement.sql(), binds, 0, binds.values.size(), PreparedStatement::execute);
+        }
+    }
+
+    /** As {@link #executeTogether}, sent later as {@link #executeLater} sends a statement. */
+    public void executeTogetherLater(Object shape, Function<Binds, List<? extends Query>> build) {
+        Binds binds = new Binds();
+        List<? extends Query> queries = build.apply(binds);
+        if (queries.isEmpty()) {
+            return;
+        }
+        Rendered statements = rendered(shape, queries, binds);
+        if (deferred(statements, binds)) {
+            return;
+        }
+        if (oneRoundTrip()) {
+            onConnection(statements.sql(), binds, 0, binds.values.size(), PreparedStatement::execute);
+            return;
+        }
+        for (int i = 0; i < statements.sqls().size(); i++) {
+            alone(statements, i, binds, PreparedStatement::executeUpdate);
+        }
+    }
+
+    /** Whether the statements were kept by the thread's transaction, to go with its next round trip. */
+    private boolean deferred(Rendered statements, Binds binds) {
+        return oneRoundTrip() && dsl.configuration().connectionProvider() instanceof DeferredWrites writes
+                && writes.defer(statements.sql(), Collections.unmodifiableList(new ArrayList<>(binds.values)),
+                binds.types.stream().map(DataType::getSQLType).toList());
     }
 
     /** Runs the query {@code build} makes; its rows as read by {@code row}. */
@@ -158,6 +210,33 @@ public final class RenderedStatements {
         }
         return new Rows<>(alone(statements, 0, binds, prepared -> rows(prepared.executeQuery(), first)),
                 alone(statements, 1, binds, prepared -> rows(prepared.executeQuery(), second)));
+    }
+
+    /** The number of rows a statement changed and the rows of the query run after it. */
+    public record Changed<T>(int count, List<T> rows) {
+    }
+
+    /**
+     * Runs the update {@code build} makes, then its query: on PostgreSQL in one round trip, elsewhere one after the
+     * other; how many rows the update changed, and the query's rows (read whatever the update changed).
+     */
+    public <T> Changed<T> executeThenFetch(Object shape, Function<Binds, List<? extends Query>> build, Row<T> row) {
+        Binds binds = new Binds();
+        List<? extends Query> queries = build.apply(binds);
+        if (queries.size() != 2) {
+            throw new IllegalArgumentException("a statement and a query to run together, not " + queries.size());
+        }
+        Rendered statements = rendered(shape, queries, binds);
+        if (oneRoundTrip()) {
+            return onConnection(statements.sql(), binds, 0, binds.values.size(), prepared -> {
+                prepared.execute();
+                int count = prepared.getUpdateCount();
+                prepared.getMoreResults();
+                return new Changed<>(count, rows(prepared.getResultSet(), row));
+            });
+        }
+        return new Changed<>(alone(statements, 0, binds, PreparedStatement::executeUpdate),
+                alone(statements, 1, binds, prepared -> rows(prepared.executeQuery(), row)));
     }
 
     private static <T> List<T> rows(ResultSet result, Row<T> row) throws SQLException {

@@ -1,14 +1,20 @@
 package org.dedup.persistence.transaction;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
+import org.dedup.persistence.statement.DeferredWrites;
 import org.jooq.ConnectionProvider;
 import org.jooq.Transaction;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionProvider;
 import org.jooq.exception.DataAccessException;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +23,20 @@ import org.slf4j.LoggerFactory;
  * of the context on that thread uses until the transaction ends; a nested transaction is a savepoint. Unlike jOOQ's
  * DefaultTransactionProvider it never reads the connection's isolation level to restore it afterwards, which costs
  * the PostgreSQL driver a round trip per transaction: dedup never changes the isolation level.
+ * <p>
+ * A transaction also keeps the {@linkplain DeferredWrites writes deferred} to it and sends them, in order, ahead of
+ * its next use of the connection (any statement, a savepoint) or together with its commit, in one round trip: the
+ * inserts an arrival ends with (its lead, the merge journal, the decision) cost no round trip of their own. The
+ * writes deferred inside a savepoint are dropped when it is rolled back, those of a transaction when it is.
  */
-public final class ThreadBoundTransactions implements TransactionProvider, ConnectionProvider {
+public final class ThreadBoundTransactions implements TransactionProvider, ConnectionProvider, DeferredWrites {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadBoundTransactions.class);
     private final ConnectionProvider pool;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ThreadLocal<List<Write>> deferred = ThreadLocal.withInitial(ArrayList::new);
+
+    private record Write(String sql, List<Object> values, List<Integer> nullTypes) {
+    }
 
     /** One level, kept in jOOQ's context of that level: the outermost has no savepoint. */
     private record Level(Savepoint savepoint) implements Transaction {
@@ -34,7 +49,66 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
     @Override
     public Connection acquire() {
         Connection connection = current.get();
-        return connection == null ? pool.acquire() : connection;
+        if (connection == null) {
+            return pool.acquire();
+        }
+        try {
+            send(connection, false);
+        } catch (SQLException e) {
+            throw translated("could not write what the transaction deferred", e);
+        }
+        return connection;
+    }
+
+    @Override
+    public boolean defer(String sql, List<Object> values, List<Integer> nullTypes) {
+        if (current.get() == null) {
+            return false;
+        }
+        deferred.get().add(new Write(sql, values, nullTypes));
+        return true;
+    }
+
+    /**
+     * Sends the deferred writes, and the commit after them when {@code commit}, in one round trip; with nothing
+     * deferred, only the commit. The driver then knows the transaction ended: its own commit sends nothing more.
+     */
+    private void send(Connection connection, boolean commit) throws SQLException {
+        List<Write> writes = deferred.get();
+        if (writes.isEmpty()) {
+            if (commit) {
+                connection.commit();
+            }
+            return;
+        }
+        List<Write> sending = List.copyOf(writes);
+        writes.clear();
+        String sql = sending.stream().map(Write::sql).collect(Collectors.joining(";\n"))
+                + (commit ? ";\ncommit" : "");
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int place = 1;
+            for (Write write : sending) {
+                for (int i = 0; i < write.values().size(); i++, place++) {
+                    Object value = write.values().get(i);
+                    if (value == null) {
+                        statement.setNull(place, write.nullTypes().get(i));
+                    } else {
+                        statement.setObject(place, value);
+                    }
+                }
+            }
+            statement.execute();
+        }
+        if (commit) {
+            connection.commit();
+        }
+    }
+
+    /** As jOOQ translates the driver's exceptions, so that {@code Storage} names the failure the same way. */
+    private static DataAccessException translated(String what, SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23")
+                ? new IntegrityConstraintViolationException(what + ": " + e.getMessage(), e)
+                : new DataAccessException(what + ": " + e.getMessage(), e);
     }
 
     @Override
@@ -49,6 +123,8 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
         Connection open = current.get();
         try {
             if (open != null) {
+                // what was deferred before the savepoint stays when it is rolled back
+                send(open, false);
                 ctx.transaction(new Level(open.setSavepoint()));
                 return;
             }
@@ -62,18 +138,31 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
             current.set(connection);
             ctx.transaction(new Level(null));
         } catch (SQLException e) {
-            throw new DataAccessException("could not begin a transaction", e);
+            throw translated("could not begin a transaction", e);
         }
     }
 
     @Override
     public void commit(TransactionContext ctx) {
-        finish(ctx, "commit", Connection::releaseSavepoint, Connection::commit);
+        finish(ctx, "commit", (connection, savepoint) -> {
+            send(connection, false);
+            connection.releaseSavepoint(savepoint);
+        }, connection -> {
+            try {
+                send(connection, true);
+            } catch (SQLException e) {
+                // a deferred write failed: the transaction is over either way, and nothing of it kept
+                rollbackAfterFailure(connection);
+                throw e;
+            }
+        });
     }
 
     @Override
     public void rollback(TransactionContext ctx) {
         if (current.get() != null) { // null when the outermost commit failed and already ended it
+            // every write still deferred was deferred after the level began: each begin sent those before it
+            deferred.get().clear();
             finish(ctx, "roll back", Connection::rollback, Connection::rollback);
         }
     }
@@ -104,12 +193,21 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
                 end(connection);
             }
         } catch (SQLException e) {
-            throw new DataAccessException("could not " + what + " a transaction", e);
+            throw translated("could not " + what + " a transaction", e);
+        }
+    }
+
+    private static void rollbackAfterFailure(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException broken) {
+            // the failure already thrown tells what happened; the pool discards a broken connection
         }
     }
 
     private void end(Connection connection) {
         current.remove();
+        deferred.remove();
         try {
             connection.setAutoCommit(true);
         } catch (SQLException broken) {

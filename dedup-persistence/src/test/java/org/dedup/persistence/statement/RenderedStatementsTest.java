@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.dedup.persistence.Database;
 import org.dedup.persistence.TestDatabases;
@@ -174,6 +175,128 @@ class RenderedStatementsTest {
 
             assertEquals(List.of(), settingsOf(tenant));
             assertEquals(List.of("stored"), settingsOf(stored));
+        }
+
+        private void insertLater(String tenant, String settings) {
+            statements.executeLater("insert later", v -> insertion(v, tenant, settings));
+        }
+
+        @Test
+        void aStatementSentLaterIsStoredByItsTransactionsCommitOrAtOnceOutsideOne() {
+            String tenant = UUID.randomUUID().toString();
+            String alone = UUID.randomUUID().toString();
+
+            dsl.transaction(configuration -> insertLater(tenant, "later"));
+            insertLater(alone, "at once");
+
+            assertEquals(List.of("later"), settingsOf(tenant));
+            assertEquals(List.of("at once"), settingsOf(alone));
+        }
+
+        @Test
+        void aStatementSentLaterIsSeenByTheNextStatementOfItsTransaction() {
+            String tenant = UUID.randomUUID().toString();
+
+            List<String> seen = dsl.transactionResult(configuration -> {
+                insertLater(tenant, "later");
+                return settingsOf(tenant);
+            });
+
+            assertEquals(List.of("later"), seen);
+        }
+
+        @Test
+        void aStatementSentLaterIsGoneWithItsRolledBackTransaction() {
+            String tenant = UUID.randomUUID().toString();
+
+            assertThrows(IllegalStateException.class, () -> dsl.transaction(configuration -> {
+                insertLater(tenant, "later");
+                throw new IllegalStateException("abort");
+            }));
+
+            assertEquals(List.of(), settingsOf(tenant));
+        }
+
+        @Test
+        void aStatementSentLaterThatFailsFailsTheCommitAndItsTransactionKeepsNothing() {
+            String tenant = UUID.randomUUID().toString();
+            String stored = UUID.randomUUID().toString();
+            insert(stored, "stored");
+
+            assertThrows(IntegrityConstraintViolationException.class, () -> dsl.transaction(configuration -> {
+                insert(tenant, "new");
+                insertLater(stored, "again");
+            }));
+
+            assertEquals(List.of(), settingsOf(tenant));
+            assertEquals(List.of("stored"), settingsOf(stored));
+            String after = UUID.randomUUID().toString();
+            dsl.transaction(configuration -> insertLater(after, "after"));
+            assertEquals(List.of("after"), settingsOf(after));
+        }
+
+        @Test
+        void aStatementSentLaterInARolledBackSavepointIsGoneAndTheOneBeforeItStays() {
+            String before = UUID.randomUUID().toString();
+            String inside = UUID.randomUUID().toString();
+
+            dsl.transaction(outer -> {
+                insertLater(before, "before");
+                assertThrows(IllegalStateException.class, () -> outer.dsl().transaction(nested -> {
+                    insertLater(inside, "inside");
+                    throw new IllegalStateException("abort the savepoint");
+                }));
+            });
+
+            assertEquals(List.of("before"), settingsOf(before));
+            assertEquals(List.of(), settingsOf(inside));
+        }
+
+        @Test
+        void statementsSentLaterTogetherWithManyCommitsOfTheSameShapeAreAllStored() {
+            // more commits than the driver runs before it prepares a statement on the server
+            List<String> tenants = IntStream.range(0, 12).mapToObj(i -> UUID.randomUUID().toString())
+                    .toList();
+
+            for (String tenant : tenants) {
+                dsl.transaction(configuration -> {
+                    insertLater(tenant, "first");
+                    statements.executeTogetherLater("together later", v -> List.of(dsl.update(TENANT_SETTINGS)
+                            .set(TENANT_SETTINGS.RULES, v.of(TENANT_SETTINGS.RULES, "rules"))
+                            .where(TENANT_SETTINGS.TENANT_ID.eq(v.of(TENANT_SETTINGS.TENANT_ID, tenant)))));
+                });
+            }
+
+            for (String tenant : tenants) {
+                assertEquals(List.of("first"), settingsOf(tenant));
+                assertEquals("rules", dsl.select(TENANT_SETTINGS.RULES).from(TENANT_SETTINGS)
+                        .where(TENANT_SETTINGS.TENANT_ID.eq(tenant)).fetchOne(TENANT_SETTINGS.RULES));
+            }
+        }
+
+        @Test
+        void anUpdateRunBeforeAQueryCountsTheRowsItChangedAndTheQuerySeesThem() {
+            String tenant = UUID.randomUUID().toString();
+            insert(tenant, "one");
+
+            var changed = dsl.transactionResult(configuration -> statements.executeThenFetch("update, select",
+                    v -> List.of(dsl.update(TENANT_SETTINGS)
+                                    .set(TENANT_SETTINGS.SETTINGS, v.of(TENANT_SETTINGS.SETTINGS, "two"))
+                                    .where(TENANT_SETTINGS.TENANT_ID.eq(v.of(TENANT_SETTINGS.TENANT_ID, tenant))),
+                            dsl.select(TENANT_SETTINGS.SETTINGS).from(TENANT_SETTINGS)
+                                    .where(TENANT_SETTINGS.TENANT_ID.eq(v.of(TENANT_SETTINGS.TENANT_ID, tenant)))),
+                    row -> row.getString(1)));
+            var none = statements.executeThenFetch("update, select", v -> List.of(dsl.update(TENANT_SETTINGS)
+                            .set(TENANT_SETTINGS.SETTINGS, v.of(TENANT_SETTINGS.SETTINGS, "three"))
+                            .where(TENANT_SETTINGS.TENANT_ID.eq(v.of(TENANT_SETTINGS.TENANT_ID, "nobody"))),
+                    dsl.select(TENANT_SETTINGS.SETTINGS).from(TENANT_SETTINGS)
+                            .where(TENANT_SETTINGS.TENANT_ID.eq(v.of(TENANT_SETTINGS.TENANT_ID, tenant)))),
+                    row -> row.getString(1));
+
+            assertEquals(1, changed.count());
+            assertEquals(List.of("two"), changed.rows());
+            assertEquals(0, none.count());
+            assertEquals(List.of("two"), none.rows());
         }
 
         @Test
