@@ -227,11 +227,19 @@ class SpillingBulkSearchTest {
 
     /**
      * Leads, contacts and companies whose names, emails, phones and websites come from small pools, so that many
-     * share values and chains of links join several records.
+     * share values and chains of links join several records; one in five a contact copying an earlier record's
+     * values, so that pairs share several blocks.
      */
     private static List<RecordProfile> tenant(int size, Random random) {
         List<RecordProfile> tenant = new ArrayList<>();
+        List<Map<ProfileField, String>> drawn = new ArrayList<>();
         for (int i = 0; i < size; i++) {
+            if (i > 0 && random.nextInt(5) == 0) {
+                Map<ProfileField, String> copied = drawn.get(random.nextInt(drawn.size()));
+                drawn.add(copied);
+                tenant.add(profile(ContactId.random(), copied));
+                continue;
+            }
             Map<ProfileField, String> values = new HashMap<>();
             int kind = random.nextInt(10);
             if (kind < 8) {
@@ -246,6 +254,7 @@ class SpillingBulkSearchTest {
             if (random.nextInt(3) > 0) {
                 values.put(ProfileField.PHONE_LAST10, String.valueOf(5_550_000_000L + random.nextInt(size / 2)));
             }
+            drawn.add(values);
             RecordRef ref = switch (kind) {
                 case 0, 1 -> LeadId.random();
                 case 8, 9 -> CompanyId.random();
