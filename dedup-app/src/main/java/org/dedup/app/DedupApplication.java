@@ -3,6 +3,7 @@ package org.dedup.app;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
@@ -15,6 +16,7 @@ import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.app.http.ApiServices;
+import org.dedup.app.http.LabelService;
 import org.dedup.app.schedule.ScanScheduler;
 import org.dedup.app.schedule.ScanSchedules;
 import org.dedup.app.webhook.HttpWebhookSender;
@@ -29,6 +31,7 @@ import org.dedup.domain.event.EventDelivery;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.search.BulkScans;
 import org.dedup.matchers.plugins.MatcherRegistry;
+import org.dedup.matchers.spi.MatcherConfig;
 import org.dedup.persistence.Database;
 
 /** dedup as the CLI and the server run it: the configured database, every module wired, tenants set up. */
@@ -48,7 +51,9 @@ public final class DedupApplication implements AutoCloseable {
         List<Module> modules = new ArrayList<>(List.of(new DedupCoreModule(config.limits().leadLimits()),
                 new StandardizationModule(),
                 new JooqPersistenceModule(database.dataSource(), database.dialect(), database.schema()),
-                MatchersModule.discover(config.pluginsDir(), config.matchers()), schedulesModule(database)));
+                MatchersModule.discover(config.pluginsDir(), config.matchers()), schedulesModule(database),
+                LabelService.module(new MatcherConfig("big_data", config.matchers().getOrDefault("big_data",
+                        Map.of())))));
         modules.addAll(more);
         this.injector = Guice.createInjector(modules);
         this.schedules = get(ScanSchedules.class);

@@ -23,6 +23,7 @@ import org.dedup.domain.audit.MergeHistory;
 import org.dedup.domain.review.ReviewStore;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.search.PairLabelStore;
 import org.dedup.domain.search.ScanJobStore;
 import org.dedup.domain.store.CachingSettingsStore;
 import org.dedup.domain.store.CompanyRepository;
@@ -119,6 +120,12 @@ public final class JooqPersistenceModule extends AbstractModule {
     @Singleton
     NotDuplicateStore notDuplicates(JooqAdapters adapters) {
         return adapters.notDuplicates();
+    }
+
+    @Provides
+    @Singleton
+    PairLabelStore pairLabels(JooqAdapters adapters) {
+        return adapters.pairLabels();
     }
 
     @Provides

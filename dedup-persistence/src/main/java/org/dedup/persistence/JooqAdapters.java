@@ -12,6 +12,7 @@ import org.dedup.domain.audit.MergeHistory;
 import org.dedup.domain.review.ReviewStore;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.search.PairLabelStore;
 import org.dedup.domain.search.ScanJobStore;
 import org.dedup.domain.store.CompanyRepository;
 import org.dedup.domain.store.ContactRepository;
@@ -37,6 +38,7 @@ import org.dedup.persistence.audit.JooqMergeHistory;
 import org.dedup.persistence.review.JooqReviewStore;
 import org.dedup.persistence.search.JooqDuplicateGroupStore;
 import org.dedup.persistence.search.JooqNotDuplicateStore;
+import org.dedup.persistence.search.JooqPairLabelStore;
 import org.dedup.persistence.search.JooqScanJobStore;
 import org.dedup.persistence.settings.JooqSettingsStore;
 import org.dedup.persistence.transaction.JooqTransactor;
@@ -89,6 +91,10 @@ public final class JooqAdapters {
 
     public NotDuplicateStore notDuplicates() {
         return new JooqNotDuplicateStore(dsl);
+    }
+
+    public PairLabelStore pairLabels() {
+        return new JooqPairLabelStore(dsl);
     }
 
     public ScanJobStore scanJobs() {

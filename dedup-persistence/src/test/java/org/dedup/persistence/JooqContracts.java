@@ -124,6 +124,14 @@ abstract class JooqContracts {
     }
 
     @Nested
+    class PairLabels extends org.dedup.domain.contract.PairLabelStoreContract {
+        @Override
+        protected org.dedup.domain.search.PairLabelStore labels() {
+            return adapters().pairLabels();
+        }
+    }
+
+    @Nested
     class Groups extends DuplicateGroupStoreContract {
         @Override
         protected DuplicateGroupStore groups() {

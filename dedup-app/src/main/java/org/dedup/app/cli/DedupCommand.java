@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
                 ScheduleCommand.class, WebhookCommand.class, MergeCommand.class, UnmergeCommand.class,
                 ReviewCommand.class, MergesCommand.class, DecisionsCommand.class, DryRunCommand.class,
                 TrainCommand.class, EvaluateCommand.class, ExplainCommand.class,
-                LabelCommand.class})
+                LabelCommand.class, LearningCurveCommand.class})
 public final class DedupCommand extends CommandGroup {
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
 

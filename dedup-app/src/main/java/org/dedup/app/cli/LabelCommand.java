@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.dedup.ml.active.UncertainPairs;
+import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.ml.active.ActiveLearner;
 import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.record.RecordFiles;
 import org.dedup.ml.record.RecordSchema;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** Labels pairs in the terminal, the ones the model is least sure of first, for {@code train --pairs}. */
 @Command(name = "label", description = "Label candidate pairs of a record file in "
-        + "the terminal, the ones the model is least sure of first (both records side by side; y/n/unsure/quit); "
+        + "the terminal, the ones the model is least sure of first (both records side by side; y/n/unsure/quit), the model refitted on the answers as they come; "
         + "each answer is appended to --out at once, and train --pairs learns from it.")
 final class LabelCommand implements Callable<Integer> {
     @ParentCommand
@@ -40,6 +41,10 @@ final class LabelCommand implements Callable<Integer> {
             + "repeatable")
     List<String> ignored = List.of();
 
+    @Option(names = "--refit-every", description = "refit the model on the answers so far after every N answers, so "
+            + "the next pair reflects them (default: ${DEFAULT-VALUE})")
+    int refitEvery = ActiveLearner.DEFAULT_REFIT_EVERY;
+
     @Option(names = "--out", required = true, description = "the labelled-pairs CSV to append the answers to")
     Path out;
 
@@ -47,8 +52,11 @@ final class LabelCommand implements Callable<Integer> {
     public Integer call() {
         MatchModel model = MatchModel.of(modelChoice.artifact(parent.config()));
         RecordSchema schema = model.metadata().recordSchema();
-        UncertainPairs pairs = UncertainPairs.of(model, RecordFiles.readUnlabelled(records, schema, idColumn,
-                Set.copyOf(ignored)));
+        if (refitEvery < 1) {
+            throw new InvalidRecordException("--refit-every must be at least 1, was " + refitEvery);
+        }
+        ActiveLearner pairs = ActiveLearner.of(model, RecordFiles.readUnlabelled(records, schema, idColumn,
+                Set.copyOf(ignored)), refitEvery);
         new LabelSession(pairs, schema, out, new BufferedReader(new InputStreamReader(System.in,
                 StandardCharsets.UTF_8)), new PrintWriter(System.out, true, StandardCharsets.UTF_8)).run();
         return 0;

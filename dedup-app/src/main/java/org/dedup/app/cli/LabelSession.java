@@ -6,12 +6,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
-import org.dedup.ml.active.UncertainPairs;
+import org.dedup.ml.active.ActiveLearner;
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.LabelledPair;
 import org.dedup.ml.record.LabelledPairFiles;
@@ -21,21 +20,21 @@ import org.dedup.ml.record.RecordSchema;
 /**
  * One labelling session in a terminal: the pair the model is least sure of, both records side by side, the answer
  * (yes, no, unsure, quit) appended to the labelled-pairs file at once, so nothing is lost when the session ends in
- * any way; pairs already in the file are not asked again.
+ * any way; pairs already in the file are learnt first and not asked again. The {@link ActiveLearner} refits the
+ * model between answers, so the next pair reflects the answers so far.
  */
 final class LabelSession {
     private static final String ROW = "  %-16s | %-32s | %-32s%n";
-    private final UncertainPairs pairs;
+    private final ActiveLearner pairs;
     private final RecordSchema schema;
     private final Path out;
     private final BufferedReader in;
     private final PrintWriter terminal;
-    private final Set<String> done = new HashSet<>();
     private int yes;
     private int no;
     private int unsure;
 
-    LabelSession(UncertainPairs pairs, RecordSchema schema, Path out, BufferedReader in, PrintWriter terminal) {
+    LabelSession(ActiveLearner pairs, RecordSchema schema, Path out, BufferedReader in, PrintWriter terminal) {
         this.pairs = pairs;
         this.schema = schema;
         this.out = out;
@@ -45,17 +44,16 @@ final class LabelSession {
 
     /** Asks until the person quits, the input ends or no candidate is left; how many pairs were labelled. */
     int run() {
-        if (Files.exists(out)) {
-            for (LabelledPair labelled : LabelledPairFiles.read(out, schema)) {
-                done.add(UncertainPairs.key(labelled.pair()));
-                count(labelled.match());
-            }
+        List<LabelledPair> earlier = Files.exists(out) ? LabelledPairFiles.read(out, schema) : List.of();
+        earlier.forEach(labelled -> count(labelled.match()));
+        if (!earlier.isEmpty()) {
+            pairs.learn(earlier);
         }
         int before = yes + no;
         terminal.printf("%,d candidate pairs, %,d already labelled in %s%n", pairs.size(), before, out);
-        Optional<UncertainPairs.Candidate> next = pairs.next(done);
+        Optional<ActiveLearner.Candidate> next = pairs.next();
         while (next.isPresent()) {
-            UncertainPairs.Candidate candidate = next.get();
+            ActiveLearner.Candidate candidate = next.get();
             show(candidate);
             Optional<Boolean> answer;
             String reply = ask();
@@ -71,8 +69,8 @@ final class LabelSession {
                 LabelledPairFiles.append(out, schema, new LabelledPair(candidate.pair(), match));
                 count(match);
             }, () -> unsure++);
-            done.add(candidate.key());
-            next = pairs.next(done);
+            pairs.answer(candidate.pair(), answer);
+            next = pairs.next();
         }
         terminal.println("no candidate pair is left to label");
         return finish(before);
@@ -86,7 +84,7 @@ final class LabelSession {
         }
     }
 
-    private void show(UncertainPairs.Candidate candidate) {
+    private void show(ActiveLearner.Candidate candidate) {
         PersonRecord left = candidate.pair().first();
         PersonRecord right = candidate.pair().second();
         terminal.printf("%npair %d (labelled %d: %d yes, %d no; %d unsure) - the model says %.2f%n",

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import com.google.inject.Inject;
 
 import org.dedup.app.config.DedupConfig;
+import org.dedup.app.http.LabelService;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.TenantId;
@@ -73,7 +74,8 @@ final class TrainCommand implements Callable<Integer>, OnApplication {
     @Option(names = "--pairs", description = "labelled pairs, CSV or JSON; repeatable")
     List<Path> pairs = new ArrayList<>();
 
-    @Option(names = "--tenant", description = "also learn from this tenant's merges, unmerges and not-a-duplicate marks")
+    @Option(names = "--tenant", description = "also learn from this tenant's merges, unmerges, not-a-duplicate marks "
+            + "and labelled pairs (POST /v1/labels)")
     String tenant;
 
     @Option(names = "--algorithm", description = "gradient_boosting, random_forest or logistic_regression "
@@ -170,10 +172,13 @@ final class TrainCommand implements Callable<Integer>, OnApplication {
         }
     }
 
-    /** Training with a tenant's merges, unmerges and not-a-duplicate marks as labelled pairs. */
+    /**
+     * Training with a tenant's merges, unmerges and not-a-duplicate marks and its answers to {@code POST /v1/labels}
+     * as labelled pairs.
+     */
     record WithTenantDecisions(TrainCommand options, DedupConfig config, RecordStandardizer standardizer,
                                SettingsStore settings, MergeJournal journal, NotDuplicateStore notDuplicates,
-                               LeadRepository leads) implements Callable<Integer> {
+                               LeadRepository leads, LabelService labels) implements Callable<Integer> {
         @Inject
         WithTenantDecisions {
         }
@@ -187,7 +192,8 @@ final class TrainCommand implements Callable<Integer>, OnApplication {
                     lead -> standardizer.lead(lead, standardization),
                     LeadPersons.configured(schema, ModelChoice.bigDataConfig(config)));
             return options.train(List.of(TrainingData.fromPairs(decisions.pairs(tenant, MAX_TENANT_MERGES),
-                    "decisions of tenant " + tenant)));
+                    "decisions of tenant " + tenant), TrainingData.fromPairs(labels.labelledPairs(tenant),
+                    "labels of tenant " + tenant)));
         }
     }
 }

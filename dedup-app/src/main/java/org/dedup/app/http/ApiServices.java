@@ -25,7 +25,7 @@ import org.dedup.persistence.Database;
 
 /**
  * The domain services the HTTP API calls, the tenants' scan schedules, the installed matchers (for /health), the
- * standardizer emails are checked by, and the database (for readiness and the pool's metrics).
+ * standardizer emails are checked by, the database (for readiness and the pool's metrics) and labelling.
  */
 public record ApiServices(DuplicateControl control, DuplicateSearch search, ManualMerge manualMerge,
                           Unmerger unmerger, LeadRepository leads, SettingsStore settings, Parties parties,
@@ -33,7 +33,7 @@ public record ApiServices(DuplicateControl control, DuplicateSearch search, Manu
                           ScanSchedules schedules, RecordMerges merges, ReviewQueue review,
                           SettingsDryRun settingsDryRun, Audited audited, AuditLog audit,
                           Webhooks webhooks, InstalledMatchers matchers, Standardizer standardizer,
-                          Transactor transactor, Database database) {
+                          Transactor transactor, Database database, LabelService labels) {
     /** Guice builds it from the application's bindings (the composition root binds the schedules and database). */
     @Inject
     public ApiServices {

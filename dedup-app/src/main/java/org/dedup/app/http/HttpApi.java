@@ -96,6 +96,7 @@ public final class HttpApi implements AutoCloseable {
                 scans,
                 new GroupResource(services.search()),
                 new NotDuplicateResource(services.search(), services.audited()),
+                new LabelResource(services.labels(), services.audited()),
                 new SettingsResource(services.tenantSettings(), services.settings(), services.settingsDryRun(),
                         services.search(), services.control(), services.audited()),
                 new ScheduleResource(services.schedules()),

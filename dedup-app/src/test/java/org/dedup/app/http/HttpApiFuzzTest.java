@@ -31,7 +31,7 @@ class HttpApiFuzzTest {
     private static final String KEY = "fuzz-key-0123456789";
     private static final List<String> WRITES = List.of("POST /v1/leads", "POST /v1/check", "PUT /v1/rules",
             "PUT /v1/settings", "POST /v1/merges", "POST /v1/not-duplicates", "POST /v1/contacts", "POST /v1/companies",
-            "POST /v1/contacts/merges", "POST /v1/companies/merges");
+            "POST /v1/contacts/merges", "POST /v1/companies/merges", "POST /v1/labels");
     private static DedupApplication app;
     private static HttpApi api;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();

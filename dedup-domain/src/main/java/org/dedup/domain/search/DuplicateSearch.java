@@ -282,7 +282,8 @@ public final class DuplicateSearch {
         return notDuplicates.page(tenant, after, limit);
     }
 
-    private void requireStored(TenantId tenant, RecordRef record) {
+    /** @throws RecordNotFoundException when {@code record} does not exist in the tenant */
+    public void requireStored(TenantId tenant, RecordRef record) {
         boolean stored = switch (record) {
             case LeadId lead -> leads.find(tenant, lead).isPresent();
             case ContactId contact -> contacts.find(tenant, contact).isPresent();
@@ -297,7 +298,8 @@ public final class DuplicateSearch {
         return records(tenant).stream().map(ScannedRecord::profile).toList();
     }
 
-    private List<ScannedRecord> records(TenantId tenant) {
+    /** Every lead, contact and company of the tenant with its standardized profile, as a bulk search reads them. */
+    public List<ScannedRecord> records(TenantId tenant) {
         List<ScannedRecord> records = new ArrayList<>();
         recordSource(tenant).forEach(records::add);
         return records;

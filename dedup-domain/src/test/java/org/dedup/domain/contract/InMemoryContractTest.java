@@ -132,6 +132,17 @@ class InMemoryContractTest {
     }
 
     @Nested
+    class PairLabels extends PairLabelStoreContract {
+        private final org.dedup.domain.testing.InMemoryPairLabels labels =
+                new org.dedup.domain.testing.InMemoryPairLabels();
+
+        @Override
+        protected org.dedup.domain.search.PairLabelStore labels() {
+            return labels;
+        }
+    }
+
+    @Nested
     class NotDuplicates extends NotDuplicateStoreContract {
         private final InMemorySearchStores stores = new InMemorySearchStores();
 

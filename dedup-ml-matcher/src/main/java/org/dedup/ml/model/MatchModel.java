@@ -27,14 +27,39 @@ public final class MatchModel {
     private final EvidenceRules evidence;
 
     public MatchModel(ModelArtifact artifact, ModelMetadata.Thresholds thresholds) {
+        this(artifact, thresholds, artifact.classifier().scorer());
+    }
+
+    private MatchModel(ModelArtifact artifact, ModelMetadata.Thresholds thresholds,
+                       ToDoubleFunction<double[]> scorer) {
         this.artifact = artifact;
         this.features = new PairFeatures(artifact.metadata().recordSchema(), artifact.frequencies());
         this.thresholds = thresholds;
-        this.scorer = artifact.classifier().scorer();
+        this.scorer = scorer;
         ModelMetadata.Blocking blocking = artifact.metadata().blocking();
         this.blockingKeys = BlockingKeys.of(artifact.metadata().recordSchema(), blocking.rules(),
                 blocking.commonKeys());
         this.evidence = new EvidenceRules(artifact.metadata().recordSchema());
+    }
+
+    /**
+     * This model with its probabilities corrected by {@code adjustment} (what labelled pairs taught it since it was
+     * trained): the same features, blocking, evidence rules and thresholds.
+     */
+    public MatchModel adjusted(ScoreAdjustment adjustment) {
+        ToDoubleFunction<double[]> base = artifact.classifier().scorer();
+        return new MatchModel(artifact, thresholds,
+                values -> adjustment.probability(base.applyAsDouble(values), values));
+    }
+
+    /** The feature values of a pair of prepared records, as the classifier reads them. */
+    public double[] features(PreparedRecord a, PreparedRecord b) {
+        return features.extract(a, b);
+    }
+
+    /** The probability of a pair from its {@link #features}. */
+    public double probability(double[] featureValues) {
+        return scorer.applyAsDouble(featureValues);
     }
 
     /** The blocking keys the model was trained with. */

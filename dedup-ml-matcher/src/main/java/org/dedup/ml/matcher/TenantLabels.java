@@ -1,0 +1,202 @@
+package org.dedup.ml.matcher;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.dedup.domain.match.FieldMatch;
+import org.dedup.domain.match.ScannedRecord;
+import org.dedup.domain.model.RecordRef;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.search.PairAnswer;
+import org.dedup.domain.search.PairLabel;
+import org.dedup.domain.search.PairLabelStore;
+import org.dedup.domain.search.RecordPair;
+import org.dedup.ml.active.ActiveLearner;
+import org.dedup.ml.features.PreparedRecord;
+import org.dedup.ml.model.MatchModel;
+import org.dedup.ml.record.LabelledPair;
+import org.dedup.ml.record.PersonPair;
+import org.dedup.ml.record.PersonRecord;
+
+/**
+ * Active labelling of a tenant's own records, for a UI: the next pair is the {@link ActiveLearner}'s (the least
+ * certain of the tenant's blocked candidates, diverse) under the model refitted on the tenant's labels so far; an
+ * answer is stored as the tenant's label. The tenant's merges and unmerges ({@code decisions}) and its
+ * not-a-duplicate marks of leads, contacts and companies are learnt as labels too. A tenant's session (its candidates and learner) is kept for {@link #SESSION_LIFETIME}
+ * and then built again from the records as they are; answers stored since, by this server or another, are learnt on
+ * the next request. Reads and writes the given tenant's records and labels only.
+ */
+public final class TenantLabels {
+    /** How long a tenant's candidates are reused before they are read again. */
+    public static final Duration SESSION_LIFETIME = Duration.ofMinutes(5);
+    private final MatchModel model;
+    private final LeadPersons persons;
+    private final PairLabelStore labels;
+    private final NotDuplicateStore notDuplicates;
+    private final Clock clock;
+    private final int refitEvery;
+    private final Map<TenantId, Session> sessions = new ConcurrentHashMap<>();
+
+    public TenantLabels(MatchModel model, LeadPersons persons, PairLabelStore labels, NotDuplicateStore notDuplicates,
+                        Clock clock, int refitEvery) {
+        this.model = model;
+        this.persons = persons;
+        this.labels = labels;
+        this.notDuplicates = notDuplicates;
+        this.clock = clock;
+        this.refitEvery = refitEvery;
+    }
+
+    /** One of the two records of a pair to label: its reference and the values the model compares. */
+    public record Shown(RecordRef ref, PersonRecord record) {
+    }
+
+    /** The pair to label next, with the model's probability (as refitted) and the pair's explanation. */
+    public record Next(RecordPair pair, Shown first, Shown second, double probability, List<FieldMatch> explanation) {
+    }
+
+    /** How far the tenant's labelling is: its labels (answers and decisions), matches among them, candidates. */
+    public record Progress(int labels, int candidates) {
+    }
+
+    /**
+     * The next pair of the tenant's records to label; empty when every candidate is answered. {@code records} are
+     * read only when the tenant's session is built ({@code decisions} likewise).
+     */
+    public synchronized Optional<Next> next(TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
+                                            Function<TenantId, List<LabelledPair>> decisions) {
+        Session session = session(tenant, records, decisions);
+        return session.learner.next().map(candidate -> next(session, candidate));
+    }
+
+    public synchronized Progress progress(TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
+                                          Function<TenantId, List<LabelledPair>> decisions) {
+        Session session = session(tenant, records, decisions);
+        return new Progress(session.learner.labelCount(), session.learner.size());
+    }
+
+    /** Stores a person's answer as the tenant's label; the tenant's session learns it on its next request. */
+    public void answer(TenantId tenant, RecordPair pair, PairAnswer answer) {
+        labels.save(tenant, new PairLabel(pair, answer, clock.instant()));
+    }
+
+    /** The tenant's stored answers (match or not) among {@code records} as labelled pairs, for training. */
+    public List<LabelledPair> labelledPairs(TenantId tenant, List<ScannedRecord> records) {
+        Map<RecordRef, PersonRecord> byRef = persons(records);
+        List<LabelledPair> pairs = new ArrayList<>();
+        for (PairLabel label : labels.all(tenant)) {
+            PersonRecord first = byRef.get(label.pair().first());
+            PersonRecord second = byRef.get(label.pair().second());
+            if (first != null && second != null && label.answer() != PairAnswer.UNSURE) {
+                pairs.add(new LabelledPair(new PersonPair(first, second), label.answer() == PairAnswer.MATCH));
+            }
+        }
+        return pairs;
+    }
+
+    private Next next(Session session, ActiveLearner.Candidate candidate) {
+        PersonRecord a = candidate.pair().first();
+        PersonRecord b = candidate.pair().second();
+        PreparedRecord first = model.prepare(a);
+        PreparedRecord second = model.prepare(b);
+        RecordRef firstRef = session.refs.get(a.id());
+        RecordRef secondRef = session.refs.get(b.id());
+        return new Next(new RecordPair(firstRef, secondRef), new Shown(firstRef, a), new Shown(secondRef, b),
+                candidate.probability(), PairExplanations.of(session.learner.model(), first, second,
+                candidate.probability(), model.brokenRule(a, b)));
+    }
+
+    private Session session(TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
+                            Function<TenantId, List<LabelledPair>> decisions) {
+        Session session = sessions.get(tenant);
+        Instant now = clock.instant();
+        if (session == null || session.builtAt.plus(SESSION_LIFETIME).isBefore(now)) {
+            session = build(tenant, records.apply(tenant), decisions.apply(tenant), now);
+            sessions.put(tenant, session);
+        }
+        session.learnStored(labels.all(tenant));
+        return session;
+    }
+
+    /**
+     * The tenant's session: its candidates, its decisions and its not-a-duplicate marks of every kind learnt (a pair
+     * in both counts once).
+     */
+    private Session build(TenantId tenant, List<ScannedRecord> records, List<LabelledPair> decisions, Instant now) {
+        Map<RecordRef, PersonRecord> byRef = persons(records);
+        Map<String, RecordRef> refs = new HashMap<>();
+        byRef.forEach((ref, person) -> refs.put(person.id(), ref));
+        ActiveLearner learner = ActiveLearner.of(model, List.copyOf(byRef.values()), refitEvery);
+        List<LabelledPair> known = new ArrayList<>(decisions);
+        for (RecordPair mark : notDuplicates.all(tenant)) {
+            PersonRecord first = byRef.get(mark.first());
+            PersonRecord second = byRef.get(mark.second());
+            if (first != null && second != null) {
+                known.add(new LabelledPair(new PersonPair(first, second), false));
+            }
+        }
+        if (!known.isEmpty()) {
+            learner.learn(known);
+        }
+        return new Session(learner, byRef, refs, now);
+    }
+
+    private Map<RecordRef, PersonRecord> persons(List<ScannedRecord> records) {
+        Map<RecordRef, PersonRecord> byRef = new LinkedHashMap<>();
+        for (ScannedRecord record : records) {
+            if (persons.compares(record.ref().kind())) {
+                byRef.put(record.ref(), switch (record) {
+                    case ScannedRecord.OfLead lead -> persons.person(lead.lead());
+                    case ScannedRecord.OfParty party -> persons.person(party.party(), party.profile());
+                });
+            }
+        }
+        return byRef;
+    }
+
+    /** A tenant's learner over its candidates and the stored labels it has learnt. */
+    private static final class Session {
+        private final ActiveLearner learner;
+        private final Map<RecordRef, PersonRecord> records;
+        private final Map<String, RecordRef> refs;
+        private final Instant builtAt;
+        private final Set<PairLabel> learnt = new HashSet<>();
+
+        Session(ActiveLearner learner, Map<RecordRef, PersonRecord> records, Map<String, RecordRef> refs,
+                Instant builtAt) {
+            this.learner = learner;
+            this.records = records;
+            this.refs = refs;
+            this.builtAt = builtAt;
+        }
+
+        void learnStored(List<PairLabel> stored) {
+            for (PairLabel label : stored) {
+                if (!learnt.add(label)) {
+                    continue;
+                }
+                PersonRecord first = records.get(label.pair().first());
+                PersonRecord second = records.get(label.pair().second());
+                if (first != null && second != null) {
+                    learner.answer(new PersonPair(first, second), switch (label.answer()) {
+                        case MATCH -> Optional.of(true);
+                        case NOT_A_MATCH -> Optional.of(false);
+                        case UNSURE -> Optional.empty();
+                    });
+                }
+            }
+        }
+    }
+}
