@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.dedup.domain.match.ScannedRecord;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.Email;
@@ -39,6 +40,23 @@ public final class ContactFiles {
                     StandardizationOptions shipped = standardizing.options();
                     return new MappedIterator<>(rows, row -> StandardizedRecord.of(standardizer.contact(contact(row),
                             shipped)));
+                });
+    }
+
+    /** The contacts of the files at {@code path} as a scan reads them, each with its profile: for a model. */
+    public static JavaRDD<ScannedRecord> readScanned(SparkSession spark, String path, String format,
+                                                     StandardizationOptions options) {
+        Standardizing standardizing = new Standardizing(options);
+        return spark.read().format(format).option("header", "true").load(path)
+                .select("id", "full_name", "emails", "phones").javaRDD()
+                .mapPartitions(rows -> {
+                    RecordStandardizer standardizer = Standardizing.standardizer();
+                    StandardizationOptions shipped = standardizing.options();
+                    return new MappedIterator<>(rows, row -> {
+                        Contact contact = contact(row);
+                        return (ScannedRecord) new ScannedRecord.OfParty(contact, standardizer.contact(contact,
+                                shipped));
+                    });
                 });
     }
 

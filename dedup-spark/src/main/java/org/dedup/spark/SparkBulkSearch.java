@@ -56,10 +56,7 @@ public final class SparkBulkSearch {
         long count = numbered.count();
         LongAccumulator compared = context.sc().longAccumulator("pairs compared");
         CollectionAccumulator<String> oversized = context.sc().collectionAccumulator("oversized blocks");
-        JavaRDD<int[]> links = numbered
-                .flatMapToPair(record -> blockEntries(record, bulkRules.value()))
-                .groupByKey()
-                .mapPartitions(blocks -> linksOf(blocks, bulkRules.value(), marks.value(), compared, oversized))
+        JavaRDD<int[]> links = ruleLinks(numbered, bulkRules, marks, compared, oversized)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         int[] parts = Components.of(Math.toIntExact(count), links.mapPartitions(SparkBulkSearch::packed).collect());
         Broadcast<int[]> partOf = context.broadcast(parts);
@@ -73,6 +70,19 @@ public final class SparkBulkSearch {
         numbered.unpersist();
         return new BulkSearchResult(Math.toIntExact(count), compared.value(), count * (count - 1) / 2, groups,
                 oversized.value(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The links the rules make: each record to its blocks by the domain's block keys, each block's pairs checked by
+     * the domain's rule evaluation (marks skipped), as (smaller record number, larger, rule number).
+     */
+    static JavaRDD<int[]> ruleLinks(JavaPairRDD<Long, StandardizedRecord> numbered,
+                                    Broadcast<ArrayList<DuplicateRule>> bulkRules, Broadcast<ShippedMarks> marks,
+                                    LongAccumulator compared, CollectionAccumulator<String> oversized) {
+        return numbered
+                .flatMapToPair(record -> blockEntries(record, bulkRules.value()))
+                .groupByKey()
+                .mapPartitions(blocks -> linksOf(blocks, bulkRules.value(), marks.value(), compared, oversized));
     }
 
     /** The record under each of its blocks: (rule number, block key) to (record number, record). */
@@ -121,7 +131,7 @@ public final class SparkBulkSearch {
     }
 
     /** A partition's links as one array of longs, each link's two record numbers. */
-    private static Iterator<long[]> packed(Iterator<int[]> links) {
+    static Iterator<long[]> packed(Iterator<int[]> links) {
         List<Long> packed = new ArrayList<>();
         links.forEachRemaining(link -> packed.add(((long) link[0] << 32) | link[1]));
         return List.of(packed.stream().mapToLong(Long::longValue).toArray()).iterator();

@@ -1,12 +1,17 @@
 package org.dedup.spark;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
 import org.dedup.domain.model.DedupException;
+import org.dedup.domain.model.InvalidOptionException;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.rules.DuplicateRule;
 import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.search.BulkSearchResult;
+import org.dedup.domain.search.ScanMethod;
 import org.dedup.domain.standardize.StandardizationOptions;
 import org.dedup.persistence.DedupSchema;
 
@@ -31,6 +36,10 @@ public final class SparkScanCommand implements Callable<Integer> {
 
     @Option(names = "--partitions", defaultValue = "4", description = "read and shuffle partitions")
     int partitions;
+
+    @Option(names = "--method", defaultValue = "rules",
+            description = "rules, big_data (the shipped model) or both, as dedup scan --method (default: ${DEFAULT-VALUE})")
+    String method;
 
     static final class Source {
         @ArgGroup(exclusive = false)
@@ -80,6 +89,10 @@ public final class SparkScanCommand implements Callable<Integer> {
     }
 
     private BulkSearchResult scanDatabase(SparkSession spark) {
+        if (ScanMethod.named(method) != ScanMethod.RULES) {
+            throw new InvalidOptionException("method", "a tenant read from PostgreSQL is searched by its rules only; "
+                    + "big_data and both read contact files (--input)");
+        }
         Database db = source.database;
         return new PostgresScan(db.url, db.user, db.password == null ? "" : db.password, DedupSchema.named(db.schema))
                 .run(spark, new TenantId(db.tenant), partitions);
@@ -87,9 +100,15 @@ public final class SparkScanCommand implements Callable<Integer> {
 
     private BulkSearchResult scanFiles(SparkSession spark) {
         Files files = source.files;
-        BulkSearchResult result = new SparkBulkSearch(spark).run(ContactFiles.read(spark, files.input, files.format,
-                        new StandardizationOptions(files.region, StandardizationOptions.defaults().emailFolding())),
-                PreconfiguredRules.all(), java.util.Set.of(), java.util.List.of());
+        ScanMethod scanMethod = ScanMethod.named(method);
+        StandardizationOptions options = new StandardizationOptions(files.region,
+                StandardizationOptions.defaults().emailFolding());
+        List<DuplicateRule> rules = scanMethod == ScanMethod.BIG_DATA ? List.of() : PreconfiguredRules.all();
+        BulkSearchResult result = scanMethod == ScanMethod.RULES
+                ? new SparkBulkSearch(spark).run(ContactFiles.read(spark, files.input, files.format, options), rules,
+                        Set.of(), List.of())
+                : new SparkModelSearch(spark).run(ContactFiles.readScanned(spark, files.input, files.format, options),
+                        rules, ShippedLinker.bigData(), Set.of(), List.of());
         GroupFiles.write(spark, result.groups(), files.output);
         return result;
     }

@@ -12,12 +12,14 @@ import java.util.UUID;
 
 import org.apache.spark.sql.SparkSession;
 import org.dedup.bench.data.PersonTenant;
+import org.dedup.domain.match.ScannedRecord;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.rules.DuplicateRule;
 import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.search.BulkSearch;
 import org.dedup.domain.search.BulkSearchResult;
 import org.dedup.domain.search.DuplicateGroup;
+import org.dedup.domain.search.ModelScores;
 import org.dedup.domain.search.RecordPair;
 import org.dedup.domain.standardize.RecordProfile;
 import org.dedup.domain.standardize.RecordStandardizer;
@@ -69,6 +71,32 @@ class SparkBulkSearchTest {
         assertEquals(comparable(single.groups(), earlier), comparable(distributed.groups(), earlier));
         assertEquals(single.pairsCompared(), distributed.pairsCompared());
         assertEquals(single.records(), distributed.records());
+    }
+
+    @Test
+    void findsTheSingleNodeGroupsOfTheRulesAndTheModelTogetherWhileMarksSplitSome(@TempDir Path dir) {
+        PersonTenant tenant = PersonTenant.generate(RECORDS, PersonTenant.SEED);
+        RecordStandardizer standardizer = Standardizing.standardizer();
+        List<ScannedRecord> records = tenant.contacts().stream()
+                .map(c -> (ScannedRecord) new ScannedRecord.OfParty(c, standardizer.contact(c, OPTIONS))).toList();
+        List<RecordProfile> profiles = records.stream().map(ScannedRecord::profile).toList();
+        ShippedLinker model = ShippedLinker.bigData();
+        ModelScores scores = new ModelScores(model.method(), model.linker().score(records));
+        List<DuplicateGroup> earlier = new BulkSearch().run(profiles, RULES, scores, Set.of(), List.of()).groups();
+        Set<RecordPair> marks = splittingMarks(earlier);
+        BulkSearchResult single = new BulkSearch().run(profiles, RULES, scores, marks, earlier);
+        ContactTable.write(spark, tenant.contacts(), dir.resolve("contacts"), "parquet");
+
+        long start = System.nanoTime();
+        BulkSearchResult distributed = new SparkModelSearch(spark).run(ContactFiles.readScanned(spark,
+                dir.resolve("contacts").toString(), "parquet", OPTIONS), RULES, model, marks, earlier);
+        LOG.info("{} records, rules and model: single-node search {} ms, Spark job local[2] {} ms (reading and "
+                        + "standardizing included), {} groups", RECORDS, single.elapsed().toMillis(),
+                (System.nanoTime() - start) / 1_000_000, distributed.groups().size());
+
+        assertTrue(single.groups().stream().anyMatch(g -> g.rules().contains(model.method())), "the model linked");
+        assertEquals(comparable(single.groups(), earlier), comparable(distributed.groups(), earlier));
+        assertEquals(single.pairsCompared(), distributed.pairsCompared());
     }
 
     @Test

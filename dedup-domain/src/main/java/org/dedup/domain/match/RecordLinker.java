@@ -1,6 +1,8 @@
 package org.dedup.domain.match;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port: a method that finds a tenant's duplicates by scoring pairs of records (a trained model), for bulk search.
@@ -16,4 +18,23 @@ public interface RecordLinker {
      * result explains its pairs (the values compared, their similarities and the score) for a group's links.
      */
     ScoredPairs score(List<ScannedRecord> records);
+
+    /**
+     * How this linker proposes its pairs, for a search that streams a tenant through blocks sorted on disk instead of
+     * holding it; none when it cannot say (such a search then refuses the method). {@link #score} must pair exactly
+     * the records that share a key of a block of at most {@link Blocking#maxBlock()} records, score a pair alike
+     * whatever else is in the list, and take the list's order as the pair's order.
+     */
+    default Optional<Blocking> blocking() {
+        return Optional.empty();
+    }
+
+    /** The blocks a {@link RecordLinker} puts records in. */
+    interface Blocking {
+        /** The keys of the blocks {@code record} is in; none when the linker does not compare its kind. */
+        Set<String> keys(ScannedRecord record);
+
+        /** The largest block whose pairs are scored; a larger one is skipped. */
+        int maxBlock();
+    }
 }

@@ -1,5 +1,7 @@
 package org.dedup.domain.match;
 
+import java.io.Serializable;
+
 import org.dedup.domain.model.Party;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.Require;
@@ -10,7 +12,7 @@ import org.dedup.domain.standardize.RecordProfile;
  * One of a tenant's records as a bulk search reads it: the record itself, for a {@link RecordLinker} that compares
  * more than standardized values, and its standardized profile, which duplicate rules compare.
  */
-public sealed interface ScannedRecord {
+public sealed interface ScannedRecord extends Serializable {
     RecordProfile profile();
 
     default RecordRef ref() {

@@ -1,9 +1,10 @@
 package org.dedup.domain.model;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /** The value of a text or numeric custom field. */
-public sealed interface CustomFieldValue {
+public sealed interface CustomFieldValue extends Serializable {
     int MAX_TEXT_LENGTH = 4_000;
 
     /** The value as text, the form standardization and explanations use. */

@@ -1,5 +1,6 @@
 package org.dedup.domain.model;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Set;
  */
 public record Lead(LeadId id, TenantId tenant, String name, PipelineStage stage, SourceChannel source,
                    Set<TrackingPixel> pixels, List<LinkedContact> contacts, List<Company> companies,
-                   Map<String, CustomFieldValue> customFields, Instant createdAt, Instant updatedAt, long version) {
+                   Map<String, CustomFieldValue> customFields, Instant createdAt, Instant updatedAt, long version)
+        implements Serializable {
     public static final int MAX_CONTACTS = 50;
 
     public Lead {

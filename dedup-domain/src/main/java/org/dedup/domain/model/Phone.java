@@ -1,7 +1,9 @@
 package org.dedup.domain.model;
 
+import java.io.Serializable;
+
 /** A phone number as entered; standardization derives the keys it is compared by. */
-public record Phone(PhoneType type, String number) {
+public record Phone(PhoneType type, String number) implements Serializable {
     public static final int MAX_LENGTH = 64;
 
     public Phone {

@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.dedup.domain.match.RuleEvaluator;
 import org.dedup.domain.match.ScoredPairs;
@@ -67,9 +65,8 @@ public final class BulkSearch {
                 }
             }
         }
-        long[] apart = addModelLinks(records, model.pairs(), bulkRules.size(), notDuplicates, links);
         compared += model.pairs().size();
-        List<DuplicateGroup> groups = withStableIds(clusters(records, links, bulkRules, model, notDuplicates, apart),
+        List<DuplicateGroup> groups = withStableIds(clusters(records, links, bulkRules, model, notDuplicates),
                 previous);
         long n = records.size();
         return new BulkSearchResult(records.size(), compared, n * (n - 1) / 2, groups, oversized,
@@ -105,6 +102,17 @@ public final class BulkSearch {
     public static List<Cluster> clusters(List<RecordProfile> records, Links links, List<DuplicateRule> rules,
                                          Set<RecordPair> notDuplicates) {
         return clusters(records, links, rules, ModelScores.none(), notDuplicates, new long[0]);
+    }
+
+    /**
+     * The clusters that the rules' {@code links} (as in {@link #clusters(List, Links, List, Set)}) and the model's
+     * scored pairs (by indexes into {@code records}; its merge-level pairs linking, its pairs below the review
+     * threshold kept apart unless linked directly) make together.
+     */
+    public static List<Cluster> clusters(List<RecordProfile> records, Links links, List<DuplicateRule> rules,
+                                         ModelScores model, Set<RecordPair> notDuplicates) {
+        long[] apart = addModelLinks(records, model.pairs(), rules.size(), notDuplicates, links);
+        return clusters(records, links, rules, model, notDuplicates, apart);
     }
 
     private static List<Cluster> clusters(List<RecordProfile> records, Links links, List<DuplicateRule> rules,
@@ -196,31 +204,8 @@ public final class BulkSearch {
      * depend on the order the records were read in.
      */
     public static List<DuplicateGroup> withStableIds(List<Cluster> clusters, List<DuplicateGroup> previous) {
-        Map<RecordRef, UUID> previousGroupOf = new HashMap<>();
-        previous.forEach(g -> g.members().forEach(m -> previousGroupOf.put(m, g.id())));
-        Set<UUID> taken = new HashSet<>();
-        List<DuplicateGroup> groups = new ArrayList<>();
-        List<Cluster> ordered = clusters.stream()
-                .sorted(Comparator.comparing((Cluster c) -> c.members().getFirst())).toList();
-        for (Cluster cluster : ordered) {
-            UUID id = stableId(cluster.members(), previousGroupOf, taken);
-            taken.add(id);
-            groups.add(new DuplicateGroup(id, cluster.members(), cluster.rules(), cluster.links()));
-        }
-        return groups;
-    }
-
-    /** The previous group id most of the members had, unless another group took it already; else a new id. */
-    private static UUID stableId(List<RecordRef> members, Map<RecordRef, UUID> previousGroupOf, Set<UUID> taken) {
-        Map<UUID, Integer> votes = new HashMap<>();
-        members.forEach(m -> {
-            UUID earlier = previousGroupOf.get(m);
-            if (earlier != null && !taken.contains(earlier)) {
-                votes.merge(earlier, 1, Integer::sum);
-            }
-        });
-        return votes.entrySet().stream().max(Map.Entry.<UUID, Integer>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).orElseGet(UUID::randomUUID);
+        StableIds ids = new StableIds(previous);
+        return clusters.stream().sorted(Comparator.comparing((Cluster c) -> c.members().getFirst()))
+                .map(ids::group).toList();
     }
 }

@@ -163,6 +163,40 @@ public final class DuplicateSearch {
     }
 
     /**
+     * The bulk search of {@link #scan(TenantId, ScanMethod)} in memory bounded by the largest block rather than by
+     * the tenant: the records are read from storage page by page and spilled, their blocks sorted on disk, by
+     * {@code spilling}. The same groups as {@link #scan(TenantId, ScanMethod)}, which replace the previous ones,
+     * keeping their ids (the store takes them as one list, so they are held).
+     *
+     * @throws org.dedup.domain.model.InvalidOptionException when the method needs a model no installed matcher has,
+     *                                                       or one that cannot say how it blocks
+     * @throws SpillFailedException                          when the spill files cannot be written or read
+     */
+    public BulkSearchResult scan(TenantId tenant, ScanMethod method, SpillingBulkSearch spilling) {
+        requireAvailable(method);
+        List<DuplicateRule> scanRules = method.usesRules() ? rules(tenant) : List.of();
+        BulkSearchResult result = method.usesModel()
+                ? spilling.run(recordSource(tenant), scanRules, linker().getKey().id(), linker().getValue(),
+                        notDuplicates.all(tenant), groups.groups(tenant))
+                : spilling.run(action -> recordSource(tenant).forEach(record -> action.accept(record.profile())),
+                        scanRules, notDuplicates.all(tenant), groups.groups(tenant));
+        groups.replace(tenant, result.groups());
+        return result;
+    }
+
+    /** The tenant's records standardized one at a time as the repositories read them: leads, contacts, companies. */
+    private RecordSource recordSource(TenantId tenant) {
+        StandardizationOptions options = options(tenant);
+        return action -> {
+            leads.forEach(tenant, lead -> action.accept(new ScannedRecord.OfLead(standardizer.lead(lead, options))));
+            contacts.forEach(tenant, contact -> action.accept(new ScannedRecord.OfParty(contact,
+                    standardizer.contact(contact, options))));
+            companies.forEach(tenant, company -> action.accept(new ScannedRecord.OfParty(company,
+                    standardizer.company(company, options))));
+        };
+    }
+
+    /**
      * Refuses a method this engine cannot scan by (a model's method with no model installed), before a scan starts.
      *
      * @throws org.dedup.domain.model.InvalidOptionException naming the method
@@ -272,13 +306,8 @@ public final class DuplicateSearch {
 
     /** Every lead, contact and company of the tenant with its standardized profile, as a bulk search reads them. */
     public List<ScannedRecord> records(TenantId tenant) {
-        StandardizationOptions options = options(tenant);
         List<ScannedRecord> records = new ArrayList<>();
-        leads.forEach(tenant, lead -> records.add(new ScannedRecord.OfLead(standardizer.lead(lead, options))));
-        contacts.forEach(tenant, contact -> records.add(new ScannedRecord.OfParty(contact,
-                standardizer.contact(contact, options))));
-        companies.forEach(tenant, company -> records.add(new ScannedRecord.OfParty(company,
-                standardizer.company(company, options))));
+        recordSource(tenant).forEach(records::add);
         return records;
     }
 

@@ -1,5 +1,7 @@
 package org.dedup.domain.standardize;
 
+import java.io.Serializable;
+
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.Require;
 
@@ -8,7 +10,7 @@ import org.dedup.domain.model.Require;
  * company (what the email, phone and contact-field methods may match on a stored lead); {@code all} adds every
  * other contact (what an incoming lead offers, and what duplicate rules compare).
  */
-public record LeadProfile(Lead lead, RecordProfile primary, RecordProfile all) {
+public record LeadProfile(Lead lead, RecordProfile primary, RecordProfile all) implements Serializable {
     public LeadProfile {
         Require.nonNull(lead, "lead");
         Require.nonNull(primary, "primary profile");

@@ -1,5 +1,6 @@
 package org.dedup.domain.standardize;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.dedup.domain.model.Require;
  * (a contact with a work and a mobile phone has two PHONE values). The original record is never changed.
  */
 public record RecordProfile(RecordRef ref, Map<ProfileField, Set<String>> fields,
-                            List<StandardizationIssue> issues) {
+                            List<StandardizationIssue> issues) implements Serializable {
     public RecordProfile {
         Require.nonNull(ref, "profile record");
         Require.nonNull(fields, "profile fields");

@@ -5,11 +5,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.RecordLinker;
 import org.dedup.domain.match.ScannedRecord;
 import org.dedup.domain.match.ScoredPairs;
+import org.dedup.ml.blocking.Blocker;
 import org.dedup.ml.features.PreparedRecord;
 import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.record.PersonPair;
@@ -54,6 +56,23 @@ final class BigDataLinker implements RecordLinker {
             scored.add(a, b, probability, level(probability, pair));
         }
         return scored;
+    }
+
+    /** The model's blocking keys of the record, the same as {@link #score} blocks by. */
+    @Override
+    public Optional<Blocking> blocking() {
+        Blocker blocker = model.blocker();
+        return Optional.of(new Blocking() {
+            @Override
+            public Set<String> keys(ScannedRecord record) {
+                return person(record).map(person -> blocker.keys().of(person)).orElse(Set.of());
+            }
+
+            @Override
+            public int maxBlock() {
+                return blocker.maxBlock();
+            }
+        });
     }
 
     private PreparedRecord prepared(PreparedRecord[] prepared, int position, PersonRecord person) {
