@@ -27,7 +27,17 @@ public final class MatchModel {
     private final EvidenceRules evidence;
 
     public MatchModel(ModelArtifact artifact, ModelMetadata.Thresholds thresholds) {
-        this(artifact, thresholds, artifact.classifier().scorer());
+        this(artifact, thresholds, corrected(artifact));
+    }
+
+    /** The classifier's scorer, corrected by the labels the model file carries, if any. */
+    private static ToDoubleFunction<double[]> corrected(ModelArtifact artifact) {
+        ToDoubleFunction<double[]> trained = artifact.classifier().scorer();
+        ScoreCorrection correction = artifact.correction();
+        if (!correction.corrects()) {
+            return trained;
+        }
+        return values -> correction.probability(trained.applyAsDouble(values), values);
     }
 
     private MatchModel(ModelArtifact artifact, ModelMetadata.Thresholds thresholds,
@@ -44,10 +54,10 @@ public final class MatchModel {
 
     /**
      * This model with its probabilities corrected by {@code adjustment} (what labelled pairs taught it since it was
-     * trained): the same features, blocking, evidence rules and thresholds.
+     * trained, on top of any correction its file carries): the same features, blocking, evidence rules and thresholds.
      */
     public MatchModel adjusted(ScoreAdjustment adjustment) {
-        ToDoubleFunction<double[]> base = artifact.classifier().scorer();
+        ToDoubleFunction<double[]> base = scorer;
         return new MatchModel(artifact, thresholds,
                 values -> adjustment.probability(base.applyAsDouble(values), values));
     }
