@@ -138,6 +138,11 @@ public final class TenantLabels {
         return pairs;
     }
 
+    /** The tenant's records the model compares, as a labelling session reads them (its candidates' records). */
+    public List<PersonRecord> records(List<ScannedRecord> records) {
+        return List.copyOf(persons(records).values());
+    }
+
     private Next next(Session session, ActiveLearner.Candidate candidate) {
         PersonRecord a = candidate.pair().first();
         PersonRecord b = candidate.pair().second();

@@ -118,7 +118,10 @@ public final class MatchModel {
         return artifact.metadata();
     }
 
-    /** The probability of a pair and each feature's value and contribution, the largest contributions first. */
+    /**
+     * The probability of a pair (corrected by the file's labels, if any) and each feature's value and contribution to
+     * the trained classifier, the largest contributions first.
+     */
     public PairExplanation explain(PersonRecord a, PersonRecord b) {
         double[] values = features.extract(a, b);
         double[] contributions = artifact.classifier().classifier().contributions(values);
@@ -129,7 +132,9 @@ public final class MatchModel {
         }
         lines.sort(Comparator.comparingDouble((PairExplanation.Contribution c) -> Math.abs(c.contribution()))
                 .reversed());
-        return new PairExplanation(artifact.classifier().probability(values), artifact.metadata().algorithm(),
-                lines);
+        double probability = artifact.classifier().probability(values);
+        ScoreCorrection correction = artifact.correction();
+        return new PairExplanation(correction.corrects() ? correction.probability(probability, values) : probability,
+                artifact.metadata().algorithm(), lines);
     }
 }
