@@ -16,6 +16,8 @@ import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.app.http.ApiServices;
+import org.dedup.app.http.HttpModule;
+import org.dedup.app.http.HttpParts;
 import org.dedup.app.http.LabelService;
 import org.dedup.app.schedule.ScanScheduler;
 import org.dedup.app.schedule.ScanSchedules;
@@ -92,10 +94,13 @@ public final class DedupApplication implements AutoCloseable {
         return injector.getInstance(type);
     }
 
-    /** What the HTTP API serves from: the engine's services and the schedules, injected, with this database. */
+    /**
+     * What the HTTP API is built from: for its configuration, its resources and parts constructed by this
+     * application's injector (a child injector with this database and the {@link HttpModule}).
+     */
     public ApiServices apiServices() {
-        return injector.createChildInjector(binder -> binder.bind(Database.class).toInstance(database))
-                .getInstance(ApiServices.class);
+        return config -> injector.createChildInjector(binder -> binder.bind(Database.class).toInstance(database),
+                new HttpModule(config)).getInstance(HttpParts.class);
     }
 
     /** The tenants' scan schedules (setting them needs no running scheduler). */

@@ -1,7 +1,7 @@
 package org.dedup.core;
 
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +25,7 @@ import org.dedup.domain.control.TenantSettings;
 import org.dedup.domain.event.EventOutbox;
 import org.dedup.domain.event.PublishingDecisionLog;
 import org.dedup.domain.event.PublishingMergeJournal;
+import org.dedup.domain.event.PublishingPartyMergeJournal;
 import org.dedup.domain.event.PublishingScanJobStore;
 import org.dedup.domain.event.WebhookStore;
 import org.dedup.domain.event.Webhooks;
@@ -132,7 +133,7 @@ public final class DedupCoreModule extends AbstractModule {
                                     SettingsStore settings, NotDuplicateStore notDuplicates,
                                     DuplicateGroupStore groups, RecordStandardizer standardizer,
                                     List<Matcher> matchers) {
-        Map<MatchMethod, RecordLinker> linkers = new HashMap<>();
+        Map<MatchMethod, RecordLinker> linkers = new LinkedHashMap<>();
         matchers.forEach(matcher -> matcher.recordLinker().ifPresent(l -> linkers.put(matcher.method(), l)));
         return new DuplicateSearch(leads, contacts, companies, settings, notDuplicates, groups, standardizer, linkers);
     }
@@ -164,9 +165,10 @@ public final class DedupCoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Parties parties(DuplicateControlPorts ports, PartyMergeJournal journal, ContactRepository contacts,
+    Parties parties(DuplicateControlPorts ports, PartyMergeJournal stored, ContactRepository contacts,
                     CompanyRepository companies, DuplicateSearch search, InstalledMatchers matchers,
-                    RecordStandardizer standardizer, Clock clock) {
+                    RecordStandardizer standardizer, EventOutbox outbox, Clock clock) {
+        PartyMergeJournal journal = new PublishingPartyMergeJournal(stored, outbox, ports.transactor(), clock);
         PartyMerges<Contact> contactMerges = new PartyMerges<>(new ContactKind(contacts, search), ports, journal,
                 matchers, standardizer, clock, limits);
         PartyMerges<Company> companyMerges = new PartyMerges<>(new CompanyKind(companies, search), ports, journal,

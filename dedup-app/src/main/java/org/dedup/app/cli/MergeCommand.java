@@ -11,6 +11,7 @@ import com.google.inject.Inject;
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.merge.FieldProvenance;
+import org.dedup.domain.merge.MergeResult;
 import org.dedup.domain.merge.SurvivorshipPolicy;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.review.RecordMerges;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /** Manual merge of two or more leads, contacts or companies into a survivor, or its preview. */
 @Command(name = "merge",
-        description = "Merge records of one kind into a survivor; prints the merge id. Leads: each field by the "
+        description = "Merge records of one kind into a survivor; prints the merge id, then a line per matcher "
+        + "that failed on the survivor (the merge stands). Leads: each field by the "
         + "--rule (newest value wins unless told otherwise); contacts and companies keep the survivor's values, "
         + "filling what it lacks. With --preview, prints the record the merge would leave, each field with the "
         + "record it comes from and the rule that chose it, and writes nothing.")
@@ -77,8 +79,10 @@ final class MergeCommand implements OnApplication {
             if (options.preview) {
                 print(merges.preview(request));
             } else {
-                System.out.println(audited.write(new Audited.Writer(request.tenant(), options.actor.actor()),
-                        AuditLog.MERGE, () -> merges.merge(request), id -> id.value().toString()).value());
+                MergeResult merged = audited.write(new Audited.Writer(request.tenant(), options.actor.actor()),
+                        AuditLog.MERGE, () -> merges.merge(request), result -> result.merge().value().toString());
+                System.out.println(merged.merge().value());
+                merged.failures().forEach(f -> System.out.println(Words.failed(f)));
             }
             return 0;
         }

@@ -1,28 +1,49 @@
 package org.dedup.app.cli;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import com.google.inject.Module;
+
 import org.dedup.app.DedupApplication;
+import org.dedup.app.config.DedupConfig;
+import org.dedup.app.config.TenantConfig;
 import org.dedup.app.console.ConsoleHandler;
 import org.dedup.app.http.HttpApi;
+import org.dedup.domain.model.TenantId;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * Serves the HTTP API until the process is stopped. The server is a composition root of its own: it starts the
- * application, keeps it for its lifetime and starts its background work.
+ * application, keeps it for its lifetime and starts its background work ({@code demo --serve} runs the demo in it
+ * first).
  */
 @Command(name = "serve", description = "Serve the HTTP API on the configured host (default 127.0.0.1) and port.")
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     DedupCommand parent;
 
+    /** What runs in the server's application before its port opens (the demo), and the tenant whose key to print. */
+    record Prelude(Class<? extends Callable<Integer>> command, TenantId tenant) {
+    }
+
     @Override
     public Integer call() throws Exception {
-        DedupApplication app = DedupApplication.start(parent.config());
+        return serve(parent.config(), List.of(), Optional.empty());
+    }
+
+    /** Serves {@code config} until the process is stopped, after the prelude, if any, built with {@code more}. */
+    static int serve(DedupConfig config, List<Module> more, Optional<Prelude> prelude) throws Exception {
+        DedupApplication app = DedupApplication.start(config, more);
+        int status = 0;
+        if (prelude.isPresent()) {
+            status = app.get(prelude.get().command()).call();
+        }
         var http = app.config().http();
         HttpApi api = new HttpApi(http, app.config().tenants(), app.apiServices(),
                 ConsoleHandler.over(Clock.systemUTC())::addTo);
@@ -32,11 +53,14 @@ final class ServeCommand implements Callable<Integer> {
             api.close();
             app.close();
         }));
-        System.out.println("dedup serving on http://" + http.host() + ":" + api.port() + " (" + app.config().tenants().size()
+        String address = "http://" + http.host() + ":" + api.port();
+        System.out.println("dedup serving on " + address + " (" + app.config().tenants().size()
                 + " tenant(s), database " + app.config().database().url() + ")");
-        System.out.println("console on http://" + http.host() + ":" + api.port() + ConsoleHandler.PATH
-                + " (sign in with a tenant's API key)");
+        System.out.println("console on " + address + ConsoleHandler.PATH + " (sign in with a tenant's API key)");
+        prelude.ifPresent(p -> System.out.println("sign in with the " + p.tenant() + " tenant's API key: "
+                + app.config().tenants().stream().filter(t -> t.tenantId().equals(p.tenant())).findFirst()
+                .map(TenantConfig::apiKey).orElseThrow() + " (Ctrl-C stops the server)"));
         new CountDownLatch(1).await();
-        return 0;
+        return status;
     }
 }

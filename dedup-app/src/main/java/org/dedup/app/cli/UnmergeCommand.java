@@ -2,6 +2,7 @@ package org.dedup.app.cli;
 
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import com.google.inject.Inject;
 
@@ -9,6 +10,7 @@ import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.merge.AfterUnmerge;
 import org.dedup.domain.merge.MergeId;
+import org.dedup.domain.merge.UnmergeResult;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.TenantId;
@@ -65,9 +67,11 @@ final class UnmergeCommand implements OnApplication {
             String marked = options.leaveUnmarked ? "" : ", each marked not a duplicate of it";
             return switch (options.kind) {
                 case LEAD -> {
-                    var entry = leads.unmerge(tenant, id, after);
+                    UnmergeResult undone = leads.unmerge(tenant, id, after);
+                    var entry = undone.undone();
                     yield "undone " + entry.id() + ": " + entry.survivorBefore().id() + " restored, "
-                            + entry.absorbed().size() + " absorbed lead(s) back" + marked;
+                            + entry.absorbed().size() + " absorbed lead(s) back" + marked + undone.failures().stream()
+                            .map(f -> System.lineSeparator() + Words.failed(f)).collect(Collectors.joining());
                 }
                 case CONTACT -> described(parties.contacts().unmerge(tenant, id, after), marked);
                 case COMPANY -> described(parties.companies().unmerge(tenant, id, after), marked);

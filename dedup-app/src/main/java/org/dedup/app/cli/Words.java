@@ -2,6 +2,7 @@ package org.dedup.app.cli;
 
 import java.util.Locale;
 
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.search.BulkSearchResult;
 
 /** How the commands write values for a person to read. */
@@ -19,5 +20,10 @@ final class Words {
         return String.format(Locale.ROOT, "%d records, %d groups, %,d pairs compared of %,d possible, "
                 + "%d oversized blocks", result.records(), result.groups().size(), result.pairsCompared(),
                 result.allPairs(), result.oversizedBlocks().size());
+    }
+
+    /** A matcher that failed during a merge or an unmerge, on a line of its own. */
+    static String failed(MatcherFailure failure) {
+        return "  matcher failed: " + failure.method().id() + ": " + failure.reason();
     }
 }

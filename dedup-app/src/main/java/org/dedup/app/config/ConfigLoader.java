@@ -94,6 +94,11 @@ public final class ConfigLoader {
                             : env.get("DEDUP_DATABASE_USER"),
                     env.getOrDefault("DEDUP_DATABASE_PASSWORD", db.password()), db.poolSize(), db.schema()));
         }
+        if (env.containsKey("DEDUP_DATABASE_SCHEMA")) {
+            DatabaseConfig now = result.database();
+            result = result.withDatabase(new DatabaseConfig(now.url(), now.user(), now.password(), now.poolSize(),
+                    env.get("DEDUP_DATABASE_SCHEMA").strip()));
+        }
         if (env.containsKey("DEDUP_HTTP_PORT")) {
             try {
                 result = result.withHttp(config.http().withPort(Integer.parseInt(env.get("DEDUP_HTTP_PORT").trim())));

@@ -67,6 +67,11 @@ final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** A DELETE. */
+    Answer delete(String apiKey, String path) {
+        return send(request(apiKey, path).header("Dedup-Actor", ACTOR).DELETE());
+    }
+
     private HttpRequest.Builder request(String apiKey, String pathAndQuery) {
         return HttpRequest.newBuilder(api.resolve(pathAndQuery)).timeout(TIMEOUT).header("X-Api-Key", apiKey);
     }

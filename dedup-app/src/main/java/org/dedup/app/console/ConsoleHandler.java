@@ -28,6 +28,7 @@ public final class ConsoleHandler implements Handler {
     private static final Pattern ITEM = Pattern.compile(
             "/console/review/([0-9a-fA-F-]{36})(?:/(preview|merge|not-duplicate|dismiss))?");
     private static final Pattern UNDO = Pattern.compile("/console/merges/([0-9a-fA-F-]{36})/undo");
+    private static final Pattern SCAN = Pattern.compile("/console/groups/scans/([0-9a-fA-F-]{36})");
     private static final int MAX_FORM_BYTES = 65_536;
     private final ConsoleSessions sessions;
     private final ApiClient client = new ApiClient();
@@ -88,7 +89,7 @@ public final class ConsoleHandler implements Handler {
         ReviewController review = new ReviewController(api);
         AuditController audit = new AuditController(api);
         if (path.equals(PATH) || path.equals(PATH + "/") || path.equals("/console/review")) {
-            return review.list(session);
+            return review.list(session, rawQuery);
         }
         if (path.equals("/console/merges")) {
             return audit.merges(session);
@@ -98,6 +99,19 @@ public final class ConsoleHandler implements Handler {
         }
         if (path.equals("/console/decisions")) {
             return audit.decisions(session, rawQuery);
+        }
+        if (path.equals(RulesController.PATH)) {
+            return new RulesController(api).page(session);
+        }
+        if (path.equals("/console/model")) {
+            return new ModelController(api).page(session);
+        }
+        if (path.equals(GroupsController.PATH)) {
+            return new GroupsController(api).page(session);
+        }
+        Matcher scan = SCAN.matcher(path);
+        if (scan.matches()) {
+            return new GroupsController(api).scan(session, scan.group(1));
         }
         Matcher item = ITEM.matcher(path);
         if (item.matches() && item.group(2) == null) {
@@ -118,6 +132,23 @@ public final class ConsoleHandler implements Handler {
         }
         if (path.equals("/console/settings/save")) {
             return settings.save(session, form);
+        }
+        RulesController rules = new RulesController(api);
+        if (path.equals("/console/rules/dry-run")) {
+            return rules.dryRun(session, form);
+        }
+        if (path.equals("/console/rules/save")) {
+            return rules.save(session, form);
+        }
+        GroupsController groups = new GroupsController(api);
+        if (path.equals("/console/groups/scan")) {
+            return groups.runNow(session, form);
+        }
+        if (path.equals("/console/groups/schedule")) {
+            return groups.saveSchedule(session, form);
+        }
+        if (path.equals("/console/groups/schedule/remove")) {
+            return groups.removeSchedule(session);
         }
         Matcher undo = UNDO.matcher(path);
         if (undo.matches()) {

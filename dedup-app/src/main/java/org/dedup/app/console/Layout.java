@@ -14,7 +14,10 @@ final class Layout {
             table{border-collapse:collapse;margin:.5rem 0} th,td{border:1px solid #555;padding:.25rem .5rem;text-align:left;vertical-align:top}
             tr.differs td{background:#fff3b0} .marker{font-weight:bold}
             .error{color:#900;font-weight:bold} .skip{position:absolute;left:-999px} .skip:focus{left:1rem;top:1rem;background:#fff;color:#000}
-            button{font:inherit;padding:.25rem .75rem} fieldset{margin:.5rem 0}
+            button{font:inherit;padding:.25rem .75rem} input,select{font:inherit} fieldset{margin:.5rem 0}
+            dl.facts{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem;margin:.25rem 0} dl.facts dd{margin:0}
+            .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:0 2rem}
+            caption{text-align:left;font-weight:bold;padding:.25rem 0} label{white-space:nowrap}
             </style>""");
 
     private Layout() {
@@ -22,33 +25,43 @@ final class Layout {
 
     /** A page of a signed-in tenant: the navigation and a sign-out form carrying the session's CSRF token. */
     static Html page(String title, String csrfToken, Html content) {
-        Html nav = Html.of("""
-                <nav aria-label="Console"><a href="/console/review">Review queue</a> <a href="/console/merges">Merge history</a>
-                <a href="/console/decisions">Decision log</a>
-                <a href="/console/settings">Settings</a></nav>
+        return document(title, Html.EMPTY, Optional.of(nav(csrfToken)), content);
+    }
+
+    /** A signed-in page that reloads itself every second: a job's progress, without a script. */
+    static Html reloading(String title, String csrfToken, Html content) {
+        return document(title, new Html("<meta http-equiv=\"refresh\" content=\"1\">"), Optional.of(nav(csrfToken)),
+                content);
+    }
+
+    private static Html nav(String csrfToken) {
+        return Html.of("""
+                <nav aria-label="Console"><a href="/console/review">Review queue</a>
+                <a href="/console/groups">Duplicate groups</a> <a href="/console/merges">Merge history</a>
+                <a href="/console/decisions">Decision log</a> <a href="/console/settings">Settings</a>
+                <a href="/console/rules">Rules</a> <a href="/console/model">Model</a></nav>
                 <form method="post" action="/console/sign-out">%s<button type="submit">Sign out</button></form>""",
                 csrf(csrfToken));
-        return document(title, Optional.of(nav), content);
     }
 
     /** A page seen before signing in. */
     static Html anonymous(String title, Html content) {
-        return document(title, Optional.empty(), content);
+        return document(title, Html.EMPTY, Optional.empty(), content);
     }
 
     static Html csrf(String token) {
         return Html.of("<input type=\"hidden\" name=\"%s\" value=\"%s\">", Form.CSRF, token);
     }
 
-    private static Html document(String title, Optional<Html> nav, Html content) {
+    private static Html document(String title, Html head, Optional<Html> nav, Html content) {
         return Html.of("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-                <title>%s · dedup console</title>%s</head>
+                <title>%s · dedup console</title>%s%s</head>
                 <body><a class="skip" href="#main">Skip to content</a>
                 <header><strong>dedup console</strong>%s</header>
                 <main id="main"><h1>%s</h1>
                 %s
-                </main></body></html>""", title, STYLE, nav.orElse(Html.EMPTY), title, content);
+                </main></body></html>""", title, head, STYLE, nav.orElse(Html.EMPTY), title, content);
     }
 }

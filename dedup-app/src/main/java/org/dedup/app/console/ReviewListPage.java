@@ -1,11 +1,15 @@
 package org.dedup.app.console;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The open review queue, oldest first: each item's source, records and best score, linking to its page. */
+/** The open review queue, oldest first, a page at a time: each item's source and records, linking to its page. */
 final class ReviewListPage {
+    /** Items a page: each is compared with the stored records when it is read, so a page stays quick. */
+    static final int PAGE = 25;
     private ReviewListPage() {
     }
 
@@ -16,7 +20,9 @@ final class ReviewListPage {
                 <thead><tr><th scope="col">Item</th><th scope="col">Source</th><th scope="col">Records</th>
                 <th scope="col">Opened</th></tr></thead><tbody>%s</tbody></table>""",
                 Html.join(StreamSupport.stream(items.spliterator(), false).map(ReviewListPage::row)));
-        return Layout.page("Review queue", csrfToken, body);
+        Html next = page.path("next").isTextual() ? Html.of("<p><a href=\"/console/review?after=%s\">Next %s items</a></p>",
+                URLEncoder.encode(page.path("next").asText(), StandardCharsets.UTF_8), PAGE) : Html.EMPTY;
+        return Layout.page("Review queue", csrfToken, Html.of("%s%s", body, next));
     }
 
     private static Html row(JsonNode item) {

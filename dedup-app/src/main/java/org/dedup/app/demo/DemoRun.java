@@ -22,6 +22,7 @@ import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.StandardizationOptions;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
+import org.dedup.matchers.builtin.TrackingPixelMatcher;
 
 /**
  * Runs generated requests through duplicate control and prints what it did, scored against the known truth:
@@ -56,7 +57,7 @@ public final class DemoRun {
 
     public Result run(int people, long seed) {
         settings.saveSettings(TENANT, DuplicateControlSettings.defaults()
-                .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE, MatchMethod.TRACKING_PIXEL))
+                .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE, TrackingPixelMatcher.METHOD))
                 .withMultiMatchPolicy(MultiMatchPolicy.UPDATE_NEWEST)
                 .withAfterMerge(new AfterMerge.CreateTask("Check the merged request", Duration.ofHours(4), "sales-team"))
                 .withStandardization(new StandardizationOptions("GB", EmailFolding.NONE)));

@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-import org.dedup.app.arrivals.ArrivalQueue;
+import org.dedup.core.arrivals.ArrivalQueue;
 
 /**
  * What {@code GET /metrics} shows: requests by route, method and status with a latency histogram, decisions by

@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.audit.AuditEvent;
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.DecisionHistory;
@@ -22,13 +24,16 @@ import org.dedup.domain.audit.TimePage;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.merge.MergeKind;
 import org.dedup.domain.merge.MergeState;
+import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.MatchMethod;
 
 /**
  * The audit: {@code GET /v1/merges} (the journal of lead, contact or company merges with who made and undid each)
- * and {@code GET /v1/decisions} (every decision with its explanation), newest first, a page at a time, filtered.
+ * and {@code GET /v1/decisions} (every decision with its explanation and who sent its request), newest first, a page
+ * at a time, filtered.
  */
 final class AuditResource implements Resource {
     static final int DEFAULT_PAGE = 50;
@@ -39,6 +44,7 @@ final class AuditResource implements Resource {
             "pending_review", Decision.PendingReview.class, "updated", Decision.Updated.class);
     private final AuditLog audit;
 
+    @Inject
     AuditResource(AuditLog audit) {
         this.audit = audit;
     }
@@ -68,8 +74,11 @@ final class AuditResource implements Resource {
                         .orElseThrow(() -> new HttpProblem(400, "query parameter 'outcome' has an unknown value '"
                                 + name + "'; one of " + OUTCOMES.keySet().stream().sorted().toList())))
                 .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+        Set<MatchMethod> methods = query.get("method").map(text -> Arrays.stream(text.split(","))
+                .map(String::strip).map(AuditResource::method).collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
         DecisionHistory.Query filter = new DecisionHistory.Query(
-                query.get("lead").map(id -> new LeadId(uuid(id, "lead"))), outcomes, page.oneMore());
+                query.get("lead").map(id -> new LeadId(uuid(id, "lead"))), outcomes, methods, page.oneMore());
         List<DecisionHistory.Entry> found = audit.decisions(tenant, filter);
         List<DecisionHistory.Entry> shown = found.subList(0, Math.min(page.limit(), found.size()));
         return listed("decisions", shown.stream().map(AuditResource::decision).toList(),
@@ -106,8 +115,18 @@ final class AuditResource implements Resource {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", entry.id());
         view.put("at", entry.at());
+        view.put("by", entry.actor().orElse(null));
         view.put("decision", DecisionView.of(entry.decision()));
         return view;
+    }
+
+    private static MatchMethod method(String id) {
+        try {
+            return new MatchMethod(id);
+        } catch (InvalidRecordException e) {
+            throw new HttpProblem(400, "query parameter 'method' has a value that is no method id: "
+                    + e.getMessage());
+        }
     }
 
     private static TimePage page(QueryParameters query) {

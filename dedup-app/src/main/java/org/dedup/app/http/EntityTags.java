@@ -5,6 +5,16 @@ final class EntityTags {
     private EntityTags() {
     }
 
+    /** The entity tag an {@code If-Match} header names, quoted as sent in {@code ETag}; a weak tag is a 400. */
+    static String opaque(String ifMatch) {
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            throw new HttpProblem(400, "If-Match must be a strong entity tag (the ETag as sent), was '" + ifMatch
+                    + "'");
+        }
+        return tag.startsWith("\"") ? tag : "\"" + tag + "\"";
+    }
+
     static long version(String ifMatch) {
         String tag = ifMatch.strip();
         if (tag.startsWith("W/")) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateSearch;
@@ -17,6 +19,7 @@ final class GroupResource implements Resource {
     private static final int MAX_GROUPS_PAGE = 1_000;
     private final DuplicateSearch search;
 
+    @Inject
     GroupResource(DuplicateSearch search) {
         this.search = search;
     }

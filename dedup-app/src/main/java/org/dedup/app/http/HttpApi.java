@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -16,9 +15,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 
 import org.dedup.app.config.ConfigException;
-import org.dedup.app.arrivals.ArrivalQueue;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
+import org.dedup.core.arrivals.ArrivalQueue;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -46,7 +45,7 @@ public final class HttpApi implements AutoCloseable {
     private final ScanJobs scans;
     private final ApiMetrics metrics;
     private final List<Route> routes;
-    private final JsonBodies json = new JsonBodies();
+    private final JsonBodies json;
     private final Authentication authentication;
     private final Problems problems;
     private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
@@ -70,37 +69,21 @@ public final class HttpApi implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.authentication = new Authentication(ApiKeys.of(tenants), new FailedKeyAttempts(clock,
                 KEY_FAILURES_ALLOWED, KEY_FAILURE_WINDOW));
+        HttpParts parts = services.parts(config);
+        this.json = parts.json;
         this.problems = new Problems(json, new RateLimitedLog(LOG, clock, LOG_INTERVAL));
-        this.arrivals = new ArrivalQueue(services.control(), config.arrivalWorkers(), config.maxArrivalBatch());
-        this.metrics = new ApiMetrics(arrivals, services.database().pool());
-        this.scans = new ScanJobs(services.scans());
-        this.routes = routeTable(services);
+        this.arrivals = parts.arrivals;
+        this.metrics = parts.metrics;
+        this.scans = parts.scans;
+        scans.start();
+        this.routes = routeTable(parts.resources);
         this.server = Javalin.create(javalin -> configure(javalin, pages));
-        this.warmedUp = new WarmUp(services.control(), services.transactor(), json).run(config.warmUpArrivals(),
-                WARM_UP_BUDGET);
+        this.warmedUp = parts.warmUp.run(config.warmUpArrivals(), WARM_UP_BUDGET);
         server.start();
         this.headTimeout = new RequestHeadTimeout(connector.get(), Duration.ofMillis(config.headerTimeoutMillis()));
     }
 
-    private List<Route> routeTable(ApiServices services) {
-        ValidEmails emails = new ValidEmails(services.standardizer());
-        List<Resource> resources = List.of(
-                new SystemResource(metrics, services.matchers(), services.database(),
-                        Optional.ofNullable(config.metricsKey())),
-                new LeadResource(arrivals, services.control(), services.search(), services.leads(), emails, metrics),
-                new PartyResource(services.parties(), services.search(), services.merges(), services.audited(),
-                        emails),
-                new MergeResource(services.merges(), services.parties(), services.unmerger(), services.audited()),
-                new ReviewResource(services.review()),
-                new AuditResource(services.audit()),
-                scans,
-                new GroupResource(services.search()),
-                new NotDuplicateResource(services.search(), services.audited()),
-                new LabelResource(services.labels(), services.audited()),
-                new SettingsResource(services.tenantSettings(), services.settings(), services.settingsDryRun(),
-                        services.search(), services.control(), services.audited()),
-                new ScheduleResource(services.schedules()),
-                new WebhookResource(services.webhooks()));
+    private static List<Route> routeTable(List<Resource> resources) {
         List<Route> table = new ArrayList<>();
         resources.forEach(resource -> table.addAll(resource.routes()));
         return List.copyOf(table);

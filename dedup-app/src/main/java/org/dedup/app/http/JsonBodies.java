@@ -1,12 +1,16 @@
 package org.dedup.app.http;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -23,6 +27,11 @@ final class JsonBodies {
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final int TAG_BYTES = 16;
+    private final ObjectMapper canonical = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
 
     <T> T parse(byte[] body, Class<T> type) {
         JsonNode tree = tree(body);
@@ -74,6 +83,21 @@ final class JsonBodies {
             return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an answer cannot be written as JSON", e);
+        }
+    }
+
+    /**
+     * A strong entity tag of {@code value} (quoted, as sent in {@code ETag}): a hash of its JSON with map entries
+     * and properties in key order, so that every server of a cluster gives one value the same tag.
+     */
+    String tag(Object value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.writeValueAsBytes(value));
+            return "\"" + HexFormat.of().formatHex(digest, 0, TAG_BYTES) + "\"";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record cannot be written as JSON", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.PairAnswer;
@@ -24,6 +26,7 @@ final class LabelResource implements Resource {
     private final LabelService labels;
     private final Audited audited;
 
+    @Inject
     LabelResource(LabelService labels, Audited audited) {
         this.labels = labels;
         this.audited = audited;

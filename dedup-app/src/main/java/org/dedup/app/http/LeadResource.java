@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.dedup.app.arrivals.ArrivalQueue;
+import com.google.inject.Inject;
+
+import org.dedup.core.arrivals.ArrivalQueue;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.IdempotencyKey;
@@ -20,8 +22,8 @@ import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.LeadRepository;
 
 /**
- * {@code /v1/leads}: an incoming lead through duplicate control (its decision), a stored lead (with its version as
- * a strong {@code ETag}), a lead update ({@code If-Match: <version>} optional; another version is a 412), and
+ * {@code /v1/leads}: an incoming lead through duplicate control (its decision, logged with who sent it), a stored
+ * lead (with its version as a strong {@code ETag}), a lead update ({@code If-Match: <version>} optional; another version is a 412), and
  * {@code /v1/check}, the check on save of a lead not yet saved.
  */
 final class LeadResource implements Resource {
@@ -32,6 +34,7 @@ final class LeadResource implements Resource {
     private final ValidEmails emails;
     private final ApiMetrics metrics;
 
+    @Inject
     LeadResource(ArrivalQueue arrivals, DuplicateControl control, DuplicateSearch search, LeadRepository leads,
                  ValidEmails emails, ApiMetrics metrics) {
         this.emails = emails;
@@ -55,7 +58,8 @@ final class LeadResource implements Resource {
         Optional<IdempotencyKey> key = call.header("Idempotency-Key").map(IdempotencyKey::new);
         Optional<RequestFingerprint> fingerprint = key.isPresent() ? Optional.of(RequestFingerprints.of(body))
                 : Optional.empty();
-        return decided(arrivals.receive(new LeadArrival(emails.of(request.toIncomingLead(tenant)), key, fingerprint)));
+        return decided(arrivals.receive(new LeadArrival(emails.of(request.toIncomingLead(tenant)), key, fingerprint)
+                .by(call.writer().actor())));
     }
 
     private Tagged find(Call call) {

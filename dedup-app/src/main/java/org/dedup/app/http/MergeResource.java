@@ -7,10 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.merge.AfterUnmerge;
 import org.dedup.domain.merge.MergeId;
+import org.dedup.domain.merge.MergeResult;
+import org.dedup.domain.merge.UnmergeResult;
 import org.dedup.domain.merge.Unmerger;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.party.Parties;
@@ -26,6 +30,7 @@ final class MergeResource implements Resource {
     private final Unmerger unmerger;
     private final Audited audited;
 
+    @Inject
     MergeResource(RecordMerges merges, Parties parties, Unmerger unmerger, Audited audited) {
         this.merges = merges;
         this.parties = parties;
@@ -44,8 +49,10 @@ final class MergeResource implements Resource {
     private Map<String, Object> merge(Call call) throws IOException {
         Audited.Writer writer = call.writer();
         MergeRequest request = call.body(MergeRequest.class);
-        return Map.of("merge", audited.write(writer, AuditLog.MERGE,
-                () -> merges.merge(request.toRequest(writer.tenant())), id -> id.value().toString()).value());
+        MergeResult merged = audited.write(writer, AuditLog.MERGE,
+                () -> merges.merge(request.toRequest(writer.tenant())), result -> result.merge().value().toString());
+        return Map.of("merge", merged.merge().value(),
+                "failures", merged.failures().stream().map(DecisionView::failure).toList());
     }
 
     private Object undo(Call call) {
@@ -63,10 +70,12 @@ final class MergeResource implements Resource {
         if (party.isPresent()) {
             return party.get();
         }
-        var entry = unmerger.unmerge(tenant, id, remembered);
+        UnmergeResult undone = unmerger.unmerge(tenant, id, remembered);
+        var entry = undone.undone();
         return Map.of("merge", entry.id().value(), "state", entry.state().name().toLowerCase(Locale.ROOT),
                 "restored", entry.survivorBefore().id().value(),
-                "markedNotDuplicate", remembered == AfterUnmerge.MARK_NOT_DUPLICATES);
+                "markedNotDuplicate", remembered == AfterUnmerge.MARK_NOT_DUPLICATES,
+                "failures", undone.failures().stream().map(DecisionView::failure).toList());
     }
 
     private static UUID uuid(String text) {

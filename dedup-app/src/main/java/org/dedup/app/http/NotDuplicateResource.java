@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.RecordRef;
@@ -28,6 +30,7 @@ final class NotDuplicateResource implements Resource {
 
     private final Audited audited;
 
+    @Inject
     NotDuplicateResource(DuplicateSearch search, Audited audited) {
         this.search = search;
         this.audited = audited;

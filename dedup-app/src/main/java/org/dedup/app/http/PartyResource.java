@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import com.google.inject.Inject;
 
 import org.dedup.app.http.IncomingLeadRequest.CompanyRequest;
 import org.dedup.app.http.IncomingLeadRequest.PhoneRequest;
@@ -29,8 +32,9 @@ import org.dedup.domain.review.RecordMerges;
 import org.dedup.domain.search.DuplicateSearch;
 
 /**
- * {@code /v1/contacts} and {@code /v1/companies}: add (a contact through duplicate control), read, update (each
- * answer with the check on save's likely duplicates), and merge N records of one kind.
+ * {@code /v1/contacts} and {@code /v1/companies}: add (a contact through duplicate control), read (with a strong
+ * {@code ETag}, a hash of the record), update ({@code If-Match} optional: another tag is a 412; each answer with the
+ * check on save's likely duplicates), and merge N records of one kind.
  */
 final class PartyResource implements Resource {
     private final Parties parties;
@@ -38,9 +42,13 @@ final class PartyResource implements Resource {
     private final RecordMerges merges;
     private final Audited audited;
     private final ValidEmails emails;
+    private final JsonBodies json;
 
-    PartyResource(Parties parties, DuplicateSearch search, RecordMerges merges, Audited audited, ValidEmails emails) {
+    @Inject
+    PartyResource(Parties parties, DuplicateSearch search, RecordMerges merges, Audited audited, ValidEmails emails,
+                  JsonBodies json) {
         this.emails = emails;
+        this.json = json;
         this.parties = parties;
         this.search = search;
         this.merges = merges;
@@ -71,26 +79,30 @@ final class PartyResource implements Resource {
         Audited.Writer writer = call.writer();
         MergeRequest request = call.body(MergeRequest.class);
         MergeId merge = audited.write(writer, AuditLog.MERGE,
-                () -> merges.merge(request.toRequest(writer.tenant(), kind)), merged -> merged.value().toString());
+                () -> merges.merge(request.toRequest(writer.tenant(), kind)),
+                merged -> merged.merge().value().toString()).merge();
         return Map.of("merge", merge.value());
     }
 
-    private Party find(Call call, RecordKind kind) {
+    private Tagged find(Call call, RecordKind kind) {
         TenantId tenant = call.tenant();
         RecordRef ref = ref(kind, call.path("id"));
-        return (kind == RecordKind.CONTACT ? parties.contact(tenant, ref)
+        Party record = (kind == RecordKind.CONTACT ? parties.contact(tenant, ref)
                 : parties.company(tenant, ref).map(Party.class::cast))
                 .orElseThrow(() -> new RecordNotFoundException(tenant, ref));
+        return new Tagged(record, json.tag(record));
     }
 
-    private Map<String, Object> update(Call call, RecordKind kind) throws IOException {
+    /** {@code If-Match} (optional) names the entity tag GET sent: another is a 412, nothing written. */
+    private Tagged update(Call call, RecordKind kind) throws IOException {
         TenantId tenant = call.tenant();
         RecordRef ref = ref(kind, call.path("id"));
         Party record = emails.of(kind == RecordKind.CONTACT
                 ? call.body(ContactBody.class).toContact(new ContactId(ref.value()))
                 : call.body(CompanyRequest.class).toCompany(new CompanyId(ref.value())));
-        parties.update(tenant, record);
-        return saved(tenant, record);
+        Optional<String> expected = call.header("If-Match").map(EntityTags::opaque);
+        parties.update(tenant, record, stored -> expected.map(tag -> tag.equals(json.tag(stored))).orElse(true));
+        return new Tagged(saved(tenant, record), json.tag(record));
     }
 
     private Map<String, Object> addContact(TenantId tenant, Contact contact) {

@@ -12,6 +12,7 @@ import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.review.ReviewItemResolvedException;
+import org.dedup.domain.review.ReviewRevisionMismatchException;
 import org.dedup.domain.search.ScanAlreadyRunningException;
 import org.dedup.domain.store.StaleRecordException;
 import org.dedup.domain.store.StorageUnavailableException;
@@ -63,6 +64,7 @@ final class Problems {
             case VersionMismatchException stale -> write(ctx, new Problem(412, stale.getMessage()));
             case StaleRecordException stale -> write(ctx, new Problem(409, stale.getMessage()));
             case ReviewItemResolvedException resolved -> write(ctx, new Problem(409, resolved.getMessage()));
+            case ReviewRevisionMismatchException stale -> write(ctx, new Problem(412, stale.getMessage()));
             case ScanAlreadyRunningException running -> write(ctx, new Problem(409, running.getMessage(),
                     Map.of("running", running.running())));
             case InvalidRecordException invalid -> write(ctx, new Problem(400, invalid.getMessage()));

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
@@ -26,13 +28,15 @@ import org.dedup.domain.review.ReviewStatus;
 /**
  * {@code /v1/review}: the review queue a page at a time (GET, {@code ?status=&source=&limit=&after=}), one item
  * (GET {@code /v1/review/{id}}), and its actions (POST {@code /v1/review/{id}/merge}, {@code /not-duplicate},
- * {@code /dismiss}; an {@code If-Match} revision other than the item's is refused with 409).
+ * {@code /dismiss}; an {@code If-Match} revision other than the item's, or of an item whose records changed since, is
+ * refused with 412 Precondition Failed).
  */
 final class ReviewResource implements Resource {
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 500;
     private final ReviewQueue queue;
 
+    @Inject
     ReviewResource(ReviewQueue queue) {
         this.queue = queue;
     }

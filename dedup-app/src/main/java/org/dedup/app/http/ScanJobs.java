@@ -1,12 +1,17 @@
 package org.dedup.app.http;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.google.inject.Inject;
 
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
@@ -19,24 +24,55 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /v1/scans}: bulk scans started over HTTP and run in the background, one per tenant at a time (a second
  * gets 409 naming the running one). Jobs are stored: a job that was running when a previous server stopped is shown
- * as interrupted once this one starts.
+ * as interrupted once its lease ran out ({@link BulkScans#LEASE}). This server renews the leases of the scans it runs
+ * (over HTTP or by schedule) several times per lease, so a server starting on the same database leaves them alone.
  */
 final class ScanJobs implements Resource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanJobs.class);
+    private static final Duration HEARTBEAT = BulkScans.LEASE.dividedBy(4);
+    private static final int RECENT = 10;
+    private static final int MAX_RECENT = 100;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("dedup-scan-leases").factory());
     private final BulkScans scans;
 
+    @Inject
     ScanJobs(BulkScans scans) {
         this.scans = scans;
+    }
+
+    /** Ends the scans a stopped server left running, then renews the leases of this server's scans. */
+    void start() {
+        interruptLeftRunning();
+        leases.scheduleWithFixedDelay(this::keepLeases, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void interruptLeftRunning() {
         int interrupted = scans.interruptLeftRunning();
         if (interrupted > 0) {
             LOG.warn("{} scan(s) left running by a server that stopped are now marked interrupted", interrupted);
         }
     }
 
+    /** Never throws: a failure would end the schedule; the next beat tries again. */
+    private void keepLeases() {
+        try {
+            scans.renewLeases();
+            interruptLeftRunning();
+        } catch (RuntimeException e) {
+            LOG.warn("could not renew the leases of the running scans ({}); trying again in {} s",
+                    e.getClass().getSimpleName(), HEARTBEAT.toSeconds());
+            LOG.debug("scan lease failure", e);
+        }
+    }
+
     @Override
     public List<Route> routes() {
         return List.of(Route.post("/v1/scans", this::start),
+                Route.get("/v1/scans", call -> Map.of("scans", scans.recent(call.tenant(),
+                        call.query().number("limit", RECENT, MAX_RECENT)).stream().map(ScanJobs::view).toList())),
                 Route.get("/v1/scans/{id}", call -> find(call.tenant(), id(call.path("id")))));
     }
 
@@ -105,6 +141,7 @@ final class ScanJobs implements Resource, AutoCloseable {
 
     @Override
     public void close() {
+        leases.shutdownNow();
         executor.shutdownNow();
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.google.inject.Inject;
+
 import org.dedup.app.schedule.ScanSchedule;
 import org.dedup.app.schedule.ScanSchedules;
 import org.dedup.app.schedule.ScheduledScanRunningException;
@@ -20,6 +22,7 @@ final class ScheduleResource implements Resource {
     static final String PATH = "/v1/scan-schedule";
     private final ScanSchedules schedules;
 
+    @Inject
     ScheduleResource(ScanSchedules schedules) {
         this.schedules = schedules;
     }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.google.inject.Inject;
+
 import org.dedup.app.config.SettingsDocument;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.DuplicateControl;
@@ -27,6 +29,7 @@ final class SettingsResource implements Resource {
     private final DuplicateControl control;
     private final Audited audited;
 
+    @Inject
     SettingsResource(TenantSettings settings, SettingsStore store, SettingsDryRun settingsDryRun,
                      DuplicateSearch search, DuplicateControl control, Audited audited) {
         this.settings = settings;

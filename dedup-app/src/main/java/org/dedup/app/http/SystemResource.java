@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.google.inject.Inject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.dedup.app.config.HttpConfig;
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.persistence.Database;
 
@@ -28,11 +31,13 @@ final class SystemResource implements Resource {
     record Text(String contentType, String body) {
     }
 
-    SystemResource(ApiMetrics metrics, InstalledMatchers matchers, Database database, Optional<String> metricsKey) {
+    @Inject
+    SystemResource(ApiMetrics metrics, InstalledMatchers matchers, Database database, HttpConfig config) {
         this.metrics = metrics;
         this.matchers = matchers;
         this.database = database;
-        this.metricsKeyHash = metricsKey.map(key -> ApiKeys.storedHash(key, "http.metricsKey"));
+        this.metricsKeyHash = Optional.ofNullable(config.metricsKey())
+                .map(key -> ApiKeys.storedHash(key, "http.metricsKey"));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.dedup.app.http;
 
 import java.util.List;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.control.IncomingLead;
 import org.dedup.domain.model.Email;
 import org.dedup.domain.model.InvalidRecordException;
@@ -18,6 +20,7 @@ import org.dedup.domain.standardize.Standardizer;
 final class ValidEmails {
     private final Standardizer standardizer;
 
+    @Inject
     ValidEmails(Standardizer standardizer) {
         this.standardizer = standardizer;
     }

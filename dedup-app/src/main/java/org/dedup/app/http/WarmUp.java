@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.model.TenantId;
@@ -39,6 +41,7 @@ final class WarmUp {
         }
     }
 
+    @Inject
     WarmUp(DuplicateControl control, Transactor transactor, JsonBodies json) {
         this.control = control;
         this.transactor = transactor;

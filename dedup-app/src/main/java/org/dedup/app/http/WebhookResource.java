@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.google.inject.Inject;
+
 import org.dedup.domain.event.Webhook;
 import org.dedup.domain.event.Webhooks;
 
@@ -16,6 +18,7 @@ final class WebhookResource implements Resource {
     static final String PATH = "/v1/webhooks";
     private final Webhooks webhooks;
 
+    @Inject
     WebhookResource(Webhooks webhooks) {
         this.webhooks = webhooks;
     }

@@ -16,6 +16,7 @@ import java.util.stream.BaseStream;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
@@ -104,6 +105,20 @@ class ArchitectureTest {
     static final ArchRule theConsoleUsesTheHttpApiOnly = noClasses().that().resideInAPackage("org.dedup.app.console..")
             .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, MATCHERS, STANDARDIZATION, ML, PERSISTENCE,
                     "org.dedup.app.http..", CORE, "org.dedup.app.config..", "com.google.inject..");
+
+    /**
+     * The HTTP resources are constructed by Guice (the application's injector with the HttpModule, into HttpParts),
+     * receiving what they need by constructor injection: no class of the API makes one by hand.
+     */
+    @ArchTest
+    static final ArchRule httpResourcesAreConstructedByGuice = noClasses().that().resideInAPackage("org.dedup.app..")
+            .should().callConstructorWhere(new DescribedPredicate<JavaConstructorCall>("a constructor of an HTTP "
+                    + "resource") {
+                @Override
+                public boolean test(JavaConstructorCall call) {
+                    return call.getTargetOwner().isAssignableTo("org.dedup.app.http.Resource");
+                }
+            });
 
     /**
      * One composition root for the command line: its Execution starts the application and has the injector build

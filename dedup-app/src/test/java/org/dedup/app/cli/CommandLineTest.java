@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,16 +19,20 @@ import org.dedup.app.config.ConfigLoader;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.merge.MergeJournalEntry;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.search.RecordPair;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import picocli.CommandLine;
 
 /** The CLI as an operator uses it: import, scan and check against one embedded database. */
 class CommandLineTest {
+    private static final TenantId ACME = new TenantId("acme");
     @TempDir
     Path dir;
 
@@ -168,6 +173,44 @@ class CommandLineTest {
             MergeJournalEntry marked = merges.get(0);
             assertEquals(Set.of(new RecordPair(marked.survivorBefore().id(), marked.absorbed().getFirst().id())),
                     app.get(NotDuplicateStore.class).all(acme));
+        }
+    }
+
+    /** Four leads where each rule picks another name: oldest, most complete, from a chat, newest. */
+    @ParameterizedTest
+    @ValueSource(strings = {"newest:Ann New", "oldest:Ann Old", "most_complete:Ann Full", "source_priority:Ann Chat"})
+    void eachSurvivorshipRuleIsNamedWithRuleAndPicksTheValueItRanksFirst(String ruleAndName) throws IOException {
+        String rule = ruleAndName.split(":")[0];
+        Path config = embeddedConfig(dir, "acme");
+        Path leads = Files.writeString(dir.resolve("four.json"), """
+                [{"name": "Ann Old", "source": "api", "pipeline": "sales", "stage": "new", "fields": {"budget": "10"},
+                  "contacts": [{"name": "Ann Old", "primary": true, "emails": ["old@x.io"]}]},
+                 {"name": "Ann Full", "source": "import", "pipeline": "sales", "stage": "won",
+                  "fields": {"budget": "20", "city": "Leeds", "size": "9"},
+                  "contacts": [{"name": "Ann Full", "primary": true, "emails": ["full@x.io"]}]},
+                 {"name": "Ann Chat", "source": "chat", "pipeline": "sales", "stage": "lost",
+                  "contacts": [{"name": "Ann Chat", "primary": true, "emails": ["chat@x.io"]}]},
+                 {"name": "Ann New", "source": "web_form", "pipeline": "sales", "stage": "qualified",
+                  "fields": {"budget": "40"}, "contacts": [{"name": "Ann New", "primary": true, "emails": ["new@x.io"]}]}]
+                """);
+        assertTrue(run(config, "import", "--tenant", "acme", "--leads", leads.toString()).contains("Created=4"));
+        List<String> ids = new ArrayList<>();
+        try (DedupApplication app = DedupApplication.start(new ConfigLoader().load(config, Map.of()))) {
+            app.get(LeadRepository.class).forEach(ACME, lead -> ids.add(lead.id().value().toString()));
+        }
+
+        String preview = run(config, "merge", "--tenant", "acme", "--preview", "--rule", rule, "--survivor",
+                ids.get(0), ids.get(1), ids.get(2), ids.get(3));
+        String merged = run(config, "merge", "--tenant", "acme", "--rule", rule, "--survivor", ids.get(0),
+                ids.get(1), ids.get(2), ids.get(3));
+
+        assertTrue(preview.contains("  name = " + ruleAndName.split(":")[1] + "  (from ") && preview.contains(
+                " by " + rule + ")"), preview);
+        assertTrue(merged.strip().matches("[0-9a-f-]{36}"), "the merge id alone, no matcher failed: " + merged);
+        try (DedupApplication app = DedupApplication.start(new ConfigLoader().load(config, Map.of()))) {
+            List<String> names = new ArrayList<>();
+            app.get(LeadRepository.class).forEach(ACME, lead -> names.add(lead.name()));
+            assertEquals(List.of(ruleAndName.split(":")[1]), names);
         }
     }
 

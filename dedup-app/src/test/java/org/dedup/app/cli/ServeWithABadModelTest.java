@@ -72,7 +72,8 @@ class ServeWithABadModelTest {
         assertEquals("degraded", health.get("status").asText(), health.toString());
         assertEquals("available", health.at("/matchers/email/status").asText(), health.toString());
         assertEquals("unavailable", health.at("/matchers/big_data/status").asText(), health.toString());
-        assertEquals("matchers.big_data.model: classifier.bin nests objects more than 64 deep (the depth limit)",
+        assertEquals("matchers.big_data.model: classifier.bin holds a class that is not allowed in a model: "
+                        + "java.util.HashSet",
                 health.at("/matchers/big_data/reason").asText());
         assertFalse(health.toString().contains(dir.toString()), "the health report shows no server path");
 
@@ -85,14 +86,25 @@ class ServeWithABadModelTest {
         assertEquals(200, lead.statusCode(), lead.body());
         JsonNode decision = json.readTree(lead.body());
         assertEquals("created", decision.get("outcome").asText(), lead.body());
-        assertTrue(decision.get("failures").toString().contains("the depth limit"), lead.body());
+        assertTrue(decision.get("failures").toString().contains("java.util.HashSet"), lead.body());
+        for (String email : List.of("ana@x.io", "ben@x.io")) {
+            assertEquals(200, client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/leads"))
+                    .header("X-Api-Key", KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"pipeline": "sales", "stage": "incoming", "source": "web_form",
+                             "contacts": [{"name": "Ana", "primary": true, "emails": ["%s"]}]}
+                            """.formatted(email))).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
 
         server.destroy();
         server.waitFor();
         String logged = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(logged.contains("WARN  o.d.m.m.BigDataMatcherProvider - the BIG DATA method is unavailable, the "
-                + "other methods go on: matchers.big_data.model " + bomb + ": classifier.bin nests objects more than 64 "
-                + "deep (the depth limit)"), logged);
+                + "other methods go on: matchers.big_data.model " + bomb + ": classifier.bin holds a class that is not "
+                + "allowed in a model: java.util.HashSet"), logged);
+        assertEquals(1, logged.lines().filter(line -> line.contains("matcher big_data failed")).count(),
+                "three leads, each failing on BIG DATA, and one warning in the first minute: " + logged);
+        assertFalse(logged.contains("\tat org.dedup"), "no stack trace at WARN: " + logged);
         assertFalse(logged.contains("maria") || logged.contains("Lopez"), "no personal data in the log: " + logged);
     }
 

@@ -46,6 +46,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTenantsPlainApiKeyIsKeptOnlyAsItsHash() throws IOException {
+        DedupConfig config = new ConfigLoader().load(file("""
+                tenants:
+                  - id: acme
+                    apiKey: acme-secret-key-0001
+                """), Map.of());
+
+        TenantConfig acme = config.tenants().getFirst();
+        assertEquals("sha256:" + java.util.HexFormat.of().formatHex(TenantConfig.sha256("acme-secret-key-0001")),
+                acme.apiKey());
+        assertFalse(config.toString().contains("acme-secret-key-0001"), "nothing holds the plain key");
+    }
+
+    @Test
+    void aTenantsKeyGivenAsItsHashIsKeptAsGivenInLowerCase() {
+        String hex = java.util.HexFormat.of().formatHex(TenantConfig.sha256("acme-secret-key-0001"));
+
+        TenantConfig acme = new TenantConfig("acme", "sha256:" + hex.toUpperCase(java.util.Locale.ROOT),
+                List.of("email"), null, null, null, null);
+
+        assertEquals("sha256:" + hex, acme.apiKey());
+    }
+
+    @Test
     void aFileConfiguresTenantsAndTheEnvironmentOverridesTheDatabase() throws IOException {
         Path file = file("""
                 http:
@@ -213,6 +237,22 @@ class ConfigLoaderTest {
             assertEquals("invalid configuration: tenants[globex].apiKey is the same as tenants[acme].apiKey: each "
                     + "tenant needs its own", shared.getMessage());
             assertFalse(shared.getMessage().contains("shared-secret"), "the key itself is never printed");
+        }
+
+        @Test
+        void twoTenantsWithTheSameApiKeyOneGivenAsItsHash() throws IOException {
+            String hash = "sha256:" + java.util.HexFormat.of().formatHex(TenantConfig.sha256("shared-secret-key-0001"));
+
+            ConfigException shared = refused("""
+                    tenants:
+                      - id: acme
+                        apiKey: shared-secret-key-0001
+                      - id: globex
+                        apiKey: "%s"
+                    """.formatted(hash));
+
+            assertTrue(shared.getMessage().contains("tenants[globex].apiKey is the same as tenants[acme].apiKey"),
+                    shared.getMessage());
         }
 
         @Test

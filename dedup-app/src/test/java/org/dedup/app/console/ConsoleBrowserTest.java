@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The console's flows in headless Chromium against a real server on PostgreSQL. Without Debian's chromium and
  * chromium-driver the tests are skipped, loudly: a WARN line and the assumption's message name the packages.
- * The review page's screenshot goes to target/console-review.png, or to {@code -Ddedup.console.screenshot=PATH}
- * (the README's docs/console-review.png is made that way).
+ * The flows save screenshots of the main pages (review, groups, rules, model, settings, history) as
+ * {@code console-<page>.png} into target/console-screenshots, or into {@code -Ddedup.console.screenshots=DIR} (the
+ * README's images in docs/ are made that way).
  */
 class ConsoleBrowserTest {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleBrowserTest.class);
@@ -146,7 +147,7 @@ class ConsoleBrowserTest {
         open(item);
         assertTrue(browser.findElements(By.cssSelector("#side-by-side tr.differs")).size() > 0,
                 "the differing fields are highlighted");
-        screenshot();
+        screenshot("review");
         browser.findElement(By.cssSelector("input[name=survivor][value='" + partners + "']")).click();
         new Select(browser.findElement(By.id("choice-stage"))).selectByValue(sales);
         new Select(browser.findElement(By.id("choice-name"))).selectByValue(sales);
@@ -197,6 +198,7 @@ class ConsoleBrowserTest {
         assertEquals("Merge history", heading());
         String row = browser.findElement(By.cssSelector("tr[data-merge='" + merge + "']")).getText();
         assertTrue(row.contains("undone by console"), row);
+        screenshot("history");
         assertEquals(List.of(true), undone(merge));
     }
 
@@ -227,12 +229,95 @@ class ConsoleBrowserTest {
         assertTrue(report.contains("Dry run: nothing saved yet") && report.contains("Leads checked"), report);
         assertEquals("[\"phone\"]", console.api("GET", "/v1/settings", null).get("methods").toString(),
                 "a dry run saves nothing");
+        screenshot("settings");
         press("Save these settings");
         assertEquals("Settings", heading());
         JsonNode saved = console.api("GET", "/v1/settings", null);
         assertEquals("[\"email\",\"phone\"]", saved.get("methods").toString());
         assertEquals("keep_existing", saved.get("conflictPolicy").asText());
         console.api("PUT", "/v1/settings", "{\"methods\": [\"phone\"]}");
+    }
+
+    @Test
+    void runAScanAndSeeItsGroupsWithTheirExplanations() throws Exception {
+        JsonNode item = console.pendingItem("Nina Frost", "Nina Forst");
+        java.util.regex.Matcher email = java.util.regex.Pattern.compile("shared-[0-9a-f-]+@x\\.io")
+                .matcher(item.toString());
+        assertTrue(email.find(), item.toString());
+        signIn();
+        follow("Duplicate groups");
+        assertEquals("Duplicate groups", heading());
+        press("Run now");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> heading().equals("Scan done"));
+        String result = browser.findElement(By.id("scan-result")).getText();
+        assertTrue(result.contains("Groups found"), result);
+        follow("Duplicate groups");
+        String groups = browser.findElement(By.cssSelector("section[aria-labelledby=groups-title]")).getText();
+        assertTrue(groups.contains("rule 'Lead: email'") && groups.contains(email.group().replace("-", "")), groups);
+        assertTrue(browser.findElement(By.id("runs")).getText().contains("done"));
+        screenshot("groups");
+    }
+
+    @Test
+    void setAndRemoveTheScanSchedule() throws Exception {
+        signIn();
+        follow("Duplicate groups");
+        schedule("at two", "Europe/Paris");
+        String refused = browser.findElement(By.cssSelector("[role=alert]")).getText();
+        assertTrue(refused.contains("cron"), refused);
+        schedule("0 30 3 * * MON", "Europe/Paris");
+        String now = browser.findElement(By.id("schedule-now")).getText();
+        assertTrue(now.contains("0 30 3 * * MON") && now.contains("Europe/Paris"), now);
+        assertEquals("0 30 3 * * MON", console.api("GET", "/v1/scan-schedule", null).get("cron").asText());
+        press("Remove the schedule");
+        String removed = browser.findElement(By.id("schedule-now")).getText();
+        assertTrue(removed.startsWith("No schedule"), removed);
+    }
+
+    private void schedule(String cron, String zone) {
+        WebElement cronField = browser.findElement(By.id("cron"));
+        cronField.clear();
+        cronField.sendKeys(cron);
+        WebElement zoneField = browser.findElement(By.id("zone"));
+        zoneField.clear();
+        zoneField.sendKeys(zone);
+        press("Save the schedule");
+    }
+
+    @Test
+    void editTheRulesSeeTheDryRunThenSave() throws Exception {
+        JsonNode before = console.api("GET", "/v1/rules", null);
+        signIn();
+        follow("Rules");
+        assertEquals("Duplicate rules", heading());
+        WebElement added = browser.findElement(By.cssSelector("#rules tr.new"));
+        added.findElement(By.cssSelector("input[name$='.name']")).sendKeys("Lead: full name");
+        added.findElement(By.cssSelector("input[name$='.objects'][value=lead]")).click();
+        added.findElement(By.cssSelector("input[name$='.fields']")).sendKeys("full_name");
+        press("Dry run");
+        String report = browser.findElement(By.id("dry-run")).getText();
+        assertTrue(report.contains("Dry run: nothing saved yet") && report.contains("Groups"), report);
+        assertEquals(before, console.api("GET", "/v1/rules", null), "a dry run saves nothing");
+        screenshot("rules");
+        press("Save these rules");
+        assertEquals("Duplicate rules", heading());
+        JsonNode saved = console.api("GET", "/v1/rules", null);
+        assertEquals(before.size() + 1, saved.size(), saved.toString());
+        assertEquals("Lead: full name", saved.get(saved.size() - 1).get("name").asText());
+        assertEquals("[\"full_name\"]", saved.get(saved.size() - 1).get("fields").toString());
+        console.api("PUT", "/v1/rules", before.toString());
+    }
+
+    @Test
+    void seeWhichModelIsLoadedWithItsEvaluation() throws Exception {
+        signIn();
+        follow("Model");
+        assertEquals("Model", heading());
+        String status = browser.findElement(By.id("model-status")).getText();
+        assertTrue(status.startsWith("Loaded: the people model"), status);
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("Evaluation report") && page.contains("precision") && page.contains("f1"), page);
+        screenshot("model");
     }
 
     private static List<Boolean> undone(String merge) throws Exception {
@@ -245,10 +330,12 @@ class ConsoleBrowserTest {
         return found;
     }
 
-    private static void screenshot() throws Exception {
-        Path target = Path.of(System.getProperty("dedup.console.screenshot", "target/console-review.png"));
+    /** The page as a laptop screen shows it, to {@code console-<page>.png} in the screenshots' directory. */
+    private static void screenshot(String page) throws Exception {
+        Path target = Path.of(System.getProperty("dedup.console.screenshots", "target/console-screenshots"))
+                .resolve("console-" + page + ".png");
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        LOG.info("the review page's screenshot is in {}", target.toAbsolutePath());
+        LOG.info("the {} page's screenshot is in {}", page, target.toAbsolutePath());
     }
 }

@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.LimitsConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.app.http.ServerOnPostgres;
@@ -31,9 +33,14 @@ final class ConsoleOnPostgres implements AutoCloseable {
     }
 
     static ConsoleOnPostgres start(String schemaPrefix) throws Exception {
+        return start(schemaPrefix, UnaryOperator.identity());
+    }
+
+    /** The console's server with {@code more} applied to its configuration. */
+    static ConsoleOnPostgres start(String schemaPrefix, UnaryOperator<DedupConfig> more) throws Exception {
         ServerOnPostgres server = ServerOnPostgres.start(schemaPrefix, List.of(
                 new TenantConfig("acme", KEY, List.of("phone"), "GB", null, null, null)),
-                config -> config.withLimits(new LimitsConfig(null, null, null, null, null, null, 1)),
+                config -> more.apply(config.withLimits(new LimitsConfig(null, null, null, null, null, null, 1))),
                 ConsoleHandler.over(Clock.systemUTC())::addTo);
         return new ConsoleOnPostgres(server);
     }

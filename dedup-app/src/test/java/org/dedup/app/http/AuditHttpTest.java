@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class AuditHttpTest {
     private static final String KEY = "audit-key-0123456789";
     private static final String OTHER = "other-key-0123456789";
+    private static final String FILTERS = "filters-key-0123456789";
     private static ServerOnPostgres server;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -36,7 +37,8 @@ class AuditHttpTest {
     static void start() throws Exception {
         server = ServerOnPostgres.start("audit", 65_536, List.of(
                 new TenantConfig("audit", KEY, List.of("email"), "GB", null, null, null),
-                new TenantConfig("other", OTHER, List.of("email"), "GB", null, null, null)));
+                new TenantConfig("other", OTHER, List.of("email"), "GB", null, null, null),
+                new TenantConfig("filters", FILTERS, List.of("email", "phone"), "GB", null, null, null)));
     }
 
     @AfterAll
@@ -60,10 +62,27 @@ class AuditHttpTest {
         return json.readTree(response.body());
     }
 
-    private JsonNode addLead(String email) throws Exception {
+    private JsonNode addLead(String email, String... headers) throws Exception {
         return ok(send("POST", "/v1/leads", KEY, """
                 {"pipeline": "sales", "stage": "new", "source": "web_form",
-                 "contacts": [{"name": "Ola Nordmann", "primary": true, "emails": ["%s"]}]}""".formatted(email)));
+                 "contacts": [{"name": "Ola Nordmann", "primary": true, "emails": ["%s"]}]}""".formatted(email),
+                headers));
+    }
+
+    /** A lead of tenant "filters" (email and phone on) with an email, a phone, or both (null: left out). */
+    private JsonNode addFiltersLead(String email, String phone) throws Exception {
+        return ok(send("POST", "/v1/leads", FILTERS, """
+                {"pipeline": "sales", "stage": "new", "source": "web_form",
+                 "contacts": [{"name": "Ola Nordmann", "primary": true, "emails": [%s],
+                               "phones": [%s]}]}""".formatted(email == null ? "" : "\"" + email + "\"",
+                phone == null ? "" : "{\"type\": \"mobile\", \"number\": \"" + phone + "\"}")));
+    }
+
+    private List<String> decisionLeads(String key, String query) throws Exception {
+        List<String> leads = new ArrayList<>();
+        ok(send("GET", "/v1/decisions?" + query, key, null)).get("decisions")
+                .forEach(d -> leads.add(d.get("decision").get("lead").asText()));
+        return leads;
     }
 
     private static String unique() {
@@ -147,6 +166,56 @@ class AuditHttpTest {
         }
 
         @Test
+        void aLeadsArrivalIsLoggedWithWhoSentItTheActorHeaderOrElseTheApiKeysName() throws Exception {
+            String named = addLead(unique(), "Dedup-Actor", "web-form@acme").get("lead").asText();
+            String byKey = addLead(unique()).get("lead").asText();
+
+            JsonNode namedDecisions = ok(send("GET", "/v1/decisions?lead=" + named, KEY, null)).get("decisions");
+            JsonNode keyDecisions = ok(send("GET", "/v1/decisions?lead=" + byKey, KEY, null)).get("decisions");
+
+            assertEquals("web-form@acme", namedDecisions.get(0).get("by").asText(), namedDecisions.toString());
+            assertEquals("api-key:audit", keyDecisions.get(0).get("by").asText(), keyDecisions.toString());
+        }
+
+        @Test
+        void theMethodFilterListsTheDecisionsWithACandidateFoundByOneOfTheMethods() throws Exception {
+            String email = unique();
+            String phone = "+44 20 7946 0958";
+            String first = addFiltersLead(email, phone).get("lead").asText();
+            JsonNode byEmail = addFiltersLead(email, null);
+            JsonNode byPhone = addFiltersLead(null, phone);
+            assertEquals("email", byEmail.get("method").asText(), byEmail.toString());
+            assertEquals("phone", byPhone.get("method").asText(), byPhone.toString());
+
+            assertEquals(1, decisionLeads(FILTERS, "lead=" + first + "&method=email").size());
+            assertEquals(1, decisionLeads(FILTERS, "lead=" + first + "&method=phone").size());
+            assertEquals(2, decisionLeads(FILTERS, "lead=" + first + "&method=email,phone").size());
+            assertEquals(3, decisionLeads(FILTERS, "lead=" + first).size(), "no method filter: every decision");
+            assertEquals(0, decisionLeads(FILTERS, "lead=" + first + "&method=tracking_pixel").size());
+        }
+
+        @Test
+        void theOutcomeTimeRangeAndLimitFiltersNarrowTheList() throws Exception {
+            String email = unique();
+            String first = addLead(email).get("lead").asText();
+            addLead(email);
+            addLead(email);
+            JsonNode all = ok(send("GET", "/v1/decisions?lead=" + first, KEY, null)).get("decisions");
+            assertEquals(3, all.size(), all.toString());
+            String newest = all.get(0).get("at").asText();
+            String oldest = all.get(2).get("at").asText();
+
+            assertEquals(2, decisionLeads(KEY, "lead=" + first + "&outcome=merged").size());
+            assertEquals(3, decisionLeads(KEY, "lead=" + first + "&outcome=merged,created").size());
+            assertEquals(1, decisionLeads(KEY, "lead=" + first + "&to=" + all.get(1).get("at").asText()).size(),
+                    "before 'to' only: the first decision");
+            assertEquals(1, decisionLeads(KEY, "lead=" + first + "&from=" + newest).size(),
+                    "at or after 'from': the newest");
+            assertEquals(3, decisionLeads(KEY, "lead=" + first + "&from=" + oldest).size());
+            assertEquals(2, decisionLeads(KEY, "lead=" + first + "&limit=2").size());
+        }
+
+        @Test
         void pagesHaveNoDecisionTwiceAndNoneSkippedWhenDecisionsAreMadeBetweenThem() throws Exception {
             for (int i = 0; i < 5; i++) {
                 addLead(unique());
@@ -213,6 +282,14 @@ class AuditHttpTest {
 
             assertEquals(400, response.statusCode(), response.body());
             assertTrue(response.body().contains("'exploded'"), response.body());
+        }
+
+        @Test
+        void aMethodThatIsNoMethodIdIsA400NamingTheParameter() throws Exception {
+            HttpResponse<String> response = send("GET", "/v1/decisions?method=E-mail", KEY, null);
+
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("'method'"), response.body());
         }
 
         @Test

@@ -219,6 +219,46 @@ class ContactsAndCompaniesApiTest {
         assertTrue(overLimit.body().contains("limits.emailsPerContact"), overLimit.body());
     }
 
+    private HttpResponse<String> put(String path, String body, String ifMatch) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).header("X-Api-Key", ACME)
+                .header("If-Match", ifMatch).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aContactIsSentWithAStrongETagAndAnUpdateUnderAnOlderOneIsRefusedWith412() throws Exception {
+        String id = addContact(ACME, "Kari Nordmann", "kari@x.io", "+44 20 7946 0400");
+        String read = send("GET", "/v1/contacts/" + id, ACME, null).headers().firstValue("ETag").orElseThrow();
+        assertTrue(read.matches("\"[0-9a-f]{32}\""), read);
+        assertEquals(read, send("GET", "/v1/contacts/" + id, ACME, null).headers().firstValue("ETag")
+                .orElseThrow(), "the same record, the same tag");
+
+        HttpResponse<String> updated = put("/v1/contacts/" + id, "{\"name\": \"Kari Nordmann\", \"emails\": "
+                + "[\"kari.n@x.io\"]}", read);
+        assertEquals(200, updated.statusCode(), updated.body());
+        String now = send("GET", "/v1/contacts/" + id, ACME, null).headers().firstValue("ETag").orElseThrow();
+        assertEquals(now, updated.headers().firstValue("ETag").orElseThrow());
+        HttpResponse<String> stale = put("/v1/contacts/" + id, "{\"name\": \"Kari N\"}", read);
+
+        assertEquals(412, stale.statusCode(), stale.body());
+        String stored = ok("GET", "/v1/contacts/" + id, ACME, null).toString();
+        assertTrue(stored.contains("kari.n@x.io") && stored.contains("Kari Nordmann"), "nothing written: " + stored);
+        assertEquals(400, put("/v1/contacts/" + id, "{\"name\": \"Kari N\"}", "W/" + now).statusCode());
+    }
+
+    @Test
+    void aCompanyIsSentWithAStrongETagAndAnUpdateUnderAnOlderOneIsRefusedWith412() throws Exception {
+        String id = addCompany("Nordmann AS", "nordmann.example");
+        String read = send("GET", "/v1/companies/" + id, ACME, null).headers().firstValue("ETag").orElseThrow();
+        assertEquals(200, put("/v1/companies/" + id, "{\"name\": \"Nordmann ASA\", \"website\": "
+                + "\"nordmann.example\"}", read).statusCode());
+
+        HttpResponse<String> stale = put("/v1/companies/" + id, "{\"name\": \"Nordmann\"}", read);
+
+        assertEquals(412, stale.statusCode(), stale.body());
+        assertEquals("Nordmann ASA", ok("GET", "/v1/companies/" + id, ACME, null).get("name").asText());
+    }
+
     @Test
     void theOpenApiDocumentDescribesContactsAndCompanies() throws Exception {
         JsonNode paths = json.readTree(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port()

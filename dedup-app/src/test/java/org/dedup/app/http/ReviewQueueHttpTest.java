@@ -280,7 +280,8 @@ class ReviewQueueHttpTest {
     @Nested
     class Stale {
         @Test
-        void anItemWhoseLeadChangedIsRefusedWith409NamingTheLeadAndMergesOnceReadAgain() throws Exception {
+        void anActionUnderTheRevisionSeenBeforeTheLeadChangedIsRefusedWith412NamingTheLeadAndMergesOnceReadAgain()
+                throws Exception {
             String lead = tooManyItemLead();
             JsonNode item = itemWith(OVER, lead);
             String id = item.get("id").asText();
@@ -290,14 +291,14 @@ class ReviewQueueHttpTest {
             HttpResponse<String> stale = send("POST", "/v1/review/" + id + "/merge", OVER, "{}",
                     "If-Match", item.get("revision").asText());
 
-            assertEquals(409, stale.statusCode(), stale.body());
+            assertEquals(412, stale.statusCode(), stale.body());
             assertTrue(stale.body().contains(changed), stale.body());
             assertEquals(200, send("GET", "/v1/leads/" + changed, OVER, null).statusCode(), "nothing merged");
             JsonNode reread = ok(send("GET", "/v1/review/" + id, OVER, null));
             assertEquals(item.get("revision").asLong() + 1, reread.get("revision").asLong());
             HttpResponse<String> oldRevision = send("POST", "/v1/review/" + id + "/merge", OVER, "{}",
                     "If-Match", item.get("revision").asText());
-            assertEquals(409, oldRevision.statusCode(), oldRevision.body());
+            assertEquals(412, oldRevision.statusCode(), oldRevision.body());
             assertEquals("merged", ok(send("POST", "/v1/review/" + id + "/merge", OVER, "{}",
                     "If-Match", reread.get("revision").asText())).get("status").asText());
         }

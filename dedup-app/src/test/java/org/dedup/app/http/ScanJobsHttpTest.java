@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.search.BulkScans;
 import org.dedup.domain.search.ScanJob;
 import org.dedup.domain.search.ScanJobStore;
 import org.junit.jupiter.api.AfterAll;
@@ -174,7 +175,8 @@ class ScanJobsHttpTest {
         String done = json.readTree(post("/v1/scans", RESTART_KEY, "").body()).get("id").asText();
         assertEquals("done", finished(server.api, RESTART_KEY, done).get("status").asText());
         String groups = get(server.api, "/v1/groups", RESTART_KEY).body();
-        ScanJob left = ScanJob.running(new TenantId("restart"), Instant.now());
+        // its server stopped more than a lease ago: nothing renewed its heartbeat since it started
+        ScanJob left = ScanJob.running(new TenantId("restart"), Instant.now().minus(BulkScans.LEASE).minusSeconds(1));
         server.app.get(ScanJobStore.class).startUnlessRunning(left);
 
         try (HttpApi restarted = new HttpApi(HttpConfig.on(0, 4_096), List.of(new TenantConfig("restart",

@@ -77,7 +77,8 @@ public final class ServerOnPostgres implements AutoCloseable {
         return on(schema, 4_096, tenants);
     }
 
-    private void stop() {
+    /** Stops the application and its API, leaving the schema to another server on it. */
+    void stop() {
         api.close();
         app.close();
     }

@@ -156,6 +156,45 @@ class WebhooksHttpTest {
         assertEquals(events.size(), new HashSet<>(events.stream().map(e -> e.get("id").asText()).toList()).size());
     }
 
+    private String added(String path, String body) throws Exception {
+        HttpResponse<String> added = send("POST", path, body);
+        assertEquals(200, added.statusCode(), added.body());
+        return json.readTree(added.body()).get("id").asText();
+    }
+
+    private String merged(String kind, String survivor, String absorbed) throws Exception {
+        HttpResponse<String> merged = send("POST", "/v1/" + kind + "/merges", "{\"records\": [\"" + survivor
+                + "\", \"" + absorbed + "\"], \"survivor\": \"" + survivor + "\", \"choices\": {}}");
+        assertEquals(200, merged.statusCode(), merged.body());
+        return json.readTree(merged.body()).get("merge").asText();
+    }
+
+    @Test
+    void contactAndCompanyMergesAndTheirUndoReachTheWebhookThroughTheOutbox() throws Exception {
+        addWebhook();
+        String ana = added("/v1/contacts", "{\"name\": \"Ana Silva\", \"emails\": [\"ana@x.io\"]}");
+        String anaAgain = added("/v1/contacts", "{\"name\": \"Bea Costa\", \"emails\": [\"bea@y.io\"]}");
+        String acme = added("/v1/companies", "{\"name\": \"Acme\", \"website\": \"acme.example\"}");
+        String acmeAgain = added("/v1/companies", "{\"name\": \"Zenith\", \"website\": \"zenith.example\"}");
+
+        String contactMerge = merged("contacts", ana, anaAgain);
+        String companyMerge = merged("companies", acme, acmeAgain);
+        assertEquals(200, send("POST", "/v1/merges/" + companyMerge + "/undo", null).statusCode());
+        receiver.await(received -> received.size() >= 3, PATIENCE);
+
+        JsonNode contact = only(receiver.events("contact.merged"));
+        assertEquals(contactMerge, contact.get("data").get("merge").asText());
+        assertEquals(ana, contact.get("data").get("survivor").asText());
+        assertEquals(List.of(anaAgain), json.convertValue(contact.get("data").get("absorbed"), List.class));
+        JsonNode company = only(receiver.events("company.merged"));
+        assertEquals(companyMerge, company.get("data").get("merge").asText());
+        JsonNode undone = only(receiver.events("merge.undone"));
+        assertEquals(companyMerge, undone.get("data").get("merge").asText());
+        assertEquals("company", undone.get("data").get("kind").asText());
+        assertEquals(List.of(acmeAgain), json.convertValue(undone.get("data").get("restored"), List.class));
+        assertEquals(List.of(), receiver.badSignatures());
+    }
+
     @Test
     void theOpenApiDocumentDescribesWebhooksAndTheirEvents() throws Exception {
         JsonNode document = json.readTree(send("GET", "/openapi.json", null).body());

@@ -1,6 +1,6 @@
 package org.dedup.domain.control;
 
-import static org.dedup.domain.control.ControlPolicy.bigDataNeedsIncomingStage;
+import static org.dedup.domain.control.ControlPolicy.incomingStageCondition;
 import static org.dedup.domain.control.ControlPolicy.strongestMethod;
 import static org.dedup.domain.control.ControlPolicy.targets;
 
@@ -66,7 +66,7 @@ final class ArrivalDecider {
     Decision decide(ProbedArrival arrival, Set<LeadId> lockedFirst, List<MatcherFailure> failures) {
         Lead lead = arrival.lead();
         DuplicateControlSettings settings = arrival.settings();
-        Findings findings = bigDataNeedsIncomingStage(lead, search.find(arrival.profile(), arrival.probes(),
+        Findings findings = incomingStageCondition(matchers, lead, search.find(arrival.profile(), arrival.probes(),
                 arrival.context(), Set.of(), failures));
         List<Lead> duplicates = findings.duplicates();
         if (duplicates.isEmpty()) {
@@ -104,7 +104,8 @@ final class ArrivalDecider {
                       Findings findings, DuplicateControlSettings settings, List<MatcherFailure> failures) {
         return merges.apply(new Merges.Plan(MergeKind.DUPLICATE_CONTROL, target,
                 conflictMerge.absorb(target, lead, settings.conflictPolicy(), settings.standardization()),
-                absorbedStored, absorbedIncoming, settings.afterMerge(), note(lead, findings.noteWorthyFor(target)),
+                absorbedStored, absorbedIncoming, settings.afterMerge(), note(lead,
+                findings.noteWorthyFor(target, m -> matchers.traits(m).addsMergeNote())),
                 settings.standardization()), failures);
     }
 
@@ -150,7 +151,10 @@ final class ArrivalDecider {
         }
     }
 
-    /** Kommo adds a merge note only to leads merged based on the BIG DATA or tracking-pixel method. */
+    /**
+     * The merge note, when a method that {@linkplain org.dedup.domain.match.ControlTraits#addsMergeNote() adds one}
+     * found the target (Kommo adds one only to leads merged based on BIG DATA or the tracking pixel).
+     */
     private static String note(Lead absorbed, Optional<MatchCandidate> noteWorthy) {
         return noteWorthy.map(c -> "Merged with "
                 + absorbed.source().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " request "

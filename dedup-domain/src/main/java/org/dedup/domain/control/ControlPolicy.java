@@ -1,11 +1,12 @@
 package org.dedup.domain.control;
 
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.dedup.domain.match.ControlTraits;
+import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
@@ -21,19 +22,35 @@ final class ControlPolicy {
     private ControlPolicy() {
     }
 
-    /** BIG DATA checks chats on arrival; other channels only after the lead was added. */
-    static Set<MatchMethod> arrivalMethods(DuplicateControlSettings settings, SourceChannel source) {
-        Set<MatchMethod> methods = new HashSet<>(settings.methods());
-        if (source != SourceChannel.CHAT) {
-            methods.remove(MatchMethod.BIG_DATA);
-        }
-        return methods;
+    /** The enabled methods that check a lead from {@code source} on arrival, before it is stored. */
+    static Set<MatchMethod> arrivalMethods(InstalledMatchers matchers, DuplicateControlSettings settings,
+                                           SourceChannel source) {
+        return matchers.enabledWhere(settings, traits -> traits.checksOnArrival(source));
     }
 
-    /** BIG DATA may merge only when the lead or its duplicate is in an incoming-leads stage. */
-    static Findings bigDataNeedsIncomingStage(Lead lead, Findings findings) {
+    /** The enabled methods that check a lead from {@code source} right after it was added. */
+    static Set<MatchMethod> afterAddMethods(InstalledMatchers matchers, DuplicateControlSettings settings,
+                                            SourceChannel source) {
+        return matchers.enabledWhere(settings, traits -> traits.checksAfterAdd(source));
+    }
+
+    /** The enabled methods that check a lead again after it was updated. */
+    static Set<MatchMethod> afterUpdateMethods(InstalledMatchers matchers, DuplicateControlSettings settings) {
+        return matchers.enabledWhere(settings, ControlTraits::checksAfterUpdate);
+    }
+
+    /** The enabled methods that check the leads of some channel right after they were added. */
+    static Set<MatchMethod> afterAddOnAnyChannel(InstalledMatchers matchers, DuplicateControlSettings settings) {
+        return matchers.enabledWhere(settings, traits -> !traits.afterAddFrom().isEmpty());
+    }
+
+    /**
+     * Drops the candidates of the methods that merge only where an incoming-leads stage is involved, unless the
+     * lead or the candidate is in such a stage.
+     */
+    static Findings incomingStageCondition(InstalledMatchers matchers, Lead lead, Findings findings) {
         return new Findings(findings.candidates().stream()
-                .filter(c -> !c.method().equals(MatchMethod.BIG_DATA) || lead.inIncomingLeadsStage()
+                .filter(c -> !matchers.traits(c.method()).mergesOnlyWithIncomingStage() || lead.inIncomingLeadsStage()
                         || findings.leads().get((LeadId) c.record()).inIncomingLeadsStage())
                 .toList(), findings.leads());
     }

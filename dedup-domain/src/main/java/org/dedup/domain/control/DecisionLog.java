@@ -72,15 +72,24 @@ public interface DecisionLog {
         }
     }
 
-    /** A decision to record, under an idempotency key (with its request's fingerprint, if known) or none. */
+    /**
+     * A decision to record, under an idempotency key (with its request's fingerprint, if known) or none, with who sent
+     * the request it answers when that is known.
+     */
     record Recording(TenantId tenant, Optional<IdempotencyKey> key, Optional<RequestFingerprint> fingerprint,
-                     Decision decision, Instant at) {
+                     Decision decision, Instant at, Optional<String> actor) {
         public Recording {
             Require.nonNull(tenant, "tenant");
             Require.nonNull(key, "idempotency key");
             Require.nonNull(fingerprint, "request fingerprint");
             Require.nonNull(decision, "decision");
             Require.nonNull(at, "decision time");
+            Require.nonNull(actor, "actor");
+        }
+
+        public Recording(TenantId tenant, Optional<IdempotencyKey> key, Optional<RequestFingerprint> fingerprint,
+                         Decision decision, Instant at) {
+            this(tenant, key, fingerprint, decision, at, Optional.empty());
         }
 
         public Recording(TenantId tenant, Optional<IdempotencyKey> key, Decision decision, Instant at) {

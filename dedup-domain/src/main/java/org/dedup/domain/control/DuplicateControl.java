@@ -1,7 +1,11 @@
 package org.dedup.domain.control;
 
+import static org.dedup.domain.control.ControlPolicy.afterAddMethods;
+import static org.dedup.domain.control.ControlPolicy.afterAddOnAnyChannel;
+import static org.dedup.domain.control.ControlPolicy.afterUpdateMethods;
 import static org.dedup.domain.control.ControlPolicy.arrivalMethods;
-import static org.dedup.domain.control.ControlPolicy.bigDataNeedsIncomingStage;
+import static org.dedup.domain.control.ControlPolicy.incomingStageCondition;
+import static org.dedup.domain.control.ControlPolicy.strongestMethod;
 import static org.dedup.domain.control.ControlPolicy.targets;
 
 import java.time.Clock;
@@ -27,7 +31,6 @@ import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.RecordNotFoundException;
-import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.settings.DuplicateControlSettings;
@@ -41,9 +44,10 @@ import org.dedup.domain.store.VersionMismatchException;
  * Kommo-style duplicate control of incoming leads. Each arrival is standardized, its probe keys are locked (so
  * concurrent arrivals of the same lead are serialised and never create two leads), candidates are found and
  * confirmed by the tenant's enabled methods, and the settings decide: create, merge into one, several or the
- * newest, or skip merging when more leads match than the merge limit. The BIG DATA method runs on arrival for
- * chats and right after the lead was added for other channels, and merges only where an incoming-leads stage is
- * involved; an update of a lead runs it again, and never merges two leads marked "not a duplicate".
+ * newest, or skip merging when more leads match than the merge limit. When a method runs is its matcher's
+ * {@linkplain org.dedup.domain.match.ControlTraits traits}: on arrival, or right after the lead was added for some
+ * channels (Kommo's BIG DATA, for all but chats), merging only where an incoming-leads stage is involved, again after
+ * an update; such a later check never merges two leads marked "not a duplicate".
  */
 public final class DuplicateControl {
     /** Attempts of a decision whose merge target changes under it before it is given up (StaleRecordException). */
@@ -98,11 +102,12 @@ public final class DuplicateControl {
     }
 
     /**
-     * Whether arrivals of the tenant may be {@linkplain #receiveTogether received together}: not while its BIG DATA
-     * method is on, whose check right after each lead was added must see the checks of the leads before it.
+     * Whether arrivals of the tenant may be {@linkplain #receiveTogether received together}: not while it enables a
+     * method that checks leads right after they were added (as BIG DATA), whose check must see the checks of the
+     * leads before it.
      */
     public boolean receivesTogether(TenantId tenant) {
-        return !ports.settings().settings(tenant).enabled(MatchMethod.BIG_DATA);
+        return afterAddOnAnyChannel(matchers, ports.settings().settings(tenant)).isEmpty();
     }
 
     /**
@@ -120,9 +125,10 @@ public final class DuplicateControl {
             throw new IllegalArgumentException("arrivals received together belong to one tenant, here " + tenant);
         }
         DuplicateControlSettings settings = ports.settings().settings(tenant);
-        if (settings.enabled(MatchMethod.BIG_DATA)) {
-            throw new IllegalArgumentException("tenant " + tenant + " checks BIG DATA after each lead is added: its "
-                    + "arrivals are decided one by one");
+        Set<MatchMethod> afterAdd = afterAddOnAnyChannel(matchers, settings);
+        if (!afterAdd.isEmpty()) {
+            throw new IllegalArgumentException("tenant " + tenant + " checks " + afterAdd + " after each lead is "
+                    + "added: its arrivals are decided one by one");
         }
         List<ProbedArrival> probed = arrivals.stream().map(a -> probe(a, settings)).toList();
         return ports.transactor().inTransaction(() -> batch.decide(probed)).stream().map(Arrival::decision).toList();
@@ -155,7 +161,10 @@ public final class DuplicateControl {
         return values.toLead(stored.id(), stored.createdAt()).withVersion(stored.version() + 1, stored.updatedAt());
     }
 
-    /** Stores a changed lead (its version one more than the stored one), then runs the BIG DATA check again. */
+    /**
+     * Stores a changed lead (its version one more than the stored one), then checks it again by the enabled methods
+     * that {@linkplain org.dedup.domain.match.ControlTraits#checksAfterUpdate() check after an update}.
+     */
     public Decision update(Lead changed) {
         limits.check(changed);
         var settings = ports.settings().settings(changed.tenant());
@@ -166,7 +175,8 @@ public final class DuplicateControl {
                     failures));
             return stored;
         });
-        Decision decision = bigDataCheck(changed.tenant(), changed.id(), MergeTiming.ON_UPDATE)
+        Decision decision = laterCheck(changed.tenant(), changed.id(), MergeTiming.ON_UPDATE,
+                afterUpdateMethods(matchers, settings))
                 .orElseGet(() -> new Decision.Updated(changed.id(), List.of(), failures));
         ports.decisions().record(changed.tenant(), decision, clock.instant());
         return decision;
@@ -181,11 +191,6 @@ public final class DuplicateControl {
         return ports.leads().mostSharedKeys(tenant, limits.genericKeyLeads(), limit);
     }
 
-    /** Runs the BIG DATA check of a stored lead, as after an update. */
-    public Optional<Decision> afterUpdate(TenantId tenant, LeadId lead) {
-        return bigDataCheck(tenant, lead, MergeTiming.ON_UPDATE);
-    }
-
     /** The arrival as a lead, standardized, with the probe keys of the methods that check it on arrival. */
     private ProbedArrival probe(LeadArrival arrival, DuplicateControlSettings settings) {
         admit(arrival.incoming());
@@ -196,19 +201,21 @@ public final class DuplicateControl {
         MatchContext context = new MatchContext(tenant, settings,
                 PreconfiguredRules.orPreconfigured(ports.settings().rules(tenant)));
         List<MatcherFailure> failures = new ArrayList<>();
-        Map<Matcher, Set<MatchKey>> probes = decider.search().probe(profile, arrivalMethods(settings, lead.source()),
+        Map<Matcher, Set<MatchKey>> probes = decider.search().probe(profile, arrivalMethods(matchers, settings,
+                lead.source()),
                 context, failures);
-        return new ProbedArrival(lead, profile, context, probes, arrival.key(), arrival.fingerprint(), now, failures);
+        return new ProbedArrival(lead, profile, context, probes, arrival.key(), arrival.fingerprint(), arrival.actor(),
+                now, failures);
     }
 
-    /** The BIG DATA check right after a lead was added, for the channels other than chats. */
+    /** The check right after a lead was added, by the methods that check its channel then. */
     private Decision afterArrival(ProbedArrival probed, Arrival arrival) {
-        if (arrival.replayed() || arrival.decision() instanceof Decision.Merged
-                || !probed.settings().enabled(MatchMethod.BIG_DATA) || probed.lead().source() == SourceChannel.CHAT) {
+        Set<MatchMethod> methods = afterAddMethods(matchers, probed.settings(), probed.lead().source());
+        if (arrival.replayed() || arrival.decision() instanceof Decision.Merged || methods.isEmpty()) {
             return arrival.decision();
         }
         TenantId tenant = probed.lead().tenant();
-        Optional<Decision> afterAdd = bigDataCheck(tenant, arrival.decision().lead(), MergeTiming.AFTER_ADD);
+        Optional<Decision> afterAdd = laterCheck(tenant, arrival.decision().lead(), MergeTiming.AFTER_ADD, methods);
         afterAdd.ifPresent(d -> ports.decisions().record(tenant, d, clock.instant()));
         return afterAdd.orElse(arrival.decision());
     }
@@ -259,22 +266,23 @@ public final class DuplicateControl {
     }
 
     /**
-     * The BIG DATA check of a stored lead: merges it into the duplicates it finds, provided the lead or the
-     * duplicate sits in an incoming-leads stage. Empty when nothing was merged.
+     * The check of a stored lead by {@code methods}, after it was added or updated: merges it into the duplicates
+     * they find (within the incoming-stage condition of the methods that declare it). Empty when nothing was merged.
      */
-    private Optional<Decision> bigDataCheck(TenantId tenant, LeadId leadId, MergeTiming timing) {
-        DuplicateControlSettings settings = ports.settings().settings(tenant);
-        if (!settings.enabled(MatchMethod.BIG_DATA)) {
+    private Optional<Decision> laterCheck(TenantId tenant, LeadId leadId, MergeTiming timing,
+                                          Set<MatchMethod> methods) {
+        if (methods.isEmpty()) {
             return Optional.empty();
         }
+        DuplicateControlSettings settings = ports.settings().settings(tenant);
         MatchContext context = new MatchContext(tenant, settings,
                 PreconfiguredRules.orPreconfigured(ports.settings().rules(tenant)));
         List<MatcherFailure> probeFailures = new ArrayList<>();
         Lead unlocked = ports.leads().find(tenant, leadId)
                 .orElseThrow(() -> new RecordNotFoundException(tenant, leadId));
         LeadProfile unlockedProfile = matchers.profile(unlocked, settings.standardization());
-        Map<Matcher, Set<MatchKey>> probes = decider.search().probe(unlockedProfile, Set.of(MatchMethod.BIG_DATA),
-                context, probeFailures);
+        Map<Matcher, Set<MatchKey>> probes = decider.search().probe(unlockedProfile, methods, context,
+                probeFailures);
         return decidedAgainWhileStale(lockedFirst -> ports.transactor().inTransaction(() -> {
             List<MatcherFailure> failures = new ArrayList<>(probeFailures);
             ports.keyLocks().lock(tenant, CandidateSearch.allKeys(probes));
@@ -285,7 +293,7 @@ public final class DuplicateControl {
             }
             Lead lead = current.get();
             LeadProfile profile = matchers.profile(lead, settings.standardization());
-            Findings findings = bigDataNeedsIncomingStage(lead,
+            Findings findings = incomingStageCondition(matchers, lead,
                     decider.search().find(profile, probes, context, itselfAndMarked(tenant, leadId), failures));
             List<Lead> duplicates = findings.duplicates();
             if (duplicates.isEmpty() || duplicates.size() > settings.mergeLimit()) {
@@ -304,7 +312,7 @@ public final class DuplicateControl {
             }
             return targets.isEmpty() ? Optional.<Decision>empty()
                     : Optional.<Decision>of(new Decision.Merged(targets.stream().map(Lead::id).toList(),
-                    MatchMethod.BIG_DATA, timing, mergeIds, findings.candidates(), failures));
+                    strongestMethod(targets, findings), timing, mergeIds, findings.candidates(), failures));
         }));
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.dedup.domain.match.MatchCandidate;
@@ -12,6 +13,7 @@ import org.dedup.domain.match.Verdict;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.Require;
+import org.dedup.domain.settings.MatchMethod;
 
 /** What the matchers found for one lead: every candidate (best first) and the stored leads they point at. */
 public record Findings(List<MatchCandidate> candidates, Map<LeadId, Lead> leads) {
@@ -38,9 +40,9 @@ public record Findings(List<MatchCandidate> candidates, Map<LeadId, Lead> leads)
                 .findFirst();
     }
 
-    /** The strongest DUPLICATE candidate pointing at {@code lead} found by a method that adds a merge note. */
-    public Optional<MatchCandidate> noteWorthyFor(Lead lead) {
+    /** The strongest DUPLICATE candidate pointing at {@code lead} found by a method {@code addsMergeNote}. */
+    public Optional<MatchCandidate> noteWorthyFor(Lead lead, Predicate<MatchMethod> addsMergeNote) {
         return candidates.stream().filter(c -> c.verdict() == Verdict.DUPLICATE && c.record().equals(lead.id())
-                && c.method().addsMergeNote()).findFirst();
+                && addsMergeNote.test(c.method())).findFirst();
     }
 }

@@ -20,7 +20,8 @@ import org.dedup.domain.standardize.LeadProfile;
  * those that could not, ready to be decided.
  */
 record ProbedArrival(Lead lead, LeadProfile profile, MatchContext context, Map<Matcher, Set<MatchKey>> probes,
-                     Optional<IdempotencyKey> key, Optional<RequestFingerprint> fingerprint, Instant now, List<MatcherFailure> failures) {
+                     Optional<IdempotencyKey> key, Optional<RequestFingerprint> fingerprint, Optional<String> actor,
+                     Instant now, List<MatcherFailure> failures) {
 
     DuplicateControlSettings settings() {
         return context.settings();
@@ -33,7 +34,7 @@ record ProbedArrival(Lead lead, LeadProfile profile, MatchContext context, Map<M
 
     /** How this arrival's decision is recorded. */
     DecisionLog.Recording recording(Decision decision) {
-        return new DecisionLog.Recording(lead.tenant(), key, fingerprint, decision, now);
+        return new DecisionLog.Recording(lead.tenant(), key, fingerprint, decision, now, actor);
     }
 
     /** The keys to lock before deciding: the probe keys and the idempotency key, so a retry waits for the first. */

@@ -1,7 +1,8 @@
 package org.dedup.domain.control;
 
+import static org.dedup.domain.control.ControlPolicy.afterAddMethods;
 import static org.dedup.domain.control.ControlPolicy.arrivalMethods;
-import static org.dedup.domain.control.ControlPolicy.bigDataNeedsIncomingStage;
+import static org.dedup.domain.control.ControlPolicy.incomingStageCondition;
 import static org.dedup.domain.control.ControlPolicy.strongestMethod;
 import static org.dedup.domain.control.ControlPolicy.targets;
 
@@ -18,7 +19,6 @@ import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.Require;
-import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.settings.DuplicateControlSettings;
@@ -30,7 +30,7 @@ import org.dedup.domain.store.SettingsStore;
 /**
  * What duplicate control would have merged with other settings: every stored lead is checked, in the order the
  * leads were created, against the leads created before it, as if it were arriving (so a pair counts once, from its
- * later lead). The check decides exactly as an arrival does: the same methods and BIG DATA timing, scope,
+ * later lead). The check decides exactly as an arrival does: the same methods and their timing, scope,
  * incoming-stage condition, merge limit and multi-match policy. Only reads: no lead, key, decision, journal entry,
  * task or note is written, and the settings are not saved. Run it with the current settings too to compare.
  */
@@ -93,7 +93,8 @@ public final class SettingsDryRun {
         DuplicateControlSettings checked = context.settings();
         LeadProfile profile = matchers.profile(lead, checked.standardization());
         List<MatcherFailure> failures = new ArrayList<>();
-        Findings onArrival = findEarlier(lead, profile, arrivalMethods(checked, lead.source()), context, failures);
+        Findings onArrival = findEarlier(lead, profile, arrivalMethods(matchers, checked, lead.source()), context,
+                failures);
         List<Lead> duplicates = onArrival.duplicates();
         if (!duplicates.isEmpty()) {
             if (duplicates.size() > checked.mergeLimit()) {
@@ -103,8 +104,9 @@ public final class SettingsDryRun {
             return into.isEmpty() ? new DryRunTally.Outcome.KeptNewByPolicy(failures)
                     : merged(lead, into, onArrival, MergeTiming.ON_ARRIVAL, failures);
         }
-        if (checked.enabled(MatchMethod.BIG_DATA) && lead.source() != SourceChannel.CHAT) {
-            Findings afterAdd = findEarlier(lead, profile, Set.of(MatchMethod.BIG_DATA), context, failures);
+        Set<MatchMethod> afterAddMethods = afterAddMethods(matchers, checked, lead.source());
+        if (!afterAddMethods.isEmpty()) {
+            Findings afterAdd = findEarlier(lead, profile, afterAddMethods, context, failures);
             List<Lead> found = afterAdd.duplicates();
             List<Lead> into = found.isEmpty() || found.size() > checked.mergeLimit() ? List.of()
                     : targets(found, checked);
@@ -129,6 +131,6 @@ public final class SettingsDryRun {
                 Set.of(lead.id()), failures);
         List<MatchCandidate> earlier = all.candidates().stream()
                 .filter(c -> ARRIVAL_ORDER.compare(all.leads().get((LeadId) c.record()), lead) < 0).toList();
-        return bigDataNeedsIncomingStage(lead, new Findings(earlier, all.leads()));
+        return incomingStageCondition(matchers, lead, new Findings(earlier, all.leads()));
     }
 }

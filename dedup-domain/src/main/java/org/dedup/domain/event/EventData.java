@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.merge.MergeKind;
 import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.Require;
 
@@ -66,6 +67,63 @@ public sealed interface EventData {
         public Map<String, Object> attributes() {
             Map<String, Object> attributes = new LinkedHashMap<>();
             attributes.put("merge", merge.value().toString());
+            attributes.put("survivor", survivor.value().toString());
+            attributes.put("restored", ids(restored));
+            return attributes;
+        }
+    }
+
+    /**
+     * Contacts or companies were merged (by a person, by a review item or by duplicate control on add): the absorbed
+     * stored records now live on in the survivor. {@code contact.merged} or {@code company.merged}.
+     */
+    record PartyMerged(MergeId merge, RecordKind kind, RecordRef survivor, List<RecordRef> absorbed)
+            implements EventData {
+        public PartyMerged {
+            Require.nonNull(merge, "merge id");
+            Require.nonNull(kind, "record kind");
+            Require.nonNull(survivor, "survivor");
+            absorbed = Require.copy(absorbed, "absorbed records");
+        }
+
+        @Override
+        public String type() {
+            return kind.name().toLowerCase(Locale.ROOT) + ".merged";
+        }
+
+        @Override
+        public Map<String, Object> attributes() {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            attributes.put("merge", merge.value().toString());
+            attributes.put("survivor", survivor.value().toString());
+            attributes.put("absorbed", ids(absorbed));
+            return attributes;
+        }
+    }
+
+    /**
+     * A contact or company merge was undone ({@code merge.undone} as for leads, with the {@code kind}): the survivor
+     * has its values back and the merged records exist again.
+     */
+    record PartyMergeUndone(MergeId merge, RecordKind kind, RecordRef survivor, List<RecordRef> restored)
+            implements EventData {
+        public PartyMergeUndone {
+            Require.nonNull(merge, "merge id");
+            Require.nonNull(kind, "record kind");
+            Require.nonNull(survivor, "survivor");
+            restored = Require.copy(restored, "restored records");
+        }
+
+        @Override
+        public String type() {
+            return "merge.undone";
+        }
+
+        @Override
+        public Map<String, Object> attributes() {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            attributes.put("merge", merge.value().toString());
+            attributes.put("kind", kind.name().toLowerCase(Locale.ROOT));
             attributes.put("survivor", survivor.value().toString());
             attributes.put("restored", ids(restored));
             return attributes;

@@ -2,6 +2,7 @@ package org.dedup.domain.event;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,8 +47,18 @@ public final class PublishingScanJobStore implements ScanJobStore {
     }
 
     @Override
-    public int interruptRunning(Instant at) {
-        return jobs.interruptRunning(at);
+    public List<ScanJob> recent(TenantId tenant, int limit) {
+        return jobs.recent(tenant, limit);
+    }
+
+    @Override
+    public void renew(Collection<ScanJob> running, Instant at) {
+        jobs.renew(running, at);
+    }
+
+    @Override
+    public int interruptStale(Instant heartbeatBefore, Instant at) {
+        return jobs.interruptStale(heartbeatBefore, at);
     }
 
     private static List<DomainEvent> events(ScanJob job) {

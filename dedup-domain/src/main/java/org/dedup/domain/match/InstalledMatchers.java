@@ -2,10 +2,12 @@ package org.dedup.domain.match;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.Lead;
@@ -19,6 +21,7 @@ import org.dedup.domain.standardize.StandardizationOptions;
 /** The matchers installed in this engine, called through the guard, and the profiles they work on. */
 public final class InstalledMatchers {
     private final Map<MatchMethod, Matcher> byMethod = new LinkedHashMap<>();
+    private final Map<MatchMethod, ControlTraits> traits = new LinkedHashMap<>();
     private final RecordStandardizer standardizer;
     private final MatcherGuard guard;
 
@@ -27,6 +30,8 @@ public final class InstalledMatchers {
             if (byMethod.putIfAbsent(matcher.method(), matcher) != null) {
                 throw new IllegalArgumentException("two matchers are installed for method " + matcher.method());
             }
+            traits.put(matcher.method(), Require.nonNull(matcher.controlTraits(),
+                    "control traits of method " + matcher.method()));
         }
         this.standardizer = Require.nonNull(standardizer, "standardizer");
         this.guard = Require.nonNull(guard, "matcher guard");
@@ -41,8 +46,23 @@ public final class InstalledMatchers {
         return byMethod.values().stream().filter(m -> methods.contains(m.method())).toList();
     }
 
-    public Set<MatchMethod> methods() {
-        return byMethod.keySet();
+    /**
+     * The methods of {@code settings} that are installed and whose {@linkplain Matcher#controlTraits() traits} satisfy
+     * {@code condition}, in installation order.
+     */
+    public Set<MatchMethod> enabledWhere(DuplicateControlSettings settings, Predicate<ControlTraits> condition) {
+        Set<MatchMethod> methods = new LinkedHashSet<>();
+        traits.forEach((method, declared) -> {
+            if (settings.enabled(method) && condition.test(declared)) {
+                methods.add(method);
+            }
+        });
+        return methods;
+    }
+
+    /** The traits the matcher of {@code method} declared; {@link ControlTraits#DEFAULT} when none is installed. */
+    public ControlTraits traits(MatchMethod method) {
+        return traits.getOrDefault(method, ControlTraits.DEFAULT);
     }
 
     /** Each installed method's health, in installation order. */
@@ -50,6 +70,13 @@ public final class InstalledMatchers {
         Map<MatchMethod, MatcherHealth> health = new LinkedHashMap<>();
         byMethod.forEach((method, matcher) -> health.put(method, matcher.health()));
         return health;
+    }
+
+    /** Each installed method's description of itself ({@link Matcher#description()}), in installation order. */
+    public Map<MatchMethod, Map<String, Object>> descriptions() {
+        Map<MatchMethod, Map<String, Object>> descriptions = new LinkedHashMap<>();
+        byMethod.forEach((method, matcher) -> descriptions.put(method, matcher.description()));
+        return descriptions;
     }
 
     /**
@@ -61,13 +88,13 @@ public final class InstalledMatchers {
     public void requireInstalled(DuplicateControlSettings settings, String whose) {
         Set<String> missing = new TreeSet<>();
         for (MatchMethod method : settings.methods()) {
-            if (!methods().contains(method)) {
+            if (!byMethod.containsKey(method)) {
                 missing.add(method.id());
             }
         }
         if (!missing.isEmpty()) {
             throw new InvalidRecordException(whose + "methods " + missing + " have no matcher installed (installed: "
-                    + new TreeSet<>(methods().stream().map(MatchMethod::id).toList()) + ")");
+                    + new TreeSet<>(byMethod.keySet().stream().map(MatchMethod::id).toList()) + ")");
         }
     }
 

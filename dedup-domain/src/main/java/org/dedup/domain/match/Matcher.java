@@ -1,6 +1,7 @@
 package org.dedup.domain.match;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,12 +50,34 @@ public interface Matcher extends AutoCloseable {
     }
 
     /**
+     * How duplicate control runs this method: when it checks a lead (on arrival, or right after the lead was added for
+     * some channels), whether its merges add a note, whether it merges only where an incoming-leads stage is involved,
+     * and whether an update checks the lead again. Read once, when the matcher is installed; the default,
+     * {@link ControlTraits#DEFAULT}, is an ordinary method checked on arrival. The engine knows no method by name:
+     * what is special about one is declared here.
+     */
+    default ControlTraits controlTraits() {
+        return ControlTraits.DEFAULT;
+    }
+
+    /**
      * Whether this matcher can work: {@link MatcherHealth#AVAILABLE}, the default, or unavailable with the reason
      * (its model could not be loaded, say), which the server's health report shows. An unavailable matcher still
      * answers every call, with an exception giving the same reason.
      */
     default MatcherHealth health() {
         return MatcherHealth.AVAILABLE;
+    }
+
+    /**
+     * What this matcher tells the people who run it about itself, which {@code GET /v1/matchers} shows: for a
+     * trained model, its schema, algorithm, thresholds, training data, blocking and the metrics it reached on held-out
+     * pairs. Values are JDK types only (String, Number, Boolean, List and Map of them), since a plugin shares no other
+     * classes with dedup, and carry no paths or personal data. Empty, the default, for a matcher with nothing to
+     * tell beyond its method.
+     */
+    default Map<String, Object> description() {
+        return Map.of();
     }
 
     /**

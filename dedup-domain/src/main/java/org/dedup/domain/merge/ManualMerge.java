@@ -50,15 +50,16 @@ public final class ManualMerge {
 
     /**
      * Merges the request's leads; one that does not exist, or changed since the version the caller saw, refuses
-     * them all.
+     * them all. The result names the matchers that failed on the survivor.
      */
-    public MergeId merge(Request request) {
+    public MergeResult merge(Request request) {
         return ports.transactor().inTransaction(() -> {
             Planned planned = planned(request);
             var options = ports.settings().settings(request.tenant()).standardization();
             List<MatcherFailure> failures = new ArrayList<>();
-            return merges.apply(new Merges.Plan(MergeKind.MANUAL, planned.survivor(), planned.outcome(),
+            MergeId merge = merges.apply(new Merges.Plan(MergeKind.MANUAL, planned.survivor(), planned.outcome(),
                     planned.absorbed(), List.of(), AfterMerge.noTask(), "", options), failures);
+            return new MergeResult(merge, failures);
         });
     }
 

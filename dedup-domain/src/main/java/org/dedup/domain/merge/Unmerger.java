@@ -32,11 +32,12 @@ public final class Unmerger {
     }
 
     /** Undoes the merge and marks the survivor and each restored lead "not a duplicate". */
-    public MergeJournalEntry unmerge(TenantId tenant, MergeId id) {
+    public UnmergeResult unmerge(TenantId tenant, MergeId id) {
         return unmerge(tenant, id, AfterUnmerge.MARK_NOT_DUPLICATES);
     }
 
-    public MergeJournalEntry unmerge(TenantId tenant, MergeId id, AfterUnmerge remembered) {
+    /** Undoes the merge; the result names the matchers that failed on the restored leads. */
+    public UnmergeResult unmerge(TenantId tenant, MergeId id, AfterUnmerge remembered) {
         return ports.transactor().inTransaction(() -> {
             MergeJournalEntry entry = ports.journal().find(tenant, id).orElseThrow(
                     () -> new InvalidRecordException(id + " does not exist in tenant " + tenant));
@@ -74,7 +75,7 @@ public final class Unmerger {
                                 new RecordPair(restored.id(), absorbed.id())));
             }
             ports.journal().markUndone(tenant, id);
-            return entry.undone();
+            return new UnmergeResult(entry.undone(), failures);
         });
     }
 }

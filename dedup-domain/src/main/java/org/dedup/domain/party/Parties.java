@@ -2,6 +2,7 @@ package org.dedup.domain.party;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.merge.AfterUnmerge;
@@ -14,6 +15,7 @@ import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.KeyLocks;
 import org.dedup.domain.store.Transactor;
+import org.dedup.domain.store.VersionMismatchException;
 
 /**
  * Stand-alone contacts and companies as the API offers them: added (contacts through duplicate control), read,
@@ -41,13 +43,25 @@ public record Parties(PartyMerges<Contact> contacts, PartyMerges<Company> compan
 
     /** Replaces the stored values of an existing record; one that does not exist is not created. */
     public <P extends Party> void update(TenantId tenant, P record) {
+        update(tenant, record, stored -> true);
+    }
+
+    /**
+     * As {@link #update(TenantId, Party)}, only when the stored record is still the one the writer read:
+     * {@code read} tells (an adapter compares entity tags), under the record's lock.
+     *
+     * @throws VersionMismatchException when it is not
+     */
+    public <P extends Party> void update(TenantId tenant, P record, Predicate<? super P> read) {
         PartyMerges<P> merges = merges(record);
         merges.admit(record);
         transactor.inTransaction(() -> {
             keyLocks.lock(tenant, List.of(new MatchKey(merges.kind().kind().name().toLowerCase(java.util.Locale.ROOT),
                     record.id().value().toString())));
-            if (find(merges, tenant, record.id()).isEmpty()) {
-                throw new RecordNotFoundException(tenant, record.id());
+            P stored = find(merges, tenant, record.id())
+                    .orElseThrow(() -> new RecordNotFoundException(tenant, record.id()));
+            if (!read.test(stored)) {
+                throw new VersionMismatchException(tenant, record.id());
             }
             merges.kind().save(tenant, record);
             return null;

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import org.dedup.domain.merge.FieldProvenance;
 import org.dedup.domain.merge.ManualMerge;
-import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.merge.MergeOutcome;
+import org.dedup.domain.merge.MergeResult;
 import org.dedup.domain.merge.SurvivorshipPolicy;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.LeadId;
@@ -72,11 +72,12 @@ public final class RecordMerges {
         }
     }
 
-    public MergeId merge(Request request) {
+    /** Merges the records; the result names the matchers that failed (only leads are indexed by matchers). */
+    public MergeResult merge(Request request) {
         return switch (request.kind()) {
             case LEAD -> leads.merge(leadRequest(request));
-            case CONTACT -> parties.contacts().merge(partyRequest(request));
-            case COMPANY -> parties.companies().merge(partyRequest(request));
+            case CONTACT -> MergeResult.withoutMatchers(parties.contacts().merge(partyRequest(request)));
+            case COMPANY -> MergeResult.withoutMatchers(parties.companies().merge(partyRequest(request)));
         };
     }
 

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.Audited;
-import org.dedup.domain.merge.MergeId;
+import org.dedup.domain.merge.MergeResult;
 import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.InvalidRecordException;
@@ -114,7 +114,10 @@ public final class ReviewQueue {
         return read(tenant, List.of(find(tenant, id))).getFirst();
     }
 
-    /** Merges the item's records and resolves it as merged, the merge id as its detail. */
+    /**
+     * Merges the item's records and resolves it as merged, the merge id as its detail, followed by the methods whose
+     * matchers failed on the survivor, if any.
+     */
     public ReviewItem merge(Action action, MergeChoice choice) {
         ReviewItem item = current(action);
         RecordKind kind = kindOf(item, choice);
@@ -126,10 +129,12 @@ public final class ReviewQueue {
         merged.forEach(id -> item.seen().versionOf(new LeadId(id)).ifPresent(v -> seen.put(id, v)));
         return transactor.inTransaction(() -> {
             ReviewItem open = stillOpen(action);
-            MergeId merge = merges.merge(new RecordMerges.Request(action.tenant(), kind, merged, survivor,
+            MergeResult merge = merges.merge(new RecordMerges.Request(action.tenant(), kind, merged, survivor,
                     choice.choices(), choice.rule(), seen));
-            audited.record(action.writer(), AuditLog.MERGE, merge.value().toString());
-            return resolved(action, open, ReviewStatus.MERGED, "merge " + merge.value());
+            audited.record(action.writer(), AuditLog.MERGE, merge.merge().value().toString());
+            return resolved(action, open, ReviewStatus.MERGED, "merge " + merge.merge().value()
+                    + (merge.failures().isEmpty() ? "" : "; matchers failed: " + merge.failures().stream()
+                    .map(f -> f.method().id()).distinct().sorted().toList()));
         });
     }
 
@@ -160,7 +165,7 @@ public final class ReviewQueue {
             throw new ReviewItemResolvedException(before);
         }
         if (action.seenRevision() != 0 && action.seenRevision() != before.revision()) {
-            throw new ReviewItemResolvedException(before, "changed since revision " + action.seenRevision()
+            throw new ReviewRevisionMismatchException(before, "changed since revision " + action.seenRevision()
                     + " (now " + before.revision() + "): read it again");
         }
         ReviewItem now = read(action.tenant(), List.of(before)).getFirst();
@@ -169,6 +174,10 @@ public final class ReviewQueue {
         }
         if (before.revision() != 0) {
             Optional<RecordRef> changed = now.seen().changedSince(before.seen());
+            if (changed.isPresent() && action.seenRevision() != 0) {
+                throw new ReviewRevisionMismatchException(now, "is at revision " + now.revision() + ", not "
+                        + action.seenRevision() + ": " + changed.get() + " changed since it was read; read it again");
+            }
             if (changed.isPresent()) {
                 throw new StaleRecordException(action.tenant(), changed.get(), "it changed since review item "
                         + now.id() + " was read (now revision " + now.revision() + "); read the item again");

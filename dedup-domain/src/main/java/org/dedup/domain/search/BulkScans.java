@@ -1,8 +1,13 @@
 package org.dedup.domain.search;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
@@ -10,13 +15,18 @@ import org.dedup.domain.store.StorageUnavailableException;
 
 /**
  * Bulk searches as stored jobs, one running per tenant at a time: a job is started (or refused, naming the running
- * one), run to its end by the caller's executor, and its outcome stored; a process that starts after one stopped
- * while it ran jobs ends them as interrupted, so none is lost or left running forever.
+ * one), run to its end by the caller's executor, and its outcome stored. While this process runs a job its lease is
+ * renewed ({@link #renewLeases}, which the runtime calls more often than every {@link #LEASE}); a job whose lease
+ * ran out was left by a process that stopped and is ended as interrupted, so none is lost or left running forever,
+ * while the jobs of other live processes on the same database are left alone.
  */
 public final class BulkScans {
+    /** How long a running job's heartbeat counts: older, the process running it is taken for stopped. */
+    public static final Duration LEASE = Duration.ofMinutes(1);
     private final DuplicateSearch search;
     private final ScanJobStore jobs;
     private final Clock clock;
+    private final Set<ScanJob> running = ConcurrentHashMap.newKeySet();
 
     public BulkScans(DuplicateSearch search, ScanJobStore jobs, Clock clock) {
         this.search = Require.nonNull(search, "duplicate search");
@@ -42,9 +52,13 @@ public final class BulkScans {
     public ScanJob start(TenantId tenant, ScanMethod method) {
         search.requireAvailable(method);
         ScanJob job = ScanJob.running(tenant, clock.instant());
-        Optional<ScanJob> running = jobs.startUnlessRunning(job);
-        if (running.isPresent()) {
-            throw new ScanAlreadyRunningException(tenant, running.get().id());
+        Optional<ScanJob> other = jobs.startUnlessRunning(job);
+        if (other.isPresent() && interruptLeftRunning() > 0) {
+            // the running one may have been a stopped process's, now ended: the tenant may be free
+            other = jobs.startUnlessRunning(job);
+        }
+        if (other.isPresent()) {
+            throw new ScanAlreadyRunningException(tenant, other.get().id());
         }
         return job;
     }
@@ -60,6 +74,7 @@ public final class BulkScans {
      * statement or a record's values) and thrown again for the caller to log.
      */
     public ScanJob run(ScanJob job, ScanMethod method) {
+        running.add(job);
         try {
             ScanJob done = job.ended(new ScanJob.Done(clock.instant(),
                     ScanJob.Summary.of(search.scan(job.tenant(), method))));
@@ -70,6 +85,8 @@ public final class BulkScans {
                     ? "the database became unavailable; the previous groups are kept, start the scan again"
                     : "the scan failed; the previous groups are kept")));
             throw e;
+        } finally {
+            running.remove(job);
         }
     }
 
@@ -77,8 +94,21 @@ public final class BulkScans {
         return jobs.find(tenant, id);
     }
 
-    /** Ends the jobs a stopped process left running as interrupted; how many. */
+    /** The tenant's {@code limit} latest scans, the last started first: its last runs, scheduled or not. */
+    public List<ScanJob> recent(TenantId tenant, int limit) {
+        return jobs.recent(tenant, limit);
+    }
+
+    /** Renews the leases of the jobs this process runs now. */
+    public void renewLeases() {
+        if (!running.isEmpty()) {
+            jobs.renew(List.copyOf(running), clock.instant());
+        }
+    }
+
+    /** Ends as interrupted the jobs whose lease ran out (a stopped process left them running); how many. */
     public int interruptLeftRunning() {
-        return jobs.interruptRunning(clock.instant());
+        Instant now = clock.instant();
+        return jobs.interruptStale(now.minus(LEASE), now);
     }
 }

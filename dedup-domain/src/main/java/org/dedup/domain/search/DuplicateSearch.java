@@ -1,7 +1,9 @@
 package org.dedup.domain.search;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +65,11 @@ public final class DuplicateSearch {
         this(leads, contacts, companies, settings, notDuplicates, groups, standardizer, Map.of());
     }
 
-    /** Duplicate search whose bulk search may also use the {@code linkers} of installed methods. */
+    /**
+     * Duplicate search whose bulk search may also use a model: the first of the {@code linkers} of installed methods
+     * (those whose matcher offers a {@linkplain org.dedup.domain.match.Matcher#recordLinker() record linker}), in the
+     * map's order.
+     */
     public DuplicateSearch(LeadRepository leads, ContactRepository contacts, CompanyRepository companies,
                            SettingsStore settings, NotDuplicateStore notDuplicates, DuplicateGroupStore groups,
                            RecordStandardizer standardizer, Map<MatchMethod, RecordLinker> linkers) {
@@ -74,7 +80,7 @@ public final class DuplicateSearch {
         this.notDuplicates = Require.nonNull(notDuplicates, "not-duplicate store");
         this.groups = Require.nonNull(groups, "duplicate group store");
         this.standardizer = Require.nonNull(standardizer, "standardizer");
-        this.linkers = Require.copy(linkers, "record linkers");
+        this.linkers = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(linkers, "record linkers")));
     }
 
     public List<DuplicateRule> rules(TenantId tenant) {
@@ -145,8 +151,11 @@ public final class DuplicateSearch {
         requireAvailable(method);
         List<ScannedRecord> records = records(tenant);
         List<RecordProfile> profiles = records.stream().map(ScannedRecord::profile).toList();
-        ModelScores model = method.usesModel() ? new ModelScores(MatchMethod.BIG_DATA.id(), linker().score(records))
-                : ModelScores.none();
+        ModelScores model = ModelScores.none();
+        if (method.usesModel()) {
+            Map.Entry<MatchMethod, RecordLinker> linker = linker();
+            model = new ModelScores(linker.getKey().id(), linker.getValue().score(records));
+        }
         BulkSearchResult result = bulkSearch.run(profiles, method.usesRules() ? rules(tenant) : List.of(), model,
                 notDuplicates.all(tenant), groups.groups(tenant));
         groups.replace(tenant, result.groups());
@@ -164,13 +173,10 @@ public final class DuplicateSearch {
         }
     }
 
-    private RecordLinker linker() {
-        RecordLinker linker = linkers.get(MatchMethod.BIG_DATA);
-        if (linker == null) {
-            throw new InvalidOptionException("method", "big_data needs the BIG DATA method installed with a model "
-                    + "that loads, and it is not");
-        }
-        return linker;
+    /** The installed method whose model scans, found by its record linker, not by its name. */
+    private Map.Entry<MatchMethod, RecordLinker> linker() {
+        return linkers.entrySet().stream().findFirst().orElseThrow(() -> new InvalidOptionException("method",
+                "big_data needs an installed method whose model loaded (as BIG DATA's), and there is none"));
     }
 
     /** What a bulk search with {@code candidateRules} would find, storing nothing. */

@@ -28,8 +28,4 @@ public record SearchScope(Map<String, Set<String>> stagesByPipeline) {
         Set<String> stages = stagesByPipeline.get(stage.pipeline());
         return stages != null && (stages.isEmpty() || stages.contains(stage.stage()));
     }
-
-    public boolean isEverything() {
-        return stagesByPipeline.isEmpty();
-    }
 }

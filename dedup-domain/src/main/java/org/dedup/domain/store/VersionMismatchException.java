@@ -11,4 +11,9 @@ public final class VersionMismatchException extends StaleRecordException {
     public VersionMismatchException(TenantId tenant, RecordRef record, long expected, long stored) {
         super(tenant, record, "it is at version " + stored + ", not " + expected + " as the update expects");
     }
+
+    /** The stored record is not the one the update was based on (its entity tag differs). */
+    public VersionMismatchException(TenantId tenant, RecordRef record) {
+        super(tenant, record, "it changed since it was read: it is not the version the update expects");
+    }
 }

@@ -27,6 +27,7 @@ import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.testing.KommoMethods;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link DecisionLog} adapter does: idempotency keys are unique per tenant, and nothing leaks across. */
@@ -39,7 +40,7 @@ public abstract class DecisionLogContract {
         return new Decision.Merged(List.of(LeadId.random()), MatchMethod.EMAIL, MergeTiming.ON_ARRIVAL,
                 List.of(MergeId.random()), List.of(new MatchCandidate(LeadId.random(), MatchMethod.EMAIL,
                 Verdict.DUPLICATE, 1.0, List.of(FieldMatch.equal("email", "a@x.io")))),
-                List.of(new MatcherFailure(MatchMethod.BIG_DATA, "timed out")));
+                List.of(new MatcherFailure(KommoMethods.BIG_DATA, "timed out")));
     }
 
     private static IdempotencyKey aKey() {

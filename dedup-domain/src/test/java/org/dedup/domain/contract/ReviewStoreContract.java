@@ -28,8 +28,8 @@ import org.dedup.domain.review.ReviewStatus;
 import org.dedup.domain.review.ReviewStore;
 import org.dedup.domain.search.CandidatePair;
 import org.dedup.domain.search.DuplicateGroup;
-import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.testing.LeadBuilder;
+import org.dedup.domain.testing.KommoMethods;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ReviewStore} adapter does. */
@@ -44,7 +44,7 @@ public abstract class ReviewStoreContract {
 
     private static ReviewItem pending(TenantId tenant, Instant at) {
         LeadId lead = LeadId.random();
-        MatchCandidate candidate = new MatchCandidate(LeadId.random(), MatchMethod.BIG_DATA,
+        MatchCandidate candidate = new MatchCandidate(LeadId.random(), KommoMethods.BIG_DATA,
                 Verdict.POSSIBLE_DUPLICATE, 0.71, List.of(new FieldMatch("name", "Ann Lee", "Anne Lee", "jaro", 0.9)));
         return ReviewItem.of(tenant, ReviewSource.PENDING_REVIEW,
                 new Decision.PendingReview(lead, List.of(candidate), List.of()), at);

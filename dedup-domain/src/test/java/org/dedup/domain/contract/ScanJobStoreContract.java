@@ -71,9 +71,44 @@ public abstract class ScanJobStoreContract {
         jobs().startUnlessRunning(left);
         Instant restart = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        assertTrue(jobs().interruptRunning(restart) >= 1);
+        assertTrue(jobs().interruptStale(restart, restart) >= 1);
 
         assertEquals(new ScanJob.Interrupted(restart), jobs().find(tenant, left.id()).orElseThrow().outcome());
         assertEquals(Optional.empty(), jobs().startUnlessRunning(ScanJob.running(tenant, restart)));
+    }
+
+    @Test
+    void aJobWhoseHeartbeatIsRenewedIsNotInterruptedWhileAStaleOneIs() {
+        TenantId live = aTenant();
+        TenantId stopped = aTenant();
+        ScanJob renewed = ScanJob.running(live, T0);
+        ScanJob left = ScanJob.running(stopped, T0);
+        jobs().startUnlessRunning(renewed);
+        jobs().startUnlessRunning(left);
+
+        jobs().renew(List.of(renewed), T0.plusSeconds(120));
+        jobs().interruptStale(T0.plusSeconds(60), T0.plusSeconds(130));
+
+        assertEquals(new ScanJob.Running(), jobs().find(live, renewed.id()).orElseThrow().outcome());
+        assertEquals(new ScanJob.Interrupted(T0.plusSeconds(130)), jobs().find(stopped, left.id()).orElseThrow()
+                .outcome());
+    }
+
+    @Test
+    void aTenantsLatestJobsComeLastStartedFirstAndOnlyItsOwn() {
+        TenantId tenant = aTenant();
+        ScanJob first = ScanJob.running(tenant, T0);
+        jobs().startUnlessRunning(first);
+        jobs().end(first.ended(new ScanJob.Failed(T0.plusSeconds(1), "the scan failed")));
+        ScanJob second = ScanJob.running(tenant, T0.plusSeconds(2));
+        jobs().startUnlessRunning(second);
+        jobs().end(second.ended(new ScanJob.Interrupted(T0.plusSeconds(3))));
+        ScanJob third = ScanJob.running(tenant, T0.plusSeconds(4));
+        jobs().startUnlessRunning(third);
+        jobs().startUnlessRunning(ScanJob.running(aTenant(), T0.plusSeconds(5)));
+
+        assertEquals(List.of(third.id(), second.id()), jobs().recent(tenant, 2).stream().map(ScanJob::id).toList());
+        assertEquals(3, jobs().recent(tenant, 10).size());
+        assertEquals(List.of(), jobs().recent(aTenant(), 10));
     }
 }

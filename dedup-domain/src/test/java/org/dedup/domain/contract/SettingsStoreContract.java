@@ -25,6 +25,7 @@ import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.ProfileField;
 import org.dedup.domain.standardize.StandardizationOptions;
 import org.dedup.domain.store.SettingsStore;
+import org.dedup.domain.testing.KommoMethods;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link SettingsStore} adapter does: every option survives a round trip, per tenant. */
@@ -61,7 +62,7 @@ public abstract class SettingsStoreContract {
     void everySettingSurvivesARoundTripAndASecondSaveReplacesTheFirst() {
         TenantId tenant = aTenant();
         DuplicateControlSettings changed = DuplicateControlSettings.defaults()
-                .withMethods(Set.of(MatchMethod.BIG_DATA, MatchMethod.CUSTOM_FIELD, new MatchMethod("plugin_x")))
+                .withMethods(Set.of(KommoMethods.BIG_DATA, MatchMethod.CUSTOM_FIELD, new MatchMethod("plugin_x")))
                 .withMatchedFields(List.of(new CustomFieldDefinition("vat", CustomFieldType.TEXT, FieldLevel.LEAD)))
                 .withScope(new SearchScope(Map.of("sales", Set.of("new", "won"), "support", Set.of())))
                 .withConflictPolicy(ConflictPolicy.KEEP_EXISTING).withMultiMatchPolicy(MultiMatchPolicy.CREATE_NEW)

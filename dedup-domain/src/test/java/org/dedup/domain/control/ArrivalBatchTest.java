@@ -30,6 +30,7 @@ import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.settings.MultiMatchPolicy;
 import org.dedup.domain.testing.DuplicateControlFixture;
 import org.dedup.domain.testing.LeadBuilder;
+import org.dedup.domain.testing.KommoMethods;
 import org.junit.jupiter.api.Test;
 
 /** Arrivals received together: decided as if one by one, with their reads, locks and writes grouped. */
@@ -152,7 +153,7 @@ class ArrivalBatchTest {
     @Test
     void arrivalsOfATenantCheckingBigDataAfterEachLeadIsAddedAreNeverReceivedTogether() {
         DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
-                .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.BIG_DATA)));
+                .withMethods(Set.of(MatchMethod.EMAIL, KommoMethods.BIG_DATA)));
         List<LeadArrival> arrivals = List.of(arrival(anIncomingLead().withEmail("jane@x.io")),
                 arrival(anIncomingLead().withEmail("joe@x.io")));
 

@@ -42,6 +42,7 @@ import org.dedup.domain.settings.SearchScope;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.StandardizationOptions;
 import org.dedup.domain.testing.DuplicateControlFixture;
+import org.dedup.domain.testing.KommoMethods;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -343,7 +344,7 @@ class KommoDuplicateControlTest {
     class MergeNotes {
         @Test
         void aMergeNoteIsAddedForPixelMerges() {
-            fixture.enable(MatchMethod.TRACKING_PIXEL);
+            fixture.enable(KommoMethods.TRACKING_PIXEL);
             Lead lead = fixture.stored(aLead().from(SourceChannel.CHAT).withPixel("px-1"));
             fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withPixel("px-1").incoming());
             assertEquals(1, fixture.activities.notesOf(TENANT, lead.id()).size());
@@ -351,7 +352,7 @@ class KommoDuplicateControlTest {
 
         @Test
         void aMergeNoteIsAddedForBigDataMerges() {
-            fixture.enable(MatchMethod.BIG_DATA);
+            fixture.enable(KommoMethods.BIG_DATA);
             Lead lead = fixture.stored(aLead().withContactName("Maria Lopez").inStage(PipelineStage.incoming("sales")));
             fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withContactName("Lopez Maria").incoming());
             assertTrue(fixture.activities.notesOf(TENANT, lead.id()).getFirst().text().contains("big data"));
@@ -359,7 +360,7 @@ class KommoDuplicateControlTest {
 
         @Test
         void aLeadFoundByPixelGetsTheMergeNoteEvenWhenItsEmailMatchesToo() {
-            fixture.enable(MatchMethod.EMAIL, MatchMethod.TRACKING_PIXEL);
+            fixture.enable(MatchMethod.EMAIL, KommoMethods.TRACKING_PIXEL);
             Lead lead = fixture.stored(aLead().from(SourceChannel.CHAT).withEmail("jane@x.io").withPixel("px-1"));
             fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withEmail("jane@x.io")
                     .withPixel("px-1").incoming());
@@ -368,7 +369,7 @@ class KommoDuplicateControlTest {
 
         @Test
         void onlyTheLeadsMergedByPixelGetTheMergeNote() {
-            fixture.configure(fixture.enable(MatchMethod.EMAIL, MatchMethod.TRACKING_PIXEL)
+            fixture.configure(fixture.enable(MatchMethod.EMAIL, KommoMethods.TRACKING_PIXEL)
                     .withMultiMatchPolicy(MultiMatchPolicy.UPDATE_ALL));
             Lead byPixel = fixture.stored(aLead().from(SourceChannel.CHAT).withPixel("px-1"));
             Lead byEmail = fixture.stored(aLead().withEmail("jane@x.io"));
@@ -391,7 +392,7 @@ class KommoDuplicateControlTest {
     @Nested
     class BigDataTiming {
         private Lead existingIn(PipelineStage stage) {
-            fixture.enable(MatchMethod.BIG_DATA);
+            fixture.enable(KommoMethods.BIG_DATA);
             return fixture.stored(aLead().withContactName("Ivan Petrov").inStage(stage));
         }
 
@@ -435,7 +436,7 @@ class KommoDuplicateControlTest {
 
         @Test
         void anUpdateMergesNothingWhenNeitherLeadIsInTheIncomingLeadsStage() {
-            fixture.enable(MatchMethod.BIG_DATA);
+            fixture.enable(KommoMethods.BIG_DATA);
             Lead existing = fixture.stored(aLead().withContactName("Ivan Petrov")
                     .inStage(PipelineStage.of("sales", "negotiation")));
             Lead other = fixture.stored(aLead().withContactName("Olga Petrova")
@@ -453,7 +454,7 @@ class KommoDuplicateControlTest {
 
         @Test
         void anUpdateTriggersTheCheckAgainUnderTheSameCondition() {
-            fixture.enable(MatchMethod.BIG_DATA);
+            fixture.enable(KommoMethods.BIG_DATA);
             Lead existing = fixture.stored(aLead().withContactName("Ivan Petrov")
                     .inStage(PipelineStage.incoming("sales")));
             Lead other = fixture.stored(aLead().withContactName("Olga Petrova")

@@ -21,8 +21,8 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.search.RecordPair;
-import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.testing.DuplicateControlFixture;
+import org.dedup.domain.testing.KommoMethods;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class NotADuplicateTest {
     class BigData {
         @Test
         void anUpdateNeverMergesALeadIntoALeadMarkedNotADuplicateOfIt() {
-            fixture.enable(MatchMethod.BIG_DATA);
+            fixture.enable(KommoMethods.BIG_DATA);
             Lead first = storedInIncomingStage("Ivan Petrov");
             Lead second = storedInIncomingStage("Petrov Ivan");
             fixture.marks.mark(TENANT, new RecordPair(first.id(), second.id()));
@@ -54,7 +54,7 @@ class NotADuplicateTest {
 
         @Test
         void aMarkWithOneDuplicateLeavesTheOtherDuplicatesMergeable() {
-            fixture.enable(MatchMethod.BIG_DATA);
+            fixture.enable(KommoMethods.BIG_DATA);
             Lead marked = storedInIncomingStage("Ivan Petrov");
             Lead other = storedInIncomingStage("Ivan Petrov");
             Lead changed = storedInIncomingStage("Petrov Ivan");
@@ -67,7 +67,7 @@ class NotADuplicateTest {
 
         @Test
         void theMarksOfAMergedAwayLeadFollowItsSurvivor() {
-            fixture.enable(MatchMethod.BIG_DATA);
+            fixture.enable(KommoMethods.BIG_DATA);
             Lead marked = storedInIncomingStage("Ivan Petrov");
             Lead absorbed = storedInIncomingStage("Ivan Petrov");
             Lead survivor = storedInIncomingStage("Petrov Ivan");
@@ -86,7 +86,7 @@ class NotADuplicateTest {
     class Unmerge {
         /** A web-form lead merged by BIG DATA right after it was added; the journal's merge of it. */
         private Decision.Merged mergedAfterAdd(Lead existing) {
-            fixture.enable(MatchMethod.BIG_DATA);
+            fixture.enable(KommoMethods.BIG_DATA);
             Decision.Merged merged = assertInstanceOf(Decision.Merged.class, fixture.control.receive(
                     anIncomingLead().from(SourceChannel.WEB_FORM).withContactName("Ivan Petrov").incoming()));
             assertEquals(List.of(existing.id()), merged.mergedInto());

@@ -21,6 +21,7 @@ import org.dedup.domain.settings.MultiMatchPolicy;
 import org.dedup.domain.settings.SearchScope;
 import org.dedup.domain.testing.DuplicateControlFixture;
 import org.dedup.domain.testing.LeadBuilder;
+import org.dedup.domain.testing.KommoMethods;
 import org.junit.jupiter.api.Test;
 
 /** The dry run of a settings change: what would merge over the existing leads, and nothing written. */
@@ -81,7 +82,7 @@ class SettingsDryRunTest {
         Lead first = arrived(aLead().withEmail("ann@x.io").withPhone("+442079460958"));
         Lead second = arrived(aLead().withEmail("ann@x.io").withPhone("+442079460958"));
 
-        dryRun.run(TENANT, current.withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE, MatchMethod.BIG_DATA))
+        dryRun.run(TENANT, current.withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE, KommoMethods.BIG_DATA))
                 .withAfterMerge(new AfterMerge.CreateTask("call back", Duration.ofHours(1), "sam")), 10);
 
         assertEquals(2, fixture.leads.count(TENANT));
@@ -139,7 +140,7 @@ class SettingsDryRunTest {
         arrived(aLead().withContactName("Olga Sokol").inStage(PipelineStage.of("sales", "won")));
         arrived(aLead().withContactName("Olga Sokol").inStage(PipelineStage.of("sales", "lost")));
 
-        SettingsDryRun.Report report = dryRun.run(TENANT, current.withMethods(Set.of(MatchMethod.BIG_DATA)), 10);
+        SettingsDryRun.Report report = dryRun.run(TENANT, current.withMethods(Set.of(KommoMethods.BIG_DATA)), 10);
 
         assertEquals(Map.of("big_data", 1L), report.byMethod());
         assertEquals(MergeTiming.AFTER_ADD, sampleOf(report, withIncoming).timing());

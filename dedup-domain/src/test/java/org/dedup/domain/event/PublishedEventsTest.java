@@ -19,13 +19,13 @@ import org.dedup.domain.merge.MergeState;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.search.ScanJob;
-import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.testing.InMemoryDecisionLog;
 import org.dedup.domain.testing.InMemoryEventOutbox;
 import org.dedup.domain.testing.InMemoryMergeJournal;
 import org.dedup.domain.testing.InMemoryScanJobs;
 import org.dedup.domain.testing.InMemoryTransactor;
 import org.dedup.domain.testing.MutableClock;
+import org.dedup.domain.testing.KommoMethods;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +83,7 @@ class PublishedEventsTest {
     class Decisions {
         private final DecisionLog log = new PublishingDecisionLog(new InMemoryDecisionLog(), outbox, transactor);
         private final LeadId candidate = LeadId.random();
-        private final List<MatchCandidate> candidates = List.of(new MatchCandidate(candidate, MatchMethod.BIG_DATA,
+        private final List<MatchCandidate> candidates = List.of(new MatchCandidate(candidate, KommoMethods.BIG_DATA,
                 Verdict.POSSIBLE_DUPLICATE, 0.7, List.of()));
 
         @Test

@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.dedup.domain.activity.Note;
 import org.dedup.domain.activity.Task;
 import org.dedup.domain.control.Decision;
+import org.dedup.domain.match.MatchCandidate;
+import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
+import org.dedup.domain.match.Matcher;
 import org.dedup.domain.merge.FieldProvenance;
 import org.dedup.domain.merge.ManualMerge;
 import org.dedup.domain.merge.MergeId;
@@ -26,6 +29,7 @@ import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.settings.AfterMerge;
 import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.store.StaleRecordException;
 import org.dedup.domain.testing.DuplicateControlFixture;
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
@@ -35,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class MergeAndUnmergeTest {
@@ -56,7 +61,7 @@ class MergeAndUnmergeTest {
         Decision.Merged merged = assertInstanceOf(Decision.Merged.class, fixture.control.receive(anIncomingLead()
                 .withEmail("jane@x.io").withPhone("+1 415 555 2671").withLeadField("budget", CustomFieldValue.text("9"))
                 .incoming()));
-        MergeJournalEntry undone = fixture.unmerger.unmerge(TENANT, merged.merges().getFirst());
+        MergeJournalEntry undone = fixture.unmerger.unmerge(TENANT, merged.merges().getFirst()).undone();
 
         Lead restored = fixture.reload(existing);
         assertEquals(withoutVersion(existing), withoutVersion(restored));
@@ -76,7 +81,7 @@ class MergeAndUnmergeTest {
         fixture.activities.add(new Note(UUID.randomUUID(), TENANT, d.id(), "Met at fair", Instant.EPOCH));
 
         MergeId merge = manualMerge.merge(new ManualMerge.Request(TENANT, List.of(a.id(), b.id(), c.id(), d.id()),
-                a.id(), Map.of("name", b.id()), SurvivorshipPolicy.newestWins()));
+                a.id(), Map.of("name", b.id()), SurvivorshipPolicy.newestWins())).merge();
 
         Lead survivor = fixture.reload(a);
         assertEquals(1, fixture.leads.count(TENANT));
@@ -106,7 +111,7 @@ class MergeAndUnmergeTest {
 
         MergeId merge = manualMerge.merge(new ManualMerge.Request(TENANT, List.of(old.id(), fresh.id()), old.id(),
                 Map.of(), new SurvivorshipPolicy(Map.of("name", SurvivorshipRule.OLDEST), SurvivorshipRule.NEWEST,
-                        List.of(SourceChannel.values()))));
+                        List.of(SourceChannel.values())))).merge();
 
         assertEquals("Old name", fixture.reload(old).name());
         assertTrue(fixture.journal.find(TENANT, merge).orElseThrow().provenance()
@@ -123,7 +128,7 @@ class MergeAndUnmergeTest {
                 SurvivorshipRule.SOURCE_PRIORITY, List.of(SourceChannel.IMPORT, SourceChannel.WEB_FORM));
 
         MergeId merge = manualMerge.merge(new ManualMerge.Request(TENANT, List.of(sparse.id(), complete.id()),
-                sparse.id(), Map.of(), policy));
+                sparse.id(), Map.of(), policy)).merge();
 
         Lead survivor = fixture.reload(sparse);
         assertEquals("Complete", survivor.name());
@@ -145,7 +150,7 @@ class MergeAndUnmergeTest {
                 b.id(), fixture.leads.keysOf(TENANT, b.id()), c.id(), fixture.leads.keysOf(TENANT, c.id()));
 
         MergeId merge = manualMerge.merge(new ManualMerge.Request(TENANT, List.of(a.id(), b.id(), c.id()), b.id(),
-                Map.of(), SurvivorshipPolicy.newestWins()));
+                Map.of(), SurvivorshipPolicy.newestWins())).merge();
         assertEquals(Set.of(), fixture.leads.keysOf(TENANT, a.id()), "absorbed leads are gone while merged");
         fixture.unmerger.unmerge(TENANT, merge);
 
@@ -162,6 +167,67 @@ class MergeAndUnmergeTest {
         fixture.leads.update(current.withName("edited").touched(fixture.clock.instant()), Set.of());
 
         assertThrows(StaleRecordException.class, () -> fixture.unmerger.unmerge(TENANT, merged.merges().getFirst()));
+    }
+
+    @Nested
+    class MatcherFailures {
+        /** A matcher that cannot index a lead named "Unindexable", as a plugin whose model fails would. */
+        private final Matcher failing = new Matcher() {
+            @Override
+            public MatchMethod method() {
+                return new MatchMethod("fragile");
+            }
+
+            @Override
+            public Set<MatchKey> indexKeys(LeadProfile stored) {
+                if (stored.lead().name().equals("Unindexable")) {
+                    throw new IllegalStateException("cannot index this lead");
+                }
+                return Set.of();
+            }
+
+            @Override
+            public Set<MatchKey> probeKeys(LeadProfile incoming, MatchContext context) {
+                return Set.of();
+            }
+
+            @Override
+            public List<MatchCandidate> match(LeadProfile incoming, List<LeadProfile> candidates,
+                                              MatchContext context) {
+                return List.of();
+            }
+        };
+        private final DuplicateControlFixture withFragile = new DuplicateControlFixture(failing);
+        private final ManualMerge merging = new ManualMerge(withFragile.ports.merging(),
+                new Merges(withFragile.ports.merging(), withFragile.matchers, withFragile.clock));
+
+        @Test
+        void aManualMergeReportsTheMatchersThatFailedOnTheSurvivor() {
+            Lead a = withFragile.stored(aLead().withEmail("a@x.io").named("Unindexable"));
+            Lead b = withFragile.stored(aLead().withEmail("b@x.io"));
+
+            MergeResult merged = merging.merge(new ManualMerge.Request(TENANT, List.of(a.id(), b.id()), a.id(),
+                    Map.of("name", a.id()), SurvivorshipPolicy.newestWins()));
+
+            assertEquals(List.of(new MatchMethod("fragile")), merged.failures().stream().map(f -> f.method()).toList());
+            assertTrue(merged.failures().getFirst().reason().contains("cannot index this lead"));
+            assertEquals(1, withFragile.leads.count(TENANT), "the merge stands");
+        }
+
+        @Test
+        void anUnmergeReportsTheMatchersThatFailedOnTheRestoredLeads() {
+            Lead a = withFragile.stored(aLead().withEmail("a@x.io"));
+            Lead b = withFragile.stored(aLead().withEmail("b@x.io").named("Unindexable"));
+            MergeResult merged = merging.merge(new ManualMerge.Request(TENANT, List.of(a.id(), b.id()), a.id(),
+                    Map.of("name", a.id()), SurvivorshipPolicy.newestWins()));
+            assertEquals(List.of(), merged.failures());
+
+            UnmergeResult undone = withFragile.unmerger.unmerge(TENANT, merged.merge());
+
+            assertEquals(List.of(new MatchMethod("fragile")), undone.failures().stream().map(f -> f.method()).toList());
+            assertEquals(MergeState.UNDONE, undone.undone().state());
+            assertEquals(2, withFragile.leads.count(TENANT), "the leads are restored");
+        }
     }
 
     @Test

@@ -281,7 +281,8 @@ class CreatioDuplicateSearchTest {
     @Nested
     class ScanJobs {
         private final InMemoryScanJobs jobs = new InMemoryScanJobs();
-        private final BulkScans scans = new BulkScans(search, jobs, new MutableClock(LeadBuilder.T0));
+        private final MutableClock clock = new MutableClock(LeadBuilder.T0);
+        private final BulkScans scans = new BulkScans(search, jobs, clock);
 
         @Test
         void aScanJobEndsDoneWithWhatTheScanFoundAndItsGroupsStored() {
@@ -309,11 +310,24 @@ class CreatioDuplicateSearchTest {
         }
 
         @Test
-        void aScanLeftRunningByAStoppedProcessEndsInterrupted() {
+        void aScanLeftRunningByAStoppedProcessEndsInterruptedOnceItsLeaseRanOut() {
             ScanJob left = scans.start(TENANT);
+            assertEquals(0, scans.interruptLeftRunning(), "within its lease it may be another process's");
+
+            clock.advance(BulkScans.LEASE.plusSeconds(1));
 
             assertEquals(1, scans.interruptLeftRunning());
+            assertInstanceOf(ScanJob.Interrupted.class, scans.find(TENANT, left.id()).orElseThrow().outcome());
+        }
 
+        @Test
+        void aTenantWhoseRunningScansLeaseRanOutMayStartAnother() {
+            ScanJob left = scans.start(TENANT);
+            clock.advance(BulkScans.LEASE.plusSeconds(1));
+
+            ScanJob again = scans.start(TENANT);
+
+            assertInstanceOf(ScanJob.Running.class, again.outcome());
             assertInstanceOf(ScanJob.Interrupted.class, scans.find(TENANT, left.id()).orElseThrow().outcome());
         }
     }

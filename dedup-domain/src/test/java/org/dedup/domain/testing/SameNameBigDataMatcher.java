@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.dedup.domain.match.ControlTraits;
 import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
@@ -18,7 +19,12 @@ import org.dedup.domain.standardize.ProfileField;
 public final class SameNameBigDataMatcher implements Matcher {
     @Override
     public MatchMethod method() {
-        return MatchMethod.BIG_DATA;
+        return KommoMethods.BIG_DATA;
+    }
+
+    @Override
+    public ControlTraits controlTraits() {
+        return KommoMethods.BIG_DATA_TRAITS;
     }
 
     @Override
@@ -36,7 +42,7 @@ public final class SameNameBigDataMatcher implements Matcher {
         Set<String> names = incoming.all().values(ProfileField.FULL_NAME);
         return candidates.stream()
                 .filter(c -> c.all().values(ProfileField.FULL_NAME).stream().anyMatch(names::contains))
-                .map(c -> new MatchCandidate(c.lead().id(), MatchMethod.BIG_DATA, Verdict.DUPLICATE, 0.93,
+                .map(c -> new MatchCandidate(c.lead().id(), KommoMethods.BIG_DATA, Verdict.DUPLICATE, 0.93,
                         List.of(FieldMatch.equal("full_name", c.all().first(ProfileField.FULL_NAME).orElse("")))))
                 .toList();
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.dedup.domain.match.ControlTraits;
 import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
@@ -26,16 +27,18 @@ public final class SharedFieldMatcher implements Matcher {
     private final MatchMethod method;
     private final Predicate<ProfileField> indexed;
     private final Function<MatchContext, List<ProfileField>> probed;
+    private final ControlTraits traits;
 
     private SharedFieldMatcher(MatchMethod method, Predicate<ProfileField> indexed,
-                               Function<MatchContext, List<ProfileField>> probed) {
+                               Function<MatchContext, List<ProfileField>> probed, ControlTraits traits) {
         this.method = method;
         this.indexed = indexed;
         this.probed = probed;
+        this.traits = traits;
     }
 
     private static SharedFieldMatcher on(MatchMethod method, ProfileField field) {
-        return new SharedFieldMatcher(method, field::equals, context -> List.of(field));
+        return new SharedFieldMatcher(method, field::equals, context -> List.of(field), ControlTraits.DEFAULT);
     }
 
     public static SharedFieldMatcher email() {
@@ -48,18 +51,25 @@ public final class SharedFieldMatcher implements Matcher {
 
     /** By pixel, on every channel (the built-in checks chats only). */
     public static SharedFieldMatcher pixel() {
-        return on(MatchMethod.TRACKING_PIXEL, ProfileField.PIXEL);
+        return new SharedFieldMatcher(KommoMethods.TRACKING_PIXEL, ProfileField.PIXEL::equals,
+                context -> List.of(ProfileField.PIXEL), KommoMethods.TRACKING_PIXEL_TRAITS);
     }
 
     /** By the custom fields the tenant's settings choose. */
     public static SharedFieldMatcher customFields() {
         return new SharedFieldMatcher(MatchMethod.CUSTOM_FIELD, ProfileField::isCustom, context ->
-                context.settings().matchedFields().stream().map(f -> ProfileField.custom(f.key())).toList());
+                context.settings().matchedFields().stream().map(f -> ProfileField.custom(f.key())).toList(),
+                ControlTraits.DEFAULT);
     }
 
     @Override
     public MatchMethod method() {
         return method;
+    }
+
+    @Override
+    public ControlTraits controlTraits() {
+        return traits;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.dedup.matchers.builtin;
 import java.util.List;
 import java.util.Set;
 
+import org.dedup.domain.match.ControlTraits;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
@@ -17,11 +18,19 @@ import org.dedup.domain.standardize.ProfileField;
  * Only chats are checked; web-form requests are never matched by pixel, neither arriving nor stored.
  */
 public final class TrackingPixelMatcher implements Matcher {
-    private final SharedValueMatcher pixels = new SharedValueMatcher(MatchMethod.TRACKING_PIXEL, ProfileField.PIXEL);
+    /** The method's id, which tenants enable. */
+    public static final MatchMethod METHOD = new MatchMethod("tracking_pixel");
+    private final SharedValueMatcher pixels = new SharedValueMatcher(METHOD, ProfileField.PIXEL);
 
     @Override
     public MatchMethod method() {
-        return MatchMethod.TRACKING_PIXEL;
+        return METHOD;
+    }
+
+    /** Checked on arrival; Kommo adds a merge note to the leads the pixel found. */
+    @Override
+    public ControlTraits controlTraits() {
+        return ControlTraits.DEFAULT.withMergeNote();
     }
 
     @Override

@@ -18,12 +18,16 @@ import org.dedup.domain.model.Require;
 /**
  * The matcher guard of the engine: each matcher call runs on a virtual thread of its own and is given up after the
  * time budget (interrupted), so a plugin that hangs costs a check no more than the budget; an exception or a call
- * over the budget is logged and recorded as a {@link MatcherFailure}.
+ * over the budget is recorded as a {@link MatcherFailure} and logged: at WARN, without its stack trace (at DEBUG),
+ * a matcher's first failure and then at most one a minute ({@link FailureWarnings}), since a matcher that is down
+ * fails on every lead.
  */
 public final class TimeBudgetMatcherGuard implements MatcherGuard, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TimeBudgetMatcherGuard.class.getName());
     private final Duration budget;
+    private static final Duration WARN_INTERVAL = Duration.ofMinutes(1);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final FailureWarnings warnings = new FailureWarnings(WARN_INTERVAL);
 
     public TimeBudgetMatcherGuard(Duration budget) {
         this.budget = Require.nonNull(budget, "matcher time budget");
@@ -51,9 +55,12 @@ public final class TimeBudgetMatcherGuard implements MatcherGuard, AutoCloseable
         }
     }
 
-    private static <T> T failed(Matcher matcher, String reason, Throwable cause, T fallback,
-                                List<MatcherFailure> failures) {
-        LOG.log(System.Logger.Level.WARNING, "matcher " + matcher.method() + " failed: " + reason, cause);
+    private <T> T failed(Matcher matcher, String reason, Throwable cause, T fallback, List<MatcherFailure> failures) {
+        warnings.warn(matcher.method(), System.nanoTime()).ifPresent(unlogged -> LOG.log(
+                System.Logger.Level.WARNING, "matcher " + matcher.method() + " failed: " + reason
+                        + (unlogged > 0 ? " (and " + unlogged + " failures of it not logged since the last warning)"
+                        : "")));
+        LOG.log(System.Logger.Level.DEBUG, "matcher " + matcher.method() + " failed: " + reason, cause);
         MatcherGuard.recordFailure(matcher, reason, failures);
         return fallback;
     }

@@ -25,6 +25,7 @@ import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.StandardizationOptions;
 import org.dedup.domain.testing.DuplicateControlFixture;
+import org.dedup.domain.testing.LeadBuilder;
 import org.dedup.domain.testing.SameThreadMatcherGuard;
 import org.dedup.standardization.CreatioCompatibleStandardizer;
 import org.junit.jupiter.api.Nested;
@@ -96,7 +97,7 @@ class KommoMethodsTest {
     class PixelMethod {
         @Test
         void aNewChatRequestFindsLeadsWithTheSamePixel() {
-            fixture.enable(MatchMethod.TRACKING_PIXEL);
+            fixture.enable(TrackingPixelMatcher.METHOD);
             Lead existing = fixture.stored(aLead().from(SourceChannel.CHAT).withPixel("px-42"));
 
             Decision decision = fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withPixel("px-42")
@@ -106,8 +107,19 @@ class KommoMethodsTest {
         }
 
         @Test
+        void aLeadMergedByPixelGetsAMergeNote() {
+            fixture.enable(TrackingPixelMatcher.METHOD);
+            Lead existing = fixture.stored(aLead().from(SourceChannel.CHAT).withPixel("px-42"));
+
+            fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withPixel("px-42").incoming());
+
+            assertTrue(fixture.activities.notesOf(LeadBuilder.TENANT, existing.id()).getFirst().text()
+                    .contains("found by tracking pixel"));
+        }
+
+        @Test
         void webFormRequestsAreNeverMatchedByPixel() {
-            fixture.enable(MatchMethod.TRACKING_PIXEL);
+            fixture.enable(TrackingPixelMatcher.METHOD);
             fixture.stored(aLead().withPixel("px-42"));
 
             Decision decision = fixture.control.receive(anIncomingLead().from(SourceChannel.WEB_FORM)
@@ -118,7 +130,7 @@ class KommoMethodsTest {
 
         @Test
         void aStoredWebFormLeadIsNeverFoundByItsPixel() {
-            fixture.enable(MatchMethod.TRACKING_PIXEL);
+            fixture.enable(TrackingPixelMatcher.METHOD);
             fixture.stored(aLead().from(SourceChannel.WEB_FORM).withPixel("px-42"));
 
             Decision decision = fixture.control.receive(anIncomingLead().from(SourceChannel.CHAT).withPixel("px-42")

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.settings.MatchMethod;
+import org.dedup.matchers.builtin.TrackingPixelMatcher;
 import org.dedup.matchers.spi.MatcherConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class MatcherRegistryTest {
     void theBuiltInMatchersAreDiscoveredOnTheClassPath() {
         MatcherRegistry registry = MatcherRegistry.discover(emptyPlugins);
         assertEquals(List.of("email", "phone", "tracking_pixel", "custom_field", "duplicate_rule"), registry.ids());
-        assertEquals(List.of(MatchMethod.EMAIL, MatchMethod.PHONE, MatchMethod.TRACKING_PIXEL, MatchMethod.CUSTOM_FIELD,
+        assertEquals(List.of(MatchMethod.EMAIL, MatchMethod.PHONE, TrackingPixelMatcher.METHOD, MatchMethod.CUSTOM_FIELD,
                         MatchMethod.DUPLICATE_RULE),
                 registry.createMatchers(Map.of()).stream().map(m -> m.method()).toList());
     }

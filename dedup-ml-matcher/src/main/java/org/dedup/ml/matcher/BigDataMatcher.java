@@ -2,10 +2,12 @@ package org.dedup.ml.matcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.dedup.domain.match.ControlTraits;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
@@ -38,7 +40,12 @@ final class BigDataMatcher implements Matcher {
 
     @Override
     public MatchMethod method() {
-        return MatchMethod.BIG_DATA;
+        return BigDataMatcherProvider.METHOD;
+    }
+
+    @Override
+    public ControlTraits controlTraits() {
+        return BigDataMatcherProvider.TRAITS;
     }
 
     @Override
@@ -62,7 +69,7 @@ final class BigDataMatcher implements Matcher {
                 Optional<EvidenceRules.Rule> broken = model.brokenRule(person.record(), other.record());
                 Verdict verdict = probability >= model.thresholds().merge() && broken.isEmpty() ? Verdict.DUPLICATE
                         : Verdict.POSSIBLE_DUPLICATE;
-                matches.add(new MatchCandidate(candidate.lead().id(), MatchMethod.BIG_DATA, verdict, probability,
+                matches.add(new MatchCandidate(candidate.lead().id(), BigDataMatcherProvider.METHOD, verdict, probability,
                         PairExplanations.of(model, person, other, probability, broken)));
             }
         }
@@ -72,6 +79,12 @@ final class BigDataMatcher implements Matcher {
     @Override
     public Optional<RecordLinker> recordLinker() {
         return Optional.of(new BigDataLinker(model, persons));
+    }
+
+    /** The model's metadata as {@code dedup evaluate} reports it, with the thresholds in force here. */
+    @Override
+    public Map<String, Object> description() {
+        return ModelDescription.of(model.metadata(), model.thresholds());
     }
 
     private Set<MatchKey> keys(PersonRecord person) {

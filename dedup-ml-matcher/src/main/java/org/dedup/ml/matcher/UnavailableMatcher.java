@@ -3,6 +3,7 @@ package org.dedup.ml.matcher;
 import java.util.List;
 import java.util.Set;
 
+import org.dedup.domain.match.ControlTraits;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
@@ -26,7 +27,12 @@ final class UnavailableMatcher implements Matcher {
 
     @Override
     public MatchMethod method() {
-        return MatchMethod.BIG_DATA;
+        return BigDataMatcherProvider.METHOD;
+    }
+
+    @Override
+    public ControlTraits controlTraits() {
+        return BigDataMatcherProvider.TRAITS;
     }
 
     @Override

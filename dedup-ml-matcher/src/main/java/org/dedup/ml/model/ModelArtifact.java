@@ -128,17 +128,26 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
 
     /** The people model shipped in this module. */
     public static ModelArtifact bundled() {
-        return bundled(BUNDLED);
+        return bundled(ModelLimits.DEFAULT);
+    }
+
+    /** The people model shipped in this module, read within {@code limits}. */
+    public static ModelArtifact bundled(ModelLimits limits) {
+        return bundled(BUNDLED, limits);
     }
 
     /** The company model shipped in this module. */
     public static ModelArtifact bundledCompanies() {
-        return bundled(BUNDLED_COMPANIES);
+        return bundledCompanies(ModelLimits.DEFAULT);
     }
 
-    private static ModelArtifact bundled(String resource) {
+    /** The company model shipped in this module, read within {@code limits}. */
+    public static ModelArtifact bundledCompanies(ModelLimits limits) {
+        return bundled(BUNDLED_COMPANIES, limits);
+    }
+
+    private static ModelArtifact bundled(String resource, ModelLimits limits) {
         String source = "the shipped model " + resource;
-        ModelLimits limits = ModelLimits.DEFAULT;
         return LoadBudget.within(limits.timeBudget(), source, () -> {
             try (InputStream in = ModelArtifact.class.getResourceAsStream(resource)) {
                 if (in == null) {

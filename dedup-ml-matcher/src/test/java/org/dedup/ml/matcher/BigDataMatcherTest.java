@@ -85,7 +85,7 @@ class BigDataMatcherTest {
                 anIncomingLead().withContactName("María López").withEmail("m.lopez@gmail.com").withPhone("020 7946 0958"),
                 aLead().withContactName("Maria Lopez").withEmail("maria.lopez@gmail.com").withPhone("+44 20 7946 0958"));
         assertEquals(Verdict.DUPLICATE, found.getFirst().verdict(), found.toString());
-        assertEquals(MatchMethod.BIG_DATA, found.getFirst().method());
+        assertEquals(BigDataMatcherProvider.METHOD, found.getFirst().method());
     }
 
     @Test
@@ -169,12 +169,33 @@ class BigDataMatcherTest {
 
         Decision.Merged merged = assertInstanceOf(Decision.Merged.class, decision);
         assertEquals(List.of(stored.id()), merged.mergedInto());
-        assertEquals(MatchMethod.BIG_DATA, decision.failures().getFirst().method());
+        assertEquals(BigDataMatcherProvider.METHOD, decision.failures().getFirst().method());
         String reason = decision.failures().getFirst().reason();
         assertTrue(reason.contains("matchers.big_data.model: this is not a model file"), reason);
         assertFalse(reason.contains(dir.toString()), "a decision never shows the server's paths: " + reason);
         assertEquals(new MatcherHealth.Unavailable("matchers.big_data.model: this is not a model file: the archive "
                 + "holds no entries"), unavailable.health());
+    }
+
+    @Test
+    void theModelsLoadTimeBudgetIsTheConfiguredOne() {
+        Path slow = CraftedModels.withClassifier(dir.resolve("slow.zip"), CraftedModels.slowToHash(100_000, 50_000));
+
+        Matcher unavailable = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new BigDataMatcherProvider()
+                .create(new MatcherConfig("big_data", Map.of("model", slow.toString(),
+                        "loadTimeBudgetSeconds", "1"))));
+
+        assertEquals(new MatcherHealth.Unavailable("matchers.big_data.model: loading took longer than 1 s (the time "
+                + "budget) and was stopped"), unavailable.health());
+    }
+
+    @Test
+    void aLoadTimeBudgetOutOfRangeIsRefusedNamingTheOption() {
+        InvalidRecordException refused = assertThrows(InvalidRecordException.class, () -> new BigDataMatcherProvider()
+                .create(new MatcherConfig("big_data", Map.of("loadTimeBudgetSeconds", "0"))));
+
+        assertTrue(refused.getMessage().contains("matchers.big_data.loadTimeBudgetSeconds must be 1 to 3600"),
+                refused.getMessage());
     }
 
     @Test
@@ -184,8 +205,8 @@ class BigDataMatcherTest {
         Matcher unavailable = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> new BigDataMatcherProvider()
                 .create(new MatcherConfig("big_data", Map.of("model", bomb.toString()))));
 
-        assertEquals(new MatcherHealth.Unavailable("matchers.big_data.model: classifier.bin nests objects more than "
-                + "64 deep (the depth limit)"), unavailable.health());
+        assertEquals(new MatcherHealth.Unavailable("matchers.big_data.model: classifier.bin holds a class that is not "
+                + "allowed in a model: java.util.HashSet"), unavailable.health());
         assertEquals(MatcherHealth.AVAILABLE, SHIPPED.health());
     }
 
@@ -199,7 +220,7 @@ class BigDataMatcherTest {
                 .withContactName("Petrov Ivan").withPhone("+74951234567").incoming());
 
         Decision.Merged merged = assertInstanceOf(Decision.Merged.class, decision);
-        assertEquals(MatchMethod.BIG_DATA, merged.method());
+        assertEquals(BigDataMatcherProvider.METHOD, merged.method());
         assertEquals(List.of(stored.id()), merged.mergedInto());
     }
 
@@ -217,7 +238,7 @@ class BigDataMatcherTest {
             matchers = new InstalledMatchers(List.of(new EmailMatcherProvider().create(MatcherConfig.empty("email")),
                     bigData), standardizer, new TimeBudgetMatcherGuard(Duration.ofSeconds(5)));
             settings.saveSettings(TENANT, DuplicateControlSettings.defaults()
-                    .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.BIG_DATA)));
+                    .withMethods(Set.of(MatchMethod.EMAIL, BigDataMatcherProvider.METHOD)));
             control = new DuplicateControl(new DuplicateControlPorts(leads, settings, new InMemoryDecisionLog(),
                     new InMemoryMergeJournal(), activities, activities, transactor, transactor,
                     new InMemorySearchStores()), matchers,

@@ -51,6 +51,28 @@ public final class CraftedModels {
         return serialized(new ArrayList<>(bombLevels(levels).reversed()));
     }
 
+    /**
+     * The bomb made of what a model may hold, lists and a hash map: {@code levels} lists, each holding the next one
+     * twice, written bottom up (never nested deeper than three objects), then a map keyed by the first list, whose
+     * hash code visits 2^levels lists.
+     */
+    public static byte[] shallowListBomb(int levels) {
+        List<List<Object>> lists = new ArrayList<>();
+        for (int i = 0; i <= levels; i++) {
+            lists.add(new ArrayList<>());
+        }
+        Map<Object, Integer> map = new HashMap<>();
+        // keyed while the first list is empty, so building the map is quick; the lists are filled afterwards
+        map.put(lists.getFirst(), 0);
+        for (int i = 0; i < levels; i++) {
+            lists.get(i).add(lists.get(i + 1));
+            lists.get(i).add(lists.get(i + 1));
+        }
+        List<Object> stream = new ArrayList<>(lists.reversed());
+        stream.add(map);
+        return serialized(stream);
+    }
+
     private static List<Set<Object>> bombLevels(int levels) {
         List<Set<Object>> sets = new ArrayList<>();
         Set<Object> root = new HashSet<>();
@@ -103,12 +125,12 @@ public final class CraftedModels {
     }
 
     /**
-     * A map whose keys are lists, each holding one shared set of {@code setSize} numbers and its own number: within
+     * A map whose keys are lists, each holding one shared list of {@code setSize} numbers and its own number: within
      * every limit on the graph, but each of the {@code keys} keys is hashed by visiting the whole set, so reading
      * {@code slowToHash(100_000, 50_000)} takes minutes.
      */
     public static byte[] slowToHash(int keys, int setSize) {
-        Set<Integer> shared = new HashSet<>();
+        List<Integer> shared = new ArrayList<>();
         Map<List<Object>, Integer> map = new HashMap<>();
         for (int i = 0; i < keys; i++) {
             map.put(new ArrayList<>(List.of(shared, i)), i);

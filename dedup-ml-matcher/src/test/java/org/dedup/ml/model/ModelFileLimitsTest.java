@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.dedup.ml.record.Attribute;
 import org.dedup.ml.record.PersonRecord;
@@ -118,16 +119,32 @@ class ModelFileLimitsTest {
     @Nested
     class TheClassifierGraph {
         @Test
-        void theClassicDeserializationBombIsRefusedAtTheDepthLimit() {
+        void theClassicDeserializationBombIsRefusedForItsHashSetsWhichNoModelHolds() {
             assertRefused(withClassifier(CraftedModels.deserializationBomb(100)), DEFAULT,
-                    "classifier.bin nests objects more than 64 deep (the depth limit)");
+                    "classifier.bin holds a class that is not allowed in a model: java.util.HashSet");
         }
 
         @Test
-        void aShallowDeserializationBombIsRefusedAtTheHashedObjectsLimit() {
+        void aShallowDeserializationBombOfHashSetsIsRefusedForItsHashSets() {
             assertRefused(withClassifier(CraftedModels.shallowDeserializationBomb(100)), DEFAULT,
+                    "classifier.bin holds a class that is not allowed in a model: java.util.HashSet");
+        }
+
+        @Test
+        void aShallowBombOfListsKeyingAHashMapIsRefusedAtTheHashedObjectsLimit() {
+            assertRefused(withClassifier(CraftedModels.shallowListBomb(100)), DEFAULT,
                     "classifier.bin holds a collection or record whose hash code visits more than 100000 objects "
                             + "(the hashed-objects limit)");
+        }
+
+        @Test
+        void sortedMapsAndOtherHashCollectionsAreNotAllowedInAModel() {
+            for (Object collection : List.of(new java.util.TreeMap<>(Map.of("a", 1)),
+                    new java.util.LinkedHashMap<>(Map.of("a", 1)), new java.util.HashSet<>(Set.of("a")),
+                    Set.of("a", "b", "c"), Map.of("a", 1, "b", 2, "c", 3))) {
+                assertRefused(withClassifier(CraftedModels.serialized(collection)), DEFAULT,
+                        "holds a class that is not allowed in a model: java.util.");
+            }
         }
 
         @Test

@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -58,7 +60,7 @@ public final class JooqDecisionLog implements DecisionLog {
     @Override
     public void recordAll(List<Recording> recordings) {
         if (recordings.size() < 2) {
-            DecisionLog.super.recordAll(recordings);
+            recordings.forEach(this::insert);
             return;
         }
         Storage.run("record", recordings.size() + " decisions", recordings.getFirst().tenant(),
@@ -76,7 +78,22 @@ public final class JooqDecisionLog implements DecisionLog {
                         r.fingerprint().map(RequestFingerprint::value).orElse(null)))
                 .set(DECISION_LOG.KIND, v.of(DECISION_LOG.KIND, r.decision().getClass().getSimpleName()))
                 .set(DECISION_LOG.LEAD_ID, v.of(DECISION_LOG.LEAD_ID, r.decision().lead().value()))
-                .set(DECISION_LOG.DOCUMENT, v.of(DECISION_LOG.DOCUMENT, codec.write(r.decision())));
+                .set(DECISION_LOG.DOCUMENT, v.of(DECISION_LOG.DOCUMENT, codec.write(r.decision())))
+                .set(DECISION_LOG.ACTOR, v.of(DECISION_LOG.ACTOR, r.actor().orElse(null)))
+                .set(DECISION_LOG.METHODS, v.of(DECISION_LOG.METHODS, methods(r.decision()).orElse(null)));
+    }
+
+    /**
+     * The methods the decision's candidates were found by (and a merge's own), as {@code ,email,phone,}: the
+     * audit's method filter looks for {@code ,<id>,}. Empty when there is none.
+     */
+    static Optional<String> methods(Decision decision) {
+        Set<String> ids = new TreeSet<>();
+        decision.candidates().forEach(c -> ids.add(c.method().id()));
+        if (decision instanceof Decision.Merged merged) {
+            ids.add(merged.method().id());
+        }
+        return ids.isEmpty() ? Optional.empty() : Optional.of("," + String.join(",", ids) + ",");
     }
 
     private KeyedDecision keyed(String document, String fingerprint) {

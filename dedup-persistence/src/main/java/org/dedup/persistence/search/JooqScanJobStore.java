@@ -3,6 +3,8 @@ package org.dedup.persistence.search;
 import static org.dedup.persistence.jooq.Tables.SCAN_JOB;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,7 +21,8 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * Scan jobs, a row each. A running job holds its tenant in {@code running_tenant}, whose unique constraint refuses
- * a second running job of the tenant in the same insert that would store it; ending the job clears it.
+ * a second running job of the tenant in the same insert that would store it; ending the job clears it. Its lease is
+ * {@code heartbeat_at}, renewed by the process running it.
  */
 public final class JooqScanJobStore implements ScanJobStore {
     private static final String RUNNING = "running";
@@ -41,6 +44,7 @@ public final class JooqScanJobStore implements ScanJobStore {
                         .set(SCAN_JOB.STATUS, RUNNING)
                         .set(SCAN_JOB.STARTED_AT, Timestamps.time(job.started()))
                         .set(SCAN_JOB.RUNNING_TENANT, job.tenant().value())
+                        .set(SCAN_JOB.HEARTBEAT_AT, Timestamps.time(job.started()))
                         .execute());
                 return Optional.empty();
             } catch (DuplicateRecordException runningAlready) {
@@ -77,7 +81,26 @@ public final class JooqScanJobStore implements ScanJobStore {
     }
 
     @Override
-    public int interruptRunning(Instant at) {
+    public List<ScanJob> recent(TenantId tenant, int limit) {
+        return Storage.attempt("read", "the latest scans", tenant, () -> dsl.selectFrom(SCAN_JOB)
+                .where(SCAN_JOB.TENANT_ID.eq(tenant.value())).orderBy(SCAN_JOB.STARTED_AT.desc(), SCAN_JOB.ID)
+                .limit(limit).fetch(this::job));
+    }
+
+    @Override
+    public void renew(Collection<ScanJob> running, Instant at) {
+        for (ScanJob job : running) {
+            Storage.run("renew the lease of", "scan " + job.id(), job.tenant(), () -> dsl.update(SCAN_JOB)
+                    .set(SCAN_JOB.HEARTBEAT_AT, Timestamps.time(at))
+                    .where(SCAN_JOB.TENANT_ID.eq(job.tenant().value()), SCAN_JOB.ID.eq(job.id()),
+                            SCAN_JOB.STATUS.eq(RUNNING))
+                    .execute());
+        }
+    }
+
+    /** A running row without a heartbeat (none of this version's) counts as stale. */
+    @Override
+    public int interruptStale(Instant heartbeatBefore, Instant at) {
         ScanJobRecord row = dsl.newRecord(SCAN_JOB);
         outcome(row, new ScanJob.Interrupted(at));
         try {
@@ -85,7 +108,8 @@ public final class JooqScanJobStore implements ScanJobStore {
                     .set(SCAN_JOB.STATUS, row.getStatus())
                     .set(SCAN_JOB.FINISHED_AT, row.getFinishedAt())
                     .setNull(SCAN_JOB.RUNNING_TENANT)
-                    .where(SCAN_JOB.STATUS.eq(RUNNING))
+                    .where(SCAN_JOB.STATUS.eq(RUNNING), SCAN_JOB.HEARTBEAT_AT.isNull()
+                            .or(SCAN_JOB.HEARTBEAT_AT.lt(Timestamps.time(heartbeatBefore))))
                     .execute();
         } catch (DataAccessException e) {
             throw Storage.translated("could not interrupt the scans left running", e);

@@ -1,4 +1,4 @@
-package org.dedup.app.arrivals;
+package org.dedup.core.arrivals;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.dedup.app.arrivals;
+package org.dedup.core.arrivals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,7 +23,6 @@ import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.control.IncomingLead;
 import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.control.LeadLimits;
-import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.merge.ConflictMerge;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactId;
@@ -35,37 +34,34 @@ import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.settings.DuplicateControlSettings;
 import org.dedup.domain.settings.MatchMethod;
-import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.store.KeyLocks;
 import org.dedup.domain.store.StorageUnavailableException;
+import org.dedup.domain.testing.DuplicateControlFixture;
 import org.dedup.matchers.builtin.EmailMatcher;
 import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
-import org.dedup.persistence.Database;
-import org.dedup.persistence.JooqAdapters;
 import org.dedup.standardization.CreatioCompatibleStandardizer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The runtime of arrivals: worker threads take every arrival waiting and hand them to the domain together. */
+/**
+ * The runtime of arrivals, which a host embedding dedup-core gets without the server: worker threads take every
+ * arrival waiting and hand them to the domain together (here on the domain's in-memory ports).
+ */
 class ArrivalQueueTest {
     private static final TenantId TENANT = new TenantId("arrivals");
-    private final Database database = Database.embedded("jdbc:h2:mem:arrivals-" + System.nanoTime()
-            + ";DB_CLOSE_DELAY=-1");
-    private final JooqAdapters adapters = database.adapters();
     private final TimeBudgetMatcherGuard guard = TimeBudgetMatcherGuard.withDefaultBudget();
+    private final DuplicateControlFixture store = new DuplicateControlFixture(new CreatioCompatibleStandardizer(),
+            List.of(new EmailMatcher()), guard);
     private final CountDownLatch firstMayGoOn = new CountDownLatch(1);
     private final AtomicBoolean firstLockTaken = new AtomicBoolean();
 
     ArrivalQueueTest() {
-        database.migrate();
-        adapters.settings().saveSettings(TENANT,
-                DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL)));
+        store.settings.saveSettings(TENANT, DuplicateControlSettings.defaults().withMethods(Set.of(MatchMethod.EMAIL)));
     }
 
     @AfterEach
-    void closeTheDatabase() {
+    void closeTheGuard() {
         guard.close();
-        database.close();
     }
 
     @Test
@@ -94,31 +90,29 @@ class ArrivalQueueTest {
 
     @Test
     void aClosedQueueRefusesArrivalsAsUnavailable() {
-        ArrivalQueue queue = new ArrivalQueue(control(adapters.keyLocks(), LeadLimits.defaults()), 2, 8);
+        ArrivalQueue queue = new ArrivalQueue(control(store.transactor, LeadLimits.defaults()), 2, 8);
         assertInstanceOf(Decision.Created.class, queue.receive(arrival(1)));
         queue.close();
 
         assertThrows(StorageUnavailableException.class, () -> queue.receive(arrival(1)));
-        assertEquals(1, adapters.leads().count(TENANT));
+        assertEquals(1, store.leads.count(TENANT));
     }
 
     @Test
     void aLeadOverALimitIsRefusedBeforeItWaits() {
         LeadLimits oneEmailPerContact = new LeadLimits(20, 1, 10, 50, 50, 20, 20);
-        try (ArrivalQueue queue = new ArrivalQueue(control(adapters.keyLocks(), oneEmailPerContact), 1, 32)) {
+        try (ArrivalQueue queue = new ArrivalQueue(control(store.transactor, oneEmailPerContact), 1, 32)) {
             assertThrows(LeadLimits.LimitExceededException.class, () -> queue.receive(arrival(2)));
             assertEquals(0, queue.waiting());
-            assertEquals(0, adapters.leads().count(TENANT));
+            assertEquals(0, store.leads.count(TENANT));
         }
     }
 
     private DuplicateControl control(KeyLocks locks, LeadLimits limits) {
-        DuplicateControlPorts ports = new DuplicateControlPorts(adapters.leads(), adapters.settings(),
-                adapters.decisions(), adapters.journal(), adapters.tasks(), adapters.notes(), adapters.transactor(),
-                locks, adapters.notDuplicates());
-        RecordStandardizer standardizer = new RecordStandardizer(new CreatioCompatibleStandardizer());
-        InstalledMatchers matchers = new InstalledMatchers(List.of(new EmailMatcher()), standardizer, guard);
-        return new DuplicateControl(ports, matchers, new ConflictMerge(standardizer), Clock.systemUTC(), limits);
+        DuplicateControlPorts ports = new DuplicateControlPorts(store.leads, store.settings, store.decisions,
+                store.journal, store.activities, store.activities, store.transactor, locks, store.marks);
+        return new DuplicateControl(ports, store.matchers, new ConflictMerge(store.standardizer), Clock.systemUTC(),
+                limits);
     }
 
     /** Key locks that hold the first arrival (and with it the only worker) until the test lets it go on. */
@@ -131,7 +125,7 @@ class ArrivalQueueTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            adapters.keyLocks().lock(tenant, keys);
+            store.transactor.lock(tenant, keys);
         };
     }
 
