@@ -2,8 +2,11 @@ package org.dedup.app.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.google.inject.Inject;
@@ -17,6 +20,7 @@ import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
+import org.dedup.ml.active.LabelledModel;
 import org.dedup.ml.matcher.BigDataMatcherProvider;
 import org.dedup.ml.matcher.LeadPersons;
 import org.dedup.ml.model.Algorithm;
@@ -24,6 +28,7 @@ import org.dedup.ml.model.ModelArtifact;
 import org.dedup.ml.model.ModelMetadata;
 import org.dedup.ml.record.LabelledPairFiles;
 import org.dedup.ml.record.LabelledRecords;
+import org.dedup.ml.record.PersonRecord;
 import org.dedup.ml.record.RecordFiles;
 import org.dedup.ml.record.RecordSchema;
 import org.dedup.ml.training.DefaultModelRecipe;
@@ -78,6 +83,16 @@ final class TrainCommand implements Callable<Integer>, OnApplication {
             + "and labelled pairs (POST /v1/labels)")
     String tenant;
 
+    @Option(names = "--label-records", description = "the records CSV the --pairs were labelled among (dedup label "
+            + "--records, its id column 'id'): with few labels, the shipped model corrected by them is written, as "
+            + "the labelling session and the learning curve corrected it over these records' candidates "
+            + "(default: the labelled pairs' own records, or the --tenant's records)")
+    Path labelRecords;
+
+    @Option(names = "--label-ignore-column", description = "a column of --label-records to leave out, e.g. a "
+            + "cluster column; repeatable")
+    List<String> labelIgnored = new ArrayList<>();
+
     @Option(names = "--algorithm", description = "gradient_boosting, random_forest or logistic_regression "
             + "(default: ${DEFAULT-VALUE})")
     String algorithm = "gradient_boosting";
@@ -88,7 +103,7 @@ final class TrainCommand implements Callable<Integer>, OnApplication {
     /** Training on files alone. */
     @Override
     public Integer call() {
-        return train(List.of());
+        return train(List.of(), List.of());
     }
 
     /** The application only for a tenant's decisions. */
@@ -102,13 +117,18 @@ final class TrainCommand implements Callable<Integer>, OnApplication {
         return WithTenantDecisions.class;
     }
 
-    private int train(List<TrainingData> tenantData) {
+    /** Trains; {@code tenantRecords} are the tenant's records a labelling session chooses among (none without one). */
+    private int train(List<TrainingData> tenantData, List<PersonRecord> tenantRecords) {
         RecordSchema recordSchema = recordSchema();
         TrainingData data = data(recordSchema, tenantData);
         TrainingOptions options = TrainingOptions.defaults(algorithm(), recordSchema).withSeed(seed);
         ModelArtifact shippedModel = data.baseSets().isEmpty() ? null
                 : BigDataMatcherProvider.model(recordSchema.name());
         ModelArtifact artifact = new Trainer().train(data, options, shippedModel);
+        if (shippedModel != null && artifact.classifier() == shippedModel.classifier() && !data.pairs().isEmpty()) {
+            // too few labels to retrain: what they teach is kept as the session keeps it, a correction of the model
+            artifact = LabelledModel.of(artifact, labelRecords(recordSchema, data, tenantRecords), data.pairs());
+        }
         artifact.save(out);
         ModelMetadata metadata = artifact.metadata();
         System.out.printf(Locale.ROOT, "model written to %s%n  %s, schema %s, on %d pairs (%d duplicates) from %s%n"
@@ -122,6 +142,23 @@ final class TrainCommand implements Callable<Integer>, OnApplication {
                 metadata.heldOut().precision(), metadata.heldOut().recall(), metadata.heldOut().f1());
         metadata.notes().forEach(note -> System.out.println("  note: " + note));
         return 0;
+    }
+
+    /** The records the labels' correction is standardized over, as the labelling session's candidates were. */
+    private List<PersonRecord> labelRecords(RecordSchema recordSchema, TrainingData data,
+                                            List<PersonRecord> tenantRecords) {
+        if (labelRecords != null) {
+            return RecordFiles.readUnlabelled(labelRecords, recordSchema, "id", Set.copyOf(labelIgnored));
+        }
+        if (!tenantRecords.isEmpty()) {
+            return tenantRecords;
+        }
+        Map<String, PersonRecord> byId = new LinkedHashMap<>();
+        data.pairs().forEach(p -> {
+            byId.putIfAbsent(p.pair().first().id(), p.pair().first());
+            byId.putIfAbsent(p.pair().second().id(), p.pair().second());
+        });
+        return List.copyOf(byId.values());
     }
 
     private RecordSchema recordSchema() {
@@ -193,7 +230,7 @@ final class TrainCommand implements Callable<Integer>, OnApplication {
                     LeadPersons.configured(schema, ModelChoice.bigDataConfig(config)));
             return options.train(List.of(TrainingData.fromPairs(decisions.pairs(tenant, MAX_TENANT_MERGES),
                     "decisions of tenant " + tenant), TrainingData.fromPairs(labels.labelledPairs(tenant),
-                    "labels of tenant " + tenant)));
+                    "labels of tenant " + tenant)), labels.records(tenant));
         }
     }
 }

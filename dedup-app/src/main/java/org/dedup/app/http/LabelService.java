@@ -28,6 +28,7 @@ import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.model.ModelArtifact;
 import org.dedup.ml.model.ModelFileException;
 import org.dedup.ml.record.LabelledPair;
+import org.dedup.ml.record.PersonRecord;
 import org.dedup.ml.training.TenantDecisions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +101,11 @@ public final class LabelService {
     /** The tenant's stored answers as labelled pairs, for {@code train --tenant}. */
     public List<LabelledPair> labelledPairs(TenantId tenant) {
         return labels().labelledPairs(tenant, search.records(tenant));
+    }
+
+    /** The tenant's records a labelling session chooses among, for {@code train --tenant}'s label correction. */
+    public List<PersonRecord> records(TenantId tenant) {
+        return labels().records(search.records(tenant));
     }
 
     private List<LabelledPair> decisions(TenantId tenant) {

@@ -44,6 +44,7 @@ public final class ActiveLearner {
     private final Set<String> done = new HashSet<>();
     private final Set<String> answeredRecords = new HashSet<>();
     private MatchModel model;
+    private LabelCorrection correction;
     private int labelsAtFit;
 
     private ActiveLearner(MatchModel base, List<PersonPair> pairs, double[][] features, int refitEvery,
@@ -60,6 +61,7 @@ public final class ActiveLearner {
         }
         this.probabilities = baseProbabilities.clone();
         this.model = base;
+        this.correction = LabelCorrection.none(featureCount());
     }
 
     /** A candidate pair and the current model's probability that its records are one entity. */
@@ -124,6 +126,11 @@ public final class ActiveLearner {
         return model;
     }
 
+    /** The correction the labels so far taught the model (at the last refit): what a model file stores of them. */
+    public LabelCorrection correction() {
+        return correction;
+    }
+
     /** The next pair to label: none answered yet, the least certain first, diverse; empty when every one is done. */
     public Optional<Candidate> next() {
         double boundary = base.thresholds().merge();
@@ -172,8 +179,7 @@ public final class ActiveLearner {
 
     /** Refits the model on every label so far and re-ranks the candidates. */
     public void refit() {
-        LabelCorrection correction = LabelCorrection.fit(List.copyOf(labels.values()), features,
-                featureCount(), penalty);
+        correction = LabelCorrection.fit(List.copyOf(labels.values()), features, featureCount(), penalty);
         model = base.adjusted(correction);
         for (int i = 0; i < features.length; i++) {
             probabilities[i] = correction.probability(baseProbabilities[i], features[i]);

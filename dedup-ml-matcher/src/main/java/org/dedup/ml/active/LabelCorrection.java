@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.dedup.ml.model.CalibratedClassifier;
 import org.dedup.ml.model.ScoreAdjustment;
+import org.dedup.ml.model.ScoreCorrection;
 
 /**
  * What a few labelled pairs teach a trained model, cheaply enough to refit between two answers: a logistic
@@ -24,11 +25,17 @@ public final class LabelCorrection implements ScoreAdjustment {
     private final double[] means;
     private final double[] scales;
     private final double[] coefficients;
+    private final ScoreCorrection stored;
 
-    private LabelCorrection(double[] means, double[] scales, double[] coefficients) {
+    private LabelCorrection(double[] means, double[] scales, double[] coefficients, int labels) {
         this.means = means;
         this.scales = scales;
         this.coefficients = coefficients;
+        double[] weights = new double[means.length];
+        for (int j = 0; j < means.length; j++) {
+            weights[j] = Double.isInfinite(scales[j]) ? 0 : coefficients[j + 1] / scales[j];
+        }
+        this.stored = new ScoreCorrection(labels, coefficients[0], means, weights);
     }
 
     /** One labelled pair as the correction reads it: the model's probability, the features and the answer. */
@@ -39,7 +46,7 @@ public final class LabelCorrection implements ScoreAdjustment {
     public static LabelCorrection none(int featureCount) {
         double[] scales = new double[featureCount];
         Arrays.fill(scales, 1.0);
-        return new LabelCorrection(new double[featureCount], scales, new double[featureCount + 1]);
+        return new LabelCorrection(new double[featureCount], scales, new double[featureCount + 1], 0);
     }
 
     /**
@@ -85,13 +92,21 @@ public final class LabelCorrection implements ScoreAdjustment {
                 break;
             }
         }
-        return new LabelCorrection(standardized.means, standardized.scales, theta);
+        return new LabelCorrection(standardized.means, standardized.scales, theta, examples.size());
     }
 
+    /**
+     * The corrected probability. Scored by the {@link #stored() stored form}, so a model file carrying it scores
+     * exactly as this session does.
+     */
     @Override
     public double probability(double probability, double[] features) {
-        double[] row = row(probability, features);
-        return sigmoid(logit(probability) + dot(coefficients, row));
+        return stored.probability(probability, features);
+    }
+
+    /** The correction as a model file stores it ({@code dedup train} with few labels). */
+    public ScoreCorrection stored() {
+        return stored;
     }
 
     private double[] row(double probability, double[] features) {
@@ -122,7 +137,7 @@ public final class LabelCorrection implements ScoreAdjustment {
             // a feature constant over the candidates says nothing: standardized, it is zero everywhere
             scales[j] = scales[j] > 1e-12 ? Math.sqrt(scales[j]) : Double.POSITIVE_INFINITY;
         }
-        return new LabelCorrection(means, scales, new double[featureCount + 1]);
+        return new LabelCorrection(means, scales, new double[featureCount + 1], 0);
     }
 
     /** Solves H x = g for a symmetric positive definite H given by its lower triangle (Cholesky). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.dedup.domain.match.FieldMatch;
@@ -37,6 +37,10 @@ import org.dedup.ml.record.PersonRecord;
  * not-a-duplicate marks of leads, contacts and companies are learnt as labels too. A tenant's session (its candidates and learner) is kept for {@link #SESSION_LIFETIME}
  * and then built again from the records as they are; answers stored since, by this server or another, are learnt on
  * the next request. Reads and writes the given tenant's records and labels only.
+ *
+ * <p>Thread-safe, and one tenant never waits for another: each tenant's session is built and used under that tenant's
+ * own lock (a slow read of one tenant's records holds up only that tenant's requests), and at most
+ * {@link #MAX_SESSIONS} tenants' sessions are kept, the least recently used dropped first.
  */
 public final class TenantLabels {
     /** How long a tenant's candidates are reused before they are read again. */
@@ -47,10 +51,27 @@ public final class TenantLabels {
     private final NotDuplicateStore notDuplicates;
     private final Clock clock;
     private final int refitEvery;
-    private final Map<TenantId, Session> sessions = new ConcurrentHashMap<>();
+    /** How many tenants' sessions are kept at most (each holds its candidates' features: memory). */
+    public static final int MAX_SESSIONS = 32;
+    private final Map<TenantId, Holder> sessions;
 
     public TenantLabels(MatchModel model, LeadPersons persons, PairLabelStore labels, NotDuplicateStore notDuplicates,
                         Clock clock, int refitEvery) {
+        this(model, persons, labels, notDuplicates, clock, refitEvery, MAX_SESSIONS);
+    }
+
+    /** As above, keeping at most {@code maxSessions} tenants' sessions. */
+    public TenantLabels(MatchModel model, LeadPersons persons, PairLabelStore labels, NotDuplicateStore notDuplicates,
+                        Clock clock, int refitEvery, int maxSessions) {
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("maxSessions must be at least 1, was " + maxSessions);
+        }
+        this.sessions = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<TenantId, Holder> eldest) {
+                return size() > maxSessions;
+            }
+        });
         this.model = model;
         this.persons = persons;
         this.labels = labels;
@@ -75,16 +96,27 @@ public final class TenantLabels {
      * The next pair of the tenant's records to label; empty when every candidate is answered. {@code records} are
      * read only when the tenant's session is built ({@code decisions} likewise).
      */
-    public synchronized Optional<Next> next(TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
-                                            Function<TenantId, List<LabelledPair>> decisions) {
-        Session session = session(tenant, records, decisions);
-        return session.learner.next().map(candidate -> next(session, candidate));
+    public Optional<Next> next(TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
+                               Function<TenantId, List<LabelledPair>> decisions) {
+        Holder holder = holder(tenant);
+        synchronized (holder) {
+            Session session = session(holder, tenant, records, decisions);
+            return session.learner.next().map(candidate -> next(session, candidate));
+        }
     }
 
-    public synchronized Progress progress(TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
-                                          Function<TenantId, List<LabelledPair>> decisions) {
-        Session session = session(tenant, records, decisions);
-        return new Progress(session.learner.labelCount(), session.learner.size());
+    public Progress progress(TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
+                             Function<TenantId, List<LabelledPair>> decisions) {
+        Holder holder = holder(tenant);
+        synchronized (holder) {
+            Session session = session(holder, tenant, records, decisions);
+            return new Progress(session.learner.labelCount(), session.learner.size());
+        }
+    }
+
+    /** How many tenants' sessions are kept now. */
+    public int sessionCount() {
+        return sessions.size();
     }
 
     /** Stores a person's answer as the tenant's label; the tenant's session learns it on its next request. */
@@ -106,6 +138,11 @@ public final class TenantLabels {
         return pairs;
     }
 
+    /** The tenant's records the model compares, as a labelling session reads them (its candidates' records). */
+    public List<PersonRecord> records(List<ScannedRecord> records) {
+        return List.copyOf(persons(records).values());
+    }
+
     private Next next(Session session, ActiveLearner.Candidate candidate) {
         PersonRecord a = candidate.pair().first();
         PersonRecord b = candidate.pair().second();
@@ -118,13 +155,22 @@ public final class TenantLabels {
                 candidate.probability(), model.brokenRule(a, b)));
     }
 
-    private Session session(TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
+    /**
+     * The tenant's holder, its lock: the map's lock is held only to find or add it, never while a session is built.
+     * A holder dropped from the map while in use stays valid for its users; the tenant's next request builds anew.
+     */
+    private Holder holder(TenantId tenant) {
+        return sessions.computeIfAbsent(tenant, t -> new Holder());
+    }
+
+    /** The tenant's session, built when missing or stale; called holding {@code holder}'s lock. */
+    private Session session(Holder holder, TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
                             Function<TenantId, List<LabelledPair>> decisions) {
-        Session session = sessions.get(tenant);
+        Session session = holder.session;
         Instant now = clock.instant();
         if (session == null || session.builtAt.plus(SESSION_LIFETIME).isBefore(now)) {
             session = build(tenant, records.apply(tenant), decisions.apply(tenant), now);
-            sessions.put(tenant, session);
+            holder.session = session;
         }
         session.learnStored(labels.all(tenant));
         return session;
@@ -164,6 +210,11 @@ public final class TenantLabels {
             }
         }
         return byRef;
+    }
+
+    /** A tenant's lock and its session, once built. */
+    private static final class Holder {
+        private Session session;
     }
 
     /** A tenant's learner over its candidates and the stored labels it has learnt. */

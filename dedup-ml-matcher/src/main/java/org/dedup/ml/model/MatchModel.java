@@ -27,7 +27,17 @@ public final class MatchModel {
     private final EvidenceRules evidence;
 
     public MatchModel(ModelArtifact artifact, ModelMetadata.Thresholds thresholds) {
-        this(artifact, thresholds, artifact.classifier().scorer());
+        this(artifact, thresholds, corrected(artifact));
+    }
+
+    /** The classifier's scorer, corrected by the labels the model file carries, if any. */
+    private static ToDoubleFunction<double[]> corrected(ModelArtifact artifact) {
+        ToDoubleFunction<double[]> trained = artifact.classifier().scorer();
+        ScoreCorrection correction = artifact.correction();
+        if (!correction.corrects()) {
+            return trained;
+        }
+        return values -> correction.probability(trained.applyAsDouble(values), values);
     }
 
     private MatchModel(ModelArtifact artifact, ModelMetadata.Thresholds thresholds,
@@ -44,10 +54,10 @@ public final class MatchModel {
 
     /**
      * This model with its probabilities corrected by {@code adjustment} (what labelled pairs taught it since it was
-     * trained): the same features, blocking, evidence rules and thresholds.
+     * trained, on top of any correction its file carries): the same features, blocking, evidence rules and thresholds.
      */
     public MatchModel adjusted(ScoreAdjustment adjustment) {
-        ToDoubleFunction<double[]> base = artifact.classifier().scorer();
+        ToDoubleFunction<double[]> base = scorer;
         return new MatchModel(artifact, thresholds,
                 values -> adjustment.probability(base.applyAsDouble(values), values));
     }
@@ -108,7 +118,10 @@ public final class MatchModel {
         return artifact.metadata();
     }
 
-    /** The probability of a pair and each feature's value and contribution, the largest contributions first. */
+    /**
+     * The probability of a pair (corrected by the file's labels, if any) and each feature's value and contribution to
+     * the trained classifier, the largest contributions first.
+     */
     public PairExplanation explain(PersonRecord a, PersonRecord b) {
         double[] values = features.extract(a, b);
         double[] contributions = artifact.classifier().classifier().contributions(values);
@@ -119,7 +132,9 @@ public final class MatchModel {
         }
         lines.sort(Comparator.comparingDouble((PairExplanation.Contribution c) -> Math.abs(c.contribution()))
                 .reversed());
-        return new PairExplanation(artifact.classifier().probability(values), artifact.metadata().algorithm(),
-                lines);
+        double probability = artifact.classifier().probability(values);
+        ScoreCorrection correction = artifact.correction();
+        return new PairExplanation(correction.corrects() ? correction.probability(probability, values) : probability,
+                artifact.metadata().algorithm(), lines);
     }
 }

@@ -32,10 +32,12 @@ import org.dedup.ml.features.ValueFrequencies;
 /**
  * A BIG DATA model in one file: a ZIP holding {@code metadata.json} (readable with any unzip), the
  * {@code frequencies.json} table of the term-frequency features and {@code classifier.bin}, the Java-serialized
- * Smile classifier. Loading unzips within {@link ModelLimits}, checks the format and the feature schema before
+ * Smile classifier, and optionally {@code correction.json}, the {@link ScoreCorrection} labelled pairs taught the
+ * classifier (plain numbers, validated). Loading unzips within {@link ModelLimits}, checks the format and the feature schema before
  * anything is deserialized, deserializes through an allow-list filter with limits, and runs within a time budget.
  */
-public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies, CalibratedClassifier classifier) {
+public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies, CalibratedClassifier classifier,
+                            ScoreCorrection correction) {
     /** The resource of the people model shipped with this module. */
     public static final String BUNDLED = "/org/dedup/ml/default-model.zip";
     /** The resource of the company model shipped with this module. */
@@ -43,8 +45,29 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
     private static final String METADATA = "metadata.json";
     private static final String FREQUENCIES = "frequencies.json";
     private static final String CLASSIFIER = "classifier.bin";
+    private static final String CORRECTION = "correction.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public ModelArtifact {
+        if (correction == null) {
+            throw new IllegalArgumentException("a model's correction must be given (ScoreCorrection.none() for none)");
+        }
+        if (correction.corrects() && correction.featureCount() != metadata.featureSchema().size()) {
+            throw new IllegalArgumentException("a model's correction must read its " + metadata.featureSchema().size()
+                    + " features, reads " + correction.featureCount());
+        }
+    }
+
+    /** A model as trained, with no correction. */
+    public ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies, CalibratedClassifier classifier) {
+        this(metadata, frequencies, classifier, ScoreCorrection.none());
+    }
+
+    /** The same model with its probabilities corrected by {@code newCorrection} (in place of any it had). */
+    public ModelArtifact withCorrection(ScoreCorrection newCorrection) {
+        return new ModelArtifact(metadata, frequencies, classifier, newCorrection);
+    }
 
     /** The same model with one more note in its metadata. */
     public ModelArtifact withNote(String note) {
@@ -53,7 +76,7 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
         ModelMetadata m = metadata;
         return new ModelArtifact(new ModelMetadata(m.formatVersion(), m.recordSchema(), m.featureSchema(),
                 m.blocking(), m.algorithm(), m.thresholds(), m.training(), m.heldOut(), notes, m.libraries(),
-                m.createdAt()), frequencies, classifier);
+                m.createdAt()), frequencies, classifier, correction);
     }
 
     public void save(Path file) {
@@ -74,6 +97,9 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
                 objects.writeObject(classifier);
             }
             write(zip, CLASSIFIER, bytes.toByteArray());
+            if (correction.corrects()) {
+                write(zip, CORRECTION, JSON.writeValueAsBytes(correction));
+            }
         } catch (IOException e) {
             throw new ModelFileException(file.toString(), "cannot write the model file: " + withoutPath(e), e);
         }
@@ -148,7 +174,25 @@ public record ModelArtifact(ModelMetadata metadata, ValueFrequencies frequencies
             throw new ModelFileException(name, "the metadata says the algorithm is " + metadata.algorithm()
                     + " but the classifier is " + classifier.classifier().algorithm());
         }
-        return new ModelArtifact(metadata, frequencies, classifier);
+        return new ModelArtifact(metadata, frequencies, classifier, correction(entries, metadata, name));
+    }
+
+    /** The stored correction, if any: bounded in size, numbers only, one weight per feature of the model. */
+    private static ScoreCorrection correction(Map<String, byte[]> entries, ModelMetadata metadata, String name) {
+        byte[] bytes = entries.get(CORRECTION);
+        if (bytes == null) {
+            return ScoreCorrection.none();
+        }
+        if (bytes.length > ScoreCorrection.MAX_ENTRY_BYTES) {
+            throw new ModelFileException(name, CORRECTION + " is " + bytes.length + " bytes, more than "
+                    + ScoreCorrection.MAX_ENTRY_BYTES + " (the correction size limit)");
+        }
+        ScoreCorrection correction = json(entries, CORRECTION, ScoreCorrection.class, name);
+        if (correction.featureCount() != metadata.featureSchema().size()) {
+            throw new ModelFileException(name, CORRECTION + " weighs " + correction.featureCount()
+                    + " features; the model has " + metadata.featureSchema().size());
+        }
+        return correction;
     }
 
     private static void checkCompatible(ModelMetadata metadata, ValueFrequencies frequencies, String name) {
