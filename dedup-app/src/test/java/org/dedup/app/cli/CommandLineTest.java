@@ -43,7 +43,7 @@ class CommandLineTest {
     }
 
     /** What {@code dedup args} prints on standard output; it must succeed. */
-    private static String dedup(String... args) {
+    static String dedup(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -1,12 +1,8 @@
 package org.dedup.app.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,18 +15,6 @@ class LearningCurveCommandTest {
 
     @TempDir
     Path dir;
-
-    private String run(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(0, DedupCommand.commandLine().execute(args), out.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void printsTheUnlabelledModelAndEachBudgetForActiveAndEachRandomSeed() throws IOException {
@@ -49,7 +33,7 @@ class LearningCurveCommandTest {
                 h4,z,Petra,Brown,petra@x.io,2125550002
                 """);
 
-        String printed = run("learning-curve", "--model", "people", "--pool", pool.toString(), "--held-out",
+        String printed = CommandLineTest.dedup("learning-curve", "--model", "people", "--pool", pool.toString(), "--held-out",
                 heldOut.toString(), "--labels", "0,1,2", "--random-seeds", "2");
 
         assertTrue(printed.contains("pool: 6 records, 2 true pairs; held out: 4 records, 1 true pairs"), printed);

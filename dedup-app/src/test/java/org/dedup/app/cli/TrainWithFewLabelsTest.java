@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,18 +31,6 @@ class TrainWithFewLabelsTest {
     @TempDir
     Path dir;
 
-    private String run(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(0, DedupCommand.commandLine().execute(args), out.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void theWrittenModelScoresEveryCandidateAsTheLabellingSessionDoes() throws IOException {
         Path records = Files.writeString(dir.resolve("records.csv"), """
@@ -66,7 +51,7 @@ class TrainWithFewLabelsTest {
                 """);
         Path model = dir.resolve("tenant-model.zip");
 
-        String printed = run("train", "--pairs", pairs.toString(), "--label-records", records.toString(), "--febrl-dir",
+        String printed = CommandLineTest.dedup("train", "--pairs", pairs.toString(), "--label-records", records.toString(), "--febrl-dir",
                 FEBRL.toString(), "--out", model.toString());
 
         assertTrue(printed.contains("kept the shipped model") && printed.contains("corrected by 3 labelled pairs"),
