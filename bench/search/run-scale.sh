@@ -4,7 +4,7 @@
 #   ./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
 #     -Dmdep.includeScope=compile -pl dedup-spark,bench -am
 #   bench/search/run-scale.sh jars                 # copies the jars to $WORK/jars, so a rebuild does not change a run
-#   java -Xmx9g -cp $WORK/jars/benchmarks.jar org.dedup.bench.data.PersonTenantCsv 1000000 $WORK/contacts-1000000.csv
+#   java -Xmx256m -cp $WORK/jars/benchmarks.jar org.dedup.bench.data.PersonTenantCsv 1000000 $WORK/contacts-1000000.csv
 #   bench/search/run-scale.sh single 1000000       # SpillingSearchHarness, -Xmx4g
 #   bench/search/run-scale.sh spark 1000000 4      # dedup spark-scan in local[2], partitions, SPARK_HEAP (10g)
 #   bench/search/run-scale.sh compare 1000000      # the two runs' groups, one by one
@@ -36,7 +36,9 @@ case $mode in
     echo "$cp_line" > "$WORK/jars/classpath.txt"
     exit 0 ;;
   single)
-    cmd=("$JAVA" -Xmx4g -cp "$WORK/jars/benchmarks.jar" org.dedup.bench.search.SpillingSearchHarness
+    # the GC log gives the heap in use after each collection: what the search held, not the heap it was allowed
+    cmd=("$JAVA" -Xmx4g "-Xlog:gc:file=$WORK/single-$n-gc.log" -cp "$WORK/jars/benchmarks.jar"
+         org.dedup.bench.search.SpillingSearchHarness
          "input=$WORK/contacts-$n.csv" "spill=$WORK/spill" "groups=$WORK/single-groups-$n.txt") ;;
   spark)
     cmd=("$JAVA" "-Xmx${SPARK_HEAP:-10g}" "@$WORK/jars/dedup-spark-jvm.options" -cp "$(spark_cp)"
@@ -57,6 +59,14 @@ case $mode in
   *) echo "usage: $0 jars | single N | spark N [partitions] | compare N" >&2; exit 2 ;;
 esac
 mkdir -p "$WORK/spill"
+# every 30 s while it runs: the load, the memory left, the process's RSS and the spill directory's size
+( while sleep 30; do
+    echo "$(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg) avail $(free -m | awk '/Mem:/ {print $7}') MB" \
+      "rss $(ps -o rss= -p "$(pgrep -n -f "java.*$WORK/contacts-$n.csv")") kB spill $(du -sm "$WORK/spill" | cut -f1) MB" \
+      "disk free $(df -m --output=avail "$WORK" | tail -1) MB"
+  done ) > "$WORK/$mode-$n.samples" 2>&1 &
+sampler=$!
+trap 'kill $sampler' EXIT
 {
   echo "started $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "command: ${cmd[*]}"

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.ObjIntConsumer;
 
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactId;
@@ -39,25 +40,37 @@ public final class PersonTenant {
 
     /** {@code target} contacts generated from {@code seed}. */
     public static PersonTenant generate(int target, long seed) {
-        Random random = new Random(seed);
         List<Contact> contacts = new ArrayList<>(target);
         int[] personOf = new int[target];
+        int persons = generate(target, seed, (contact, person) -> {
+            personOf[contacts.size()] = person;
+            contacts.add(contact);
+        });
+        return new PersonTenant(contacts, personOf, persons);
+    }
+
+    /**
+     * The contacts of {@link #generate(int, long)}, given one at a time with their person's number and never held,
+     * so a tenant of any size can be written out; how many persons they belong to.
+     */
+    public static int generate(int target, long seed, ObjIntConsumer<Contact> action) {
+        Random random = new Random(seed);
+        int generated = 0;
         int person = 0;
-        while (contacts.size() < target) {
+        while (generated < target) {
             String first = FIRST[random.nextInt(FIRST.length)];
             String last = LAST[random.nextInt(LAST.length)];
             String email = "p" + person + "." + random.nextInt(1_000) + "@mail" + (person % 97) + ".com";
             String phone = String.format("+1 %03d %03d %04d", 201 + random.nextInt(700), 200 + random.nextInt(700),
                     random.nextInt(10_000));
             int copies = 1 + (random.nextDouble() < 0.4 ? 1 + random.nextInt(3) : 0);
-            for (int c = 0; c < copies && contacts.size() < target; c++) {
-                personOf[contacts.size()] = person;
-                contacts.add(c == 0 ? contact(first + " " + last, email, phone)
-                        : variant(random, first, last, email, phone));
+            for (int c = 0; c < copies && generated < target; c++, generated++) {
+                action.accept(c == 0 ? contact(first + " " + last, email, phone)
+                        : variant(random, first, last, email, phone), person);
             }
             person++;
         }
-        return new PersonTenant(contacts, personOf, person);
+        return person;
     }
 
     /** The person of contact {@code index}. */
