@@ -1,5 +1,6 @@
 package org.dedup.core;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,7 @@ import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.search.ScanJobStore;
+import org.dedup.domain.search.SpillingBulkSearch;
 import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.store.CompanyRepository;
@@ -141,8 +143,19 @@ public final class DedupCoreModule extends AbstractModule {
     @Provides
     @Singleton
     BulkScans bulkScans(DuplicateSearch search, ScanJobStore jobs, EventOutbox outbox, Transactor transactor,
-                        Clock clock) {
-        return new BulkScans(search, new PublishingScanJobStore(jobs, outbox, transactor), clock);
+                        SpillingBulkSearch spilling, Clock clock) {
+        return new BulkScans(search, new PublishingScanJobStore(jobs, outbox, transactor), spilling, clock);
+    }
+
+    /**
+     * The tenant scans' search in bounded memory: its spill files go under {@code java.io.tmpdir}, in a directory
+     * of each scan's own, deleted when the scan ends.
+     */
+    @Provides
+    @Singleton
+    SpillingBulkSearch spillingBulkSearch() {
+        return new SpillingBulkSearch(Path.of(System.getProperty("java.io.tmpdir"), "dedup-scans"),
+                SpillingBulkSearch.DEFAULT_RUN_SIZE);
     }
 
     @Provides

@@ -1,16 +1,15 @@
 package org.dedup.spark;
 
+import static org.dedup.domain.testing.GroupComparison.comparable;
+import static org.dedup.domain.testing.GroupComparison.members;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 import org.apache.spark.sql.SparkSession;
 import org.dedup.bench.data.PersonTenant;
-import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateSearch;
@@ -63,17 +62,5 @@ class PostgresScanTest {
         assertNotEquals(members(earlier), members(expected), "the mark split a group");
         assertEquals(comparable(expected, earlier), comparable(stored, earlier));
         assertTrue(stored.stream().anyMatch(g -> g.id().equals(split.id())), "the split group kept its id");
-    }
-
-    private static List<List<RecordRef>> members(List<DuplicateGroup> groups) {
-        return groups.stream().map(DuplicateGroup::members).sorted(Comparator.comparing(List::getFirst)).toList();
-    }
-
-    /** Sorted by first member, with the id where an earlier id was kept (a new id is random in both searches). */
-    private static List<String> comparable(List<DuplicateGroup> groups, List<DuplicateGroup> earlier) {
-        List<UUID> earlierIds = earlier.stream().map(DuplicateGroup::id).toList();
-        return groups.stream().sorted(Comparator.comparing(g -> g.members().getFirst()))
-                .map(g -> (earlierIds.contains(g.id()) ? g.id().toString() : "new id") + " " + g.members() + " "
-                        + g.rules() + " " + g.links()).toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.dedup.spark;
 
+import static org.dedup.domain.testing.GroupComparison.comparable;
+import static org.dedup.domain.testing.GroupComparison.splittingMarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.apache.spark.sql.SparkSession;
 import org.dedup.bench.data.PersonTenant;
@@ -118,24 +119,5 @@ class SparkBulkSearchTest {
             marks.forEach(mark -> assertFalse(members.contains(mark.first()) && members.contains(mark.second()),
                     "group " + group.id() + " holds the marked pair " + mark));
         }
-    }
-
-    /** In every third group of three or more, its first and last member marked "not a duplicate". */
-    private static Set<RecordPair> splittingMarks(List<DuplicateGroup> groups) {
-        Set<RecordPair> marks = new HashSet<>();
-        List<DuplicateGroup> large = groups.stream().filter(g -> g.members().size() >= 3).toList();
-        for (int i = 0; i < large.size(); i += 3) {
-            List<RecordRef> members = large.get(i).members();
-            marks.add(new RecordPair(members.getFirst(), members.getLast()));
-        }
-        return marks;
-    }
-
-    /** The groups with their ids where the domain kept an earlier id; a new id is random, so it is left out. */
-    private static List<String> comparable(List<DuplicateGroup> groups, List<DuplicateGroup> earlier) {
-        Set<UUID> earlierIds = new HashSet<>();
-        earlier.forEach(g -> earlierIds.add(g.id()));
-        return groups.stream().map(g -> (earlierIds.contains(g.id()) ? g.id().toString() : "new id") + " "
-                + g.members() + " " + g.rules() + " " + g.links()).toList();
     }
 }

@@ -61,7 +61,7 @@ public final class SpillingSearchHarness {
         SpilledSearchResult result;
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(lines, StandardCharsets.UTF_8))) {
             result = new SpillingBulkSearch(spill, runSize).run(contacts, PreconfiguredRules.all(), Set.of(),
-                    List.of(), group -> out.println(line(group)));
+                    List.of(), found -> found.forEach(group -> out.println(line(group))));
         }
         Runtime runtime = Runtime.getRuntime();
         System.out.printf("records %,d; reading, standardizing and search %.1f s; pairs compared %,d of %,d possible; "

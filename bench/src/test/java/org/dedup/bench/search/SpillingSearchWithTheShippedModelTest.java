@@ -1,20 +1,19 @@
 package org.dedup.bench.search;
 
+import static org.dedup.domain.testing.GroupComparison.comparable;
+import static org.dedup.domain.testing.GroupComparison.splittingMarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.dedup.bench.data.PersonTenant;
 import org.dedup.domain.match.RecordLinker;
 import org.dedup.domain.match.ScannedRecord;
 import org.dedup.domain.model.Contact;
-import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.rules.DuplicateRule;
 import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.search.BulkSearch;
@@ -79,24 +78,5 @@ class SpillingSearchWithTheShippedModelTest {
         assertTrue(inMemory.groups().stream().anyMatch(g -> g.rules().contains("big_data")));
         assertEquals(comparable(inMemory.groups(), earlier), comparable(spilled.groups(), earlier));
         assertEquals(inMemory.pairsCompared(), spilled.pairsCompared());
-    }
-
-    /** In every third group of three or more, its first and last member marked "not a duplicate". */
-    private static Set<RecordPair> splittingMarks(List<DuplicateGroup> groups) {
-        Set<RecordPair> marks = new HashSet<>();
-        List<DuplicateGroup> large = groups.stream().filter(g -> g.members().size() >= 3).toList();
-        for (int i = 0; i < large.size(); i += 3) {
-            List<RecordRef> members = large.get(i).members();
-            marks.add(new RecordPair(members.getFirst(), members.getLast()));
-        }
-        return marks;
-    }
-
-    /** The groups with their ids where an earlier id was kept (a new id is random), members, rules and links. */
-    private static List<String> comparable(List<DuplicateGroup> groups, List<DuplicateGroup> earlier) {
-        Set<UUID> earlierIds = new HashSet<>();
-        earlier.forEach(g -> earlierIds.add(g.id()));
-        return groups.stream().map(g -> (earlierIds.contains(g.id()) ? g.id().toString() : "new id") + " "
-                + g.members() + " " + g.rules() + " " + g.links()).toList();
     }
 }

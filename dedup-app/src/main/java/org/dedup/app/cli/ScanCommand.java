@@ -10,10 +10,11 @@ import java.util.concurrent.Callable;
 import com.google.inject.Inject;
 
 import org.dedup.domain.model.RecordRef;
-import org.dedup.domain.search.BulkSearchResult;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.search.ScanMethod;
+import org.dedup.domain.search.SpilledSearchResult;
+import org.dedup.domain.search.SpillingBulkSearch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,26 +39,30 @@ final class ScanCommand implements OnApplication {
         return Run.class;
     }
 
-    record Run(ScanCommand options, DuplicateSearch search) implements Callable<Integer> {
+    record Run(ScanCommand options, DuplicateSearch search, SpillingBulkSearch spilling) implements Callable<Integer> {
         @Inject
         Run {
         }
 
+        /** Searches in bounded memory: each group goes to the CSV as it is stored, none is held. */
         @Override
         public Integer call() throws IOException {
-            BulkSearchResult result = search.scan(options.tenant.id(), ScanMethod.named(options.method));
+            SpilledSearchResult result;
             try (PrintWriter csv = options.out == null ? new PrintWriter(System.out, true, StandardCharsets.UTF_8)
                     : new PrintWriter(Files.newBufferedWriter(options.out, StandardCharsets.UTF_8))) {
                 csv.println("group,kind,id,rules");
-                for (DuplicateGroup group : result.groups()) {
-                    for (RecordRef member : group.members()) {
-                        csv.printf("%s,%s,%s,\"%s\"%n", group.id(), Words.lower(member.kind()), member.value(),
-                                String.join("; ", group.rules()).replace("\"", "\"\""));
-                    }
-                }
+                result = search.scan(options.tenant.id(), ScanMethod.named(options.method), spilling,
+                        group -> write(group, csv));
             }
             System.err.println(Words.summary(result));
             return 0;
+        }
+
+        private static void write(DuplicateGroup group, PrintWriter csv) {
+            for (RecordRef member : group.members()) {
+                csv.printf("%s,%s,%s,\"%s\"%n", group.id(), Words.lower(member.kind()), member.value(),
+                        String.join("; ", group.rules()).replace("\"", "\"\""));
+            }
         }
     }
 }

@@ -14,7 +14,8 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.store.StorageUnavailableException;
 
 /**
- * Bulk searches as stored jobs, one running per tenant at a time: a job is started (or refused, naming the running
+ * Bulk searches as stored jobs, one running per tenant at a time, each in bounded memory (it spills to disk, see
+ * {@link DuplicateSearch#scan(TenantId, ScanMethod, SpillingBulkSearch, java.util.function.Consumer)}): a job is started (or refused, naming the running
  * one), run to its end by the caller's executor, and its outcome stored. While this process runs a job its lease is
  * renewed ({@link #renewLeases}, which the runtime calls more often than every {@link #LEASE}); a job whose lease
  * ran out was left by a process that stopped and is ended as interrupted, so none is lost or left running forever,
@@ -25,12 +26,14 @@ public final class BulkScans {
     public static final Duration LEASE = Duration.ofMinutes(1);
     private final DuplicateSearch search;
     private final ScanJobStore jobs;
+    private final SpillingBulkSearch spilling;
     private final Clock clock;
     private final Set<ScanJob> running = ConcurrentHashMap.newKeySet();
 
-    public BulkScans(DuplicateSearch search, ScanJobStore jobs, Clock clock) {
+    public BulkScans(DuplicateSearch search, ScanJobStore jobs, SpillingBulkSearch spilling, Clock clock) {
         this.search = Require.nonNull(search, "duplicate search");
         this.jobs = Require.nonNull(jobs, "scan job store");
+        this.spilling = Require.nonNull(spilling, "spilling search");
         this.clock = Require.nonNull(clock, "clock");
     }
 
@@ -77,7 +80,7 @@ public final class BulkScans {
         running.add(job);
         try {
             ScanJob done = job.ended(new ScanJob.Done(clock.instant(),
-                    ScanJob.Summary.of(search.scan(job.tenant(), method))));
+                    ScanJob.Summary.of(search.scan(job.tenant(), method, spilling))));
             jobs.end(done);
             return done;
         } catch (RuntimeException e) {

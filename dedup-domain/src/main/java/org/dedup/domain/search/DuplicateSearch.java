@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchKey;
@@ -162,26 +163,44 @@ public final class DuplicateSearch {
         return result;
     }
 
+    /** The search of {@link #scan(TenantId, ScanMethod, SpillingBulkSearch, Consumer)}, its groups only stored. */
+    public SpilledSearchResult scan(TenantId tenant, ScanMethod method, SpillingBulkSearch spilling) {
+        return scan(tenant, method, spilling, group -> {
+        });
+    }
+
     /**
      * The bulk search of {@link #scan(TenantId, ScanMethod)} in memory bounded by the largest block rather than by
      * the tenant: the records are read from storage page by page and spilled, their blocks sorted on disk, by
-     * {@code spilling}. The same groups as {@link #scan(TenantId, ScanMethod)}, which replace the previous ones,
-     * keeping their ids (the store takes them as one list, so they are held).
+     * {@code spilling}. The same groups as {@link #scan(TenantId, ScanMethod)}: read back from disk one at a time,
+     * they replace the previous ones (keeping their ids) in the store, which holds a few at a time, and each goes to
+     * {@code each} (a report, say) as it is written, before the replacement commits. A model that cannot say how it
+     * blocks ({@link RecordLinker#blocking()}) scores the tenant as a whole, so a scan by it is searched in memory.
      *
-     * @throws org.dedup.domain.model.InvalidOptionException when the method needs a model no installed matcher has,
-     *                                                       or one that cannot say how it blocks
+     * @throws org.dedup.domain.model.InvalidOptionException when the method needs a model no installed matcher has
      * @throws SpillFailedException                          when the spill files cannot be written or read
      */
-    public BulkSearchResult scan(TenantId tenant, ScanMethod method, SpillingBulkSearch spilling) {
+    public SpilledSearchResult scan(TenantId tenant, ScanMethod method, SpillingBulkSearch spilling,
+                                    Consumer<DuplicateGroup> each) {
         requireAvailable(method);
+        if (method.usesModel() && linker().getValue().blocking().isEmpty()) {
+            BulkSearchResult result = scan(tenant, method);
+            result.groups().forEach(each);
+            return new SpilledSearchResult(result.records(), result.pairsCompared(), result.allPairs(),
+                    result.groups().size(), result.oversizedBlocks(), 0, result.elapsed());
+        }
         List<DuplicateRule> scanRules = method.usesRules() ? rules(tenant) : List.of();
-        BulkSearchResult result = method.usesModel()
-                ? spilling.run(recordSource(tenant), scanRules, linker().getKey().id(), linker().getValue(),
-                        notDuplicates.all(tenant), groups.groups(tenant))
+        Set<RecordPair> marks = notDuplicates.all(tenant);
+        List<DuplicateGroup> previous = groups.groups(tenant);
+        Consumer<GroupSource> store = found -> groups.replace(tenant, action -> found.forEach(group -> {
+            action.accept(group);
+            each.accept(group);
+        }));
+        return method.usesModel()
+                ? spilling.run(recordSource(tenant), scanRules, linker().getKey().id(), linker().getValue(), marks,
+                        previous, store)
                 : spilling.run(action -> recordSource(tenant).forEach(record -> action.accept(record.profile())),
-                        scanRules, notDuplicates.all(tenant), groups.groups(tenant));
-        groups.replace(tenant, result.groups());
-        return result;
+                        scanRules, marks, previous, store);
     }
 
     /** The tenant's records standardized one at a time as the repositories read them: leads, contacts, companies. */

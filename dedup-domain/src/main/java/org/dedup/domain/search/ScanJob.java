@@ -43,14 +43,14 @@ public record ScanJob(UUID id, TenantId tenant, Instant started, Outcome outcome
     public record Interrupted(Instant finished) implements Outcome {
     }
 
-    /** What a finished scan found, as {@link BulkSearchResult} reports it, without the groups themselves. */
+    /** What a finished scan found, as {@link SpilledSearchResult} reports it (the groups themselves are stored). */
     public record Summary(int records, long pairsCompared, long allPairs, int groups, List<String> oversizedBlocks) {
         public Summary {
             oversizedBlocks = Require.copy(oversizedBlocks, "oversized blocks");
         }
 
-        public static Summary of(BulkSearchResult result) {
-            return new Summary(result.records(), result.pairsCompared(), result.allPairs(), result.groups().size(),
+        public static Summary of(SpilledSearchResult result) {
+            return new Summary(result.records(), result.pairsCompared(), result.allPairs(), result.groups(),
                     result.oversizedBlocks());
         }
     }

@@ -50,40 +50,43 @@ public final class SpillingBulkSearch {
     public BulkSearchResult run(ProfileSource records, List<DuplicateRule> rules, Set<RecordPair> notDuplicates,
                                 List<DuplicateGroup> previous) {
         List<DuplicateGroup> groups = new ArrayList<>();
-        return listed(run(records, rules, notDuplicates, previous, groups::add), groups);
+        return listed(run(records, rules, notDuplicates, previous, found -> found.forEach(groups::add)), groups);
     }
 
     /** The search of {@link #run(RecordSource, List, String, RecordLinker, Set, List, Consumer)}, groups listed. */
     public BulkSearchResult run(RecordSource records, List<DuplicateRule> rules, String method, RecordLinker linker,
                                 Set<RecordPair> notDuplicates, List<DuplicateGroup> previous) {
         List<DuplicateGroup> groups = new ArrayList<>();
-        return listed(run(records, rules, method, linker, notDuplicates, previous, groups::add), groups);
+        return listed(run(records, rules, method, linker, notDuplicates, previous,
+                found -> found.forEach(groups::add)), groups);
     }
 
     /**
-     * Searches the records by the active bulk rules, skipping pairs marked "not a duplicate", and gives each group,
-     * its id kept from {@code previous} where it overlaps, to {@code groups} in the order of its smallest member.
+     * Searches the records by the active bulk rules, skipping pairs marked "not a duplicate", and hands the groups
+     * found to {@code found} as a source to read once before the spill files are deleted (into a store, say): each
+     * group, its id kept from {@code previous} where it overlaps, in the order of its smallest member.
      *
      * @throws SpillFailedException when the spill files cannot be written or read
      */
     public SpilledSearchResult run(ProfileSource records, List<DuplicateRule> rules, Set<RecordPair> notDuplicates,
-                                   List<DuplicateGroup> previous, Consumer<DuplicateGroup> groups) {
+                                   List<DuplicateGroup> previous, Consumer<GroupSource> found) {
         return new Pass<>(SpilledRecords.PROFILES, Function.identity(), BulkSearch.bulkRules(rules), null)
-                .run(records::forEach, notDuplicates, previous, groups);
+                .run(records::forEach, notDuplicates, previous, found);
     }
 
     /**
      * Searches the records by the active bulk rules (none for the model alone) and by {@code linker}'s scored pairs,
-     * their links clustered together as {@link BulkSearch#run(List, List, ModelScores, Set, List)} clusters them.
+     * their links clustered together as {@link BulkSearch#run(List, List, ModelScores, Set, List)} clusters them;
+     * the groups are handed to {@code found} as {@link #run(ProfileSource, List, Set, List, Consumer)} hands them.
      *
      * @throws org.dedup.domain.model.InvalidOptionException when the linker does not say how it blocks
      * @throws SpillFailedException                          when the spill files cannot be written or read
      */
     public SpilledSearchResult run(RecordSource records, List<DuplicateRule> rules, String method, RecordLinker linker,
                                    Set<RecordPair> notDuplicates, List<DuplicateGroup> previous,
-                                   Consumer<DuplicateGroup> groups) {
+                                   Consumer<GroupSource> found) {
         return new Pass<>(SpilledRecords.SCANNED, ScannedRecord::profile, BulkSearch.bulkRules(rules),
-                new SpilledModel(method, linker)).run(records::forEach, notDuplicates, previous, groups);
+                new SpilledModel(method, linker)).run(records::forEach, notDuplicates, previous, found);
     }
 
     private static BulkSearchResult listed(SpilledSearchResult result, List<DuplicateGroup> groups) {
@@ -114,7 +117,7 @@ public final class SpillingBulkSearch {
         }
 
         SpilledSearchResult run(Consumer<Consumer<T>> source, Set<RecordPair> notDuplicates,
-                                List<DuplicateGroup> previous, Consumer<DuplicateGroup> groups) {
+                                List<DuplicateGroup> previous, Consumer<GroupSource> found) {
             long start = System.nanoTime();
             Path work = workDirectory();
             try (SpilledRecords<T> spilled = new SpilledRecords<>(work.resolve("records"), codec);
@@ -125,8 +128,10 @@ public final class SpillingBulkSearch {
                 blocks.forEachBlock(maxBlock, block -> expand(block, spilled, notDuplicates));
                 addModelLinks(spilled, notDuplicates);
                 clusterParts(spilled, notDuplicates, clusters);
-                StableIds ids = new StableIds(previous);
-                clusters.forEachInOrder(cluster -> groups.accept(ids.group(cluster)));
+                found.accept(groups -> {
+                    StableIds ids = new StableIds(previous);
+                    clusters.forEachInOrder(cluster -> groups.accept(ids.group(cluster)));
+                });
                 long n = spilled.count();
                 return new SpilledSearchResult(spilled.count(), compared, n * (n - 1) / 2, clusters.size(),
                         oversized, blocks.runs(), Duration.ofNanos(System.nanoTime() - start));

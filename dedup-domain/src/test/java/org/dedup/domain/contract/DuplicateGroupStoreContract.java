@@ -1,6 +1,7 @@
 package org.dedup.domain.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,6 +137,62 @@ public abstract class DuplicateGroupStoreContract {
             threads.shutdownNow();
         }
         assertTrue(sets.contains(groups().groups(tenant)), "not one whole set: " + groups().groups(tenant).size());
+    }
+
+    /** More groups than a store writes together (the jOOQ adapter: a thousand), so some are written before the end. */
+    private static final int MANY = 2_500;
+
+    @Test
+    void groupsGivenOneAtATimeReplaceTheOldOnesInTheOrderGiven() {
+        TenantId tenant = aTenant();
+        groups().replace(tenant, someGroups(3, "Same email"));
+        List<DuplicateGroup> many = someGroups(MANY, "Same phone");
+
+        groups().replace(tenant, many::forEach);
+
+        assertEquals(many, groups().groups(tenant));
+    }
+
+    @Test
+    void aReaderWhileTheNewGroupsAreStillComingSeesTheOldOnes() throws Exception {
+        TenantId tenant = aTenant();
+        List<DuplicateGroup> previous = someGroups(5, "Same email");
+        groups().replace(tenant, previous);
+        List<DuplicateGroup> many = someGroups(MANY, "Same phone");
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        List<List<DuplicateGroup>> seenMeanwhile = new ArrayList<>();
+        try {
+            groups().replace(tenant, action -> {
+                many.subList(0, MANY - 1).forEach(action);
+                try {
+                    seenMeanwhile.add(reader.submit(() -> groups().groups(tenant)).get(60, TimeUnit.SECONDS));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                action.accept(many.getLast());
+            });
+        } finally {
+            reader.shutdownNow();
+        }
+
+        assertEquals(List.of(previous), seenMeanwhile);
+        assertEquals(many, groups().groups(tenant));
+    }
+
+    @Test
+    void aSourceThatFailsAfterGivingSomeGroupsLeavesThePreviousGroups() {
+        TenantId tenant = aTenant();
+        List<DuplicateGroup> previous = someGroups(5, "Same email");
+        groups().replace(tenant, previous);
+        IllegalStateException cutShort = new IllegalStateException("the spilled groups are cut short");
+
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> groups().replace(tenant, action -> {
+            someGroups(MANY, "Same phone").forEach(action);
+            throw cutShort;
+        }));
+
+        assertSame(cutShort, thrown);
+        assertEquals(previous, groups().groups(tenant));
     }
 
     @Test

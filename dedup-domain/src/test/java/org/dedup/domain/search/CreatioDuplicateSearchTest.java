@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +51,10 @@ import org.dedup.domain.testing.LeadBuilder;
 import org.dedup.domain.testing.MutableClock;
 import org.dedup.domain.testing.SameThreadMatcherGuard;
 import org.dedup.domain.testing.SimpleStandardizer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every behaviour of the Creatio duplicate-search spec, on the real standardizer. */
 class CreatioDuplicateSearchTest {
@@ -282,7 +287,27 @@ class CreatioDuplicateSearchTest {
     class ScanJobs {
         private final InMemoryScanJobs jobs = new InMemoryScanJobs();
         private final MutableClock clock = new MutableClock(LeadBuilder.T0);
-        private final BulkScans scans = new BulkScans(search, jobs, clock);
+        @TempDir
+        Path spill;
+        private BulkScans scans;
+
+        @BeforeEach
+        void scansSpillingToDisk() {
+            scans = new BulkScans(search, jobs, new SpillingBulkSearch(spill, 1_000), clock);
+        }
+
+        @Test
+        void aScanJobSearchesInBoundedMemoryBySpillingToDisk() throws IOException {
+            savedContact("Lee Chan", "lee@chan.io");
+            savedContact("Chan Lee", "lee@chan.io");
+            Path notADirectory = Files.createFile(spill.resolve("not-a-directory"));
+            BulkScans cannotSpill = new BulkScans(search, jobs, new SpillingBulkSearch(notADirectory, 1_000), clock);
+            ScanJob job = cannotSpill.start(TENANT);
+
+            assertThrows(SpillFailedException.class, () -> cannotSpill.run(job));
+
+            assertInstanceOf(ScanJob.Failed.class, cannotSpill.find(TENANT, job.id()).orElseThrow().outcome());
+        }
 
         @Test
         void aScanJobEndsDoneWithWhatTheScanFoundAndItsGroupsStored() {

@@ -1,5 +1,6 @@
 package org.dedup.domain.testing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateGroupStore;
+import org.dedup.domain.search.GroupSource;
 import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.search.RecordPair;
 
@@ -54,10 +56,14 @@ public final class InMemorySearchStores implements NotDuplicateStore, DuplicateG
     }
 
     @Override
-    public synchronized void replace(TenantId tenant, List<DuplicateGroup> newGroups) {
+    public void replace(TenantId tenant, GroupSource source) {
+        List<DuplicateGroup> newGroups = new ArrayList<>();
+        source.forEach(newGroups::add);
         if (newGroups.stream().map(DuplicateGroup::id).distinct().count() < newGroups.size()) {
             throw new IllegalArgumentException("a group id is given twice");
         }
-        groups.put(tenant, List.copyOf(newGroups));
+        synchronized (this) {
+            groups.put(tenant, List.copyOf(newGroups));
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateGroupStore;
 import org.dedup.domain.search.GroupLink;
+import org.dedup.domain.search.GroupSource;
 import org.dedup.persistence.failure.DuplicateRecordException;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.jooq.tables.records.DuplicateGroupMemberRecord;
@@ -30,10 +31,12 @@ import org.jooq.DSLContext;
  * The groups of each tenant's latest bulk search: a row per group (its rules and its links as JSON) and a row per
  * member. A replace is one
  * transaction that first locks (updates) the tenant's row of {@code duplicate_group_set}, so replacements of one
- * tenant take turns, and that deletes and inserts out of readers' sight until it commits; a failure or a stopped
- * process rolls it back whole. A read is one statement, so it sees one committed set: the old or the new.
+ * tenant take turns, and that deletes and inserts out of readers' sight until it commits, the groups inserted a batch
+ * at a time as their source gives them; a failure (of the source too) or a stopped process rolls it back whole. A read is one statement, so it sees one committed set: the old or the new.
  */
 public final class JooqDuplicateGroupStore implements DuplicateGroupStore {
+    /** Groups inserted together: a few thousand rows, few round trips, little memory. */
+    static final int GROUPS_A_BATCH = 1_000;
     private static final TypeReference<List<String>> RULES = new TypeReference<>() {
     };
     private static final TypeReference<List<GroupLink>> LINKS = new TypeReference<>() {
@@ -74,30 +77,56 @@ public final class JooqDuplicateGroupStore implements DuplicateGroupStore {
     }
 
     @Override
-    public void replace(TenantId tenant, List<DuplicateGroup> groups) {
+    public void replace(TenantId tenant, GroupSource groups) {
         ensureSetRow(tenant);
-        Storage.run("replace", groups.size() + " duplicate groups", tenant, () -> dsl.transaction(configuration -> {
+        Storage.run("replace", "the duplicate groups", tenant, () -> dsl.transaction(configuration -> {
             dsl.update(DUPLICATE_GROUP_SET)
                     .set(DUPLICATE_GROUP_SET.REPLACEMENTS, DUPLICATE_GROUP_SET.REPLACEMENTS.plus(1L))
                     .where(DUPLICATE_GROUP_SET.TENANT_ID.eq(tenant.value()))
                     .execute();
             dsl.deleteFrom(DUPLICATE_GROUP_MEMBER).where(DUPLICATE_GROUP_MEMBER.TENANT_ID.eq(tenant.value())).execute();
             dsl.deleteFrom(DUPLICATE_GROUP).where(DUPLICATE_GROUP.TENANT_ID.eq(tenant.value())).execute();
-            List<DuplicateGroupRecord> rows = new ArrayList<>();
-            List<DuplicateGroupMemberRecord> memberRows = new ArrayList<>();
-            for (int g = 0; g < groups.size(); g++) {
-                DuplicateGroup group = groups.get(g);
-                rows.add(new DuplicateGroupRecord(tenant.value(), group.id(), g, codec.write(group.rules()),
-                        codec.write(group.links())));
-                for (int m = 0; m < group.members().size(); m++) {
-                    RecordRef member = group.members().get(m);
-                    memberRows.add(new DuplicateGroupMemberRecord(tenant.value(), group.id(), m,
-                            member.kind().name(), member.value()));
-                }
-            }
-            dsl.batchInsert(rows).execute();
-            dsl.batchInsert(memberRows).execute();
+            Batch batch = new Batch(tenant);
+            groups.forEach(batch::add);
+            batch.insert();
         }));
+    }
+
+    /**
+     * The rows of the next groups of a replacement, inserted (inside its transaction) every {@link #GROUPS_A_BATCH}
+     * groups, so a replacement holds a batch of groups, never the whole set.
+     */
+    private final class Batch {
+        private final TenantId tenant;
+        private final List<DuplicateGroupRecord> rows = new ArrayList<>();
+        private final List<DuplicateGroupMemberRecord> memberRows = new ArrayList<>();
+        private int position;
+
+        Batch(TenantId tenant) {
+            this.tenant = tenant;
+        }
+
+        void add(DuplicateGroup group) {
+            rows.add(new DuplicateGroupRecord(tenant.value(), group.id(), position++, codec.write(group.rules()),
+                    codec.write(group.links())));
+            for (int m = 0; m < group.members().size(); m++) {
+                RecordRef member = group.members().get(m);
+                memberRows.add(new DuplicateGroupMemberRecord(tenant.value(), group.id(), m,
+                        member.kind().name(), member.value()));
+            }
+            if (rows.size() == GROUPS_A_BATCH) {
+                insert();
+            }
+        }
+
+        void insert() {
+            if (!rows.isEmpty()) {
+                dsl.batchInsert(rows).execute();
+                dsl.batchInsert(memberRows).execute();
+                rows.clear();
+                memberRows.clear();
+            }
+        }
     }
 
     /** The row replacements of the tenant lock; H2 emulates "on conflict" racily, so a concurrent insert is fine. */
