@@ -114,7 +114,7 @@ public final class LabelService {
 
     /**
      * What {@code train --tenant} learns for a model read by {@code persons} (the trained schema's, which need not be
-     * the configured model's): the tenant's records of the kinds it compares, with its decisions and answers among them.
+     * the configured model's): the tenant's records of the kinds it compares, its decisions and answers among them.
      */
     public Training training(TenantId tenant, LeadPersons persons) {
         Map<RecordRef, PersonRecord> records = persons.records(search.records(tenant));

@@ -92,7 +92,7 @@ class TenantDecisionsOnDatabasesTest {
                 Map.of()));
     }
 
-    /** What the tenant decided, as a model read by {@code persons} learns it: the two ids of each pair, and whether a duplicate. */
+    /** What the tenant decided, as a model read by {@code persons} learns it: each pair's ids, and whether a duplicate. */
     private Map<Set<String>, Boolean> decisions(TenantId tenant, LeadPersons persons) {
         Map<Set<String>, Boolean> labels = new HashMap<>();
         for (LabelledPair pair : app.get(LabelService.class).training(tenant, persons).decisions()) {

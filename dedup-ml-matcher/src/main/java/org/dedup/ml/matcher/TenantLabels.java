@@ -34,8 +34,8 @@ import org.dedup.ml.record.PersonRecord;
  * certain of the tenant's blocked candidates, diverse) under the model refitted on the tenant's labels so far; an
  * answer is stored as the tenant's label. What the tenant decided ({@link Decisions}: its merges, unmerges and
  * not-a-duplicate marks) is learnt as labels too. A tenant's session (its candidates and learner) is kept for
- * {@link #SESSION_LIFETIME} and then built again from the records as they are; answers stored since, by this server or another, are learnt on
- * the next request. Reads and writes the given tenant's records and labels only.
+ * {@link #SESSION_LIFETIME} and then built again from the records as they are; answers stored since, by this server
+ * or another, are learnt on the next request. Reads and writes the given tenant's records and labels only.
  *
  * <p>Thread-safe, and one tenant never waits for another: each tenant's session is built and used under that tenant's
  * own lock (a slow read of one tenant's records holds up only that tenant's requests), and at most
