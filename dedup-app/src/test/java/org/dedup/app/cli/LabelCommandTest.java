@@ -103,7 +103,7 @@ class LabelCommandTest {
 
         label(records(), out, person);
 
-        assertEquals(List.of(0, 1, 2, 2), labelledWhenAsked,
+        assertEquals(List.of(0, 1, 2), labelledWhenAsked,
                 "the labelled pairs in the file each time a reply was read");
     }
 
