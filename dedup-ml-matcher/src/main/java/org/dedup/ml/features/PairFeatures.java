@@ -34,11 +34,12 @@ public final class PairFeatures {
             (x, y) -> suffix(x).equals(suffix(y)) ? 1.0 : 0.0);
 
     private final RecordSchema recordSchema;
-    private final ValueFrequencies frequencies;
     private final List<Attribute> attributes;
     /** By position of the attribute: the comparisons of its kind, in feature order. */
     private final Comparison[][] comparisons;
     private final List<Set<Comparison>> comparisonSets;
+    /** By position: how rare the attribute's values and words are. */
+    private final List<ValueFrequencies.Rarities> rarities;
     /** The given name and surname when the schema has both: the swapped-names feature compares them crosswise. */
     private final Optional<NamePositions> namePositions;
     private final boolean emails;
@@ -47,12 +48,12 @@ public final class PairFeatures {
 
     public PairFeatures(RecordSchema recordSchema, ValueFrequencies frequencies) {
         this.recordSchema = recordSchema;
-        this.frequencies = frequencies;
         this.attributes = recordSchema.singleValued();
         this.comparisons = attributes.stream().map(a -> KindComparisons.of(a.kind()).toArray(Comparison[]::new))
                 .toArray(Comparison[][]::new);
         this.comparisonSets = Arrays.stream(comparisons).map(c -> (Set<Comparison>) (c.length == 0
                 ? EnumSet.noneOf(Comparison.class) : EnumSet.copyOf(Arrays.asList(c)))).toList();
+        this.rarities = attributes.stream().map(a -> frequencies.of(a.key())).toList();
         this.namePositions = recordSchema.ofKind(Kind.GIVEN_NAME).flatMap(given -> recordSchema.ofKind(Kind.SURNAME)
                 .map(surname -> new NamePositions(attributes.indexOf(given), attributes.indexOf(surname))));
         this.emails = recordSchema.has(Kind.EMAIL);
@@ -71,7 +72,7 @@ public final class PairFeatures {
 
     /** The record with its values prepared for comparison; prepare once, compare with many. */
     public PreparedRecord prepare(PersonRecord record) {
-        return new PreparedRecord(record, attributes, comparisons, comparisonSets, frequencies);
+        return new PreparedRecord(record, attributes, comparisonSets, rarities);
     }
 
     public double[] extract(PersonRecord a, PersonRecord b) {
@@ -79,8 +80,8 @@ public final class PairFeatures {
     }
 
     /**
-     * The features of a pair. A value equal on both sides takes the results its record keeps of its comparisons
-     * with itself: every comparison gives the same for two equal values, whose prepared forms are equal too.
+     * The features of a pair. A value equal on both sides is compared with itself: every comparison gives the same
+     * for two equal values (their prepared forms are equal too), and most see at once that it is the same value.
      */
     public double[] extract(PreparedRecord a, PreparedRecord b) {
         double[] features = new double[schema.size()];
@@ -92,13 +93,11 @@ public final class PairFeatures {
             if (x == null || y == null) {
                 features[i] = 1.0;
                 i += 1 + compared.length;
-            } else if (x.text().equals(y.text())) {
-                System.arraycopy(a.withItself(position), 0, features, i + 1, compared.length);
-                i += 1 + compared.length;
             } else {
+                PreparedValue other = x.text().equals(y.text()) ? x : y;
                 i++;
                 for (Comparison comparison : compared) {
-                    features[i++] = comparison.compare(x, y);
+                    features[i++] = comparison.compare(x, other);
                 }
             }
         }

@@ -1,6 +1,5 @@
 package org.dedup.ml.features;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -15,21 +14,15 @@ public final class PreparedRecord {
     private final PersonRecord record;
     /** By position of the attribute in the schema's single-valued attributes; null when unknown. */
     private final PreparedValue[] values;
-    /** By position: each comparison of the value with itself, what it gives against an equal value. */
-    private final double[][] withItself;
 
-    PreparedRecord(PersonRecord record, List<Attribute> attributes, Comparison[][] comparisons,
-                   List<Set<Comparison>> comparisonSets, ValueFrequencies frequencies) {
+    PreparedRecord(PersonRecord record, List<Attribute> attributes, List<Set<Comparison>> comparisons,
+                   List<ValueFrequencies.Rarities> rarities) {
         this.record = record;
         this.values = new PreparedValue[attributes.size()];
-        this.withItself = new double[attributes.size()][];
         for (int i = 0; i < values.length; i++) {
             Attribute attribute = attributes.get(i);
             if (record.has(attribute)) {
-                PreparedValue value = PreparedValue.of(attribute, record.value(attribute), comparisonSets.get(i),
-                        frequencies);
-                values[i] = value;
-                withItself[i] = Arrays.stream(comparisons[i]).mapToDouble(c -> c.compare(value, value)).toArray();
+                values[i] = PreparedValue.of(record.value(attribute), comparisons.get(i), rarities.get(i));
             }
         }
     }
@@ -41,10 +34,5 @@ public final class PreparedRecord {
     /** The prepared value of the attribute at {@code position}, or null when the record does not know it. */
     PreparedValue value(int position) {
         return values[position];
-    }
-
-    /** The comparisons of the value at {@code position} with itself, in feature order; null when it is unknown. */
-    double[] withItself(int position) {
-        return withItself[position];
     }
 }
