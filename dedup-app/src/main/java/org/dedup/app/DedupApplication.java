@@ -50,7 +50,8 @@ public final class DedupApplication implements AutoCloseable {
         this.database = Database.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize(), config.database().dedupSchema());
         database.migrate();
-        List<Module> modules = new ArrayList<>(List.of(new DedupCoreModule(config.limits().leadLimits()),
+        List<Module> modules = new ArrayList<>(List.of(new DedupCoreModule(config.limits().leadLimits(),
+                        config.schedules().scanLease()),
                 new StandardizationModule(),
                 new JooqPersistenceModule(database.dataSource(), database.dialect(), database.schema()),
                 MatchersModule.discover(config.pluginsDir(), config.matchers()), schedulesModule(database),
