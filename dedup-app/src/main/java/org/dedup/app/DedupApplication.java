@@ -123,7 +123,7 @@ public final class DedupApplication implements AutoCloseable {
         Clock clock = get(Clock.class);
         WebhookDispatcher dispatcher = new WebhookDispatcher(new EventDelivery(get(EventDeliveries.class),
                 new HttpWebhookSender(config.webhooks(), clock), config.webhooks().retryPolicy(), clock),
-                config.webhooks().pollIntervalMillis());
+                config.tenants().stream().map(TenantConfig::tenantId).toList(), config.webhooks().pollIntervalMillis());
         dispatcher.start();
         stops.add(dispatcher::close);
     }
