@@ -1,6 +1,7 @@
 package org.dedup.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,7 @@ import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
  */
 public final class DedupCoreModule extends AbstractModule {
     private final LeadLimits limits;
+    private final Duration scanLease;
 
     /** The engine with the {@linkplain LeadLimits#defaults() default limits}. */
     public DedupCoreModule() {
@@ -80,7 +82,16 @@ public final class DedupCoreModule extends AbstractModule {
     }
 
     public DedupCoreModule(LeadLimits limits) {
+        this(limits, BulkScans.LEASE);
+    }
+
+    /**
+     * The engine with {@code limits}, its bulk scans' leases lasting {@code scanLease} (a running scan not renewed
+     * for that long is taken for one a stopped process left).
+     */
+    public DedupCoreModule(LeadLimits limits, Duration scanLease) {
         this.limits = limits;
+        this.scanLease = scanLease;
     }
 
     @Provides
@@ -142,7 +153,7 @@ public final class DedupCoreModule extends AbstractModule {
     @Singleton
     BulkScans bulkScans(DuplicateSearch search, ScanJobStore jobs, EventOutbox outbox, Transactor transactor,
                         Clock clock) {
-        return new BulkScans(search, new PublishingScanJobStore(jobs, outbox, transactor), clock);
+        return new BulkScans(search, new PublishingScanJobStore(jobs, outbox, transactor), clock, scanLease);
     }
 
     @Provides
