@@ -142,7 +142,7 @@ final class SettingsPage {
     }
 
     private static Html remove(String name, String label) {
-        return Html.of("<input type=\"checkbox\" name=\"%s\" aria-label=\"%s\">", name, label);
+        return Html.of("<input type=\"checkbox\" id=\"%s\" name=\"%s\" aria-label=\"%s\">", name, name, label);
     }
 
     private static Html checked(boolean on) {
@@ -173,8 +173,8 @@ final class SettingsPage {
 
         Html cellSelect(String id, String label, List<String> options, String chosen) {
             return Html.of("<select id=\"%s\" name=\"%s\" aria-label=\"%s\"%s>%s</select>%s", id, id, label,
-                    invalid(id), Html.join(options.stream().map(o -> Html.of("<option%s>%s</option>",
-                            selected(o.equals(chosen)), o))), message(id));
+                    invalid(id), Html.join(options.stream().map(o -> Html.of("<option value=\"%s\"%s>%s</option>",
+                            o, selected(o.equals(chosen)), o))), message(id));
         }
 
         Html invalid(String id) {
