@@ -50,7 +50,8 @@ public final class DedupApplication implements AutoCloseable {
         this.database = Database.open(config.database().url(), config.database().user(),
                 config.database().password(), config.database().poolSize(), config.database().dedupSchema());
         database.migrate();
-        List<Module> modules = new ArrayList<>(List.of(new DedupCoreModule(config.limits().leadLimits()),
+        List<Module> modules = new ArrayList<>(List.of(new DedupCoreModule(config.limits().leadLimits(),
+                        config.schedules().scanLease()),
                 new StandardizationModule(),
                 new JooqPersistenceModule(database.dataSource(), database.dialect(), database.schema()),
                 MatchersModule.discover(config.pluginsDir(), config.matchers()), schedulesModule(database),
@@ -122,7 +123,7 @@ public final class DedupApplication implements AutoCloseable {
         Clock clock = get(Clock.class);
         WebhookDispatcher dispatcher = new WebhookDispatcher(new EventDelivery(get(EventDeliveries.class),
                 new HttpWebhookSender(config.webhooks(), clock), config.webhooks().retryPolicy(), clock),
-                config.webhooks().pollIntervalMillis());
+                config.tenants().stream().map(TenantConfig::tenantId).toList(), config.webhooks().pollIntervalMillis());
         dispatcher.start();
         stops.add(dispatcher::close);
     }

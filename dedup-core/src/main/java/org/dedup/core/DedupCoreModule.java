@@ -2,6 +2,7 @@ package org.dedup.core;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,7 @@ import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
  */
 public final class DedupCoreModule extends AbstractModule {
     private final LeadLimits limits;
+    private final Duration scanLease;
 
     /** The engine with the {@linkplain LeadLimits#defaults() default limits}. */
     public DedupCoreModule() {
@@ -82,7 +84,16 @@ public final class DedupCoreModule extends AbstractModule {
     }
 
     public DedupCoreModule(LeadLimits limits) {
+        this(limits, BulkScans.LEASE);
+    }
+
+    /**
+     * The engine with {@code limits}, its bulk scans' leases lasting {@code scanLease} (a running scan not renewed
+     * for that long is taken for one a stopped process left).
+     */
+    public DedupCoreModule(LeadLimits limits, Duration scanLease) {
         this.limits = limits;
+        this.scanLease = scanLease;
     }
 
     @Provides
@@ -144,7 +155,7 @@ public final class DedupCoreModule extends AbstractModule {
     @Singleton
     BulkScans bulkScans(DuplicateSearch search, ScanJobStore jobs, EventOutbox outbox, Transactor transactor,
                         SpillingBulkSearch spilling, Clock clock) {
-        return new BulkScans(search, new PublishingScanJobStore(jobs, outbox, transactor), spilling, clock);
+        return new BulkScans(search, new PublishingScanJobStore(jobs, outbox, transactor), spilling, clock, scanLease);
     }
 
     /**

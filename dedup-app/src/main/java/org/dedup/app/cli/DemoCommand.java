@@ -51,6 +51,9 @@ final class DemoCommand implements OnApplication, Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    /** The key made for the demo tenant, to print: the configuration keeps only its hash. Empty: the file's own. */
+    private String key = "";
+
     @Override
     public Class<Run> command() {
         return Run.class;
@@ -78,7 +81,8 @@ final class DemoCommand implements OnApplication, Callable<Integer> {
         }
         List<TenantConfig> tenants = new ArrayList<>(config.tenants());
         if (tenants.stream().noneMatch(t -> t.tenantId().equals(DemoRun.TENANT))) {
-            tenants.add(new TenantConfig(DemoRun.TENANT.value(), newKey(), null, null, null, null, null));
+            key = newKey();
+            tenants.add(new TenantConfig(DemoRun.TENANT.value(), key, null, null, null, null, null));
         }
         DedupConfig served = config.withTenants(tenants);
         return port == null ? served : served.withHttp(served.http().withPort(port));
@@ -95,7 +99,7 @@ final class DemoCommand implements OnApplication, Callable<Integer> {
     public Integer call() throws Exception {
         return ServeCommand.serve(configuration(parent.config()),
                 List.of(binder -> binder.bind(DemoCommand.class).toInstance(this)),
-                Optional.of(new ServeCommand.Prelude(Run.class, DemoRun.TENANT)));
+                Optional.of(new ServeCommand.Prelude(Run.class, DemoRun.TENANT, key)));
     }
 
     record Run(DemoCommand options, DuplicateControl control, SettingsStore settings, LeadRepository leads,

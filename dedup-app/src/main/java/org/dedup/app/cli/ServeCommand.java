@@ -10,7 +10,6 @@ import com.google.inject.Module;
 
 import org.dedup.app.DedupApplication;
 import org.dedup.app.config.DedupConfig;
-import org.dedup.app.config.TenantConfig;
 import org.dedup.app.console.ConsoleHandler;
 import org.dedup.app.http.HttpApi;
 import org.dedup.domain.model.TenantId;
@@ -28,8 +27,15 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     DedupCommand parent;
 
-    /** What runs in the server's application before its port opens (the demo), and the tenant whose key to print. */
-    record Prelude(Class<? extends Callable<Integer>> command, TenantId tenant) {
+    /**
+     * What runs in the server's application before its port opens (the demo), the tenant to sign in as and its key
+     * (made for this run; blank when the configuration file gives the tenant its own, which only its author knows).
+     */
+    record Prelude(Class<? extends Callable<Integer>> command, TenantId tenant, String apiKey) {
+        String signIn() {
+            return apiKey.isBlank() ? "sign in with the API key your configuration gives the " + tenant + " tenant"
+                    : "sign in with the " + tenant + " tenant's API key: " + apiKey;
+        }
     }
 
     @Override
@@ -57,9 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("dedup serving on " + address + " (" + app.config().tenants().size()
                 + " tenant(s), database " + app.config().database().url() + ")");
         System.out.println("console on " + address + ConsoleHandler.PATH + " (sign in with a tenant's API key)");
-        prelude.ifPresent(p -> System.out.println("sign in with the " + p.tenant() + " tenant's API key: "
-                + app.config().tenants().stream().filter(t -> t.tenantId().equals(p.tenant())).findFirst()
-                .map(TenantConfig::apiKey).orElseThrow() + " (Ctrl-C stops the server)"));
+        prelude.ifPresent(p -> System.out.println(p.signIn() + " (Ctrl-C stops the server)"));
         new CountDownLatch(1).await();
         return status;
     }

@@ -1,5 +1,7 @@
 package org.dedup.app.config;
 
+import java.util.Optional;
+
 /**
  * The HTTP API: the address it listens on, the largest request body accepted, how long a client may take to send a
  * request, and how incoming leads are decided: by {@code arrivalWorkers} workers, each taking up to
@@ -12,8 +14,9 @@ package org.dedup.app.config;
  *                             closed, however slowly its bytes keep coming (slowloris)
  * @param idleTimeoutMillis    a connection on which nothing arrives for this long, between requests or inside a body,
  *                             is closed
- * @param metricsKey           when set, {@code GET /metrics} asks for {@code Authorization: Bearer <metricsKey>} (the key
- *                             or its hash, {@code sha256:<hex>})
+ * @param metricsKey           when set, {@code GET /metrics} asks for {@code Authorization: Bearer <key>}; configured as the
+ *                             key or its hash ({@code sha256:<hex>}), held as the hash only from construction on, as
+ *                             a tenant's API key is ({@link TenantConfig}), so the plain key never stays in memory
  * @param warmUpArrivals       synthetic leads decided (and rolled back) before the port opens, so that the first
  *                             minute is served warm; 0 for none
  */
@@ -64,9 +67,15 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
             throw new ConfigException("http.warmUpArrivals", "must be between 0 and " + MAX_WARM_UP + ", was "
                     + warmUpArrivals);
         }
-        if (metricsKey != null && metricsKey.length() < 16) {
+        if (metricsKey != null && !metricsKey.startsWith(TenantConfig.HASH_PREFIX) && metricsKey.length() < 16) {
             throw new ConfigException("http.metricsKey", "must be at least 16 characters when set");
         }
+        metricsKey = metricsKey == null ? null : TenantConfig.hashed(metricsKey, "http.metricsKey");
+    }
+
+    /** The SHA-256 of the metrics key, when one is set. */
+    public Optional<byte[]> metricsKeyHash() {
+        return Optional.ofNullable(metricsKey).map(TenantConfig::hashBytes);
     }
 
     private static void requireTimeout(String key, int millis) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.dedup.domain.model.CustomFieldDefinition;
 import org.dedup.domain.model.CustomFieldType;
@@ -60,13 +62,11 @@ public record SettingsDocument(List<String> methods, List<FieldDto> matchedField
         DuplicateControlSettings defaults = DuplicateControlSettings.defaults();
         Set<MatchMethod> enabled = methods == null ? defaults.methods()
                 : methods.stream().map(MatchMethod::new).collect(Collectors.toSet());
-        List<CustomFieldDefinition> fields = matchedFields == null ? List.of() : matchedFields.stream()
-                .map(f -> new CustomFieldDefinition(f.key(), CustomFieldType.parse(f.type() == null ? "text" : f.type()),
-                        parse(FieldLevel.class, f.level() == null ? "lead" : f.level(), "matchedFields.level")))
-                .toList();
+        List<CustomFieldDefinition> fields = matchedFields == null ? List.of()
+                : IntStream.range(0, matchedFields.size()).mapToObj(this::matchedField).toList();
         SearchScope searchScope = scope == null ? SearchScope.everything()
-                : new SearchScope(scope.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                        e -> Set.copyOf(e.getValue() == null ? List.of() : e.getValue()))));
+                : named("scope", () -> new SearchScope(scope.entrySet().stream().collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> Set.copyOf(e.getValue() == null ? List.of() : e.getValue())))));
         return new DuplicateControlSettings(enabled, fields, searchScope,
                 conflictPolicy == null ? defaults.conflictPolicy() : parse(ConflictPolicy.class, conflictPolicy, "conflictPolicy"),
                 multiMatchPolicy == null ? defaults.multiMatchPolicy()
@@ -74,6 +74,33 @@ public record SettingsDocument(List<String> methods, List<FieldDto> matchedField
                 mergeLimit == null ? defaults.mergeLimit() : mergeLimit(mergeLimit), afterMerge(),
                 new StandardizationOptions(defaultRegion == null ? defaults.standardization().defaultRegion()
                         : region(defaultRegion), emailFolding == null ? EmailFolding.NONE : parse(EmailFolding.class, emailFolding, "emailFolding")));
+    }
+
+    /** The i-th matched field; a problem is named by the field's index ({@code matchedFields[0].key}). */
+    private CustomFieldDefinition matchedField(int i) {
+        FieldDto field = matchedFields.get(i);
+        String option = "matchedFields[" + i + "].";
+        if (field == null) {
+            throw new InvalidOptionException(option.substring(0, option.length() - 1), "is null; a field is expected");
+        }
+        CustomFieldType type = named(option + "type", () -> CustomFieldType.parse(field.type() == null ? "text"
+                : field.type()));
+        FieldLevel level = parse(FieldLevel.class, field.level() == null ? "lead" : field.level(), option + "level");
+        return named(option + "key", () -> new CustomFieldDefinition(field.key(), type, level));
+    }
+
+    /**
+     * {@code value}, a refusal of which by the model is named as {@code option}: the model's records know their own
+     * rules, not how the document names their parts.
+     */
+    private static <T> T named(String option, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (InvalidOptionException named) {
+            throw named;
+        } catch (InvalidRecordException refused) {
+            throw new InvalidOptionException(option, "is not valid: " + refused.getMessage());
+        }
     }
 
     private static int mergeLimit(int value) {
@@ -102,8 +129,8 @@ public record SettingsDocument(List<String> methods, List<FieldDto> matchedField
             throw new InvalidOptionException("afterMergeTask.dueInMinutes", "must be between 0 and "
                     + MAX_DUE_IN_MINUTES + " (" + AfterMerge.CreateTask.MAX_DUE_IN.toDays() + " days), was " + minutes);
         }
-        return new AfterMerge.CreateTask(afterMergeTask.text(), Duration.ofMinutes(minutes),
-                afterMergeTask.responsible());
+        return named("afterMergeTask", () -> new AfterMerge.CreateTask(afterMergeTask.text(),
+                Duration.ofMinutes(minutes), afterMergeTask.responsible()));
     }
 
     private static String lower(Enum<?> value) {

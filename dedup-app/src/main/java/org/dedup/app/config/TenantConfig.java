@@ -69,7 +69,12 @@ public record TenantConfig(String id, String apiKey, String settingsSource, List
 
     /** The hash of the key as bytes. */
     public byte[] apiKeyHash() {
-        return HexFormat.of().parseHex(apiKey.substring(HASH_PREFIX.length()));
+        return hashBytes(apiKey);
+    }
+
+    /** The bytes of a key {@linkplain #hashed hashed} as {@code sha256:<hex>}. */
+    static byte[] hashBytes(String hashed) {
+        return HexFormat.of().parseHex(hashed.substring(HASH_PREFIX.length()));
     }
 
     public TenantId tenantId() {

@@ -3,9 +3,11 @@ package org.dedup.app.console;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +47,16 @@ final class ApiClient {
     /** This client (its connections shared) calling the API at {@code base}. */
     ApiClient at(URI base) {
         return new ApiClient(client, base);
+    }
+
+    /**
+     * The API path of a page of the list at {@code path}, {@code limit} long, after the cursor {@code after} that the
+     * console's own query ({@code rawQuery}, may be null) carries from the previous page's "next" link.
+     */
+    static String page(String path, int limit, String rawQuery) {
+        String after = Form.parse(rawQuery == null ? "" : rawQuery).value("after");
+        return path + "?limit=" + limit + (after.isBlank() ? "" : "&after=" + URLEncoder.encode(after,
+                StandardCharsets.UTF_8));
     }
 
     Answer get(String apiKey, String pathAndQuery) {

@@ -12,8 +12,10 @@ final class AuditController {
         this.api = api;
     }
 
-    Reply merges(ConsoleSessions.Session session) {
-        ApiClient.Answer page = api.get(session.apiKey(), "/v1/merges?limit=100");
+    /** A page of the merges; {@code rawQuery} may hold {@code after}, the API's cursor of the next page. */
+    Reply merges(ConsoleSessions.Session session, String rawQuery) {
+        ApiClient.Answer page = api.get(session.apiKey(), ApiClient.page("/v1/merges", MergeHistoryPage.PAGE,
+                rawQuery));
         return page.ok() ? Reply.ok(MergeHistoryPage.render(page.body(), session.csrfToken()))
                 : ReviewController.failed(session, page);
     }
@@ -21,7 +23,7 @@ final class AuditController {
     Reply undo(ConsoleSessions.Session session, String mergeId) {
         ApiClient.Answer undone = api.post(session.apiKey(), "/v1/merges/" + URLEncoder.encode(mergeId,
                 StandardCharsets.UTF_8) + "/undo", Map.of(), "");
-        return undone.ok() ? new Reply.Redirect("/console/merges") : ReviewController.failed(session, undone);
+        return undone.ok() ? new Reply.Redirect(MergeHistoryPage.PATH) : ReviewController.failed(session, undone);
     }
 
     Reply decisions(ConsoleSessions.Session session, String rawQuery) {

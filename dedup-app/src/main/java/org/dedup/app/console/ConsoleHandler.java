@@ -91,8 +91,8 @@ public final class ConsoleHandler implements Handler {
         if (path.equals(PATH) || path.equals(PATH + "/") || path.equals("/console/review")) {
             return review.list(session, rawQuery);
         }
-        if (path.equals("/console/merges")) {
-            return audit.merges(session);
+        if (path.equals(MergeHistoryPage.PATH)) {
+            return audit.merges(session, rawQuery);
         }
         if (path.equals("/console/settings")) {
             return new SettingsController(api).page(session);

@@ -1,6 +1,10 @@
 package org.dedup.app.console;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The page around every console page: title, skip link, navigation, sign-out and a readable, high-contrast style. */
 final class Layout {
@@ -47,6 +51,15 @@ final class Layout {
     /** A page seen before signing in. */
     static Html anonymous(String title, Html content) {
         return document(title, Html.EMPTY, Optional.empty(), content);
+    }
+
+    /**
+     * The link to the page after {@code page}, an API list's answer whose {@code next} is the cursor of the following
+     * page (none on the last), at {@code path} with {@code ?after=}; {@code what} says what it holds.
+     */
+    static Html next(JsonNode page, String path, String what) {
+        return page.path("next").isTextual() ? Html.of("<p><a href=\"%s?after=%s\">%s</a></p>", path,
+                URLEncoder.encode(page.path("next").asText(), StandardCharsets.UTF_8), what) : Html.EMPTY;
     }
 
     static Html csrf(String token) {

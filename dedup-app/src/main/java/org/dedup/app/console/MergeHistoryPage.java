@@ -4,8 +4,14 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The merge journal, newest first: who merged what, when, each field's provenance, and an undo button. */
+/**
+ * The merge journal, newest first, a page at a time: who merged what, when, each field's provenance, and an undo
+ * button.
+ */
 final class MergeHistoryPage {
+    /** Merges a page: each comes with its before-images, so a long page is slow to fetch and to read. */
+    static final int PAGE = 25;
+    static final String PATH = "/console/merges";
     private MergeHistoryPage() {
     }
 
@@ -17,7 +23,8 @@ final class MergeHistoryPage {
                 <th scope="col">Survivor</th><th scope="col">Provenance</th><th scope="col">State</th></tr></thead>
                 <tbody>%s</tbody></table>""",
                 Html.join(StreamSupport.stream(merges.spliterator(), false).map(m -> row(m, csrfToken))));
-        return Layout.page("Merge history", csrfToken, body);
+        return Layout.page("Merge history", csrfToken, Html.of("%s%s", body, Layout.next(page, PATH,
+                "Next " + PAGE + " merges")));
     }
 
     private static Html row(JsonNode merge, String csrfToken) {

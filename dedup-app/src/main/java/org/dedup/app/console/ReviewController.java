@@ -19,9 +19,8 @@ final class ReviewController {
 
     /** A page of the open items; {@code rawQuery} may hold {@code after}, the API's cursor of the next page. */
     Reply list(ConsoleSessions.Session session, String rawQuery) {
-        String after = Form.parse(rawQuery == null ? "" : rawQuery).value("after");
-        ApiClient.Answer page = api.get(session.apiKey(), "/v1/review?limit=" + ReviewListPage.PAGE
-                + (after.isBlank() ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
+        ApiClient.Answer page = api.get(session.apiKey(), ApiClient.page("/v1/review", ReviewListPage.PAGE,
+                rawQuery));
         return page.ok() ? Reply.ok(ReviewListPage.render(page.body(), session.csrfToken())) : failed(session, page);
     }
 

@@ -1,7 +1,5 @@
 package org.dedup.app.console;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +18,8 @@ final class ReviewListPage {
                 <thead><tr><th scope="col">Item</th><th scope="col">Source</th><th scope="col">Records</th>
                 <th scope="col">Opened</th></tr></thead><tbody>%s</tbody></table>""",
                 Html.join(StreamSupport.stream(items.spliterator(), false).map(ReviewListPage::row)));
-        Html next = page.path("next").isTextual() ? Html.of("<p><a href=\"/console/review?after=%s\">Next %s items</a></p>",
-                URLEncoder.encode(page.path("next").asText(), StandardCharsets.UTF_8), PAGE) : Html.EMPTY;
-        return Layout.page("Review queue", csrfToken, Html.of("%s%s", body, next));
+        return Layout.page("Review queue", csrfToken, Html.of("%s%s", body, Layout.next(page, "/console/review",
+                "Next " + PAGE + " items")));
     }
 
     private static Html row(JsonNode item) {

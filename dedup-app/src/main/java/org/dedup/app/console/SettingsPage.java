@@ -1,56 +1,201 @@
 package org.dedup.app.console;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The Kommo duplicate-control options as a form; "Dry run" shows what they would have merged, and only then a
- * "Save these settings" button stores them.
+ * Every option of Kommo's duplicate-control tab as a form; "Dry run" shows what the settings would have merged, and
+ * only then a "Save these settings" button stores them. Each control is named and identified as the API names its
+ * option, so that a value the API refuses has the API's message shown next to it (and, with a link to it, at the
+ * top); the browser checks nothing itself, the API being the one judge of what is valid.
  */
 final class SettingsPage {
     private static final List<String> METHODS = List.of("email", "phone", "big_data", "tracking_pixel",
             "custom_field", "duplicate_rule");
+    private static final List<Map.Entry<String, String>> CONFLICT = List.of(
+            Map.entry("update_existing", "Update the existing lead with new data"),
+            Map.entry("keep_existing", "Do not change the data in the existing lead"));
+    private static final List<Map.Entry<String, String>> MULTI_MATCH = List.of(
+            Map.entry("update_all", "Update all leads"),
+            Map.entry("update_newest", "Update the newest lead"),
+            Map.entry("create_new", "Create a new lead"));
+    private static final List<Map.Entry<String, String>> FOLDING = List.of(
+            Map.entry("none", "none"),
+            Map.entry("gmail_dots_and_plus", "Gmail: ignore dots and +tags"));
 
     private SettingsPage() {
     }
 
-    static Html render(SettingsChange shown, Optional<JsonNode> dryRun, Optional<String> error, String csrfToken) {
-        Html message = error.map(e -> Html.of("<p class=\"error\" role=\"alert\">%s</p>", e)).orElse(Html.EMPTY);
-        Set<String> methods = new LinkedHashSet<>(METHODS);
-        methods.addAll(shown.methods());
-        Html boxes = Html.join(methods.stream().map(m -> Html.of(
-                "<label><input type=\"checkbox\" name=\"methods\" value=\"%s\"%s> %s</label>", m,
-                new Html(shown.methods().contains(m) ? " checked" : ""), m)));
+    static Html render(SettingsChange shown, Optional<JsonNode> dryRun, Optional<FieldError> error,
+                       String csrfToken) {
+        Controls controls = new Controls(error);
         Html report = dryRun.map(r -> dryRun(r, shown, csrfToken)).orElse(Html.EMPTY);
         return Layout.page("Settings", csrfToken, Html.of("""
-                %s<form method="post" action="/console/settings/dry-run">%s
-                <fieldset><legend>Match methods</legend>%s</fieldset>
-                %s%s
-                <div><label for="mergeLimit">Merge limit</label>
-                <input id="mergeLimit" name="mergeLimit" type="number" min="1" value="%s"></div>
-                <div><label for="defaultRegion">Default region</label>
-                <input id="defaultRegion" name="defaultRegion" value="%s" size="4"></div>
+                %s<form method="post" action="/console/settings/dry-run" novalidate>%s
                 %s
-                <p>Matched custom fields, the pipeline scope and the task after a merge are kept as they are.</p>
+                %s
+                %s
+                <h2>When duplicates are found</h2>
+                %s%s
+                %s
+                <h2>After merging</h2>
+                %s
+                <h2>Reading phones and emails</h2>
+                %s%s
                 <button type="submit">Dry run</button></form>
-                %s""", message, Layout.csrf(csrfToken), boxes,
-                select("conflictPolicy", "Conflict policy", List.of("update_existing", "keep_existing"),
+                %s""", summary(error), Layout.csrf(csrfToken), methods(shown), matchedFields(shown, controls),
+                scope(shown, controls),
+                controls.select("conflictPolicy", "When duplicates contain conflicting data", CONFLICT,
                         shown.conflictPolicy()),
-                select("multiMatchPolicy", "Several matches", List.of("update_all", "update_newest", "create_new"),
+                controls.select("multiMatchPolicy", "When 2 or more leads match the incoming lead", MULTI_MATCH,
                         shown.multiMatchPolicy()),
-                shown.mergeLimit(), shown.defaultRegion(),
-                select("emailFolding", "Email folding", List.of("none", "gmail_dots_and_plus"), shown.emailFolding()),
-                report));
+                controls.input("mergeLimit", "Merge limit (more matches than this: nothing is merged)", "number",
+                        shown.mergeLimit()),
+                task(shown.task(), controls),
+                controls.input("defaultRegion", "Default region of national phone numbers", "text",
+                        shown.defaultRegion()),
+                controls.select("emailFolding", "Email folding", FOLDING, shown.emailFolding()), report));
     }
 
-    private static Html select(String name, String label, List<String> values, String chosen) {
-        return Html.of("<div><label for=\"%s\">%s</label><select id=\"%s\" name=\"%s\">%s</select></div>", name, label,
-                name, name, Html.join(values.stream().map(v -> Html.of("<option%s>%s</option>",
-                        new Html(v.equals(chosen) ? " selected" : ""), v))));
+    /** The API's message at the top, linked to the control it names, for whoever reads the page from the top. */
+    private static Html summary(Optional<FieldError> error) {
+        return error.map(e -> e.option().isEmpty()
+                ? Html.of("<p class=\"error\" role=\"alert\">%s</p>", e.message())
+                : Html.of("<p class=\"error\" role=\"alert\">Not valid: <a href=\"#%s\">%s</a></p>", e.option(),
+                        e.message())).orElse(Html.EMPTY);
+    }
+
+    private static Html methods(SettingsChange shown) {
+        Set<String> methods = new LinkedHashSet<>(METHODS);
+        methods.addAll(shown.methods());
+        return Html.of("<fieldset id=\"methods\"><legend>Match methods</legend>%s</fieldset>", Html.join(
+                methods.stream().map(m -> Html.of(
+                        "<label><input type=\"checkbox\" name=\"methods\" value=\"%s\"%s> %s</label>", m,
+                        checked(shown.methods().contains(m)), m))));
+    }
+
+    private static Html matchedFields(SettingsChange shown, Controls controls) {
+        List<SettingsChange.MatchedField> rows = new ArrayList<>(shown.matchedFields());
+        rows.add(SettingsChange.MatchedField.NEW);
+        Html body = Html.join(IntStream.range(0, rows.size()).mapToObj(i -> {
+            SettingsChange.MatchedField field = rows.get(i);
+            boolean isNew = i == rows.size() - 1;
+            String which = isNew ? "the new field" : "field " + (i + 1);
+            return Html.of("<tr%s><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+                    new Html(isNew ? " class=\"new\"" : ""),
+                    controls.cell(SettingsChange.field(i, "key"), "Key of " + which, field.key()),
+                    controls.cellSelect(SettingsChange.field(i, "type"), "Type of " + which,
+                            List.of("text", "numeric"), field.type()),
+                    controls.cellSelect(SettingsChange.field(i, "level"), "Level of " + which,
+                            List.of("lead", "contact"), field.level()),
+                    isNew ? Html.EMPTY : remove(SettingsChange.field(i, "remove"), "Remove " + which));
+        }));
+        return Html.of("""
+                <fieldset id="matchedFields"><legend>Matched custom fields (method custom_field)</legend>
+                <p>Leads whose field holds the same value are merged. Only text or numeric fields can be chosen; a
+                contact's field matches on the lead's primary contact only. Fill the last row to add a field.</p>
+                <table><thead><tr><th scope="col">Field key</th><th scope="col">Type</th><th scope="col">Level</th>
+                <th scope="col">Remove</th></tr></thead><tbody>%s</tbody></table></fieldset>""", body);
+    }
+
+    private static Html scope(SettingsChange shown, Controls controls) {
+        List<SettingsChange.ScopeEntry> rows = new ArrayList<>(shown.scope());
+        rows.add(SettingsChange.ScopeEntry.NEW);
+        Html body = Html.join(IntStream.range(0, rows.size()).mapToObj(i -> {
+            SettingsChange.ScopeEntry entry = rows.get(i);
+            boolean isNew = i == rows.size() - 1;
+            String which = isNew ? "the new pipeline" : "pipeline " + (i + 1);
+            return Html.of("<tr%s><td>%s</td><td>%s</td><td>%s</td></tr>", new Html(isNew ? " class=\"new\"" : ""),
+                    controls.cell(SettingsChange.scope(i, "pipeline"), "Name of " + which, entry.pipeline()),
+                    controls.cell(SettingsChange.scope(i, "stages"), "Stages of " + which,
+                            String.join(", ", entry.stages())),
+                    isNew ? Html.EMPTY : remove(SettingsChange.scope(i, "remove"), "Remove " + which));
+        }));
+        return Html.of("""
+                <fieldset id="scope"%s><legend>Pipelines and stages to search for duplicates</legend>
+                <p>Only leads in these pipelines and stages take part. No pipeline listed: every pipeline; a pipeline
+                without stages: every stage of it. Fill the last row to add a pipeline.</p>%s
+                <table><thead><tr><th scope="col">Pipeline</th><th scope="col">Stages (comma-separated)</th>
+                <th scope="col">Remove</th></tr></thead><tbody>%s</tbody></table></fieldset>""",
+                controls.describedBy("scope"), controls.message("scope"), body);
+    }
+
+    private static Html task(SettingsChange.Task task, Controls controls) {
+        return Html.of("""
+                <fieldset id="afterMergeTask"%s><legend>Task after a merge</legend>%s
+                <div><label><input type="checkbox" id="afterMergeTask.on" name="afterMergeTask" value="on"%s>
+                Create a task in each lead found</label></div>
+                %s%s%s
+                <p>A note about the merge is added only to leads merged by BIG DATA or the tracking pixel.</p>
+                </fieldset>""", controls.describedBy("afterMergeTask"), controls.message("afterMergeTask"),
+                checked(task.on()), controls.input("afterMergeTask.text", "Task text", "text", task.text()),
+                controls.input("afterMergeTask.dueInMinutes", "Due (minutes after the merge)", "number",
+                        task.dueInMinutes()),
+                controls.input("afterMergeTask.responsible", "Responsible", "text", task.responsible()));
+    }
+
+    private static Html remove(String name, String label) {
+        return Html.of("<input type=\"checkbox\" id=\"%s\" name=\"%s\" aria-label=\"%s\">", name, name, label);
+    }
+
+    private static Html checked(boolean on) {
+        return new Html(on ? " checked" : "");
+    }
+
+    /** The form's controls, each marked invalid and followed by the API's message when the refusal names it. */
+    private record Controls(Optional<FieldError> error) {
+        Html input(String id, String label, String type, String value) {
+            return Html.of("<div><label for=\"%s\">%s</label> <input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"%s>%s</div>",
+                    id, label, id, id, type, value, invalid(id), message(id));
+        }
+
+        /** A choice of {@code options}, each a value and the text shown for it. */
+        Html select(String id, String label, List<Map.Entry<String, String>> options, String chosen) {
+            Html choices = Html.join(options.stream().map(o -> Html.of(
+                    "<option value=\"%s\"%s>%s</option>", o.getKey(), selected(o.getKey().equals(chosen)),
+                    o.getValue())));
+            return Html.of("<div><label for=\"%s\">%s</label> <select id=\"%s\" name=\"%s\"%s>%s</select>%s</div>",
+                    id, label, id, id, invalid(id), choices, message(id));
+        }
+
+        /** An input of a table row, named by {@code aria-label} (its column heading says what it holds). */
+        Html cell(String id, String label, String value) {
+            return Html.of("<input id=\"%s\" name=\"%s\" value=\"%s\" aria-label=\"%s\"%s>%s", id, id, value, label,
+                    invalid(id), message(id));
+        }
+
+        Html cellSelect(String id, String label, List<String> options, String chosen) {
+            return Html.of("<select id=\"%s\" name=\"%s\" aria-label=\"%s\"%s>%s</select>%s", id, id, label,
+                    invalid(id), Html.join(options.stream().map(o -> Html.of("<option value=\"%s\"%s>%s</option>",
+                            o, selected(o.equals(chosen)), o))), message(id));
+        }
+
+        Html invalid(String id) {
+            return error.filter(e -> e.names(id)).map(e -> Html.of(" aria-invalid=\"true\" aria-describedby=\"%s-error\"",
+                    id)).orElse(Html.EMPTY);
+        }
+
+        /** For a group (a fieldset) the refusal names. */
+        Html describedBy(String id) {
+            return error.filter(e -> e.names(id)).map(e -> Html.of(" aria-describedby=\"%s-error\"", id))
+                    .orElse(Html.EMPTY);
+        }
+
+        Html message(String id) {
+            return error.filter(e -> e.names(id)).map(e -> Html.of(" <span id=\"%s-error\" class=\"error\">%s</span>",
+                    id, e.message())).orElse(Html.EMPTY);
+        }
+
+        private static Html selected(boolean on) {
+            return new Html(on ? " selected" : "");
+        }
     }
 
     private static Html dryRun(JsonNode report, SettingsChange shown, String csrfToken) {

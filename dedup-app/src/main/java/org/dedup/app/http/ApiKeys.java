@@ -2,7 +2,6 @@ package org.dedup.app.http;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,12 +41,6 @@ final class ApiKeys {
             }
         }
         return Optional.ofNullable(found);
-    }
-
-    /** The hash a configured key stands for: its own when it is given as {@code sha256:<hex>}. */
-    static byte[] storedHash(String configured, String key) {
-        return HexFormat.of().parseHex(TenantConfig.hashed(configured, key)
-                .substring(TenantConfig.HASH_PREFIX.length()));
     }
 
     static byte[] sha256(String text) {

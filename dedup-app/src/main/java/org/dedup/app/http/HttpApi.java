@@ -18,6 +18,7 @@ import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.core.arrivals.ArrivalQueue;
+import org.dedup.domain.model.TenantId;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -75,7 +76,9 @@ public final class HttpApi implements AutoCloseable {
         this.arrivals = parts.arrivals;
         this.metrics = parts.metrics;
         this.scans = parts.scans;
-        scans.start();
+        List<TenantId> served = new ArrayList<>();
+        tenants.forEach(tenant -> served.add(tenant.tenantId()));
+        scans.start(served);
         this.routes = routeTable(parts.resources);
         this.server = Javalin.create(javalin -> configure(javalin, pages));
         this.warmedUp = parts.warmUp.run(config.warmUpArrivals(), WARM_UP_BUDGET);

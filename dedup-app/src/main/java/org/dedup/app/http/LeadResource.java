@@ -14,6 +14,7 @@ import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.LeadArrival;
+import org.dedup.domain.control.LeadUpdate;
 import org.dedup.domain.control.RequestFingerprint;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
@@ -24,7 +25,8 @@ import org.dedup.domain.store.LeadRepository;
 
 /**
  * {@code /v1/leads}: an incoming lead through duplicate control (its decision, logged with who sent it), a stored
- * lead (with its version as a strong {@code ETag}), a lead update ({@code If-Match: <version>} optional; another version is a 412), and
+ * lead (with its version as a strong {@code ETag}), a lead update ({@code If-Match: <version>} optional; another version
+ * is a 412; its decision logged with who sent it), and
  * {@code /v1/check}, the check on save of a lead not yet saved.
  */
 final class LeadResource implements Resource {
@@ -75,9 +77,9 @@ final class LeadResource implements Resource {
         TenantId tenant = call.tenant();
         LeadId id = LeadId.parse(call.path("id"));
         var values = emails.of(call.body(IncomingLeadRequest.class).toIncomingLead(tenant));
-        Optional<Long> expected = call.header("If-Match").map(EntityTags::version);
-        return decided(expected.isPresent() ? control.update(id, values, expected.get())
-                : control.update(id, values));
+        LeadUpdate update = LeadUpdate.of(id, values).by(call.writer().actor());
+        return decided(control.update(call.header("If-Match").map(EntityTags::version).map(update::ifAt)
+                .orElse(update)));
     }
 
     private Map<String, Object> check(Call call) throws IOException {

@@ -9,6 +9,7 @@ import io.javalin.http.MethodNotAllowedResponse;
 
 import org.dedup.domain.control.IdempotencyKeyReusedException;
 import org.dedup.domain.model.DedupException;
+import org.dedup.domain.model.InvalidOptionException;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.review.ReviewItemResolvedException;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Every failure of a request as problem+json. The domain's own refusals (not found, stale, invalid) carry messages
  * written for callers and are passed on; anything else (a failed statement, a bug) is answered with a reference to
  * the server log only, so that no SQL, table, class name or personal data reaches the caller, and is logged without
- * its message above DEBUG (a message may hold the values it failed on), rate-limited.
+ * its message above DEBUG (a message may hold the values it failed on), rate-limited. An invalid option also names
+ * the option in {@code option}, as the request wrote it ({@code afterMergeTask.dueInMinutes}), so that a form can
+ * show the message next to its field.
  */
 final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
@@ -67,6 +70,8 @@ final class Problems {
             case ReviewRevisionMismatchException stale -> write(ctx, new Problem(412, stale.getMessage()));
             case ScanAlreadyRunningException running -> write(ctx, new Problem(409, running.getMessage(),
                     Map.of("running", running.running())));
+            case InvalidOptionException option -> write(ctx, new Problem(400, option.getMessage(),
+                    Map.of("option", option.option())));
             case InvalidRecordException invalid -> write(ctx, new Problem(400, invalid.getMessage()));
             case IdempotencyKeyReusedException reused -> write(ctx, new Problem(422, reused.getMessage()));
             case StorageUnavailableException unavailable -> {

@@ -1,7 +1,7 @@
 package org.dedup.app.http;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,34 +23,45 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /v1/scans}: bulk scans started over HTTP and run in the background, one per tenant at a time (a second
- * gets 409 naming the running one). Jobs are stored: a job that was running when a previous server stopped is shown
- * as interrupted once its lease ran out ({@link BulkScans#LEASE}). This server renews the leases of the scans it runs
- * (over HTTP or by schedule) several times per lease, so a server starting on the same database leaves them alone.
+ * gets 409 naming the running one). Jobs are stored: a job of a tenant this server serves that was running when a
+ * previous server stopped is shown as interrupted once its lease ran out ({@link BulkScans#lease()}). This server
+ * renews the leases of the scans it runs (over HTTP or by schedule) several times per lease, so a server starting on
+ * the same database leaves them alone.
  */
 final class ScanJobs implements Resource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanJobs.class);
-    private static final Duration HEARTBEAT = BulkScans.LEASE.dividedBy(4);
+    /** Beats per lease: a lease survives a few missed beats (a long pause, a slow database) before it runs out. */
+    private static final int BEATS_PER_LEASE = 4;
     private static final int RECENT = 10;
     private static final int MAX_RECENT = 100;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("dedup-scan-leases").factory());
     private final BulkScans scans;
+    private volatile List<TenantId> served = List.of();
 
     @Inject
     ScanJobs(BulkScans scans) {
         this.scans = scans;
     }
 
-    /** Ends the scans a stopped server left running, then renews the leases of this server's scans. */
-    void start() {
+    /**
+     * Ends the scans a stopped server left running for the tenants this server serves, then renews the leases of
+     * this server's scans and ends those a server stops meanwhile.
+     */
+    void start(Collection<TenantId> tenants) {
+        served = List.copyOf(tenants);
         interruptLeftRunning();
-        leases.scheduleWithFixedDelay(this::keepLeases, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
-                TimeUnit.MILLISECONDS);
+        long beat = scans.lease().dividedBy(BEATS_PER_LEASE).toMillis();
+        leases.scheduleWithFixedDelay(this::keepLeases, beat, beat, TimeUnit.MILLISECONDS);
     }
 
+    /** Tenant by tenant: every statement on scan jobs is one tenant's. */
     private void interruptLeftRunning() {
-        int interrupted = scans.interruptLeftRunning();
+        int interrupted = 0;
+        for (TenantId tenant : served) {
+            interrupted += scans.interruptLeftRunning(tenant);
+        }
         if (interrupted > 0) {
             LOG.warn("{} scan(s) left running by a server that stopped are now marked interrupted", interrupted);
         }
@@ -62,8 +73,8 @@ final class ScanJobs implements Resource, AutoCloseable {
             scans.renewLeases();
             interruptLeftRunning();
         } catch (RuntimeException e) {
-            LOG.warn("could not renew the leases of the running scans ({}); trying again in {} s",
-                    e.getClass().getSimpleName(), HEARTBEAT.toSeconds());
+            LOG.warn("could not renew the leases of the running scans ({}); trying again in {} ms",
+                    e.getClass().getSimpleName(), scans.lease().dividedBy(BEATS_PER_LEASE).toMillis());
             LOG.debug("scan lease failure", e);
         }
     }

@@ -36,8 +36,7 @@ final class SystemResource implements Resource {
         this.metrics = metrics;
         this.matchers = matchers;
         this.database = database;
-        this.metricsKeyHash = Optional.ofNullable(config.metricsKey())
-                .map(key -> ApiKeys.storedHash(key, "http.metricsKey"));
+        this.metricsKeyHash = config.metricsKeyHash();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.dedup.app.config;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,6 +58,41 @@ class ConfigLoaderTest {
         assertEquals("sha256:" + java.util.HexFormat.of().formatHex(TenantConfig.sha256("acme-secret-key-0001")),
                 acme.apiKey());
         assertFalse(config.toString().contains("acme-secret-key-0001"), "nothing holds the plain key");
+    }
+
+    @Test
+    void thePlainMetricsKeyIsKeptOnlyAsItsHash() throws IOException {
+        DedupConfig config = new ConfigLoader().load(file("""
+                http:
+                  metricsKey: metrics-secret-key-0001
+                """), Map.of());
+
+        byte[] hash = TenantConfig.sha256("metrics-secret-key-0001");
+        assertEquals("sha256:" + java.util.HexFormat.of().formatHex(hash), config.http().metricsKey());
+        assertArrayEquals(hash, config.http().metricsKeyHash().orElseThrow());
+        assertFalse(config.toString().contains("metrics-secret-key-0001"), "nothing holds the plain key");
+    }
+
+    @Test
+    void aMetricsKeyGivenAsItsHashStandsForThePlainKey() throws IOException {
+        String hex = java.util.HexFormat.of().formatHex(TenantConfig.sha256("metrics-secret-key-0001"));
+        DedupConfig config = new ConfigLoader().load(file("""
+                http:
+                  metricsKey: sha256:%s
+                """.formatted(hex.toUpperCase(java.util.Locale.ROOT))), Map.of());
+
+        assertArrayEquals(TenantConfig.sha256("metrics-secret-key-0001"), config.http().metricsKeyHash().orElseThrow());
+    }
+
+    @Test
+    void aMetricsKeyHashOfTheWrongLengthIsRefusedNamingTheKey() {
+        ConfigException refused = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file("""
+                http:
+                  metricsKey: sha256:abc
+                """), Map.of()));
+
+        assertTrue(refused.getMessage().contains("http.metricsKey must be sha256: followed by 64 hexadecimal"),
+                refused.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.dedup.app.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -223,7 +224,7 @@ class ConsoleBrowserTest {
         follow("Settings");
         assertEquals("Settings", heading());
         browser.findElement(By.cssSelector("input[name=methods][value=email]")).click();
-        new Select(browser.findElement(By.id("conflictPolicy"))).selectByVisibleText("keep_existing");
+        new Select(browser.findElement(By.id("conflictPolicy"))).selectByValue("keep_existing");
         press("Dry run");
         String report = browser.findElement(By.id("dry-run")).getText();
         assertTrue(report.contains("Dry run: nothing saved yet") && report.contains("Leads checked"), report);
@@ -236,6 +237,109 @@ class ConsoleBrowserTest {
         assertEquals("[\"email\",\"phone\"]", saved.get("methods").toString());
         assertEquals("keep_existing", saved.get("conflictPolicy").asText());
         console.api("PUT", "/v1/settings", "{\"methods\": [\"phone\"]}");
+    }
+
+    @Test
+    void changeTheMatchedFieldsTheScopeAndTheTaskSeeTheDryRunSaveAndFindThemKept() throws Exception {
+        console.api("PUT", "/v1/settings", "{\"methods\": [\"phone\"]}");
+        JsonNode before = console.api("GET", "/v1/settings", null);
+        signIn();
+        follow("Settings");
+        assertEquals(List.of(), unlabelledControls(), "every control of the form has a label");
+        browser.findElement(By.cssSelector("input[name=methods][value=custom_field]")).sendKeys(Keys.SPACE);
+        type("matchedFields[0].key", "budget");
+        new Select(control("matchedFields[0].type")).selectByValue("numeric");
+        type("scope[0].pipeline", "sales");
+        type("scope[0].stages", "new, incoming");
+        control("afterMergeTask.on").sendKeys(Keys.SPACE);
+        type("afterMergeTask.text", "Call back the customer");
+        type("afterMergeTask.responsible", "team-b");
+        type("afterMergeTask.dueInMinutes", "90");
+        loadsAPage(() -> control("afterMergeTask.dueInMinutes").sendKeys(Keys.ENTER));
+        String report = browser.findElement(By.id("dry-run")).getText();
+        assertTrue(report.contains("Dry run: nothing saved yet") && report.contains("Leads checked"), report);
+        assertEquals(before, console.api("GET", "/v1/settings", null), "a dry run saves nothing");
+        press("Save these settings");
+        browser.navigate().refresh();
+        assertEquals("Settings", heading());
+        assertEquals(List.of("budget", "numeric", "lead", "sales", "incoming, new", "Call back the customer", "90",
+                "team-b"), values("matchedFields[0].key", "matchedFields[0].type", "matchedFields[0].level",
+                "scope[0].pipeline", "scope[0].stages", "afterMergeTask.text", "afterMergeTask.dueInMinutes",
+                "afterMergeTask.responsible"), "the form shows what was saved");
+        assertTrue(control("afterMergeTask.on").isSelected());
+        JsonNode saved = console.api("GET", "/v1/settings", null);
+        assertEquals("[{\"key\":\"budget\",\"type\":\"numeric\",\"level\":\"lead\"}]",
+                saved.get("matchedFields").toString());
+        assertEquals("{\"sales\":[\"incoming\",\"new\"]}", saved.get("scope").toString());
+        assertEquals("{\"text\":\"Call back the customer\",\"dueInMinutes\":90,\"responsible\":\"team-b\"}",
+                saved.get("afterMergeTask").toString());
+        assertEquals("[\"custom_field\",\"phone\"]", saved.get("methods").toString());
+
+        control("matchedFields[0].remove").sendKeys(Keys.SPACE);
+        control("scope[0].remove").sendKeys(Keys.SPACE);
+        control("afterMergeTask.on").sendKeys(Keys.SPACE);
+        press("Dry run");
+        press("Save these settings");
+        JsonNode removed = console.api("GET", "/v1/settings", null);
+        assertEquals("[]", removed.get("matchedFields").toString());
+        assertEquals("{}", removed.get("scope").toString());
+        assertTrue(removed.get("afterMergeTask").isNull(), removed.toString());
+        console.api("PUT", "/v1/settings", "{\"methods\": [\"phone\"]}");
+    }
+
+    @Test
+    void aValueOutOfRangeIsAnsweredWithTheApisMessageNextToItsField() throws Exception {
+        console.api("PUT", "/v1/settings", "{\"methods\": [\"phone\"]}");
+        JsonNode before = console.api("GET", "/v1/settings", null);
+        signIn();
+        follow("Settings");
+        control("afterMergeTask.on").sendKeys(Keys.SPACE);
+        type("afterMergeTask.text", "Call back");
+        type("afterMergeTask.responsible", "team-b");
+        type("afterMergeTask.dueInMinutes", "600000");
+        press("Dry run");
+        assertNextToItsField("afterMergeTask.dueInMinutes", "afterMergeTask.dueInMinutes must be between 0 and 525600");
+        type("afterMergeTask.dueInMinutes", "60");
+        type("mergeLimit", "0");
+        press("Dry run");
+        assertNextToItsField("mergeLimit", "mergeLimit must be between 1 and 50, was 0");
+        assertNull(control("afterMergeTask.dueInMinutes").getDomAttribute("aria-invalid"),
+                "only the field named is marked");
+        assertEquals(before, console.api("GET", "/v1/settings", null), "nothing saved");
+    }
+
+    private void assertNextToItsField(String id, String message) {
+        assertTrue(browser.findElements(By.id("dry-run")).isEmpty(), "no dry run of refused settings");
+        WebElement field = control(id);
+        assertEquals("true", field.getDomAttribute("aria-invalid"));
+        assertEquals(id + "-error", field.getDomAttribute("aria-describedby"));
+        String next = control(id + "-error").getText();
+        assertTrue(next.startsWith(message), next);
+        String top = browser.findElement(By.cssSelector("[role=alert]")).getText();
+        assertTrue(top.contains(message), top);
+    }
+
+    /** The element of the page with the id {@code id} (ids are the API's option names, dots and brackets too). */
+    private static WebElement control(String id) {
+        return browser.findElement(By.xpath("//*[@id='" + id + "']"));
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = control(id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static List<String> values(String... ids) {
+        return java.util.Arrays.stream(ids).map(id -> control(id).getDomProperty("value")).toList();
+    }
+
+    /** The names of the form controls that have neither a label nor an aria-label. */
+    @SuppressWarnings("unchecked")
+    private static List<String> unlabelledControls() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll('main input:not([type=hidden]), main select'))
+                    .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.name);""");
     }
 
     @Test

@@ -125,6 +125,23 @@ class ConsoleSecurityTest {
         }
 
         @Test
+        void aSettingsFormWithoutTheSessionsTokenIsRefusedAndSavesNothing() throws Exception {
+            String cookie = signIn();
+            String settings = "methods=email&conflictPolicy=keep_existing&multiMatchPolicy=update_all&mergeLimit=7"
+                    + "&defaultRegion=GB&emailFolding=none";
+            JsonNode before = console.api("GET", "/v1/settings", null);
+
+            assertEquals(403, post("/console/settings/save", cookie, settings).statusCode());
+            assertEquals(403, post("/console/settings/dry-run", cookie, settings + "&csrf=not-the-token")
+                    .statusCode());
+            assertEquals(before, console.api("GET", "/v1/settings", null));
+            assertEquals(303, post("/console/settings/save", cookie, settings + "&csrf="
+                    + URLEncoder.encode(csrf(cookie), StandardCharsets.UTF_8)).statusCode());
+            assertEquals(7, console.api("GET", "/v1/settings", null).get("mergeLimit").asInt());
+            console.api("PUT", "/v1/settings", before.toString());
+        }
+
+        @Test
         void anotherSessionsTokenIsRefused() throws Exception {
             String mine = signIn();
             String theirs = csrf(signIn());

@@ -178,6 +178,23 @@ class AuditHttpTest {
         }
 
         @Test
+        void aLeadUpdateIsLoggedWithWhoSentItTheActorHeaderOrElseTheApiKeysName() throws Exception {
+            String lead = addLead(unique()).get("lead").asText();
+            String body = """
+                    {"pipeline": "sales", "stage": "new", "source": "web_form",
+                     "contacts": [{"name": "Ola Nordmann", "primary": true, "emails": ["%s"]}]}""";
+
+            ok(send("PUT", "/v1/leads/" + lead, KEY, body.formatted(unique()), "Dedup-Actor", "crm-sync@acme"));
+            ok(send("PUT", "/v1/leads/" + lead, KEY, body.formatted(unique()), "If-Match", "\"1\""));
+
+            JsonNode updates = ok(send("GET", "/v1/decisions?outcome=updated&lead=" + lead, KEY, null))
+                    .get("decisions");
+            assertEquals(2, updates.size(), updates.toString());
+            assertEquals("api-key:audit", updates.get(0).get("by").asText(), updates.toString());
+            assertEquals("crm-sync@acme", updates.get(1).get("by").asText(), updates.toString());
+        }
+
+        @Test
         void theMethodFilterListsTheDecisionsWithACandidateFoundByOneOfTheMethods() throws Exception {
             String email = unique();
             String phone = "+44 20 7946 0958";

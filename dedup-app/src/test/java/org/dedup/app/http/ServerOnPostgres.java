@@ -65,6 +65,12 @@ public final class ServerOnPostgres implements AutoCloseable {
                 app.apiServices()));
     }
 
+    /** As {@link #on(String, int, List)}, the configuration changed by {@code adjusted}. */
+    static ServerOnPostgres on(String schema, List<TenantConfig> tenants, UnaryOperator<DedupConfig> adjusted) {
+        DedupApplication app = DedupApplication.start(adjusted.apply(config(schema, tenants)));
+        return new ServerOnPostgres(schema, app, new HttpApi(HttpConfig.on(0, 65_536), tenants, app.apiServices()));
+    }
+
     static DedupConfig config(String schema, List<TenantConfig> tenants) {
         return DedupConfig.defaults()
                 .withDatabase(new DatabaseConfig(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, 8, schema))

@@ -116,6 +116,45 @@ class SettingsHttpTest {
     }
 
     @Test
+    void anOptionOutOfRangeIsNamedInTheProblemForAFormToShowItsMessageNextToItsField() throws Exception {
+        JsonNode far = json.readTree(put("""
+                {"afterMergeTask": {"text": "Call", "dueInMinutes": 600000, "responsible": "team"}}""").body());
+
+        assertEquals("afterMergeTask.dueInMinutes", far.get("option").asText(), far.toString());
+        assertTrue(far.get("detail").asText().startsWith("afterMergeTask.dueInMinutes must be between 0 and 525600"),
+                far.toString());
+    }
+
+    @Test
+    void aMatchedFieldTheModelRefusesIsNamedByItsIndex() throws Exception {
+        JsonNode key = json.readTree(put("""
+                {"matchedFields": [{"key": "budget"}, {"key": "Bad Key", "type": "numeric"}]}""").body());
+        JsonNode type = json.readTree(put("""
+                {"matchedFields": [{"key": "born", "type": "date"}]}""").body());
+        JsonNode level = json.readTree(put("""
+                {"matchedFields": [{"key": "born", "level": "company"}]}""").body());
+
+        assertEquals("matchedFields[1].key", key.get("option").asText(), key.toString());
+        assertTrue(key.get("detail").asText().contains("custom field key 'Bad Key' must be"), key.toString());
+        assertEquals("matchedFields[0].type", type.get("option").asText(), type.toString());
+        assertTrue(type.get("detail").asText().contains("only TEXT or NUMERIC fields can be chosen"), type.toString());
+        assertEquals("matchedFields[0].level", level.get("option").asText(), level.toString());
+        assertEquals(0, settings().get("matchedFields").size(), "nothing saved");
+    }
+
+    @Test
+    void aTaskTheModelRefusesAndABlankPipelineAreNamedAsTheirOptions() throws Exception {
+        JsonNode task = json.readTree(put("""
+                {"afterMergeTask": {"text": " ", "dueInMinutes": 5, "responsible": "team"}}""").body());
+        JsonNode scope = json.readTree(put("{\"scope\": {\" \": [\"new\"]}}").body());
+
+        assertEquals("afterMergeTask", task.get("option").asText(), task.toString());
+        assertTrue(task.get("detail").asText().contains("task text must not be blank"), task.toString());
+        assertEquals("scope", scope.get("option").asText(), scope.toString());
+        assertTrue(scope.get("detail").asText().contains("scope pipeline must not be blank"), scope.toString());
+    }
+
+    @Test
     void aStartNamesAMethodWithoutAMatcherInTheFile() {
         ConfigException refused = assertThrows(ConfigException.class, () -> DedupApplication.start(
                 ServerOnPostgres.config(server.schema, List.of(fromFile("file", List.of("email", "vat_nmber"))))));

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,13 +16,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.dedup.app.cli.DedupCommand;
+import org.dedup.app.ServeProcess;
 import org.dedup.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,12 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 class WebhooksSurviveKillTest {
     private static final String KEY = "acme-secret-key-0001";
     private static final String SECRET = "the-receivers-secret-0001";
-    private static final Pattern SERVING = Pattern.compile("dedup serving on http://127\\.0\\.0\\.1:(\\d+)");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final int MERGES = 30;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
-    private final List<Process> servers = new ArrayList<>();
+    private final List<ServeProcess> servers = new ArrayList<>();
     @TempDir
     Path dir;
     private String schema;
@@ -78,29 +74,15 @@ class WebhooksSurviveKillTest {
 
     @AfterEach
     void stopServers() {
-        servers.forEach(Process::destroyForcibly);
+        servers.forEach(ServeProcess::close);
         TestPostgres.dropSchema(schema);
     }
 
     /** {@code dedup serve} in a JVM of its own; its port once it serves. */
     private int serve(String name) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String logging = "-Dlogback.configurationFile=" + DedupCommand.class.getResource("/logback.xml");
-        Path out = dir.resolve(name + ".out");
-        Process server = new ProcessBuilder(java, logging, "-cp", System.getProperty("java.class.path"),
-                DedupCommand.class.getName(), "serve", "--config", config.toString())
-                .redirectOutput(out.toFile()).redirectError(dir.resolve(name + ".err").toFile()).start();
+        ServeProcess server = ServeProcess.start(config, dir, name);
         servers.add(server);
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            Matcher serving = SERVING.matcher(Files.readString(out, StandardCharsets.UTF_8));
-            if (serving.find()) {
-                return Integer.parseInt(serving.group(1));
-            }
-            assertTrue(server.isAlive(), "dedup serve ended: " + Files.readString(dir.resolve(name + ".err")));
-            Thread.sleep(100);
-        }
-        throw new AssertionError("dedup serve did not start within " + PATIENCE);
+        return server.port();
     }
 
     private JsonNode post(int port, String path, String body) throws IOException, InterruptedException {
@@ -137,9 +119,7 @@ class WebhooksSurviveKillTest {
                 Thread.sleep(10);
             }
 
-            Process killed = servers.getFirst();
-            new ProcessBuilder("kill", "-KILL", String.valueOf(killed.pid())).start().waitFor();
-            assertEquals(128 + 9, killed.waitFor(), "ended by SIGKILL");
+            assertEquals(128 + 9, servers.getFirst().kill(), "ended by SIGKILL");
             assertEquals(0, receiver.events().size(), "nothing was accepted before the kill");
             receiver.failUntil(Instant.now().plusSeconds(3));
             serve("second");

@@ -136,8 +136,7 @@ public final class DuplicateControl {
 
     /** Replaces a stored lead's values with {@code values} as its next version; see {@link #update(Lead)}. */
     public Decision update(LeadId id, IncomingLead values) {
-        Lead stored = stored(values.tenant(), id);
-        return update(next(stored, values));
+        return update(LeadUpdate.of(id, values));
     }
 
     /**
@@ -146,11 +145,22 @@ public final class DuplicateControl {
      * writer has not seen is overwritten.
      */
     public Decision update(LeadId id, IncomingLead values, long expectedVersion) {
-        Lead stored = stored(values.tenant(), id);
-        if (stored.version() != expectedVersion) {
-            throw new VersionMismatchException(values.tenant(), id, expectedVersion, stored.version());
+        return update(LeadUpdate.of(id, values).ifAt(expectedVersion));
+    }
+
+    /**
+     * Stores the update's values as the lead's next version (refused with {@link VersionMismatchException}, nothing
+     * written, when it expects another version than the stored one), then checks the lead again as
+     * {@link #update(Lead)} does; the decision is recorded with the update's actor.
+     */
+    public Decision update(LeadUpdate update) {
+        TenantId tenant = update.values().tenant();
+        Lead stored = stored(tenant, update.lead());
+        if (update.expectedVersion().isPresent() && stored.version() != update.expectedVersion().get()) {
+            throw new VersionMismatchException(tenant, update.lead(), update.expectedVersion().get(),
+                    stored.version());
         }
-        return update(next(stored, values));
+        return update(next(stored, update.values()), update.actor());
     }
 
     private Lead stored(TenantId tenant, LeadId id) {
@@ -166,6 +176,10 @@ public final class DuplicateControl {
      * that {@linkplain org.dedup.domain.match.ControlTraits#checksAfterUpdate() check after an update}.
      */
     public Decision update(Lead changed) {
+        return update(changed, Optional.empty());
+    }
+
+    private Decision update(Lead changed, Optional<String> actor) {
         limits.check(changed);
         var settings = ports.settings().settings(changed.tenant());
         List<MatcherFailure> failures = new ArrayList<>();
@@ -178,8 +192,14 @@ public final class DuplicateControl {
         Decision decision = laterCheck(changed.tenant(), changed.id(), MergeTiming.ON_UPDATE,
                 afterUpdateMethods(matchers, settings))
                 .orElseGet(() -> new Decision.Updated(changed.id(), List.of(), failures));
-        ports.decisions().record(changed.tenant(), decision, clock.instant());
+        record(changed.tenant(), decision, actor);
         return decision;
+    }
+
+    /** Records a decision of a later check (after an add or an update) with who sent the request that led to it. */
+    private void record(TenantId tenant, Decision decision, Optional<String> actor) {
+        ports.decisions().recordAll(List.of(new DecisionLog.Recording(tenant, Optional.empty(), Optional.empty(),
+                decision, clock.instant(), actor)));
     }
 
     /**
@@ -219,7 +239,7 @@ public final class DuplicateControl {
         Optional<Decision> afterAdd = arrival.decision().lead().equals(probed.lead().id())
                 ? laterCheck(probed.lead(), MergeTiming.AFTER_ADD, methods)
                 : laterCheck(tenant, arrival.decision().lead(), MergeTiming.AFTER_ADD, methods);
-        afterAdd.ifPresent(d -> ports.decisions().record(tenant, d, clock.instant()));
+        afterAdd.ifPresent(d -> record(tenant, d, probed.actor()));
         return afterAdd.orElse(arrival.decision());
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.dedup.domain.model.TenantId;
+
 /**
  * Port: the outbox seen by the dispatchers that deliver it, one delivery per event and webhook. Any number of
  * dispatchers (one per server) may share it: a delivery is claimed by one of them at a time, for a lease, and one
@@ -12,10 +14,11 @@ import java.util.List;
 public interface EventDeliveries {
 
     /**
-     * Claims up to {@code limit} deliveries due at {@code now}, the oldest due first: none of them is due again
-     * before {@code now + lease}, and each claim counts as an attempt.
+     * Claims up to {@code limit} of {@code tenant}'s deliveries due at {@code now}, the oldest due first: none of them
+     * is due again before {@code now + lease}, and each claim counts as an attempt. Other tenants' deliveries are
+     * never read or claimed.
      */
-    List<Delivery> claimDue(Instant now, Duration lease, int limit);
+    List<Delivery> claimDue(TenantId tenant, Instant now, Duration lease, int limit);
 
     /** The receiver accepted it: the delivery is removed. */
     void delivered(Delivery delivery);

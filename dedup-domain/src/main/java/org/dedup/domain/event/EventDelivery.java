@@ -4,6 +4,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
 
+import org.dedup.domain.model.TenantId;
+
 /**
  * Delivers the outbox at least once: claims due deliveries, sends each, removes it once accepted, and otherwise
  * schedules its next attempt by the {@link RetryPolicy} or, after the last, keeps it as given up. The caller runs
@@ -23,9 +25,9 @@ public final class EventDelivery {
         this.clock = clock;
     }
 
-    /** Claims up to {@code limit} due deliveries for this dispatcher. */
-    public List<Delivery> claimDue(int limit) {
-        return deliveries.claimDue(clock.instant(), policy.lease(), limit);
+    /** Claims up to {@code limit} of the tenant's due deliveries for this dispatcher. */
+    public List<Delivery> claimDue(TenantId tenant, int limit) {
+        return deliveries.claimDue(tenant, clock.instant(), policy.lease(), limit);
     }
 
     /** Sends one claimed delivery and stores how it went. */

@@ -57,8 +57,8 @@ public final class PublishingScanJobStore implements ScanJobStore {
     }
 
     @Override
-    public int interruptStale(Instant heartbeatBefore, Instant at) {
-        return jobs.interruptStale(heartbeatBefore, at);
+    public int interruptStale(TenantId tenant, Instant heartbeatBefore, Instant at) {
+        return jobs.interruptStale(tenant, heartbeatBefore, at);
     }
 
     private static List<DomainEvent> events(ScanJob job) {

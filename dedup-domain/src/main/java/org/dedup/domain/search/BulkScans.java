@@ -15,26 +15,43 @@ import org.dedup.domain.store.StorageUnavailableException;
 
 /**
  * Bulk searches as stored jobs, one running per tenant at a time, each in bounded memory (it spills to disk, see
- * {@link DuplicateSearch#scan(TenantId, ScanMethod, SpillingBulkSearch, java.util.function.Consumer)}): a job is started (or refused, naming the running
- * one), run to its end by the caller's executor, and its outcome stored. While this process runs a job its lease is
- * renewed ({@link #renewLeases}, which the runtime calls more often than every {@link #LEASE}); a job whose lease
+ * {@link DuplicateSearch#scan(TenantId, ScanMethod, SpillingBulkSearch)}): a job is started (or refused, naming the
+ * running one), run to its end by the caller's executor, and its outcome stored. While this process runs a job its
+ * lease is renewed ({@link #renewLeases}, which the runtime calls more often than every {@link #lease()}); a job whose lease
  * ran out was left by a process that stopped and is ended as interrupted, so none is lost or left running forever,
  * while the jobs of other live processes on the same database are left alone.
  */
 public final class BulkScans {
-    /** How long a running job's heartbeat counts: older, the process running it is taken for stopped. */
+    /** How long a running job's heartbeat counts by default: older, the process running it is taken for stopped. */
     public static final Duration LEASE = Duration.ofMinutes(1);
     private final DuplicateSearch search;
     private final ScanJobStore jobs;
     private final SpillingBulkSearch spilling;
     private final Clock clock;
+    private final Duration lease;
     private final Set<ScanJob> running = ConcurrentHashMap.newKeySet();
 
+    /** Bulk scans whose leases last the default {@link #LEASE}. */
     public BulkScans(DuplicateSearch search, ScanJobStore jobs, SpillingBulkSearch spilling, Clock clock) {
+        this(search, jobs, spilling, clock, LEASE);
+    }
+
+    /** Bulk scans whose leases last {@code lease}: a job not renewed for that long is taken for a stopped one's. */
+    public BulkScans(DuplicateSearch search, ScanJobStore jobs, SpillingBulkSearch spilling, Clock clock,
+                     Duration lease) {
         this.search = Require.nonNull(search, "duplicate search");
         this.jobs = Require.nonNull(jobs, "scan job store");
         this.spilling = Require.nonNull(spilling, "spilling search");
         this.clock = Require.nonNull(clock, "clock");
+        this.lease = Require.nonNull(lease, "scan lease");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("a scan lease must be positive, was " + lease);
+        }
+    }
+
+    /** How long a running job's heartbeat counts; renew the leases several times within it. */
+    public Duration lease() {
+        return lease;
     }
 
     /**
@@ -56,7 +73,7 @@ public final class BulkScans {
         search.requireAvailable(method);
         ScanJob job = ScanJob.running(tenant, clock.instant());
         Optional<ScanJob> other = jobs.startUnlessRunning(job);
-        if (other.isPresent() && interruptLeftRunning() > 0) {
+        if (other.isPresent() && interruptLeftRunning(tenant) > 0) {
             // the running one may have been a stopped process's, now ended: the tenant may be free
             other = jobs.startUnlessRunning(job);
         }
@@ -109,9 +126,11 @@ public final class BulkScans {
         }
     }
 
-    /** Ends as interrupted the jobs whose lease ran out (a stopped process left them running); how many. */
-    public int interruptLeftRunning() {
+    /**
+     * Ends as interrupted the tenant's jobs whose lease ran out (a stopped process left them running); how many.
+     */
+    public int interruptLeftRunning(TenantId tenant) {
         Instant now = clock.instant();
-        return jobs.interruptStale(now.minus(LEASE), now);
+        return jobs.interruptStale(tenant, now.minus(lease), now);
     }
 }

@@ -35,10 +35,11 @@ public interface ScanJobStore {
     void renew(Collection<ScanJob> running, Instant at);
 
     /**
-     * Ends as interrupted at {@code at} every job still running, of every tenant, whose heartbeat is before
+     * Ends as interrupted at {@code at} every job of {@code tenant} still running whose heartbeat is before
      * {@code heartbeatBefore}: the process that ran it stopped, while a job another live process runs is left alone.
+     * Other tenants' jobs are never touched.
      *
      * @return how many were ended
      */
-    int interruptStale(Instant heartbeatBefore, Instant at);
+    int interruptStale(TenantId tenant, Instant heartbeatBefore, Instant at);
 }

@@ -51,7 +51,24 @@ public abstract class EventOutboxContract {
     }
 
     private List<Delivery> claimed(TenantId tenant, Instant at) {
-        return deliveries().claimDue(at, LEASE, ALL).stream().filter(d -> d.tenant().equals(tenant)).toList();
+        return deliveries().claimDue(tenant, at, LEASE, ALL);
+    }
+
+    @Test
+    void aTenantsClaimLeavesAnotherTenantsDueDeliveriesUnclaimed() {
+        TenantId tenant = aTenant();
+        TenantId other = aTenant();
+        webhookOf(tenant, "https://crm.example/hooks/mine");
+        webhookOf(other, "https://crm.example/hooks/theirs");
+        outbox().add(List.of(scanFinished(tenant), scanFinished(other)));
+
+        List<Delivery> mine = claimed(tenant, T0);
+
+        assertEquals(1, mine.size(), mine.toString());
+        assertEquals(tenant, mine.getFirst().tenant());
+        List<Delivery> theirs = claimed(other, T0);
+        assertEquals(1, theirs.size(), "still due, its first attempt: " + theirs);
+        assertEquals(1, theirs.getFirst().attempt());
     }
 
     @Test

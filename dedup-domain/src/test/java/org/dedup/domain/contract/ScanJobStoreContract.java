@@ -71,7 +71,7 @@ public abstract class ScanJobStoreContract {
         jobs().startUnlessRunning(left);
         Instant restart = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        assertTrue(jobs().interruptStale(restart, restart) >= 1);
+        assertEquals(1, jobs().interruptStale(tenant, restart, restart));
 
         assertEquals(new ScanJob.Interrupted(restart), jobs().find(tenant, left.id()).orElseThrow().outcome());
         assertEquals(Optional.empty(), jobs().startUnlessRunning(ScanJob.running(tenant, restart)));
@@ -87,11 +87,30 @@ public abstract class ScanJobStoreContract {
         jobs().startUnlessRunning(left);
 
         jobs().renew(List.of(renewed), T0.plusSeconds(120));
-        jobs().interruptStale(T0.plusSeconds(60), T0.plusSeconds(130));
+        jobs().interruptStale(live, T0.plusSeconds(60), T0.plusSeconds(130));
+        jobs().interruptStale(stopped, T0.plusSeconds(60), T0.plusSeconds(130));
 
         assertEquals(new ScanJob.Running(), jobs().find(live, renewed.id()).orElseThrow().outcome());
         assertEquals(new ScanJob.Interrupted(T0.plusSeconds(130)), jobs().find(stopped, left.id()).orElseThrow()
                 .outcome());
+    }
+
+    @Test
+    void interruptingATenantsStaleJobsLeavesAnotherTenantsStaleJobsRunning() {
+        TenantId tenant = aTenant();
+        TenantId other = aTenant();
+        ScanJob mine = ScanJob.running(tenant, T0);
+        ScanJob theirs = ScanJob.running(other, T0);
+        jobs().startUnlessRunning(mine);
+        jobs().startUnlessRunning(theirs);
+
+        assertEquals(1, jobs().interruptStale(tenant, T0.plusSeconds(60), T0.plusSeconds(130)));
+
+        assertEquals(new ScanJob.Interrupted(T0.plusSeconds(130)), jobs().find(tenant, mine.id()).orElseThrow()
+                .outcome());
+        assertEquals(new ScanJob.Running(), jobs().find(other, theirs.id()).orElseThrow().outcome());
+        assertEquals(Optional.of(theirs), jobs().startUnlessRunning(ScanJob.running(other, T0.plusSeconds(131))),
+                "the other tenant's job still holds its tenant");
     }
 
     @Test

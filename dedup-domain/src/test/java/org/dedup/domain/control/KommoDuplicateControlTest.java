@@ -13,10 +13,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.dedup.domain.activity.Task;
 import org.dedup.domain.control.Decision;
+import org.dedup.domain.control.DecisionLog;
+import org.dedup.domain.control.LeadArrival;
+import org.dedup.domain.control.LeadUpdate;
 import org.dedup.domain.control.MergeTiming;
 import org.dedup.domain.model.Company;
 import org.dedup.domain.model.Contact;
@@ -415,6 +419,38 @@ class KommoDuplicateControlTest {
             assertEquals(List.of(existing.id()), merged.mergedInto());
             assertEquals(1, fixture.leads.count(TENANT), "the added lead was merged away");
             assertEquals(1, fixture.journal.recent(TENANT, 10).getFirst().absorbed().size());
+        }
+
+        @Test
+        void theCheckRightAfterAnAddIsRecordedWithWhoSentTheLead() {
+            existingIn(PipelineStage.incoming("sales"));
+            fixture.control.receive(new LeadArrival(anIncomingLead().from(SourceChannel.WEB_FORM)
+                    .withContactName("Ivan Petrov").incoming(), Optional.empty()).by("web-form@acme"));
+
+            DecisionLog.Recording afterAdd = fixture.decisions.recordings(TENANT).getLast();
+            assertEquals(MergeTiming.AFTER_ADD, assertInstanceOf(Decision.Merged.class, afterAdd.decision()).timing());
+            assertEquals(Optional.of("web-form@acme"), afterAdd.actor());
+        }
+
+        @Test
+        void theCheckAfterAnUpdateIsRecordedWithWhoSentTheUpdate() {
+            fixture.enable(KommoMethods.BIG_DATA);
+            fixture.stored(aLead().withContactName("Ivan Petrov").inStage(PipelineStage.incoming("sales")));
+            Lead other = fixture.stored(aLead().withContactName("Olga Petrova")
+                    .inStage(PipelineStage.of("sales", "qualified")));
+            Lead unrelated = fixture.stored(aLead().withContactName("Anna Berg"));
+
+            fixture.control.update(LeadUpdate.of(other.id(), anIncomingLead().withContactName("Petrov Ivan")
+                    .incoming()).by("crm-sync"));
+            fixture.control.update(LeadUpdate.of(unrelated.id(), anIncomingLead().withContactName("Anna Berg")
+                    .incoming()).ifAt(unrelated.version()).by("ana@acme"));
+
+            List<DecisionLog.Recording> recorded = fixture.decisions.recordings(TENANT);
+            DecisionLog.Recording merged = recorded.get(recorded.size() - 2);
+            assertEquals(MergeTiming.ON_UPDATE, assertInstanceOf(Decision.Merged.class, merged.decision()).timing());
+            assertEquals(Optional.of("crm-sync"), merged.actor());
+            assertInstanceOf(Decision.Updated.class, recorded.getLast().decision());
+            assertEquals(Optional.of("ana@acme"), recorded.getLast().actor());
         }
 
         @Test

@@ -35,7 +35,7 @@ class EventDeliveryTest {
     }
 
     private void deliverDue() {
-        delivery.claimDue(10).forEach(delivery::deliver);
+        delivery.claimDue(ACME, 10).forEach(delivery::deliver);
     }
 
     @Test

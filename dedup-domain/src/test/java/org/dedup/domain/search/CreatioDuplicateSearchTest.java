@@ -337,11 +337,11 @@ class CreatioDuplicateSearchTest {
         @Test
         void aScanLeftRunningByAStoppedProcessEndsInterruptedOnceItsLeaseRanOut() {
             ScanJob left = scans.start(TENANT);
-            assertEquals(0, scans.interruptLeftRunning(), "within its lease it may be another process's");
+            assertEquals(0, scans.interruptLeftRunning(TENANT), "within its lease it may be another process's");
 
             clock.advance(BulkScans.LEASE.plusSeconds(1));
 
-            assertEquals(1, scans.interruptLeftRunning());
+            assertEquals(1, scans.interruptLeftRunning(TENANT));
             assertInstanceOf(ScanJob.Interrupted.class, scans.find(TENANT, left.id()).orElseThrow().outcome());
         }
 

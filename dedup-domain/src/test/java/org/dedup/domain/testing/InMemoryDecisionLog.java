@@ -18,21 +18,41 @@ import org.dedup.domain.model.TenantId;
 public final class InMemoryDecisionLog implements DecisionLog {
     private final List<LoggedDecision> decisions = new ArrayList<>();
     private final Map<TenantId, Map<IdempotencyKey, KeyedDecision>> byKey = new HashMap<>();
+    private final List<Recording> recorded = new ArrayList<>();
 
     @Override
-    public synchronized void record(TenantId tenant, Decision decision, Instant at) {
-        decisions.add(new LoggedDecision(tenant, decision, at));
+    public void record(TenantId tenant, Decision decision, Instant at) {
+        remember(new Recording(tenant, Optional.empty(), decision, at));
     }
 
     @Override
-    public synchronized void record(TenantId tenant, IdempotencyKey key, Optional<RequestFingerprint> fingerprint,
-                                    Decision decision, Instant at) {
-        Map<IdempotencyKey, KeyedDecision> keys = byKey.computeIfAbsent(tenant, t -> new HashMap<>());
-        if (keys.containsKey(key)) {
-            throw new InvalidRecordException("idempotency key " + key.value() + " was used already in tenant " + tenant);
-        }
-        keys.put(key, new KeyedDecision(decision, fingerprint));
-        record(tenant, decision, at);
+    public void record(TenantId tenant, IdempotencyKey key, Optional<RequestFingerprint> fingerprint,
+                       Decision decision, Instant at) {
+        remember(new Recording(tenant, Optional.of(key), fingerprint, decision, at));
+    }
+
+    /** Keeps each recording whole, with who sent its request. */
+    @Override
+    public void recordAll(List<Recording> recordings) {
+        recordings.forEach(this::remember);
+    }
+
+    private synchronized void remember(Recording recording) {
+        recording.key().ifPresent(key -> {
+            Map<IdempotencyKey, KeyedDecision> keys = byKey.computeIfAbsent(recording.tenant(), t -> new HashMap<>());
+            if (keys.containsKey(key)) {
+                throw new InvalidRecordException("idempotency key " + key.value() + " was used already in tenant "
+                        + recording.tenant());
+            }
+            keys.put(key, new KeyedDecision(recording.decision(), recording.fingerprint()));
+        });
+        decisions.add(new LoggedDecision(recording.tenant(), recording.decision(), recording.at()));
+        recorded.add(recording);
+    }
+
+    /** The tenant's decisions as recorded, oldest first, each with who sent its request when that was known. */
+    public synchronized List<Recording> recordings(TenantId tenant) {
+        return recorded.stream().filter(r -> r.tenant().equals(tenant)).toList();
     }
 
     @Override

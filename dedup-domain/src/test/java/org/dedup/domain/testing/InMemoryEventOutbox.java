@@ -48,8 +48,9 @@ public final class InMemoryEventOutbox implements EventOutbox, EventDeliveries, 
     }
 
     @Override
-    public synchronized List<Delivery> claimDue(Instant now, Duration lease, int limit) {
-        List<Row> due = rows.values().stream().filter(r -> !r.failed() && !r.due().isAfter(now))
+    public synchronized List<Delivery> claimDue(TenantId tenant, Instant now, Duration lease, int limit) {
+        List<Row> due = rows.values().stream().filter(r -> r.event().tenant().equals(tenant) && !r.failed()
+                        && !r.due().isAfter(now))
                 .sorted(Comparator.comparing(Row::due)).limit(limit).toList();
         List<Delivery> claimed = new ArrayList<>();
         for (Row row : due) {

@@ -54,9 +54,9 @@ public final class InMemoryScanJobs implements ScanJobStore {
     }
 
     @Override
-    public synchronized int interruptStale(Instant heartbeatBefore, Instant at) {
-        List<ScanJob> stale = jobs.values().stream().filter(j -> j.outcome() instanceof ScanJob.Running
-                && heartbeats.get(j.id()).isBefore(heartbeatBefore)).toList();
+    public synchronized int interruptStale(TenantId tenant, Instant heartbeatBefore, Instant at) {
+        List<ScanJob> stale = jobs.values().stream().filter(j -> j.tenant().equals(tenant)
+                && j.outcome() instanceof ScanJob.Running && heartbeats.get(j.id()).isBefore(heartbeatBefore)).toList();
         stale.forEach(job -> jobs.put(job.id(), job.ended(new ScanJob.Interrupted(at))));
         return stale.size();
     }

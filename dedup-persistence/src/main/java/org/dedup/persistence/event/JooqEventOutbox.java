@@ -88,14 +88,15 @@ public final class JooqEventOutbox implements EventOutbox, EventDeliveries {
     }
 
     @Override
-    public List<Delivery> claimDue(Instant now, Duration lease, int limit) {
+    public List<Delivery> claimDue(TenantId tenant, Instant now, Duration lease, int limit) {
         try {
             List<Delivery> claimed = new ArrayList<>();
             for (Record row : dsl.select(EVENT_OUTBOX.TENANT_ID, EVENT_OUTBOX.WEBHOOK_ID, EVENT_OUTBOX.EVENT_ID,
                             EVENT_OUTBOX.EVENT_TYPE, EVENT_OUTBOX.BODY, EVENT_OUTBOX.ATTEMPTS, WEBHOOK.URL, WEBHOOK.SECRET)
                     .from(EVENT_OUTBOX)
                     .join(WEBHOOK).on(WEBHOOK.TENANT_ID.eq(EVENT_OUTBOX.TENANT_ID), WEBHOOK.ID.eq(EVENT_OUTBOX.WEBHOOK_ID))
-                    .where(EVENT_OUTBOX.FAILED_AT.isNull(), EVENT_OUTBOX.NEXT_ATTEMPT_AT.le(Timestamps.time(now)))
+                    .where(EVENT_OUTBOX.TENANT_ID.eq(tenant.value()), EVENT_OUTBOX.FAILED_AT.isNull(),
+                            EVENT_OUTBOX.NEXT_ATTEMPT_AT.le(Timestamps.time(now)))
                     .orderBy(EVENT_OUTBOX.NEXT_ATTEMPT_AT)
                     .limit(limit)
                     .fetch()) {
@@ -115,7 +116,7 @@ public final class JooqEventOutbox implements EventOutbox, EventDeliveries {
             }
             return claimed;
         } catch (DataAccessException e) {
-            throw Storage.translated("could not claim due event deliveries", e);
+            throw Storage.translated("could not claim the due event deliveries of tenant " + tenant, e);
         }
     }
 

@@ -17,7 +17,6 @@ import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.jooq.tables.records.ScanJobRecord;
 import org.dedup.persistence.json.DocumentCodec;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 
 /**
  * Scan jobs, a row each. A running job holds its tenant in {@code running_tenant}, whose unique constraint refuses
@@ -100,20 +99,16 @@ public final class JooqScanJobStore implements ScanJobStore {
 
     /** A running row without a heartbeat (none of this version's) counts as stale. */
     @Override
-    public int interruptStale(Instant heartbeatBefore, Instant at) {
+    public int interruptStale(TenantId tenant, Instant heartbeatBefore, Instant at) {
         ScanJobRecord row = dsl.newRecord(SCAN_JOB);
         outcome(row, new ScanJob.Interrupted(at));
-        try {
-            return dsl.update(SCAN_JOB)
-                    .set(SCAN_JOB.STATUS, row.getStatus())
-                    .set(SCAN_JOB.FINISHED_AT, row.getFinishedAt())
-                    .setNull(SCAN_JOB.RUNNING_TENANT)
-                    .where(SCAN_JOB.STATUS.eq(RUNNING), SCAN_JOB.HEARTBEAT_AT.isNull()
-                            .or(SCAN_JOB.HEARTBEAT_AT.lt(Timestamps.time(heartbeatBefore))))
-                    .execute();
-        } catch (DataAccessException e) {
-            throw Storage.translated("could not interrupt the scans left running", e);
-        }
+        return Storage.attempt("interrupt", "the scans left running", tenant, () -> dsl.update(SCAN_JOB)
+                .set(SCAN_JOB.STATUS, row.getStatus())
+                .set(SCAN_JOB.FINISHED_AT, row.getFinishedAt())
+                .setNull(SCAN_JOB.RUNNING_TENANT)
+                .where(SCAN_JOB.TENANT_ID.eq(tenant.value()), SCAN_JOB.STATUS.eq(RUNNING),
+                        SCAN_JOB.HEARTBEAT_AT.isNull().or(SCAN_JOB.HEARTBEAT_AT.lt(Timestamps.time(heartbeatBefore))))
+                .execute());
     }
 
     private void outcome(ScanJobRecord row, ScanJob.Outcome outcome) {
