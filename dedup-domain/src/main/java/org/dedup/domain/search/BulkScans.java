@@ -17,9 +17,9 @@ import org.dedup.domain.store.StorageUnavailableException;
  * Bulk searches as stored jobs, one running per tenant at a time, each in bounded memory (it spills to disk, see
  * {@link DuplicateSearch#scan(TenantId, ScanMethod, SpillingBulkSearch)}): a job is started (or refused, naming the
  * running one), run to its end by the caller's executor, and its outcome stored. While this process runs a job its
- * lease is renewed ({@link #renewLeases}, which the runtime calls more often than every {@link #lease()}); a job whose lease
- * ran out was left by a process that stopped and is ended as interrupted, so none is lost or left running forever,
- * while the jobs of other live processes on the same database are left alone.
+ * lease is renewed ({@link #renewLeases}, which the runtime calls more often than every {@link #lease()}); a job
+ * whose lease ran out was left by a process that stopped and is ended as interrupted, so none is lost or left running
+ * forever, while the jobs of other live processes on the same database are left alone.
  */
 public final class BulkScans {
     /** How long a running job's heartbeat counts by default: older, the process running it is taken for stopped. */
