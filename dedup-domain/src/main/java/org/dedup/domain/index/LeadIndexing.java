@@ -32,6 +32,11 @@ import org.dedup.domain.store.Transactor;
  */
 public final class LeadIndexing {
     private static final System.Logger LOG = System.getLogger(LeadIndexing.class.getName());
+    /**
+     * How long a job started in a server waits before its first page: five times the one second a server caches a
+     * tenant's settings for, so every arrival has read the settings that enable the method.
+     */
+    public static final Duration SETTLE = Duration.ofSeconds(5);
     /** Leads per page: one short transaction each, the leads of the page locked while their keys are added. */
     public static final int PAGE = 200;
     private final LeadRepository leads;
