@@ -13,13 +13,8 @@ import com.google.inject.Inject;
 
 import org.dedup.app.config.DedupConfig;
 import org.dedup.app.http.LabelService;
-import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.TenantId;
-import org.dedup.domain.search.NotDuplicateStore;
-import org.dedup.domain.standardize.RecordStandardizer;
-import org.dedup.domain.store.LeadRepository;
-import org.dedup.domain.store.SettingsStore;
 import org.dedup.ml.active.LabelledModel;
 import org.dedup.ml.matcher.BigDataMatcherProvider;
 import org.dedup.ml.matcher.LeadPersons;
@@ -32,7 +27,6 @@ import org.dedup.ml.record.PersonRecord;
 import org.dedup.ml.record.RecordFiles;
 import org.dedup.ml.record.RecordSchema;
 import org.dedup.ml.training.DefaultModelRecipe;
-import org.dedup.ml.training.TenantDecisions;
 import org.dedup.ml.training.Trainer;
 import org.dedup.ml.training.TrainingData;
 import org.dedup.ml.training.TrainingOptions;
@@ -44,8 +38,6 @@ import picocli.CommandLine.Option;
 @Command(name = "train", description = "Train a BIG DATA model and write it to one "
         + "file: blocking rules chosen on the labelled records, thresholds chosen for the merge precision aim.")
 final class TrainCommand implements Callable<Integer>, OnApplication {
-    private static final int MAX_TENANT_MERGES = 100_000;
-
     @Option(names = "--out", required = true, description = "the model file to write")
     Path out;
 
@@ -211,11 +203,11 @@ final class TrainCommand implements Callable<Integer>, OnApplication {
 
     /**
      * Training with a tenant's merges, unmerges and not-a-duplicate marks and its answers to {@code POST /v1/labels}
-     * as labelled pairs.
+     * as labelled pairs, of the records the trained schema compares: leads and contacts for a person schema,
+     * companies for a company schema.
      */
-    record WithTenantDecisions(TrainCommand options, DedupConfig config, RecordStandardizer standardizer,
-                               SettingsStore settings, MergeJournal journal, NotDuplicateStore notDuplicates,
-                               LeadRepository leads, LabelService labels) implements Callable<Integer> {
+    record WithTenantDecisions(TrainCommand options, DedupConfig config, LabelService labels)
+            implements Callable<Integer> {
         @Inject
         WithTenantDecisions {
         }
@@ -223,14 +215,10 @@ final class TrainCommand implements Callable<Integer>, OnApplication {
         @Override
         public Integer call() {
             TenantId tenant = new TenantId(options.tenant);
-            RecordSchema schema = options.recordSchema();
-            var standardization = settings.settings(tenant).standardization();
-            var decisions = new TenantDecisions(journal, notDuplicates, leads,
-                    lead -> standardizer.lead(lead, standardization),
-                    LeadPersons.configured(schema, ModelChoice.bigDataConfig(config)));
-            return options.train(List.of(TrainingData.fromPairs(decisions.pairs(tenant, MAX_TENANT_MERGES),
-                    "decisions of tenant " + tenant), TrainingData.fromPairs(labels.labelledPairs(tenant),
-                    "labels of tenant " + tenant)), labels.records(tenant));
+            LabelService.Training training = labels.training(tenant,
+                    LeadPersons.configured(options.recordSchema(), ModelChoice.bigDataConfig(config)));
+            return options.train(List.of(TrainingData.fromPairs(training.decisions(), "decisions of tenant " + tenant),
+                    TrainingData.fromPairs(training.answers(), "labels of tenant " + tenant)), training.records());
         }
     }
 }

@@ -29,7 +29,7 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
     /** Far above any lead (a few KB); a larger limit only lets one request take the heap. */
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final int MAX_TIMEOUT_MILLIS = 3_600_000;
-    private static final int DEFAULT_WARM_UP = 500;
+    private static final int DEFAULT_WARM_UP = 4_000;
     private static final int MAX_WARM_UP = 100_000;
 
     public HttpConfig {

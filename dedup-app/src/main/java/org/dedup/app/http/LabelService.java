@@ -2,6 +2,7 @@ package org.dedup.app.http;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.google.inject.AbstractModule;
@@ -9,7 +10,8 @@ import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-import org.dedup.domain.merge.MergeJournal;
+import org.dedup.domain.audit.MergeHistory;
+import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.search.NotDuplicateStore;
@@ -17,7 +19,6 @@ import org.dedup.domain.search.PairAnswer;
 import org.dedup.domain.search.PairLabelStore;
 import org.dedup.domain.search.RecordPair;
 import org.dedup.domain.standardize.RecordStandardizer;
-import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.matchers.spi.MatcherConfig;
 import org.dedup.ml.active.ActiveLearner;
@@ -40,15 +41,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class LabelService {
     private static final Logger LOG = LoggerFactory.getLogger(LabelService.class);
-    private static final int MAX_TENANT_MERGES = 100_000;
     private final Optional<TenantLabels> labels;
     private final Optional<LeadPersons> persons;
     private final DuplicateSearch search;
     private final Decisions decisions;
 
-    /** The ports a tenant's merges, unmerges and marks are read from. */
-    record Decisions(MergeJournal journal, NotDuplicateStore notDuplicates, LeadRepository leads,
+    /** The ports a tenant's merges, unmerges, marks and answers are read from. */
+    record Decisions(MergeHistory merges, NotDuplicateStore notDuplicates, PairLabelStore answers,
                      RecordStandardizer standardizer, SettingsStore settings) {
+        TenantDecisions of(LeadPersons persons) {
+            return new TenantDecisions(merges, notDuplicates, standardizer, settings, persons);
+        }
+    }
+
+    /**
+     * What {@code train --tenant} learns from: the tenant's records a model of {@code persons}' schema compares, what
+     * the tenant decided about them and its answers among them (see {@link #training}).
+     */
+    public record Training(List<PersonRecord> records, List<LabelledPair> decisions, List<LabelledPair> answers) {
+        public Training {
+            records = List.copyOf(records);
+            decisions = List.copyOf(decisions);
+            answers = List.copyOf(answers);
+        }
     }
 
     LabelService(Optional<TenantLabels> labels, Optional<LeadPersons> persons, DuplicateSearch search,
@@ -64,16 +79,15 @@ public final class LabelService {
         return new AbstractModule() {
             @Provides
             @Singleton
-            LabelService labelService(PairLabelStore store, DuplicateSearch search, MergeJournal journal,
-                                      NotDuplicateStore notDuplicates, LeadRepository leads,
-                                      RecordStandardizer standardizer, SettingsStore settings, Clock clock) {
-                Decisions decisions = new Decisions(journal, notDuplicates, leads, standardizer, settings);
+            LabelService labelService(PairLabelStore store, DuplicateSearch search, MergeHistory merges,
+                                      NotDuplicateStore notDuplicates, RecordStandardizer standardizer,
+                                      SettingsStore settings, Clock clock) {
+                Decisions decisions = new Decisions(merges, notDuplicates, store, standardizer, settings);
                 try {
                     ModelArtifact artifact = BigDataMatcherProvider.configuredModel(bigData);
                     LeadPersons persons = LeadPersons.configured(artifact.metadata().recordSchema(), bigData);
                     return new LabelService(Optional.of(new TenantLabels(MatchModel.of(artifact), persons, store,
-                            notDuplicates, clock, ActiveLearner.DEFAULT_REFIT_EVERY)), Optional.of(persons), search,
-                            decisions);
+                            clock, ActiveLearner.DEFAULT_REFIT_EVERY)), Optional.of(persons), search, decisions);
                 } catch (ModelFileException e) {
                     LOG.warn("labelling is unavailable: matchers.big_data.model {}", e.getMessage());
                     return new LabelService(Optional.empty(), Optional.empty(), search, decisions);
@@ -83,11 +97,11 @@ public final class LabelService {
     }
 
     Optional<TenantLabels.Next> next(TenantId tenant) {
-        return labels().next(tenant, search::records, this::decisions);
+        return labels().next(tenant, search::records, decisions.of(persons.orElseThrow())::pairs);
     }
 
     TenantLabels.Progress progress(TenantId tenant) {
-        return labels().progress(tenant, search::records, this::decisions);
+        return labels().progress(tenant, search::records, decisions.of(persons.orElseThrow())::pairs);
     }
 
     /** Stores the answer; both records must be the tenant's. */
@@ -98,21 +112,14 @@ public final class LabelService {
         tenantLabels.answer(tenant, pair, answer);
     }
 
-    /** The tenant's stored answers as labelled pairs, for {@code train --tenant}. */
-    public List<LabelledPair> labelledPairs(TenantId tenant) {
-        return labels().labelledPairs(tenant, search.records(tenant));
-    }
-
-    /** The tenant's records a labelling session chooses among, for {@code train --tenant}'s label correction. */
-    public List<PersonRecord> records(TenantId tenant) {
-        return labels().records(search.records(tenant));
-    }
-
-    private List<LabelledPair> decisions(TenantId tenant) {
-        var standardization = decisions.settings().settings(tenant).standardization();
-        return new TenantDecisions(decisions.journal(), decisions.notDuplicates(), decisions.leads(),
-                lead -> decisions.standardizer().lead(lead, standardization), persons.orElseThrow())
-                .pairs(tenant, MAX_TENANT_MERGES);
+    /**
+     * What {@code train --tenant} learns for a model read by {@code persons} (the trained schema's, which need not be
+     * the configured model's): the tenant's records of the kinds it compares, its decisions and answers among them.
+     */
+    public Training training(TenantId tenant, LeadPersons persons) {
+        Map<RecordRef, PersonRecord> records = persons.records(search.records(tenant));
+        return new Training(List.copyOf(records.values()), decisions.of(persons).pairs(tenant, records),
+                TenantLabels.labelledPairs(decisions.answers().all(tenant), records));
     }
 
     private TenantLabels labels() {

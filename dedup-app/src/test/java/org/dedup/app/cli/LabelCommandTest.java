@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.dedup.ml.record.LabelledPair;
@@ -27,10 +28,14 @@ class LabelCommandTest {
     Path dir;
 
     private String label(Path records, Path out, String answers) {
+        return label(records, out, new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String label(Path records, Path out, InputStream answers) {
         InputStream originalIn = System.in;
         PrintStream originalOut = System.out;
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
-        System.setIn(new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8)));
+        System.setIn(answers);
         System.setOut(new PrintStream(terminal, true, StandardCharsets.UTF_8));
         try {
             int exit = DedupCommand.commandLine().execute("label", "--model", "people", "--records",
@@ -68,6 +73,38 @@ class LabelCommandTest {
                 "both records side by side: " + terminal);
         List<LabelledPair> labelled = LabelledPairFiles.read(out, RecordSchema.people());
         assertEquals(List.of(true, false), labelled.stream().map(LabelledPair::match).toList());
+    }
+
+    @Test
+    void eachAnswerIsInTheFileBeforeTheNextPairIsAsked() throws IOException {
+        Path out = dir.resolve("labelled.csv");
+        List<Integer> labelledWhenAsked = new ArrayList<>();
+        InputStream person = new InputStream() {
+            private final List<String> replies = new ArrayList<>(List.of("y\n", "n\n", "u\n"));
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException("read a line at a time");
+            }
+
+            /** One reply per read, so each is read only when the session asks for it. */
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                labelledWhenAsked.add(Files.exists(out) ? LabelledPairFiles.read(out, RecordSchema.people()).size()
+                        : 0);
+                if (replies.isEmpty()) {
+                    return -1;
+                }
+                byte[] reply = replies.removeFirst().getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(reply, 0, buffer, offset, reply.length);
+                return reply.length;
+            }
+        };
+
+        label(records(), out, person);
+
+        assertEquals(List.of(0, 1, 2), labelledWhenAsked,
+                "the labelled pairs in the file each time a reply was read");
     }
 
     @Test

@@ -21,7 +21,10 @@ import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.RecordPair;
+import org.dedup.matchers.spi.MatcherConfig;
+import org.dedup.ml.matcher.LeadPersons;
 import org.dedup.ml.record.LabelledPair;
+import org.dedup.ml.record.RecordSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -33,6 +36,8 @@ class LabelsHttpTest {
     private static final String GLOBEX = "globex-labels-key-0123456789";
     private static final String INITECH = "initech-labels-key-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LeadPersons PEOPLE = LeadPersons.configured(RecordSchema.people(),
+            MatcherConfig.empty("big_data"));
     private static ServerOnPostgres server;
 
     @BeforeAll
@@ -89,6 +94,11 @@ class LabelsHttpTest {
         return recordId.substring(recordId.indexOf(':') + 1);
     }
 
+    /** The tenant's answers as {@code train --tenant} learns them with the people model. */
+    private static List<LabelledPair> answers(String tenant) {
+        return server.app.get(LabelService.class).training(new TenantId(tenant), PEOPLE).answers();
+    }
+
     private static Set<String> pair(JsonNode next) {
         return Set.of(next.at("/first/id").asText(), next.at("/second/id").asText());
     }
@@ -140,11 +150,11 @@ class LabelsHttpTest {
             ok(send("POST", "/v1/labels", ACME, answer(next, "match")));
             ok(send("POST", "/v1/labels", ACME, answer(next, "match")));
 
-            List<LabelledPair> labelled = server.app.get(LabelService.class).labelledPairs(new TenantId("acme"));
+            List<LabelledPair> labelled = answers("acme");
 
             assertTrue(labelled.stream().anyMatch(l -> l.match() && Set.of(uuid(l.pair().first().id()),
                     uuid(l.pair().second().id())).equals(pair(next))), labelled.toString());
-            assertEquals(List.of(), server.app.get(LabelService.class).labelledPairs(new TenantId("globex")));
+            assertEquals(List.of(), answers("globex"));
         }
 
         @Test
@@ -170,7 +180,7 @@ class LabelsHttpTest {
             HttpResponse<String> response = send("POST", "/v1/labels", GLOBEX, answer(acmePair, "match"));
 
             assertEquals(404, response.statusCode(), response.body());
-            assertEquals(List.of(), server.app.get(LabelService.class).labelledPairs(new TenantId("globex")));
+            assertEquals(List.of(), answers("globex"));
         }
 
         @Test

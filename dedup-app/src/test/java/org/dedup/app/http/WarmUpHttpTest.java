@@ -25,12 +25,13 @@ class WarmUpHttpTest {
             new TenantConfig("acme", KEY, List.of("email", "phone"), "GB", null, null, null));
 
     @Test
-    void aServerDecidesSyntheticArrivalsBeforeItOpensAndKeepsNoneOfThem() throws Exception {
+    void aServerDecidesSyntheticArrivalsOneByOneAndInBatchesBeforeItOpensAndKeepsNoneOfThem() throws Exception {
         try (ServerOnPostgres server = ServerOnPostgres.start("warmup", HttpConfig.on(0, 16_384).withWarmUp(60),
                 TENANTS)) {
             WarmUp.Done done = server.api.warmedUp();
 
             assertEquals(60, done.arrivals());
+            assertTrue(done.together() > 0 && done.together() < 60, "some decided together, some alone: " + done);
             assertTrue(done.merged() >= 10, "duplicates among them were merged: " + done);
             assertEquals(0, server.app.get(LeadRepository.class).count(WarmUp.TENANT));
             assertEquals(List.of(), server.app.get(AuditLog.class).decisions(WarmUp.TENANT,

@@ -105,7 +105,7 @@ public enum Comparison {
     DAY_MONTH_SWAPPED {
         @Override
         double compare(PreparedValue a, PreparedValue b) {
-            return Dates.dayAndMonthSwapped(a.text(), b.text()) ? 1.0 : 0.0;
+            return Dates.dayAndMonthSwapped(a.dateDigits(), b.dateDigits()) ? 1.0 : 0.0;
         }
     };
 

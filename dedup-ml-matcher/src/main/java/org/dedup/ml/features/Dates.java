@@ -22,15 +22,17 @@ final class Dates {
         }
     }
 
-    /** 1 when both are eight-digit dates of the same year with day and month swapped (and not equal). */
-    static boolean dayAndMonthSwapped(String a, String b) {
-        String x = digits(a);
-        String y = digits(b);
+    /**
+     * 1 when both are eight-digit dates of the same year with day and month swapped (and not equal); given the
+     * {@link #digits} of each.
+     */
+    static boolean dayAndMonthSwapped(String x, String y) {
         return x.length() == 8 && y.length() == 8 && !x.equals(y) && x.regionMatches(0, y, 0, 4)
                 && x.regionMatches(4, y, 6, 2) && x.regionMatches(6, y, 4, 2);
     }
 
-    private static String digits(String value) {
+    /** The digits of a date as written, in order. */
+    static String digits(String value) {
         StringBuilder digits = new StringBuilder(8);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

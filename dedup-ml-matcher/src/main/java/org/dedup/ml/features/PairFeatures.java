@@ -1,6 +1,7 @@
 package org.dedup.ml.features;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,25 +34,28 @@ public final class PairFeatures {
             (x, y) -> suffix(x).equals(suffix(y)) ? 1.0 : 0.0);
 
     private final RecordSchema recordSchema;
-    private final ValueFrequencies frequencies;
     private final List<Attribute> attributes;
-    private final List<List<Comparison>> comparisons;
+    /** By position of the attribute: the comparisons of its kind, in feature order. */
+    private final Comparison[][] comparisons;
     private final List<Set<Comparison>> comparisonSets;
+    /** By position: how rare the attribute's values and words are. */
+    private final List<ValueFrequencies.Rarities> rarities;
     /** The given name and surname when the schema has both: the swapped-names feature compares them crosswise. */
-    private final Optional<NameAttributes> nameAttributes;
+    private final Optional<NamePositions> namePositions;
     private final boolean emails;
     private final boolean phones;
     private final FeatureSchema schema;
 
     public PairFeatures(RecordSchema recordSchema, ValueFrequencies frequencies) {
         this.recordSchema = recordSchema;
-        this.frequencies = frequencies;
         this.attributes = recordSchema.singleValued();
-        this.comparisons = attributes.stream().map(a -> KindComparisons.of(a.kind())).toList();
-        this.comparisonSets = comparisons.stream().map(c -> (Set<Comparison>) (c.isEmpty()
-                ? EnumSet.noneOf(Comparison.class) : EnumSet.copyOf(c))).toList();
-        this.nameAttributes = recordSchema.ofKind(Kind.GIVEN_NAME).flatMap(given -> recordSchema.ofKind(Kind.SURNAME)
-                .map(surname -> new NameAttributes(given, surname)));
+        this.comparisons = attributes.stream().map(a -> KindComparisons.of(a.kind()).toArray(Comparison[]::new))
+                .toArray(Comparison[][]::new);
+        this.comparisonSets = Arrays.stream(comparisons).map(c -> (Set<Comparison>) (c.length == 0
+                ? EnumSet.noneOf(Comparison.class) : EnumSet.copyOf(Arrays.asList(c)))).toList();
+        this.rarities = attributes.stream().map(a -> frequencies.of(a.key())).toList();
+        this.namePositions = recordSchema.ofKind(Kind.GIVEN_NAME).flatMap(given -> recordSchema.ofKind(Kind.SURNAME)
+                .map(surname -> new NamePositions(attributes.indexOf(given), attributes.indexOf(surname))));
         this.emails = recordSchema.has(Kind.EMAIL);
         this.phones = recordSchema.has(Kind.PHONE);
         this.schema = new FeatureSchema(SCHEMA_VERSION, names());
@@ -68,27 +72,37 @@ public final class PairFeatures {
 
     /** The record with its values prepared for comparison; prepare once, compare with many. */
     public PreparedRecord prepare(PersonRecord record) {
-        return new PreparedRecord(record, attributes, comparisonSets, frequencies);
+        return new PreparedRecord(record, attributes, comparisonSets, rarities);
     }
 
     public double[] extract(PersonRecord a, PersonRecord b) {
         return extract(prepare(a), prepare(b));
     }
 
+    /**
+     * The features of a pair. A value equal on both sides is compared with itself: every comparison gives the same
+     * for two equal values (their prepared forms are equal too), and most see at once that it is the same value.
+     */
     public double[] extract(PreparedRecord a, PreparedRecord b) {
         double[] features = new double[schema.size()];
         int i = 0;
-        for (int position = 0; position < attributes.size(); position++) {
+        for (int position = 0; position < comparisons.length; position++) {
+            Comparison[] compared = comparisons[position];
             PreparedValue x = a.value(position);
             PreparedValue y = b.value(position);
-            boolean known = x != null && y != null;
-            features[i++] = known ? 0.0 : 1.0;
-            for (Comparison comparison : comparisons.get(position)) {
-                features[i++] = known ? comparison.compare(x, y) : 0.0;
+            if (x == null || y == null) {
+                features[i] = 1.0;
+                i += 1 + compared.length;
+            } else {
+                PreparedValue other = x.text().equals(y.text()) ? x : y;
+                i++;
+                for (Comparison comparison : compared) {
+                    features[i++] = comparison.compare(x, other);
+                }
             }
         }
-        if (nameAttributes.isPresent()) {
-            features[i++] = nameAttributes.get().swappedSimilarity(a.record(), b.record());
+        if (namePositions.isPresent()) {
+            features[i++] = namePositions.get().swappedSimilarity(a, b);
         }
         if (emails) {
             i = multiValued(a.record().emails(), b.record().emails(), EMAIL_COMPARISONS, features, i);
@@ -106,7 +120,7 @@ public final class PairFeatures {
             PreparedValue x = a.value(position);
             PreparedValue y = b.value(position);
             if (x != null && y != null) {
-                Comparison comparison = comparisons.get(position).getFirst();
+                Comparison comparison = comparisons[position][0];
                 lines.add(new AttributeSimilarity(attributes.get(position).key(), x.text(), y.text(),
                         comparison.name().toLowerCase(Locale.ROOT), comparison.compare(x, y)));
             }
@@ -114,14 +128,19 @@ public final class PairFeatures {
         return lines;
     }
 
-    private record NameAttributes(Attribute given, Attribute surname) {
+    /** The positions of the given name and the surname among the single-valued attributes. */
+    private record NamePositions(int given, int surname) {
         /** How alike the names are when given name and surname are swapped in one record (0 if either is missing). */
-        double swappedSimilarity(PersonRecord a, PersonRecord b) {
-            if (!a.has(given) || !a.has(surname) || !b.has(given) || !b.has(surname)) {
+        double swappedSimilarity(PreparedRecord a, PreparedRecord b) {
+            PreparedValue aGiven = a.value(given);
+            PreparedValue aSurname = a.value(surname);
+            PreparedValue bGiven = b.value(given);
+            PreparedValue bSurname = b.value(surname);
+            if (aGiven == null || aSurname == null || bGiven == null || bSurname == null) {
                 return 0.0;
             }
-            return (Similarities.jaroWinkler(a.value(given), b.value(surname))
-                    + Similarities.jaroWinkler(a.value(surname), b.value(given))) / 2;
+            return (Similarities.jaroWinkler(aGiven.text(), bSurname.text())
+                    + Similarities.jaroWinkler(aSurname.text(), bGiven.text())) / 2;
         }
     }
 
@@ -166,9 +185,9 @@ public final class PairFeatures {
         for (int position = 0; position < attributes.size(); position++) {
             String key = attributes.get(position).key();
             names.add(key + "_missing");
-            comparisons.get(position).forEach(c -> names.add(c.featureName(key)));
+            Arrays.stream(comparisons[position]).forEach(c -> names.add(c.featureName(key)));
         }
-        if (nameAttributes.isPresent()) {
+        if (namePositions.isPresent()) {
             names.add("names_swapped_jaro_winkler");
         }
         if (emails) {

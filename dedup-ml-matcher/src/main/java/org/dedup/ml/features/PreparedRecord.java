@@ -16,13 +16,13 @@ public final class PreparedRecord {
     private final PreparedValue[] values;
 
     PreparedRecord(PersonRecord record, List<Attribute> attributes, List<Set<Comparison>> comparisons,
-                   ValueFrequencies frequencies) {
+                   List<ValueFrequencies.Rarities> rarities) {
         this.record = record;
         this.values = new PreparedValue[attributes.size()];
         for (int i = 0; i < values.length; i++) {
             Attribute attribute = attributes.get(i);
             if (record.has(attribute)) {
-                values[i] = PreparedValue.of(attribute, record.value(attribute), comparisons.get(i), frequencies);
+                values[i] = PreparedValue.of(record.value(attribute), comparisons.get(i), rarities.get(i));
             }
         }
     }

@@ -5,29 +5,27 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.dedup.ml.record.Attribute;
-
 /**
  * One attribute value with what its comparisons derive from it, computed once per record rather than once per pair,
  * and only what the attribute's comparisons use: its phonetic codes, sorted character bigrams and words (with each
- * word's rarity), its value as a number and as a date, its house number and street, and how rare it is.
+ * word's rarity), its value as a number and as a date (and the date's digits), its house number and street, and how
+ * rare it is.
  */
 record PreparedValue(String text, String phoneticPrimary, String phoneticAlternate, String[] bigrams,
-                     String[] tokens, double[] tokenWeights, double number, long epochDay, double rarity,
-                     String houseNumber, String street) {
+                     String[] tokens, double[] tokenWeights, double number, long epochDay, String dateDigits,
+                     double rarity, String houseNumber, String street) {
     static final long NO_DATE = Long.MIN_VALUE;
 
     private static final String[] NONE = new String[0];
     private static final double[] NO_WEIGHTS = new double[0];
 
-    static PreparedValue of(Attribute attribute, String text, Set<Comparison> comparisons,
-                            ValueFrequencies frequencies) {
+    static PreparedValue of(String text, Set<Comparison> comparisons, ValueFrequencies.Rarities rarities) {
         boolean phonetic = comparisons.contains(Comparison.SOUND_ALIKE);
         boolean words = comparisons.contains(Comparison.TOKEN_SET) || comparisons.contains(Comparison.RARE_TOKENS)
                 || comparisons.contains(Comparison.TOKEN_CONTAINMENT);
         String[] tokens = words ? sorted(List.of(text.split(" "))) : NONE;
         double[] weights = comparisons.contains(Comparison.RARE_TOKENS)
-                ? Arrays.stream(tokens).mapToDouble(t -> frequencies.rarity(attribute.key(), t)).toArray()
+                ? Arrays.stream(tokens).mapToDouble(t -> rarities.of(t)).toArray()
                 : NO_WEIGHTS;
         boolean address = comparisons.contains(Comparison.HOUSE_NUMBER);
         int space = text.indexOf(' ');
@@ -40,7 +38,8 @@ record PreparedValue(String text, String phoneticPrimary, String phoneticAlterna
                 tokens, weights,
                 comparisons.contains(Comparison.NUMERIC_CLOSENESS) ? number(text) : Double.NaN,
                 comparisons.contains(Comparison.DATE_CLOSENESS) ? Dates.epochDay(text) : NO_DATE,
-                comparisons.contains(Comparison.EQUAL_RARITY) ? frequencies.rarity(attribute.key(), text) : 0.0,
+                comparisons.contains(Comparison.DAY_MONTH_SWAPPED) ? Dates.digits(text) : "",
+                comparisons.contains(Comparison.EQUAL_RARITY) ? rarities.of(text) : 0.0,
                 numbered ? first : "", numbered && space > 0 ? text.substring(space + 1) : text);
     }
 

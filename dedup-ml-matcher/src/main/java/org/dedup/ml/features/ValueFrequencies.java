@@ -51,12 +51,34 @@ public record ValueFrequencies(Map<String, Map<String, Integer>> counts, Map<Str
      * inverse document frequency scaled by its largest possible value.
      */
     public double rarity(String attribute, String value) {
-        int total = totals.getOrDefault(attribute, 0);
-        if (total < 2) {
-            return 1.0;
+        return of(attribute).of(value);
+    }
+
+    /** The rarities of one attribute's values, its counts looked up once: what preparing each record reads. */
+    public Rarities of(String attribute) {
+        return new Rarities(counts.getOrDefault(attribute, Map.of()), totals.getOrDefault(attribute, 0));
+    }
+
+    /** The counts of one attribute's values (or words) and their total. */
+    public static final class Rarities {
+        private final Map<String, Integer> counts;
+        private final int total;
+        private final double logTotal;
+
+        private Rarities(Map<String, Integer> counts, int total) {
+            this.counts = counts;
+            this.total = total;
+            this.logTotal = Math.log(total);
         }
-        int count = Math.max(1, counts.getOrDefault(attribute, Map.of()).getOrDefault(value, 0));
-        return Math.log((double) total / count) / Math.log(total);
+
+        /** The rarity of {@code value}, as {@link ValueFrequencies#rarity} gives it. */
+        public double of(String value) {
+            if (total < 2) {
+                return 1.0;
+            }
+            int count = Math.max(1, counts.getOrDefault(value, 0));
+            return Math.log((double) total / count) / logTotal;
+        }
     }
 
     /** How many records of the training data hold {@code value} (as a whole value or a word). */

@@ -2,10 +2,12 @@ package org.dedup.ml.matcher;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.dedup.domain.match.ScannedRecord;
 import org.dedup.domain.model.Company;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.CustomFieldValue;
@@ -14,6 +16,7 @@ import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.Party;
 import org.dedup.domain.model.RecordKind;
+import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.standardize.ProfileField;
 import org.dedup.domain.standardize.RecordProfile;
@@ -69,6 +72,20 @@ public final class LeadPersons {
         Optional<Company> company = lead.companies().stream().findFirst();
         return person(lead.id().toString(), contact, company,
                 key -> custom(key, lead, contact.orElse(null), company), profile.primary());
+    }
+
+    /** The records among a tenant's {@code records} that the schema compares, by reference, in their order. */
+    public Map<RecordRef, PersonRecord> records(List<ScannedRecord> records) {
+        Map<RecordRef, PersonRecord> byRef = new LinkedHashMap<>();
+        for (ScannedRecord record : records) {
+            if (compares(record.ref().kind())) {
+                byRef.put(record.ref(), switch (record) {
+                    case ScannedRecord.OfLead lead -> person(lead.lead());
+                    case ScannedRecord.OfParty party -> person(party.party(), party.profile());
+                });
+            }
+        }
+        return byRef;
     }
 
     /**

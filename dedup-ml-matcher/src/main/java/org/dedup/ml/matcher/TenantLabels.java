@@ -18,7 +18,6 @@ import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.ScannedRecord;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.model.TenantId;
-import org.dedup.domain.search.NotDuplicateStore;
 import org.dedup.domain.search.PairAnswer;
 import org.dedup.domain.search.PairLabel;
 import org.dedup.domain.search.PairLabelStore;
@@ -33,10 +32,10 @@ import org.dedup.ml.record.PersonRecord;
 /**
  * Active labelling of a tenant's own records, for a UI: the next pair is the {@link ActiveLearner}'s (the least
  * certain of the tenant's blocked candidates, diverse) under the model refitted on the tenant's labels so far; an
- * answer is stored as the tenant's label. The tenant's merges and unmerges ({@code decisions}) and its
- * not-a-duplicate marks of leads, contacts and companies are learnt as labels too. A tenant's session (its candidates and learner) is kept for {@link #SESSION_LIFETIME}
- * and then built again from the records as they are; answers stored since, by this server or another, are learnt on
- * the next request. Reads and writes the given tenant's records and labels only.
+ * answer is stored as the tenant's label. What the tenant decided ({@link Decisions}: its merges, unmerges and
+ * not-a-duplicate marks) is learnt as labels too. A tenant's session (its candidates and learner) is kept for
+ * {@link #SESSION_LIFETIME} and then built again from the records as they are; answers stored since, by this server
+ * or another, are learnt on the next request. Reads and writes the given tenant's records and labels only.
  *
  * <p>Thread-safe, and one tenant never waits for another: each tenant's session is built and used under that tenant's
  * own lock (a slow read of one tenant's records holds up only that tenant's requests), and at most
@@ -48,21 +47,19 @@ public final class TenantLabels {
     private final MatchModel model;
     private final LeadPersons persons;
     private final PairLabelStore labels;
-    private final NotDuplicateStore notDuplicates;
     private final Clock clock;
     private final int refitEvery;
     /** How many tenants' sessions are kept at most (each holds its candidates' features: memory). */
     public static final int MAX_SESSIONS = 32;
     private final Map<TenantId, Holder> sessions;
 
-    public TenantLabels(MatchModel model, LeadPersons persons, PairLabelStore labels, NotDuplicateStore notDuplicates,
-                        Clock clock, int refitEvery) {
-        this(model, persons, labels, notDuplicates, clock, refitEvery, MAX_SESSIONS);
+    public TenantLabels(MatchModel model, LeadPersons persons, PairLabelStore labels, Clock clock, int refitEvery) {
+        this(model, persons, labels, clock, refitEvery, MAX_SESSIONS);
     }
 
     /** As above, keeping at most {@code maxSessions} tenants' sessions. */
-    public TenantLabels(MatchModel model, LeadPersons persons, PairLabelStore labels, NotDuplicateStore notDuplicates,
-                        Clock clock, int refitEvery, int maxSessions) {
+    public TenantLabels(MatchModel model, LeadPersons persons, PairLabelStore labels, Clock clock, int refitEvery,
+                        int maxSessions) {
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxSessions must be at least 1, was " + maxSessions);
         }
@@ -75,9 +72,14 @@ public final class TenantLabels {
         this.model = model;
         this.persons = persons;
         this.labels = labels;
-        this.notDuplicates = notDuplicates;
         this.clock = clock;
         this.refitEvery = refitEvery;
+    }
+
+    /** What a tenant decided about its {@code records} (merges, unmerges, marks), as labelled pairs among them. */
+    @FunctionalInterface
+    public interface Decisions {
+        List<LabelledPair> pairs(TenantId tenant, Map<RecordRef, PersonRecord> records);
     }
 
     /** One of the two records of a pair to label: its reference and the values the model compares. */
@@ -97,7 +99,7 @@ public final class TenantLabels {
      * read only when the tenant's session is built ({@code decisions} likewise).
      */
     public Optional<Next> next(TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
-                               Function<TenantId, List<LabelledPair>> decisions) {
+                               Decisions decisions) {
         Holder holder = holder(tenant);
         synchronized (holder) {
             Session session = session(holder, tenant, records, decisions);
@@ -106,7 +108,7 @@ public final class TenantLabels {
     }
 
     public Progress progress(TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
-                             Function<TenantId, List<LabelledPair>> decisions) {
+                             Decisions decisions) {
         Holder holder = holder(tenant);
         synchronized (holder) {
             Session session = session(holder, tenant, records, decisions);
@@ -124,23 +126,17 @@ public final class TenantLabels {
         labels.save(tenant, new PairLabel(pair, answer, clock.instant()));
     }
 
-    /** The tenant's stored answers (match or not) among {@code records} as labelled pairs, for training. */
-    public List<LabelledPair> labelledPairs(TenantId tenant, List<ScannedRecord> records) {
-        Map<RecordRef, PersonRecord> byRef = persons(records);
+    /** The {@code answers} (match or not; unsure ones left out) among {@code records} as labelled pairs. */
+    public static List<LabelledPair> labelledPairs(List<PairLabel> answers, Map<RecordRef, PersonRecord> records) {
         List<LabelledPair> pairs = new ArrayList<>();
-        for (PairLabel label : labels.all(tenant)) {
-            PersonRecord first = byRef.get(label.pair().first());
-            PersonRecord second = byRef.get(label.pair().second());
+        for (PairLabel label : answers) {
+            PersonRecord first = records.get(label.pair().first());
+            PersonRecord second = records.get(label.pair().second());
             if (first != null && second != null && label.answer() != PairAnswer.UNSURE) {
                 pairs.add(new LabelledPair(new PersonPair(first, second), label.answer() == PairAnswer.MATCH));
             }
         }
         return pairs;
-    }
-
-    /** The tenant's records the model compares, as a labelling session reads them (its candidates' records). */
-    public List<PersonRecord> records(List<ScannedRecord> records) {
-        return List.copyOf(persons(records).values());
     }
 
     private Next next(Session session, ActiveLearner.Candidate candidate) {
@@ -165,51 +161,28 @@ public final class TenantLabels {
 
     /** The tenant's session, built when missing or stale; called holding {@code holder}'s lock. */
     private Session session(Holder holder, TenantId tenant, Function<TenantId, List<ScannedRecord>> records,
-                            Function<TenantId, List<LabelledPair>> decisions) {
+                            Decisions decisions) {
         Session session = holder.session;
         Instant now = clock.instant();
         if (session == null || session.builtAt.plus(SESSION_LIFETIME).isBefore(now)) {
-            session = build(tenant, records.apply(tenant), decisions.apply(tenant), now);
+            session = build(tenant, records.apply(tenant), decisions, now);
             holder.session = session;
         }
         session.learnStored(labels.all(tenant));
         return session;
     }
 
-    /**
-     * The tenant's session: its candidates, its decisions and its not-a-duplicate marks of every kind learnt (a pair
-     * in both counts once).
-     */
-    private Session build(TenantId tenant, List<ScannedRecord> records, List<LabelledPair> decisions, Instant now) {
-        Map<RecordRef, PersonRecord> byRef = persons(records);
+    /** The tenant's session: its candidates, with what the tenant decided about them learnt. */
+    private Session build(TenantId tenant, List<ScannedRecord> records, Decisions decisions, Instant now) {
+        Map<RecordRef, PersonRecord> byRef = persons.records(records);
         Map<String, RecordRef> refs = new HashMap<>();
         byRef.forEach((ref, person) -> refs.put(person.id(), ref));
         ActiveLearner learner = ActiveLearner.of(model, List.copyOf(byRef.values()), refitEvery);
-        List<LabelledPair> known = new ArrayList<>(decisions);
-        for (RecordPair mark : notDuplicates.all(tenant)) {
-            PersonRecord first = byRef.get(mark.first());
-            PersonRecord second = byRef.get(mark.second());
-            if (first != null && second != null) {
-                known.add(new LabelledPair(new PersonPair(first, second), false));
-            }
-        }
+        List<LabelledPair> known = decisions.pairs(tenant, byRef);
         if (!known.isEmpty()) {
             learner.learn(known);
         }
         return new Session(learner, byRef, refs, now);
-    }
-
-    private Map<RecordRef, PersonRecord> persons(List<ScannedRecord> records) {
-        Map<RecordRef, PersonRecord> byRef = new LinkedHashMap<>();
-        for (ScannedRecord record : records) {
-            if (persons.compares(record.ref().kind())) {
-                byRef.put(record.ref(), switch (record) {
-                    case ScannedRecord.OfLead lead -> persons.person(lead.lead());
-                    case ScannedRecord.OfParty party -> persons.person(party.party(), party.profile());
-                });
-            }
-        }
-        return byRef;
     }
 
     /** A tenant's lock and its session, once built. */

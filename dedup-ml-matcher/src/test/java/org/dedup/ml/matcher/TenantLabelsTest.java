@@ -23,12 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.dedup.domain.match.ScannedRecord;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.testing.InMemoryPairLabels;
-import org.dedup.domain.testing.InMemorySearchStores;
 import org.dedup.matchers.spi.MatcherConfig;
 import org.dedup.ml.active.ActiveLearner;
 import org.dedup.ml.model.MatchModel;
 import org.dedup.ml.model.ModelArtifact;
-import org.dedup.ml.record.LabelledPair;
 import org.dedup.ml.record.RecordSchema;
 
 class TenantLabelsTest {
@@ -46,12 +44,11 @@ class TenantLabelsTest {
 
     private static TenantLabels labels(int maxSessions) {
         return new TenantLabels(MODEL, LeadPersons.configured(RecordSchema.people(), MatcherConfig.empty("big_data")),
-                new InMemoryPairLabels(), new InMemorySearchStores(),
-                Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC), ActiveLearner.DEFAULT_REFIT_EVERY,
+                new InMemoryPairLabels(), Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC), ActiveLearner.DEFAULT_REFIT_EVERY,
                 maxSessions);
     }
 
-    private static final Function<TenantId, List<LabelledPair>> NO_DECISIONS = tenant -> List.of();
+    private static final TenantLabels.Decisions NO_DECISIONS = (tenant, records) -> List.of();
 
     @Nested
     class OneTenantNeverWaitsForAnother {
