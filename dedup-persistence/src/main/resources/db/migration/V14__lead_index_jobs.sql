@@ -2,7 +2,9 @@
 -- and method, the last lead indexed (after_lead, the keyset position of the next page) and the progress. A lead is
 -- indexed only for the methods its tenant enables from now on; until now every lead was indexed for every installed
 -- matcher, so every method a tenant enables at this upgrade is indexed already: no row, no reindex. A method enabled
--- later gets a row, state INDEXING until its last page, then INDEXED. Runs unchanged on PostgreSQL and on H2.
+-- later gets a row, state INDEXING until its last page, then INDEXED. No index but the key, which starts with the
+-- tenant as every index does: the due jobs are read from a table of a row per tenant and method enabled since.
+-- Runs unchanged on PostgreSQL and on H2.
 create table lead_index_job (
     tenant_id     varchar(64)              not null,
     method        varchar(64)              not null,
@@ -17,4 +19,3 @@ create table lead_index_job (
     constraint pk_lead_index_job primary key (tenant_id, method),
     constraint ck_lead_index_job_state check (state in ('INDEXING', 'INDEXED'))
 );
-create index ix_lead_index_job_due on lead_index_job (state, not_before);
