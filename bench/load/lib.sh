@@ -106,7 +106,7 @@ load_average() {
 # prepare NAME URL SCHEMA: the tenant seeded (or reset) and a server started on it, configured in $OUT/NAME.yaml.
 prepare() {
     build
-    harness seed leads="$LEADS" schema="$3" url="$2"
+    harness seed leads="$LEADS" schema="$3" url="$2" methods="${METHODS:-email, phone}"
     write_config "$OUT/$1.yaml" "$2" "$3"
     : > "$OUT/$1-server.log"
     start_server "$OUT/$1.yaml" "$OUT/$1-server.log"

@@ -27,7 +27,9 @@ import org.dedup.core.DedupCoreModule;
 import org.dedup.core.JooqPersistenceModule;
 import org.dedup.core.MatchersModule;
 import org.dedup.core.StandardizationModule;
+import org.dedup.core.index.LeadIndexer;
 import org.dedup.domain.control.TenantSettings;
+import org.dedup.domain.index.LeadIndexing;
 import org.dedup.domain.event.EventDeliveries;
 import org.dedup.domain.event.EventDelivery;
 import org.dedup.domain.model.InvalidRecordException;
@@ -38,6 +40,8 @@ import org.dedup.persistence.Database;
 
 /** dedup as the CLI and the server run it: the configured database, every module wired, tenants set up. */
 public final class DedupApplication implements AutoCloseable {
+    /** How often a server looks for a reindex job that came due, when none was. */
+    private static final long REINDEX_POLL_MILLIS = 1_000;
     private final DedupConfig config;
     private final Database database;
     private final Injector injector;
@@ -110,8 +114,9 @@ public final class DedupApplication implements AutoCloseable {
     }
 
     /**
-     * Starts what a server runs besides answering requests: the scheduled scans that come due and the delivery of
-     * the outbox to the tenants' webhooks. {@link #close} stops them.
+     * Starts what a server runs besides answering requests: the scheduled scans that come due, the delivery of the
+     * outbox to the tenants' webhooks and the reindex of the leads for the methods tenants enable. {@link #close}
+     * stops them.
      */
     public synchronized void startBackgroundWork() {
         if (!stops.isEmpty()) {
@@ -126,6 +131,9 @@ public final class DedupApplication implements AutoCloseable {
                 config.tenants().stream().map(TenantConfig::tenantId).toList(), config.webhooks().pollIntervalMillis());
         dispatcher.start();
         stops.add(dispatcher::close);
+        LeadIndexer indexer = new LeadIndexer(get(LeadIndexing.class), REINDEX_POLL_MILLIS);
+        indexer.start();
+        stops.add(indexer::close);
     }
 
     public DedupConfig config() {

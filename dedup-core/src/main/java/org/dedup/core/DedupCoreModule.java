@@ -31,6 +31,8 @@ import org.dedup.domain.event.PublishingPartyMergeJournal;
 import org.dedup.domain.event.PublishingScanJobStore;
 import org.dedup.domain.event.WebhookStore;
 import org.dedup.domain.event.Webhooks;
+import org.dedup.domain.index.IndexJobStore;
+import org.dedup.domain.index.LeadIndexing;
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.match.MatcherGuard;
@@ -136,8 +138,17 @@ public final class DedupCoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TenantSettings tenantSettings(SettingsStore settings, InstalledMatchers matchers) {
-        return new TenantSettings(settings, matchers);
+    TenantSettings tenantSettings(SettingsStore settings, InstalledMatchers matchers, LeadIndexing indexing) {
+        return new TenantSettings(settings, matchers, indexing);
+    }
+
+    /** Reindex jobs wait out the settings cache (one second, see JooqPersistenceModule) several times over. */
+    @Provides
+    @Singleton
+    LeadIndexing leadIndexing(LeadRepository leads, SettingsStore settings, IndexJobStore jobs,
+                              InstalledMatchers matchers, Transactor transactor, Clock clock) {
+        return new LeadIndexing(leads, settings, jobs, matchers, transactor, clock, LeadIndexing.SETTLE,
+                LeadIndexing.PAGE);
     }
 
     @Provides
@@ -217,8 +228,9 @@ public final class DedupCoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SettingsDryRun settingsDryRun(LeadRepository leads, SettingsStore settings, InstalledMatchers matchers) {
-        return new SettingsDryRun(leads, settings, matchers);
+    SettingsDryRun settingsDryRun(LeadRepository leads, SettingsStore settings, InstalledMatchers matchers,
+                                  LeadIndexing indexing) {
+        return new SettingsDryRun(leads, settings, matchers, indexing);
     }
 
     @Provides

@@ -15,6 +15,7 @@ import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.event.EventDeliveries;
 import org.dedup.domain.event.EventOutbox;
 import org.dedup.domain.event.WebhookStore;
+import org.dedup.domain.index.IndexJobStore;
 import org.dedup.domain.merge.MergeJournal;
 import org.dedup.domain.party.PartyMergeJournal;
 import org.dedup.domain.audit.AuditTrail;
@@ -132,6 +133,12 @@ public final class JooqPersistenceModule extends AbstractModule {
     @Singleton
     DuplicateGroupStore duplicateGroups(JooqAdapters adapters) {
         return adapters.duplicateGroups();
+    }
+
+    @Provides
+    @Singleton
+    IndexJobStore indexJobs(JooqAdapters adapters) {
+        return adapters.indexJobs();
     }
 
     @Provides

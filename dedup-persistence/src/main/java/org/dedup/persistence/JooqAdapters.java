@@ -40,6 +40,8 @@ import org.dedup.persistence.search.JooqDuplicateGroupStore;
 import org.dedup.persistence.search.JooqNotDuplicateStore;
 import org.dedup.persistence.search.JooqPairLabelStore;
 import org.dedup.persistence.search.JooqScanJobStore;
+import org.dedup.persistence.index.JooqIndexJobStore;
+import org.dedup.domain.index.IndexJobStore;
 import org.dedup.persistence.settings.JooqSettingsStore;
 import org.dedup.persistence.transaction.JooqTransactor;
 import org.jooq.DSLContext;
@@ -95,6 +97,10 @@ public final class JooqAdapters {
 
     public PairLabelStore pairLabels() {
         return new JooqPairLabelStore(dsl);
+    }
+
+    public IndexJobStore indexJobs() {
+        return new JooqIndexJobStore(dsl);
     }
 
     public ScanJobStore scanJobs() {

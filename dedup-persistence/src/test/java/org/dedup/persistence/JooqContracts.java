@@ -52,6 +52,14 @@ abstract class JooqContracts {
     }
 
     @Nested
+    class IndexJobs extends org.dedup.domain.contract.IndexJobStoreContract {
+        @Override
+        protected org.dedup.domain.index.IndexJobStore jobs() {
+            return adapters().indexJobs();
+        }
+    }
+
+    @Nested
     class Contacts extends ContactRepositoryContract {
         @Override
         protected ContactRepository contacts() {

@@ -7,11 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.dedup.bench.NamedArgs;
@@ -25,6 +27,8 @@ import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.Phone;
 import org.dedup.domain.model.PhoneType;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;
@@ -37,7 +41,8 @@ import org.dedup.standardization.CreatioCompatibleStandardizer;
 
 /**
  * Puts the load tenant in its starting state: {@code leads} stored people, indexed under exactly the keys the
- * server computes (the installed matchers and duplicate-search keys over the product's standardizer). A schema
+ * server computes for the tenant's {@code methods} (default {@code email, phone}, as the server's configuration
+ * enables them: the matchers of those methods and the duplicate-search keys over the product's standardizer). A schema
  * that already holds them is reset instead of refilled: the leads, decisions, merges and activities of earlier
  * runs are deleted (stored leads an earlier run merged into keep those merges; {@code reseed=true} refills).
  */
@@ -46,9 +51,13 @@ final class LoadSeed {
             EmailFolding.NONE);
     private final NamedArgs args;
     private final InstalledMatchers matchers;
+    private final DuplicateControlSettings settings;
 
     LoadSeed(NamedArgs args) {
         this.args = args;
+        this.settings = DuplicateControlSettings.defaults().withStandardization(OPTIONS).withMethods(
+                Arrays.stream(args.text("methods", "email, phone").split(",")).map(String::strip)
+                        .filter(id -> !id.isEmpty()).map(MatchMethod::new).collect(Collectors.toSet()));
         this.matchers = new InstalledMatchers(MatcherRegistry.discover(Path.of("plugins")).createMatchers(Map.of()),
                 new RecordStandardizer(new CreatioCompatibleStandardizer()), TimeBudgetMatcherGuard.withDefaultBudget());
     }
@@ -79,7 +88,7 @@ final class LoadSeed {
 
     private LeadCopy.Seeded seeded(Lead lead) {
         List<MatcherFailure> failures = new ArrayList<>();
-        Set<MatchKey> keys = matchers.indexKeys(matchers.profile(lead, OPTIONS), failures);
+        Set<MatchKey> keys = matchers.indexKeys(lead, settings, failures);
         if (!failures.isEmpty()) {
             throw new IllegalStateException("indexing " + lead.id() + " failed: " + failures);
         }

@@ -2,6 +2,9 @@ package org.dedup.app.http;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +15,11 @@ import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.SettingsDryRun;
 import org.dedup.domain.control.TenantSettings;
+import org.dedup.domain.index.IndexJob;
+import org.dedup.domain.index.IndexState;
+import org.dedup.domain.index.LeadIndexing;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.search.DuplicateSearch;
 import org.dedup.domain.store.SettingsStore;
 
@@ -28,10 +35,12 @@ final class SettingsResource implements Resource {
     private final DuplicateSearch search;
     private final DuplicateControl control;
     private final Audited audited;
+    private final LeadIndexing indexing;
 
     @Inject
     SettingsResource(TenantSettings settings, SettingsStore store, SettingsDryRun settingsDryRun,
-                     DuplicateSearch search, DuplicateControl control, Audited audited) {
+                     DuplicateSearch search, DuplicateControl control, Audited audited, LeadIndexing indexing) {
+        this.indexing = indexing;
         this.settings = settings;
         this.store = store;
         this.settingsDryRun = settingsDryRun;
@@ -47,6 +56,7 @@ final class SettingsResource implements Resource {
                 Route.post("/v1/rules/dry-run", this::rulesDryRun),
                 Route.get("/v1/settings", call -> SettingsDocument.of(settings.settings(call.tenant()))),
                 Route.put("/v1/settings", this::saveSettings),
+                Route.get("/v1/settings/indexing", call -> indexing(call.tenant())),
                 Route.post("/v1/settings/dry-run", this::settingsDryRun),
                 Route.get("/v1/generic-keys", call -> Map.of("keys", control.genericKeys(call.tenant(),
                         GENERIC_KEYS_LISTED).stream().map(k -> Map.of("namespace", k.key().namespace(),
@@ -89,6 +99,27 @@ final class SettingsResource implements Resource {
         int samples = samples(call);
         return DryRunViews.settings(settingsDryRun.run(tenant, call.body(SettingsDocument.class).toSettings(),
                 samples));
+    }
+
+    /** Each method the settings enable: indexed, or being indexed with its progress. */
+    private Map<String, Object> indexing(TenantId tenant) {
+        Map<MatchMethod, IndexJob> jobs = new HashMap<>();
+        indexing.jobs(tenant).forEach(job -> jobs.put(job.method(), job));
+        List<Map<String, Object>> methods = settings.settings(tenant).methods().stream()
+                .sorted(Comparator.comparing(MatchMethod::id)).map(method -> {
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("method", method.id());
+                    IndexJob job = jobs.get(method);
+                    view.put("state", job == null || job.state() == IndexState.INDEXED ? "indexed" : "indexing");
+                    if (job != null) {
+                        view.put("leadsIndexed", job.leadsIndexed());
+                        view.put("leadsTotal", job.leadsTotal());
+                        view.put("startedAt", job.startedAt().toString());
+                        job.finishedAt().ifPresent(at -> view.put("finishedAt", at.toString()));
+                    }
+                    return view;
+                }).toList();
+        return Map.of("methods", methods);
     }
 
     private static int samples(Call call) {

@@ -70,19 +70,19 @@ final class ArrivalDecider {
                 arrival.context(), Set.of(), failures));
         List<Lead> duplicates = findings.duplicates();
         if (duplicates.isEmpty()) {
-            create(lead, arrival.profile(), failures);
+            create(arrival, failures);
             return findings.hasPossibleDuplicates()
                     ? new Decision.PendingReview(lead.id(), findings.candidates(), failures)
                     : new Decision.Created(lead.id(), findings.candidates(), failures);
         }
         if (duplicates.size() > settings.mergeLimit()) {
-            create(lead, arrival.profile(), failures);
+            create(arrival, failures);
             return new Decision.SkippedTooManyMatches(lead.id(), settings.mergeLimit(), findings.candidates(),
                     failures);
         }
         List<Lead> targets = targets(duplicates, settings);
         if (targets.isEmpty()) {
-            create(lead, arrival.profile(), failures);
+            create(arrival, failures);
             return new Decision.Created(lead.id(), findings.candidates(), failures);
         }
         MatchMethod method = strongestMethod(targets, findings);
@@ -163,7 +163,7 @@ final class ArrivalDecider {
                 + c.explanation().stream().map(f -> f.field() + " " + f.comparison()).toList() + ")").orElse("");
     }
 
-    private void create(Lead lead, LeadProfile profile, List<MatcherFailure> failures) {
-        ports.leads().insert(lead, matchers.indexKeys(profile, failures));
+    private void create(ProbedArrival arrival, List<MatcherFailure> failures) {
+        ports.leads().insert(arrival.lead(), matchers.indexKeys(arrival.profile(), arrival.settings(), failures));
     }
 }

@@ -180,6 +180,23 @@ final class BatchLeads implements LeadRepository {
         return store.count(tenant) + created - removed;
     }
 
+    /** A batch of arrivals reads no pages: the reindex reads the store itself. */
+    @Override
+    public List<Lead> firstPage(TenantId tenant, int limit) {
+        throw new UnsupportedOperationException("a batch of arrivals reads no pages of leads");
+    }
+
+    @Override
+    public List<Lead> pageAfter(TenantId tenant, LeadId after, int limit) {
+        throw new UnsupportedOperationException("a batch of arrivals reads no pages of leads");
+    }
+
+    /** A batch of arrivals writes each lead's keys whole: the reindex adds keys to the store itself. */
+    @Override
+    public void addKeys(TenantId tenant, List<IndexedLead> leads) {
+        throw new UnsupportedOperationException("a batch of arrivals adds no keys to stored leads");
+    }
+
     /** What the store holds; the batch's own writes are not counted. */
     @Override
     public List<SharedKey> mostSharedKeys(TenantId tenant, int moreThan, int limit) {

@@ -185,8 +185,7 @@ public final class DuplicateControl {
         List<MatcherFailure> failures = new ArrayList<>();
         ports.transactor().inTransaction(() -> {
             Lead stored = changed.withVersion(changed.version(), clock.instant());
-            ports.leads().update(stored, matchers.indexKeys(matchers.profile(stored, settings.standardization()),
-                    failures));
+            ports.leads().update(stored, matchers.indexKeys(stored, settings, failures));
             return stored;
         });
         Decision decision = laterCheck(changed.tenant(), changed.id(), MergeTiming.ON_UPDATE,

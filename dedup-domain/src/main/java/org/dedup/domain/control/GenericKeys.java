@@ -76,8 +76,7 @@ final class GenericKeys {
 
     private MatchCandidate judged(MatchCandidate candidate, Lead lead, Set<MatchKey> probed, Set<MatchKey> generic,
                                   MatchContext context, List<MatcherFailure> failures) {
-        Set<MatchKey> shared = new HashSet<>(matchers.indexKeys(matchers.profile(lead,
-                context.settings().standardization()), failures));
+        Set<MatchKey> shared = new HashSet<>(matchers.indexKeys(lead, context.settings(), failures));
         shared.retainAll(probed);
         if (shared.isEmpty() || !generic.containsAll(shared)) {
             return candidate;

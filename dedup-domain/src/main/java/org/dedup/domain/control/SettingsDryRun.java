@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dedup.domain.index.LeadIndexing;
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
@@ -32,7 +33,10 @@ import org.dedup.domain.store.SettingsStore;
  * leads were created, against the leads created before it, as if it were arriving (so a pair counts once, from its
  * later lead). The check decides exactly as an arrival does: the same methods and their timing, scope,
  * incoming-stage condition, merge limit and multi-match policy. Only reads: no lead, key, decision, journal entry,
- * task or note is written, and the settings are not saved. Run it with the current settings too to compare.
+ * task or note is written, and the settings are not saved. Run it with the current settings too to compare. The
+ * stored leads are found by their stored keys, and by keys the run computes itself for the methods whose stored keys
+ * do not cover every lead yet (those the current settings do not enable, those still being indexed): see
+ * {@link DryRunKeys}.
  */
 public final class SettingsDryRun {
     /** Distinct matcher failures kept in a report; the first ones say enough. */
@@ -43,8 +47,11 @@ public final class SettingsDryRun {
     private final SettingsStore settings;
     private final InstalledMatchers matchers;
     private final CandidateSearch search;
+    private final LeadIndexing indexing;
 
-    public SettingsDryRun(LeadRepository leads, SettingsStore settings, InstalledMatchers matchers) {
+    public SettingsDryRun(LeadRepository leads, SettingsStore settings, InstalledMatchers matchers,
+                          LeadIndexing indexing) {
+        this.indexing = Require.nonNull(indexing, "lead indexing");
         this.settings = Require.nonNull(settings, "settings store");
         this.leads = Require.nonNull(leads, "lead repository");
         this.matchers = Require.nonNull(matchers, "installed matchers");
@@ -85,16 +92,19 @@ public final class SettingsDryRun {
         DryRunTally tally = new DryRunTally(maxSamples, MAX_FAILURES);
         MatchContext context = new MatchContext(tenant, proposed,
                 PreconfiguredRules.orPreconfigured(settings.rules(tenant)));
-        leads.forEach(tenant, lead -> tally.add(check(lead, context)));
+        Set<MatchMethod> unindexed = indexing.notIndexed(tenant, proposed);
+        CandidateSearch search = unindexed.isEmpty() ? this.search : new CandidateSearch(DryRunKeys.over(leads, tenant,
+                unindexed, matchers, proposed.standardization()), matchers);
+        leads.forEach(tenant, lead -> tally.add(check(lead, context, search)));
         return tally.report();
     }
 
-    private DryRunTally.Outcome check(Lead lead, MatchContext context) {
+    private DryRunTally.Outcome check(Lead lead, MatchContext context, CandidateSearch search) {
         DuplicateControlSettings checked = context.settings();
         LeadProfile profile = matchers.profile(lead, checked.standardization());
         List<MatcherFailure> failures = new ArrayList<>();
         Findings onArrival = findEarlier(lead, profile, arrivalMethods(matchers, checked, lead.source()), context,
-                failures);
+                search, failures);
         List<Lead> duplicates = onArrival.duplicates();
         if (!duplicates.isEmpty()) {
             if (duplicates.size() > checked.mergeLimit()) {
@@ -106,7 +116,7 @@ public final class SettingsDryRun {
         }
         Set<MatchMethod> afterAddMethods = afterAddMethods(matchers, checked, lead.source());
         if (!afterAddMethods.isEmpty()) {
-            Findings afterAdd = findEarlier(lead, profile, afterAddMethods, context, failures);
+            Findings afterAdd = findEarlier(lead, profile, afterAddMethods, context, search, failures);
             List<Lead> found = afterAdd.duplicates();
             List<Lead> into = found.isEmpty() || found.size() > checked.mergeLimit() ? List.of()
                     : targets(found, checked);
@@ -126,7 +136,7 @@ public final class SettingsDryRun {
 
     /** The findings among leads created before {@code lead}, as they were when it arrived. */
     private Findings findEarlier(Lead lead, LeadProfile profile, Set<MatchMethod> methods, MatchContext context,
-                                 List<MatcherFailure> failures) {
+                                 CandidateSearch search, List<MatcherFailure> failures) {
         Findings all = search.find(profile, search.probe(profile, methods, context, failures), context,
                 Set.of(lead.id()), failures);
         List<MatchCandidate> earlier = all.candidates().stream()

@@ -1,7 +1,9 @@
 package org.dedup.domain.control;
 
 import java.util.Optional;
+import java.util.Set;
 
+import org.dedup.domain.index.LeadIndexing;
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.model.DedupException;
 import org.dedup.domain.model.InvalidRecordException;
@@ -14,15 +16,18 @@ import org.dedup.domain.store.StorageUnavailableException;
 /**
  * A tenant's duplicate-control settings as a person saves them: refused unless every enabled method has an installed
  * matcher (a typo, or a plugin whose jar is missing, would otherwise silently stop matching), and kept in the
- * database, which a configuration file only seeds.
+ * database, which a configuration file only seeds. A save that enables a method starts the reindex of the tenant's
+ * leads for it ({@link LeadIndexing#settingsChanging}).
  */
 public final class TenantSettings {
     private final SettingsStore store;
     private final InstalledMatchers matchers;
+    private final LeadIndexing indexing;
 
-    public TenantSettings(SettingsStore store, InstalledMatchers matchers) {
+    public TenantSettings(SettingsStore store, InstalledMatchers matchers, LeadIndexing indexing) {
         this.store = store;
         this.matchers = matchers;
+        this.indexing = indexing;
     }
 
     public DuplicateControlSettings settings(TenantId tenant) {
@@ -32,7 +37,24 @@ public final class TenantSettings {
     /** @throws InvalidRecordException naming the enabled methods that have no matcher; nothing is saved then */
     public void save(TenantId tenant, DuplicateControlSettings settings) {
         matchers.requireInstalled(settings, "");
+        saved(tenant, settings);
+    }
+
+    /** The reindex jobs first: settings saved with no job for a method they enable would call it indexed. */
+    private void saved(TenantId tenant, DuplicateControlSettings settings) {
+        indexing.settingsChanging(tenant, current(tenant), settings);
         store.saveSettings(tenant, settings);
+    }
+
+    /** The settings the stored leads were written with; unreadable ones tell nothing, so every method is reindexed. */
+    private DuplicateControlSettings current(TenantId tenant) {
+        try {
+            return store.storedSettings(tenant).orElseGet(DuplicateControlSettings::defaults);
+        } catch (StorageUnavailableException down) {
+            throw down;
+        } catch (DedupException unreadable) {
+            return DuplicateControlSettings.defaults().withMethods(Set.of());
+        }
     }
 
     /**
@@ -45,12 +67,12 @@ public final class TenantSettings {
                                             SettingsSource source) {
         matchers.requireInstalled(fromFile, "");
         if (source == SettingsSource.FILE) {
-            store.saveSettings(tenant, fromFile);
+            saved(tenant, fromFile);
             return fromFile;
         }
         Optional<DuplicateControlSettings> stored = stored(tenant);
         if (stored.isEmpty()) {
-            store.saveSettings(tenant, fromFile);
+            saved(tenant, fromFile);
             return fromFile;
         }
         matchers.requireInstalled(stored.get(), "stored settings: ");

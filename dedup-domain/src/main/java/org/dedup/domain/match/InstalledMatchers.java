@@ -99,16 +99,48 @@ public final class InstalledMatchers {
     }
 
     /**
-     * The keys a stored lead is indexed under: those of every installed matcher, so enabling a method later needs no
-     * reindex, the duplicate-search keys of all its contacts, and the keys of the companies it links.
+     * The methods whose keys a stored lead of a tenant with {@code settings} is indexed under: the installed methods
+     * it enables, in installation order. Nothing else probes a matcher's keys: the candidate lookup of duplicate
+     * control (on arrival, after an add, after an update), the generic-key counts and the settings dry run probe
+     * only the keys of the methods they run, which are enabled ones (a dry run of other settings names the methods
+     * that are not indexed, see {@code SettingsDryRun}).
      */
-    public Set<MatchKey> indexKeys(LeadProfile profile, List<MatcherFailure> failures) {
+    public Set<MatchMethod> indexedMethods(DuplicateControlSettings settings) {
+        Set<MatchMethod> methods = new LinkedHashSet<>();
+        byMethod.keySet().forEach(method -> {
+            if (settings.enabled(method)) {
+                methods.add(method);
+            }
+        });
+        return methods;
+    }
+
+    /**
+     * The keys a stored lead of a tenant with {@code settings} is indexed under: those of the
+     * {@linkplain #indexedMethods indexed methods}; the duplicate-search keys of all its contacts, which check on
+     * save probes for every tenant whatever its methods (and which are the keys of the duplicate-rule method); and
+     * the keys of the companies it links, by which a merge of companies finds the leads that follow. A method enabled
+     * later finds the leads stored before by a reindex ({@code org.dedup.domain.index.LeadIndexing}).
+     */
+    public Set<MatchKey> indexKeys(Lead lead, DuplicateControlSettings settings, List<MatcherFailure> failures) {
+        return indexKeys(profile(lead, settings.standardization()), settings, failures);
+    }
+
+    /** As {@link #indexKeys(Lead, DuplicateControlSettings, List)}, for a lead already standardized. */
+    public Set<MatchKey> indexKeys(LeadProfile profile, DuplicateControlSettings settings,
+                                   List<MatcherFailure> failures) {
         Set<MatchKey> keys = new HashSet<>(SearchKeys.index(profile.all()));
         keys.addAll(LeadLinks.index(profile.lead()));
-        for (Matcher matcher : byMethod.values()) {
-            keys.addAll(guard.call(matcher, () -> matcher.indexKeys(profile), Set.of(), failures));
+        for (MatchMethod method : indexedMethods(settings)) {
+            keys.addAll(methodKeys(method, profile, failures));
         }
         return keys;
+    }
+
+    /** The keys of the matcher of {@code method} alone (none when it is not installed): what a reindex adds. */
+    public Set<MatchKey> methodKeys(MatchMethod method, LeadProfile profile, List<MatcherFailure> failures) {
+        Matcher matcher = byMethod.get(method);
+        return matcher == null ? Set.of() : guard.call(matcher, () -> matcher.indexKeys(profile), Set.of(), failures);
     }
 
     public Set<MatchKey> probeKeys(Matcher matcher, LeadProfile profile, MatchContext context,

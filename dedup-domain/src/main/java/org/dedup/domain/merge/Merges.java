@@ -46,7 +46,8 @@ public final class Merges {
         Instant now = clock.instant();
         Lead before = plan.survivorBefore();
         Lead after = plan.outcome().survivor().withVersion(before.version() + 1, now);
-        ports.leads().update(after, matchers.indexKeys(matchers.profile(after, plan.options()), failures));
+        ports.leads().update(after, matchers.indexKeys(matchers.profile(after, plan.options()),
+                ports.settings().settings(after.tenant()), failures));
         List<MovedActivity> moved = new ArrayList<>();
         for (Lead absorbed : plan.absorbedStored()) {
             moveActivities(absorbed, before.id(), moved);

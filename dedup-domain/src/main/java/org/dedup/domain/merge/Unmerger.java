@@ -50,13 +50,13 @@ public final class Unmerger {
             if (current.version() != after.version()) {
                 throw new StaleRecordException(tenant, after.id(), after.version());
             }
-            var options = ports.settings().settings(tenant).standardization();
+            var settings = ports.settings().settings(tenant);
             List<MatcherFailure> failures = new ArrayList<>();
             Lead restored = entry.survivorBefore().withVersion(current.version() + 1, clock.instant());
-            ports.leads().update(restored, matchers.indexKeys(matchers.profile(restored, options), failures));
+            ports.leads().update(restored, matchers.indexKeys(restored, settings, failures));
             for (Lead absorbed : entry.absorbed()) {
                 if (ports.leads().find(tenant, absorbed.id()).isEmpty()) {
-                    ports.leads().insert(absorbed, matchers.indexKeys(matchers.profile(absorbed, options), failures));
+                    ports.leads().insert(absorbed, matchers.indexKeys(absorbed, settings, failures));
                 }
             }
             for (MovedActivity moved : entry.moved()) {

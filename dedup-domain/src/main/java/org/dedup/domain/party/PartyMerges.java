@@ -251,7 +251,7 @@ public final class PartyMerges<P extends Party> {
 
     private java.util.Set<MatchKey> keys(TenantId tenant, Lead lead) {
         List<MatcherFailure> failures = new ArrayList<>();
-        return matchers.indexKeys(matchers.profile(lead, options(tenant)), failures);
+        return matchers.indexKeys(lead, ports.settings().settings(tenant), failures);
     }
 
     private PartySurvivorship survivorship(TenantId tenant) {

@@ -109,6 +109,22 @@ public interface LeadRepository {
         return found.stream().sorted(LeadId.STORE_ORDER).limit(limit).toList();
     }
 
+    /** The first {@code limit} leads of the tenant in {@link LeadId#STORE_ORDER}: a keyset pagination's first page. */
+    List<Lead> firstPage(TenantId tenant, int limit);
+
+    /**
+     * The {@code limit} leads of the tenant that follow {@code after} in {@link LeadId#STORE_ORDER} (whether or not
+     * that lead still exists): the next page, read by one range of the primary key however far the pages have gone.
+     */
+    List<Lead> pageAfter(TenantId tenant, LeadId after, int limit);
+
+    /**
+     * Adds {@code keys} to the stored leads of the tenant, each only while the stored lead is still at the version
+     * given (a lead changed or deleted since is left as its writer indexed it); keys a lead has already are kept once.
+     * Inside a transaction the leads stay locked until it ends. Repeating it changes nothing.
+     */
+    void addKeys(TenantId tenant, List<IndexedLead> leads);
+
     /** Every lead of the tenant, streamed in pages so a million leads never sit in memory at once. */
     void forEach(TenantId tenant, Consumer<Lead> action);
 

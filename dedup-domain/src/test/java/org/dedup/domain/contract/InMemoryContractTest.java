@@ -21,6 +21,8 @@ import org.dedup.domain.testing.InMemorySearchStores;
 import org.dedup.domain.testing.InMemoryDecisionLog;
 import org.dedup.domain.testing.InMemoryEventOutbox;
 import org.dedup.domain.testing.InMemoryLeadRepository;
+import org.dedup.domain.testing.InMemoryIndexJobs;
+import org.dedup.domain.index.IndexJobStore;
 import org.dedup.domain.testing.InMemoryMergeJournal;
 import org.dedup.domain.testing.InMemoryPartyMergeJournal;
 import org.dedup.domain.testing.InMemoryScanJobs;
@@ -37,6 +39,16 @@ class InMemoryContractTest {
         @Override
         protected LeadRepository leads() {
             return leads;
+        }
+    }
+
+    @Nested
+    class IndexJobs extends IndexJobStoreContract {
+        private final InMemoryIndexJobs jobs = new InMemoryIndexJobs();
+
+        @Override
+        protected IndexJobStore jobs() {
+            return jobs;
         }
     }
 

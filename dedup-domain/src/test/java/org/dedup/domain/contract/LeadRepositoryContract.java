@@ -311,4 +311,76 @@ public abstract class LeadRepositoryContract {
         assertEquals(stored.size(), visited.size());
         assertEquals(1_205, leads().count(tenant));
     }
+
+    private static TenantId freshTenant(String prefix) {
+        return new TenantId(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Test
+    void pagesOfLeadsFollowEachOtherInStoreOrderAndStayInTheirTenant() {
+        TenantId tenant = freshTenant("pages");
+        List<LeadId> stored = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Lead lead = aLead().in(tenant).withEmail("p" + i + "@x.io").build();
+            leads().insert(lead, Set.of());
+            stored.add(lead.id());
+        }
+        leads().insert(aLead().in(freshTenant("elsewhere")).build(), Set.of());
+
+        List<Lead> first = leads().firstPage(tenant, 2);
+        List<Lead> second = leads().pageAfter(tenant, first.getLast().id(), 2);
+        List<Lead> last = leads().pageAfter(tenant, second.getLast().id(), 2);
+
+        List<LeadId> paged = new ArrayList<>();
+        List.of(first, second, last).forEach(page -> page.forEach(lead -> paged.add(lead.id())));
+        assertEquals(stored.stream().sorted(LeadId.STORE_ORDER).toList(), paged);
+        assertEquals(List.of(2, 2, 1), List.of(first.size(), second.size(), last.size()));
+        assertEquals(List.of(), leads().pageAfter(tenant, last.getLast().id(), 2));
+    }
+
+    @Test
+    void addedKeysFindTheLeadAndKeepItsOwnKeys() {
+        TenantId tenant = freshTenant("addkeys");
+        Lead lead = aLead().in(tenant).withEmail("add@x.io").build();
+        leads().insert(lead, Set.of(email("add@x.io")));
+        MatchKey phone = new MatchKey("primary_phone", "+442079460958");
+
+        leads().addKeys(tenant, List.of(new IndexedLead(lead, Set.of(phone, email("add@x.io")))));
+        leads().addKeys(tenant, List.of(new IndexedLead(lead, Set.of(phone))));
+
+        assertEquals(List.of(lead.id()), leads().findByKeys(tenant, List.of(phone), SearchScope.everything(), 10));
+        assertEquals(List.of(lead.id()), leads().findByKeys(tenant, List.of(email("add@x.io")),
+                SearchScope.everything(), 10));
+        assertEquals(Map.of(phone, 1), leads().countByKeys(tenant, List.of(phone), SearchScope.everything(), 5),
+                "added twice, stored once");
+    }
+
+    @Test
+    void keysAreNotAddedToALeadChangedSinceItWasRead() {
+        TenantId tenant = freshTenant("addstale");
+        Lead read = aLead().in(tenant).withEmail("stale@x.io").build();
+        leads().insert(read, Set.of());
+        Lead changed = read.withName("Changed").touched(T0.plus(Duration.ofMinutes(1)));
+        leads().update(changed, Set.of());
+        Lead deleted = aLead().in(tenant).withEmail("gone@x.io").build();
+        leads().insert(deleted, Set.of());
+        leads().delete(tenant, deleted.id(), deleted.version());
+        MatchKey phone = new MatchKey("primary_phone", "+442079460958");
+
+        leads().addKeys(tenant, List.of(new IndexedLead(read, Set.of(phone)), new IndexedLead(deleted, Set.of(phone))));
+
+        assertEquals(List.of(), leads().findByKeys(tenant, List.of(phone), SearchScope.everything(), 10));
+    }
+
+    @Test
+    void keysAreAddedOnlyToTheLeadsOfTheTenantNamed() {
+        TenantId tenant = freshTenant("addmine");
+        Lead theirs = aLead().in(freshTenant("addtheirs")).withEmail("t@x.io").build();
+        leads().insert(theirs, Set.of());
+
+        assertThrows(IllegalArgumentException.class, () -> leads().addKeys(tenant,
+                List.of(new IndexedLead(theirs, Set.of(email("t@x.io"))))));
+        assertEquals(List.of(), leads().findByKeys(theirs.tenant(), List.of(email("t@x.io")),
+                SearchScope.everything(), 10));
+    }
 }

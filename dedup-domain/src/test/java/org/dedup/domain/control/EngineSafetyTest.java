@@ -90,8 +90,8 @@ class EngineSafetyTest {
                 // another request changes the lead between this arrival's read of it and its lock on it
                 Lead changed = fixture.leads.find(tenant, stored).orElseThrow().withName("Changed elsewhere")
                         .touched(fixture.clock.instant());
-                fixture.leads.update(changed, fixture.matchers.indexKeys(fixture.matchers.profile(changed,
-                        fixture.settings.settings(tenant).standardization()), new ArrayList<>()));
+                fixture.leads.update(changed, fixture.matchers.indexKeys(changed,
+                        fixture.settings.settings(tenant), new ArrayList<>()));
                 changedVersion.set(changed.version());
             }
         });
@@ -118,8 +118,8 @@ class EngineSafetyTest {
                 // other arrivals (found by other keys) merge into the lead whenever this one waits for its lock
                 Lead changed = fixture.leads.find(tenant, stored).orElseThrow().withName("Changed " + locked.size())
                         .touched(fixture.clock.instant());
-                fixture.leads.update(changed, fixture.matchers.indexKeys(fixture.matchers.profile(changed,
-                        fixture.settings.settings(tenant).standardization()), new ArrayList<>()));
+                fixture.leads.update(changed, fixture.matchers.indexKeys(changed,
+                        fixture.settings.settings(tenant), new ArrayList<>()));
             }
         });
 
@@ -147,8 +147,8 @@ class EngineSafetyTest {
                 // another arrival changes the second lead between this one's read of it and its lock on both
                 Lead changed = fixture.leads.find(tenant, second.id()).orElseThrow().withName("Changed elsewhere")
                         .touched(fixture.clock.instant());
-                fixture.leads.update(changed, fixture.matchers.indexKeys(fixture.matchers.profile(changed,
-                        fixture.settings.settings(tenant).standardization()), new ArrayList<>()));
+                fixture.leads.update(changed, fixture.matchers.indexKeys(changed,
+                        fixture.settings.settings(tenant), new ArrayList<>()));
             }
         });
 

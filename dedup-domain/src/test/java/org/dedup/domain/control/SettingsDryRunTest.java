@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /** The dry run of a settings change: what would merge over the existing leads, and nothing written. */
 class SettingsDryRunTest {
     private final DuplicateControlFixture fixture = new DuplicateControlFixture();
-    private final SettingsDryRun dryRun = new SettingsDryRun(fixture.leads, fixture.settings, fixture.matchers);
+    private final SettingsDryRun dryRun = new SettingsDryRun(fixture.leads, fixture.settings, fixture.matchers,
+            fixture.indexing);
     private int arrivals;
 
     /** Stores leads in arrival order, one minute apart. */

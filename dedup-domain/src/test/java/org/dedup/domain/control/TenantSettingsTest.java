@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** A tenant's settings are kept in its store, which a configuration file only seeds, and never name a lost method. */
 class TenantSettingsTest {
     private final DuplicateControlFixture fixture = new DuplicateControlFixture();
-    private final TenantSettings settings = new TenantSettings(fixture.settings, fixture.matchers);
+    private final TenantSettings settings = new TenantSettings(fixture.settings, fixture.matchers, fixture.indexing);
     private final DuplicateControlSettings fromFile = DuplicateControlSettings.defaults().withMergeLimit(2);
     private final DuplicateControlSettings saved = DuplicateControlSettings.defaults()
             .withMultiMatchPolicy(MultiMatchPolicy.CREATE_NEW).withMergeLimit(5);

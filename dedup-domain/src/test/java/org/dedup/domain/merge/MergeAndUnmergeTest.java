@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -200,6 +201,12 @@ class MergeAndUnmergeTest {
         private final DuplicateControlFixture withFragile = new DuplicateControlFixture(failing);
         private final ManualMerge merging = new ManualMerge(withFragile.ports.merging(),
                 new Merges(withFragile.ports.merging(), withFragile.matchers, withFragile.clock));
+
+        /** A lead is indexed only for the methods its tenant enables: the fragile one is enabled here. */
+        @BeforeEach
+        void fragileMethodEnabled() {
+            withFragile.enable(MatchMethod.EMAIL, new MatchMethod("fragile"));
+        }
 
         @Test
         void aManualMergeReportsTheMatchersThatFailedOnTheSurvivor() {

@@ -389,8 +389,8 @@ class PartyMergeTest {
     /** Stores a changed lead as its next version, indexed as duplicate control would. */
     private Lead rewritten(Lead changed) {
         Lead next = changed.touched(changed.updatedAt());
-        fixture.leads.update(next, fixture.matchers.indexKeys(fixture.matchers.profile(next,
-                fixture.settings.settings(TENANT).standardization()), new ArrayList<>()));
+        fixture.leads.update(next, fixture.matchers.indexKeys(next,
+                fixture.settings.settings(TENANT), new ArrayList<>()));
         return next;
     }
 }

@@ -85,8 +85,7 @@ class CreatioDuplicateSearchTest {
     }
 
     private Lead savedLead(Lead lead) {
-        leads.insert(lead, matchers.indexKeys(matchers.profile(lead, settings.settings(TENANT).standardization()),
-                new ArrayList<>()));
+        leads.insert(lead, matchers.indexKeys(lead, settings.settings(TENANT), new ArrayList<>()));
         return lead;
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.TenantSettings;
+import org.dedup.domain.index.LeadIndexing;
 import org.dedup.domain.control.DuplicateControlPorts;
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.Matcher;
@@ -38,6 +40,10 @@ public final class DuplicateControlFixture {
     public final InstalledMatchers matchers;
     public final DuplicateControl control;
     public final Unmerger unmerger;
+    public final InMemoryIndexJobs indexJobs = new InMemoryIndexJobs();
+    /** Reindex jobs are due at once: the fixture's settings are not cached. */
+    public final LeadIndexing indexing;
+    public final TenantSettings tenantSettings;
 
     /** The stand-in matchers and standardizer, plus {@code extra} matchers, each called on the caller's thread. */
     public DuplicateControlFixture(Matcher... extra) {
@@ -49,6 +55,9 @@ public final class DuplicateControlFixture {
         matchers = new InstalledMatchers(installed, this.standardizer, guard);
         control = new DuplicateControl(ports, matchers, new ConflictMerge(this.standardizer), clock);
         unmerger = new Unmerger(ports.merging(), matchers, clock);
+        indexing = new LeadIndexing(leads, settings, indexJobs, matchers, transactor, clock, Duration.ZERO,
+                LeadIndexing.PAGE);
+        tenantSettings = new TenantSettings(settings, matchers, indexing);
     }
 
     private static List<Matcher> standIns(Matcher... extra) {
@@ -58,8 +67,10 @@ public final class DuplicateControlFixture {
         return all;
     }
 
+    /** Saves the tenant's settings as a person does, then reindexes its leads for the methods they enable. */
     public DuplicateControlSettings configure(DuplicateControlSettings changed) {
-        settings.saveSettings(LeadBuilder.TENANT, changed);
+        tenantSettings.save(LeadBuilder.TENANT, changed);
+        reindexed();
         return changed;
     }
 
@@ -67,12 +78,18 @@ public final class DuplicateControlFixture {
         return configure(DuplicateControlSettings.defaults().withMethods(Set.of(methods)));
     }
 
-    /** Stores a lead as it would be after its own arrival, indexed by every matcher. */
+    /** Stores a lead as it would be after its own arrival, indexed for the methods its tenant enables. */
     public Lead stored(LeadBuilder builder) {
         Lead lead = builder.build();
-        var options = settings.settings(lead.tenant()).standardization();
-        leads.insert(lead, matchers.indexKeys(matchers.profile(lead, options), new ArrayList<>()));
+        leads.insert(lead, matchers.indexKeys(lead, settings.settings(lead.tenant()), new ArrayList<>()));
         return lead;
+    }
+
+    /** Indexes every page of every reindex job due now, as the application's background work does. */
+    public void reindexed() {
+        while (indexing.indexNextPage()) {
+            // one page per call
+        }
     }
 
     /** The engine on these ports, with other key locks (which should lock the fixture's as well). */

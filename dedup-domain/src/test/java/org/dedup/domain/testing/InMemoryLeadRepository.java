@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,34 @@ public final class InMemoryLeadRepository implements LeadRepository {
         new ArrayList<>(tenant(tenant).values()).stream().map(Stored::lead)
                 .sorted(Comparator.comparing(Lead::createdAt).thenComparing(l -> l.id().value()))
                 .forEach(action);
+    }
+
+    @Override
+    public synchronized List<Lead> firstPage(TenantId tenant, int limit) {
+        return tenant(tenant).values().stream().map(Stored::lead).sorted(Comparator.comparing(Lead::id,
+                LeadId.STORE_ORDER)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Lead> pageAfter(TenantId tenant, LeadId after, int limit) {
+        return tenant(tenant).values().stream().map(Stored::lead)
+                .filter(lead -> LeadId.STORE_ORDER.compare(lead.id(), after) > 0)
+                .sorted(Comparator.comparing(Lead::id, LeadId.STORE_ORDER)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void addKeys(TenantId tenant, List<IndexedLead> indexed) {
+        for (IndexedLead one : indexed) {
+            if (!one.lead().tenant().equals(tenant)) {
+                throw new IllegalArgumentException("keys added together are of one tenant, here " + tenant);
+            }
+            Stored stored = tenant(tenant).get(one.lead().id());
+            if (stored != null && stored.lead().version() == one.lead().version()) {
+                Set<MatchKey> keys = new HashSet<>(stored.keys());
+                keys.addAll(one.keys());
+                tenant(tenant).put(one.lead().id(), new Stored(stored.lead(), Set.copyOf(keys)));
+            }
+        }
     }
 
     @Override

@@ -247,8 +247,7 @@ class BigDataMatcherTest {
 
         Lead store(LeadBuilder builder) {
             Lead lead = builder.build();
-            leads.insert(lead, matchers.indexKeys(matchers.profile(lead, settings.settings(TENANT).standardization()),
-                    new ArrayList<>()));
+            leads.insert(lead, matchers.indexKeys(lead, settings.settings(TENANT), new ArrayList<>()));
             return lead;
         }
     }

@@ -321,6 +321,58 @@ public final class JooqLeadRepository implements LeadRepository {
         }
     }
 
+    @Override
+    public List<Lead> firstPage(TenantId tenant, int limit) {
+        return Storage.attempt("read", "a page of leads", tenant, () -> page(tenant, DSL.noCondition(), limit));
+    }
+
+    @Override
+    public List<Lead> pageAfter(TenantId tenant, LeadId after, int limit) {
+        return Storage.attempt("read", "the page of leads after " + after, tenant,
+                () -> page(tenant, LEAD.ID.gt(after.value()), limit));
+    }
+
+    private List<Lead> page(TenantId tenant, Condition page, int limit) {
+        List<LeadRow> rows = dsl.select(LEAD.ID, LEAD.DOCUMENT).from(LEAD)
+                .where(LEAD.TENANT_ID.eq(tenant.value()), page)
+                .orderBy(LEAD.ID).limit(limit).fetch(r -> new LeadRow(r.value1(), r.value2()));
+        return leads(tenant, rows);
+    }
+
+    /**
+     * The leads' rows locked and their versions read by one statement, then the keys of those still at the version
+     * given inserted by multi-row statements that skip the rows already there.
+     */
+    @Override
+    public void addKeys(TenantId tenant, List<IndexedLead> leads) {
+        if (leads.isEmpty()) {
+            return;
+        }
+        if (leads.stream().anyMatch(indexed -> !indexed.lead().tenant().equals(tenant))) {
+            throw new IllegalArgumentException("keys added together are of one tenant, here " + tenant);
+        }
+        Storage.run("index", leads.size() + " leads", tenant, () -> {
+            Map<UUID, Long> versions = dsl.select(LEAD.ID, LEAD.VERSION).from(LEAD)
+                    .where(LEAD.TENANT_ID.eq(tenant.value()),
+                            LEAD.ID.in(leads.stream().map(indexed -> indexed.lead().id().value()).toList()))
+                    .orderBy(LEAD.ID).forUpdate()
+                    .fetchMap(LEAD.ID, LEAD.VERSION);
+            List<KeyRow> rows = new ArrayList<>();
+            leads.stream().filter(indexed -> Objects.equals(versions.get(indexed.lead().id().value()),
+                            indexed.lead().version()))
+                    .forEach(indexed -> indexed.keys().forEach(key -> rows.add(new KeyRow(indexed.lead(), key))));
+            for (int from = 0; from < rows.size(); from += PAGE) {
+                var insert = dsl.insertInto(LEAD_KEY, LEAD_KEY.TENANT_ID, LEAD_KEY.NAMESPACE, LEAD_KEY.KEY_VALUE,
+                        LEAD_KEY.LEAD_ID);
+                for (KeyRow row : rows.subList(from, Math.min(rows.size(), from + PAGE))) {
+                    insert = insert.values(tenant.value(), row.key().namespace(), row.key().value(),
+                            row.lead().id().value());
+                }
+                insert.onConflictDoNothing().execute();
+            }
+        });
+    }
+
     /** One statement on {@code lead_contact}'s contact index. */
     @Override
     public List<LeadId> linking(TenantId tenant, Collection<ContactId> contacts, int limit) {

@@ -1,0 +1,165 @@
+package org.dedup.app.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.dedup.app.config.TenantConfig;
+import org.dedup.domain.index.IndexJobStore;
+import org.dedup.domain.index.LeadIndexing;
+import org.dedup.domain.match.InstalledMatchers;
+import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.SettingsStore;
+import org.dedup.domain.store.Transactor;
+import org.dedup.testing.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On PostgreSQL, over HTTP: a tenant's leads are indexed for the methods it enables; enabling phone reindexes its
+ * earlier leads in the background (resumed by the next server after a restart), after which a new lead with an old
+ * lead's phone merges into it, and another tenant's leads are never touched.
+ */
+class ReindexHttpTest {
+    private static final String ACME = "acme-key-0123456789";
+    private static final String GLOBEX = "globex-key-0123456789";
+    private static final Duration AT_MOST = Duration.ofSeconds(90);
+    private final ObjectMapper json = new ObjectMapper();
+    private ServerOnPostgres server;
+
+    private static List<TenantConfig> tenants() {
+        return List.of(new TenantConfig("acme", ACME, null, List.of("email"), null, null, "update_existing",
+                        "update_all", 3, null, "GB", null),
+                new TenantConfig("globex", GLOBEX, null, List.of("email"), null, null, "update_existing",
+                        "update_all", 3, null, "GB", null));
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        server = ServerOnPostgres.start("reindex", 4_096, tenants());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static String lead(String email, String phone) {
+        return """
+                {"name": "Web request", "pipeline": "sales", "stage": "incoming", "source": "web_form",
+                 "contacts": [{"name": "Maria Lopez", "primary": true, "emails": ["%s"],
+                               "phones": [{"type": "mobile", "number": "%s"}]}]}
+                """.formatted(email, phone);
+    }
+
+    private JsonNode post(String key, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = server.send(server.request("/v1/leads").header("X-Api-Key", key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, response.statusCode(), response.body());
+        return json.readTree(response.body());
+    }
+
+    private void enablePhone() throws IOException, InterruptedException {
+        HttpResponse<String> saved = server.send(server.request("/v1/settings").header("X-Api-Key", ACME)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"methods\": [\"email\", \"phone\"], \"defaultRegion\": \"GB\"}")));
+        assertEquals(200, saved.statusCode(), saved.body());
+    }
+
+    private JsonNode indexingOf(String method) throws IOException, InterruptedException {
+        JsonNode methods = json.readTree(server.send(server.request("/v1/settings/indexing")
+                .header("X-Api-Key", ACME).GET()).body()).get("methods");
+        for (JsonNode entry : methods) {
+            if (entry.get("method").asText().equals(method)) {
+                return entry;
+            }
+        }
+        throw new AssertionError(method + " is not listed: " + methods);
+    }
+
+    /** Polls the indexing state the operator sees until {@code method} is indexed (the job waits out its settle time). */
+    private JsonNode indexedAtLast(String method) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(AT_MOST);
+        JsonNode state = indexingOf(method);
+        while (!state.get("state").asText().equals("indexed") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            state = indexingOf(method);
+        }
+        assertEquals("indexed", state.get("state").asText(), state.toString());
+        return state;
+    }
+
+    private List<String> keyRows(String tenant) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD);
+             Statement statement = db.createStatement();
+             ResultSet found = statement.executeQuery("select namespace, key_value, lead_id from " + server.schema
+                     + ".lead_key where tenant_id = '" + tenant + "' order by 1, 2, 3")) {
+            while (found.next()) {
+                rows.add(found.getString(1) + ":" + found.getString(2) + ":" + found.getString(3));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aTenantThatEnablesPhoneMergesANewLeadIntoAnOldLeadWithItsPhoneOnceTheReindexEnds() throws Exception {
+        String old = post(ACME, lead("maria@x.io", "+44 20 7946 0958")).get("lead").asText();
+        post(ACME, lead("ivan@x.io", "+44 20 7946 0959"));
+        post(GLOBEX, lead("maria@x.io", "+44 20 7946 0958"));
+        List<String> globexKeys = keyRows("globex");
+        assertTrue(keyRows("acme").stream().noneMatch(row -> row.startsWith("primary_phone:")),
+                "phone is not enabled: no phone keys are stored");
+
+        enablePhone();
+        assertEquals("indexing", indexingOf("phone").get("state").asText());
+        assertEquals("indexed", indexingOf("email").get("state").asText());
+        server.app.startBackgroundWork();
+        JsonNode done = indexedAtLast("phone");
+
+        assertEquals(List.of(2L, 2L), List.of(done.get("leadsIndexed").asLong(), done.get("leadsTotal").asLong()));
+        JsonNode merged = post(ACME, lead("other@x.io", "020 7946 0958"));
+        assertEquals("merged", merged.get("outcome").asText(), merged.toString());
+        assertEquals(old, merged.get("mergedInto").get(0).asText());
+        assertEquals(globexKeys, keyRows("globex"), "another tenant's keys are never touched");
+    }
+
+    @Test
+    void aReindexStoppedByARestartResumesAfterItsLastPageInTheNextServer() throws Exception {
+        String old = post(ACME, lead("maria@x.io", "+44 20 7946 0958")).get("lead").asText();
+        post(ACME, lead("ivan@x.io", "+44 20 7946 0959"));
+        post(ACME, lead("olga@x.io", "+44 20 7946 0960"));
+        enablePhone();
+        // one page of one lead, as a server that then stops would have indexed
+        var app = server.app;
+        LeadIndexing onePage = new LeadIndexing(app.get(LeadRepository.class), app.get(SettingsStore.class),
+                app.get(IndexJobStore.class), app.get(InstalledMatchers.class), app.get(Transactor.class),
+                Clock.offset(Clock.systemUTC(), LeadIndexing.SETTLE), Duration.ZERO, 1);
+        assertTrue(onePage.indexNextPage());
+        assertEquals(1, indexingOf("phone").get("leadsIndexed").asLong());
+
+        server = server.restarted(tenants());
+        server.app.startBackgroundWork();
+        JsonNode done = indexedAtLast("phone");
+
+        assertEquals(3, done.get("leadsIndexed").asLong(), "the next server went on after the page indexed");
+        JsonNode merged = post(ACME, lead("other@x.io", "020 7946 0958"));
+        assertEquals(old, merged.get("mergedInto").get(0).asText(), merged.toString());
+    }
+}
