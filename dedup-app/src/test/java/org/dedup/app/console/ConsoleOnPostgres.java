@@ -59,8 +59,8 @@ final class ConsoleOnPostgres implements AutoCloseable {
     /**
      * An open pending-review item: two stored leads (leads and their contacts named {@code first} and {@code second}, pipelines
      * "sales" and "partners") share an email stored while only phones were compared, then a third lead with that
-     * email arrives while emails are: a key shared by two leads is generic (the limit of one), so it waits for
-     * review. Returns the item.
+     * email arrives while emails are, once the two are indexed for them: a key shared by two leads is generic (the
+     * limit of one), so it waits for review. Returns the item.
      */
     JsonNode pendingItem(String first, String second) throws Exception {
         String email = "shared-" + UUID.randomUUID() + "@x.io";
@@ -68,6 +68,8 @@ final class ConsoleOnPostgres implements AutoCloseable {
         api("POST", "/v1/leads", lead(first, "sales", email, phone()));
         api("POST", "/v1/leads", lead(second, "partners", email, phone()));
         methods("email");
+        server.app.startBackgroundWork();
+        server.indexedAtLast(KEY, "email");
         JsonNode decision = api("POST", "/v1/leads", lead(second, "partners", email, null));
         assertEquals("pending_review", decision.get("outcome").asText(), decision.toString());
         String lead = decision.get("lead").asText();

@@ -122,6 +122,8 @@ class MergeGuardsHttpTest {
             HttpResponse<String> settings = server.send(server.request("/v1/settings").header("X-Api-Key", INITECH_KEY)
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"methods\": [\"email\"], \"mergeLimit\": 50}")));
             assertEquals(200, settings.statusCode(), settings.body());
+            server.app.startBackgroundWork();
+            server.indexedAtLast(INITECH_KEY, "email");
 
             HttpResponse<String> next = postLead(INITECH_KEY, null, lead("info@initech.com"));
 

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.Test;
 class ReindexHttpTest {
     private static final String ACME = "acme-key-0123456789";
     private static final String GLOBEX = "globex-key-0123456789";
-    private static final Duration AT_MOST = Duration.ofSeconds(90);
     private final ObjectMapper json = new ObjectMapper();
     private ServerOnPostgres server;
 
@@ -83,26 +81,7 @@ class ReindexHttpTest {
     }
 
     private JsonNode indexingOf(String method) throws IOException, InterruptedException {
-        JsonNode methods = json.readTree(server.send(server.request("/v1/settings/indexing")
-                .header("X-Api-Key", ACME).GET()).body()).get("methods");
-        for (JsonNode entry : methods) {
-            if (entry.get("method").asText().equals(method)) {
-                return entry;
-            }
-        }
-        throw new AssertionError(method + " is not listed: " + methods);
-    }
-
-    /** Polls the indexing state the operator sees until {@code method} is indexed (the job waits out its settle time). */
-    private JsonNode indexedAtLast(String method) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(AT_MOST);
-        JsonNode state = indexingOf(method);
-        while (!state.get("state").asText().equals("indexed") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            state = indexingOf(method);
-        }
-        assertEquals("indexed", state.get("state").asText(), state.toString());
-        return state;
+        return server.indexing(ACME, method);
     }
 
     private List<String> keyRows(String tenant) throws SQLException {
@@ -131,7 +110,7 @@ class ReindexHttpTest {
         assertEquals("indexing", indexingOf("phone").get("state").asText());
         assertEquals("indexed", indexingOf("email").get("state").asText());
         server.app.startBackgroundWork();
-        JsonNode done = indexedAtLast("phone");
+        JsonNode done = server.indexedAtLast(ACME, "phone");
 
         assertEquals(List.of(2L, 2L), List.of(done.get("leadsIndexed").asLong(), done.get("leadsTotal").asLong()));
         JsonNode merged = post(ACME, lead("other@x.io", "020 7946 0958"));
@@ -156,7 +135,7 @@ class ReindexHttpTest {
 
         server = server.restarted(tenants());
         server.app.startBackgroundWork();
-        JsonNode done = indexedAtLast("phone");
+        JsonNode done = server.indexedAtLast(ACME, "phone");
 
         assertEquals(3, done.get("leadsIndexed").asLong(), "the next server went on after the page indexed");
         JsonNode merged = post(ACME, lead("other@x.io", "020 7946 0958"));

@@ -96,6 +96,8 @@ class ReviewQueueHttpTest {
         addLead(PENDING, email, phone(PHONES.getAndIncrement()));
         addLead(PENDING, email, phone(PHONES.getAndIncrement()));
         methods(PENDING, "email");
+        server.app.startBackgroundWork();
+        server.indexedAtLast(PENDING, "email");
         JsonNode decision = ok(send("POST", "/v1/leads", PENDING, lead(email, null)));
         assertEquals("pending_review", decision.get("outcome").asText(), decision.toString());
         return decision.get("lead").asText();

@@ -5,10 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 
 import org.dedup.app.DedupApplication;
@@ -20,6 +24,8 @@ import org.dedup.testing.TestPostgres;
 
 /** The application and its HTTP API on a random port, over a fresh PostgreSQL schema dropped on close. */
 public final class ServerOnPostgres implements AutoCloseable {
+    private static final Duration INDEXED_WITHIN = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
     final String schema;
     public final DedupApplication app;
     public final HttpApi api;
@@ -95,6 +101,35 @@ public final class ServerOnPostgres implements AutoCloseable {
 
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path));
+    }
+
+    /** How far {@code method} is indexed for the tenant of {@code apiKey}, as {@code GET /v1/settings/indexing} says. */
+    public JsonNode indexing(String apiKey, String method) throws IOException, InterruptedException {
+        JsonNode methods = JSON.readTree(send(request("/v1/settings/indexing").header("X-Api-Key", apiKey).GET())
+                .body()).get("methods");
+        for (JsonNode entry : methods) {
+            if (entry.get("method").asText().equals(method)) {
+                return entry;
+            }
+        }
+        throw new AssertionError(method + " is not listed: " + methods);
+    }
+
+    /**
+     * Polls until {@code method}, just enabled for the tenant of {@code apiKey}, is indexed: the leads stored before
+     * are found by it only then (the reindex waits out its settle time first). Fails after {@link #INDEXED_WITHIN}.
+     */
+    public JsonNode indexedAtLast(String apiKey, String method) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(INDEXED_WITHIN);
+        JsonNode state = indexing(apiKey, method);
+        while (!state.get("state").asText().equals("indexed") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            state = indexing(apiKey, method);
+        }
+        if (!state.get("state").asText().equals("indexed")) {
+            throw new AssertionError(method + " not indexed within " + INDEXED_WITHIN + ": " + state);
+        }
+        return state;
     }
 
     @Override
