@@ -1,5 +1,6 @@
 package org.dedup.spark;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,31 +33,34 @@ public final class ContactFiles {
     /** The standardized contacts of the files at {@code path}, {@code format} being {@code csv} or {@code parquet}. */
     public static JavaRDD<StandardizedRecord> read(SparkSession spark, String path, String format,
                                                    StandardizationOptions options) {
-        Standardizing standardizing = new Standardizing(options);
-        return spark.read().format(format).option("header", "true").load(path)
-                .select("id", "full_name", "emails", "phones").javaRDD()
-                .mapPartitions(rows -> {
-                    RecordStandardizer standardizer = Standardizing.standardizer();
-                    StandardizationOptions shipped = standardizing.options();
-                    return new MappedIterator<>(rows, row -> StandardizedRecord.of(standardizer.contact(contact(row),
-                            shipped)));
-                });
+        return standardized(spark, path, format, options,
+                (contact, standardizer, shipped) -> StandardizedRecord.of(standardizer.contact(contact, shipped)));
     }
 
     /** The contacts of the files at {@code path} as a scan reads them, each with its profile: for a model. */
     public static JavaRDD<ScannedRecord> readScanned(SparkSession spark, String path, String format,
                                                      StandardizationOptions options) {
+        return standardized(spark, path, format, options,
+                (contact, standardizer, shipped) -> new ScannedRecord.OfParty(contact,
+                        standardizer.contact(contact, shipped)));
+    }
+
+    /** What one contact read from a file becomes, given the executor's standardizer and options. */
+    @FunctionalInterface
+    private interface Standardized<T> extends Serializable {
+        T of(Contact contact, RecordStandardizer standardizer, StandardizationOptions options);
+    }
+
+    /** The contacts of the files, each made into a {@code T} on the executors by {@code standardized}. */
+    private static <T> JavaRDD<T> standardized(SparkSession spark, String path, String format,
+                                               StandardizationOptions options, Standardized<T> standardized) {
         Standardizing standardizing = new Standardizing(options);
         return spark.read().format(format).option("header", "true").load(path)
                 .select("id", "full_name", "emails", "phones").javaRDD()
                 .mapPartitions(rows -> {
                     RecordStandardizer standardizer = Standardizing.standardizer();
                     StandardizationOptions shipped = standardizing.options();
-                    return new MappedIterator<>(rows, row -> {
-                        Contact contact = contact(row);
-                        return (ScannedRecord) new ScannedRecord.OfParty(contact, standardizer.contact(contact,
-                                shipped));
-                    });
+                    return new MappedIterator<>(rows, row -> standardized.of(contact(row), standardizer, shipped));
                 });
     }
 
