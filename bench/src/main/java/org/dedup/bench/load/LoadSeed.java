@@ -139,7 +139,7 @@ final class LoadSeed {
         for (String format : LoadPeople.formats(7_400_000_000L)) {
             Lead variant = lead.withContacts(List.of(new LinkedContact(
                     contact.withPhones(List.of(Phone.of(PhoneType.MOBILE, format))), ContactRole.PRIMARY)));
-            if (seeded(variant).keys().stream().filter(k -> k.namespace().equals("primary_phone"))
+            if (seeded(variant).keys().stream().filter(k -> k.namespace().equals("rule_phone"))
                     .noneMatch(stored::contains)) {
                 throw new IllegalStateException("phone format '" + format + "' does not standardize to the stored key "
                         + stored);

@@ -300,7 +300,7 @@ class ImportFuzzTest {
         assertFalse(printed.contains("Exception") || printed.contains("\tat "), printed);
         assertTrue(leads() >= leadsBefore && contacts() >= contactsBefore, "nothing stored is lost");
         assertTrue(app.get(LeadRepository.class).findByKeys(TENANT, List.of(new org.dedup.domain.match.MatchKey(
-                "primary_email", "kim@x.io")), org.dedup.domain.settings.SearchScope.everything(), 1).size() == 1,
+                "rule_email", "kim@x.io")), org.dedup.domain.settings.SearchScope.everything(), 1).size() == 1,
                 "the baseline lead is still found by its email");
     }
 

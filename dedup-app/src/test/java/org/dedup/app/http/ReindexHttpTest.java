@@ -32,9 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * On PostgreSQL, over HTTP: a tenant's leads are indexed for the methods it enables; enabling phone reindexes its
- * earlier leads in the background (resumed by the next server after a restart), after which a new lead with an old
- * lead's phone merges into it, and another tenant's leads are never touched.
+ * On PostgreSQL, over HTTP: a tenant's leads are indexed for the methods it enables; enabling the tracking pixel
+ * reindexes its earlier leads in the background (resumed by the next server after a restart), after which a new chat
+ * with an old lead's pixel merges into it, and another tenant's leads are never touched.
  */
 class ReindexHttpTest {
     private static final String ACME = "acme-key-0123456789";
@@ -59,12 +59,11 @@ class ReindexHttpTest {
         server.close();
     }
 
-    private static String lead(String email, String phone) {
+    private static String chat(String email, String pixel) {
         return """
-                {"name": "Web request", "pipeline": "sales", "stage": "incoming", "source": "web_form",
-                 "contacts": [{"name": "Maria Lopez", "primary": true, "emails": ["%s"],
-                               "phones": [{"type": "mobile", "number": "%s"}]}]}
-                """.formatted(email, phone);
+                {"name": "Chat", "pipeline": "sales", "stage": "incoming", "source": "chat", "pixels": ["%s"],
+                 "contacts": [{"name": "Maria Lopez", "primary": true, "emails": ["%s"]}]}
+                """.formatted(pixel, email);
     }
 
     private JsonNode post(String key, String body) throws IOException, InterruptedException {
@@ -74,9 +73,9 @@ class ReindexHttpTest {
         return json.readTree(response.body());
     }
 
-    private void enablePhone() throws IOException, InterruptedException {
+    private void enablePixel() throws IOException, InterruptedException {
         HttpResponse<String> saved = server.send(server.request("/v1/settings").header("X-Api-Key", ACME)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"methods\": [\"email\", \"phone\"], \"defaultRegion\": \"GB\"}")));
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"methods\": [\"email\", \"tracking_pixel\"], \"defaultRegion\": \"GB\"}")));
         assertEquals(200, saved.statusCode(), saved.body());
     }
 
@@ -98,22 +97,22 @@ class ReindexHttpTest {
     }
 
     @Test
-    void aTenantThatEnablesPhoneMergesANewLeadIntoAnOldLeadWithItsPhoneOnceTheReindexEnds() throws Exception {
-        String old = post(ACME, lead("maria@x.io", "+44 20 7946 0958")).get("lead").asText();
-        post(ACME, lead("ivan@x.io", "+44 20 7946 0959"));
-        post(GLOBEX, lead("maria@x.io", "+44 20 7946 0958"));
+    void aTenantThatEnablesThePixelMergesANewChatIntoAnOldLeadWithItsPixelOnceTheReindexEnds() throws Exception {
+        String old = post(ACME, chat("maria@x.io", "px-maria")).get("lead").asText();
+        post(ACME, chat("ivan@x.io", "px-ivan"));
+        post(GLOBEX, chat("maria@x.io", "px-maria"));
         List<String> globexKeys = keyRows("globex");
-        assertTrue(keyRows("acme").stream().noneMatch(row -> row.startsWith("primary_phone:")),
-                "phone is not enabled: no phone keys are stored");
+        assertTrue(keyRows("acme").stream().noneMatch(row -> row.startsWith("rule_pixel:")),
+                "the pixel is not enabled: no pixel keys are stored");
 
-        enablePhone();
-        assertEquals("indexing", indexingOf("phone").get("state").asText());
+        enablePixel();
+        assertEquals("indexing", indexingOf("tracking_pixel").get("state").asText());
         assertEquals("indexed", indexingOf("email").get("state").asText());
         server.app.startBackgroundWork();
-        JsonNode done = server.indexedAtLast(ACME, "phone");
+        JsonNode done = server.indexedAtLast(ACME, "tracking_pixel");
 
         assertEquals(List.of(2L, 2L), List.of(done.get("leadsIndexed").asLong(), done.get("leadsTotal").asLong()));
-        JsonNode merged = post(ACME, lead("other@x.io", "020 7946 0958"));
+        JsonNode merged = post(ACME, chat("other@x.io", "px-maria"));
         assertEquals("merged", merged.get("outcome").asText(), merged.toString());
         assertEquals(old, merged.get("mergedInto").get(0).asText());
         assertEquals(globexKeys, keyRows("globex"), "another tenant's keys are never touched");
@@ -121,24 +120,24 @@ class ReindexHttpTest {
 
     @Test
     void aReindexStoppedByARestartResumesAfterItsLastPageInTheNextServer() throws Exception {
-        String old = post(ACME, lead("maria@x.io", "+44 20 7946 0958")).get("lead").asText();
-        post(ACME, lead("ivan@x.io", "+44 20 7946 0959"));
-        post(ACME, lead("olga@x.io", "+44 20 7946 0960"));
-        enablePhone();
+        String old = post(ACME, chat("maria@x.io", "px-maria")).get("lead").asText();
+        post(ACME, chat("ivan@x.io", "px-ivan"));
+        post(ACME, chat("olga@x.io", "px-olga"));
+        enablePixel();
         // one page of one lead, as a server that then stops would have indexed
         var app = server.app;
         LeadIndexing onePage = new LeadIndexing(app.get(LeadRepository.class), app.get(SettingsStore.class),
                 app.get(IndexJobStore.class), app.get(InstalledMatchers.class), app.get(Transactor.class),
                 Clock.offset(Clock.systemUTC(), LeadIndexing.SETTLE), Duration.ZERO, 1);
         assertTrue(onePage.indexNextPage());
-        assertEquals(1, indexingOf("phone").get("leadsIndexed").asLong());
+        assertEquals(1, indexingOf("tracking_pixel").get("leadsIndexed").asLong());
 
         server = server.restarted(tenants());
         server.app.startBackgroundWork();
-        JsonNode done = server.indexedAtLast(ACME, "phone");
+        JsonNode done = server.indexedAtLast(ACME, "tracking_pixel");
 
         assertEquals(3, done.get("leadsIndexed").asLong(), "the next server went on after the page indexed");
-        JsonNode merged = post(ACME, lead("other@x.io", "020 7946 0958"));
+        JsonNode merged = post(ACME, chat("other@x.io", "px-maria"));
         assertEquals(old, merged.get("mergedInto").get(0).asText(), merged.toString());
     }
 }

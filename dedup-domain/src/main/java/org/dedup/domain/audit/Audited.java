@@ -1,12 +1,12 @@
 package org.dedup.domain.audit;
 
 import java.time.Clock;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.model.TimeOrderedUuids;
 import org.dedup.domain.store.Transactor;
 
 /** Runs a write and records who made it in the same transaction: a write is never kept without its actor. */
@@ -40,7 +40,7 @@ public final class Audited {
 
     /** Records a write made in the caller's transaction. */
     public void record(Writer writer, String action, String subject) {
-        trail.record(new AuditEvent(UUID.randomUUID(), writer.tenant(), clock.instant(), writer.actor(), action,
+        trail.record(new AuditEvent(TimeOrderedUuids.next(), writer.tenant(), clock.instant(), writer.actor(), action,
                 subject));
     }
 }

@@ -76,7 +76,9 @@ final class GenericKeys {
 
     private MatchCandidate judged(MatchCandidate candidate, Lead lead, Set<MatchKey> probed, Set<MatchKey> generic,
                                   MatchContext context, List<MatcherFailure> failures) {
-        Set<MatchKey> shared = new HashSet<>(matchers.indexKeys(lead, context.settings(), failures));
+        // the keys of the method that found it: another method's (or another contact's) keys are not its ground
+        Set<MatchKey> shared = new HashSet<>(matchers.methodKeys(candidate.method(),
+                matchers.profile(lead, context.settings().standardization()), failures));
         shared.retainAll(probed);
         if (shared.isEmpty() || !generic.containsAll(shared)) {
             return candidate;

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.model.TimeOrderedUuids;
 
 /**
  * Something a tenant's own systems are told through its webhooks. The id is the event's own, the same in every
@@ -20,6 +21,6 @@ public record DomainEvent(UUID id, TenantId tenant, Instant at, EventData data) 
 
     /** A new event, with an id of its own. */
     public static DomainEvent of(TenantId tenant, Instant at, EventData data) {
-        return new DomainEvent(UUID.randomUUID(), tenant, at, data);
+        return new DomainEvent(TimeOrderedUuids.next(), tenant, at, data);
     }
 }

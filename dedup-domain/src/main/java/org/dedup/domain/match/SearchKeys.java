@@ -48,7 +48,8 @@ public final class SearchKeys {
         return keys;
     }
 
-    private static MatchKey key(ProfileField field, String value) {
+    /** The key a record holding {@code value} in {@code field} is indexed under. */
+    public static MatchKey key(ProfileField field, String value) {
         return new MatchKey("rule_" + field.name(), value);
     }
 }

@@ -3,6 +3,7 @@ package org.dedup.domain.merge;
 import java.util.UUID;
 
 import org.dedup.domain.model.Require;
+import org.dedup.domain.model.TimeOrderedUuids;
 
 /** Identity of one journaled merge. */
 public record MergeId(UUID value) {
@@ -11,7 +12,7 @@ public record MergeId(UUID value) {
     }
 
     public static MergeId random() {
-        return new MergeId(UUID.randomUUID());
+        return new MergeId(TimeOrderedUuids.next());
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
+import org.dedup.domain.model.TimeOrderedUuids;
 import org.dedup.domain.search.RecordPair;
 import org.dedup.domain.settings.AfterMerge;
 import org.dedup.domain.standardize.StandardizationOptions;
@@ -56,13 +57,13 @@ public final class Merges {
         }
         List<UUID> created = new ArrayList<>();
         if (plan.afterMerge() instanceof AfterMerge.CreateTask task) {
-            Task newTask = new Task(UUID.randomUUID(), before.tenant(), before.id(), task.text(),
+            Task newTask = new Task(TimeOrderedUuids.next(), before.tenant(), before.id(), task.text(),
                     now.plus(task.dueIn()), task.responsible(), now);
             ports.tasks().add(newTask);
             created.add(newTask.id());
         }
         if (!plan.note().isBlank()) {
-            Note note = new Note(UUID.randomUUID(), before.tenant(), before.id(), plan.note(), now);
+            Note note = new Note(TimeOrderedUuids.next(), before.tenant(), before.id(), plan.note(), now);
             ports.notes().add(note);
             created.add(note.id());
         }

@@ -9,7 +9,7 @@ public record CompanyId(UUID value) implements RecordRef {
     }
 
     public static CompanyId random() {
-        return new CompanyId(UUID.randomUUID());
+        return new CompanyId(TimeOrderedUuids.next());
     }
 
     public static CompanyId parse(String text) {

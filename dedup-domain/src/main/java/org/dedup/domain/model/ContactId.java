@@ -9,7 +9,7 @@ public record ContactId(UUID value) implements RecordRef {
     }
 
     public static ContactId random() {
-        return new ContactId(UUID.randomUUID());
+        return new ContactId(TimeOrderedUuids.next());
     }
 
     public static ContactId parse(String text) {

@@ -18,7 +18,7 @@ public record LeadId(UUID value) implements RecordRef {
     }
 
     public static LeadId random() {
-        return new LeadId(UUID.randomUUID());
+        return new LeadId(TimeOrderedUuids.next());
     }
 
     public static LeadId parse(String text) {

@@ -1,6 +1,7 @@
 package org.dedup.domain.control;
 
 import static org.dedup.domain.testing.LeadBuilder.T0;
+import static org.dedup.domain.testing.LeadBuilder.aContact;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +59,20 @@ class GenericKeysTest {
                 .incoming());
 
         assertEquals(List.of(samePhone.id()), assertInstanceOf(Decision.Merged.class, decision).mergedInto());
+    }
+
+    @Test
+    void anotherContactsSharedEmailIsNotTheGroundOfAMatchOnTheGenericPrimaryEmail() {
+        Lead withColleague = fixture.stored(aLead().withEmail(GENERIC)
+                .withSecondaryContact(aContact("Bob Stone", "bob@acme.com", "+44 20 7946 0002")).createdAt(T0));
+        threeLeadsSharing(GENERIC);
+
+        Decision decision = control.receive(anIncomingLead().withEmail(GENERIC)
+                .withSecondaryContact(aContact("Bob Stone", "bob@acme.com", "+44 20 7946 0003")).incoming());
+
+        assertInstanceOf(Decision.PendingReview.class, decision);
+        assertTrue(decision.candidates().stream().filter(c -> c.record().equals(withColleague.id()))
+                .allMatch(c -> c.verdict() == Verdict.POSSIBLE_DUPLICATE), decision.candidates().toString());
     }
 
     @Test

@@ -35,8 +35,8 @@ class LeadIndexingTest {
     private final DuplicateControlFixture fixture = new DuplicateControlFixture();
     private final DuplicateControlSettings emailOnly = DuplicateControlSettings.defaults()
             .withMethods(Set.of(MatchMethod.EMAIL));
-    private final DuplicateControlSettings emailAndPhone = DuplicateControlSettings.defaults()
-            .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE));
+    private final DuplicateControlSettings emailAndPixel = DuplicateControlSettings.defaults()
+            .withMethods(Set.of(MatchMethod.EMAIL, KommoMethods.TRACKING_PIXEL));
 
     private LeadIndexing indexing(int pageSize) {
         return new LeadIndexing(fixture.leads, fixture.settings, fixture.indexJobs, fixture.matchers,
@@ -59,7 +59,8 @@ class LeadIndexingTest {
     }
 
     private static LeadBuilder aPerson(int i) {
-        return aLead().withContactName("Person " + i).withEmail("p" + i + "@x.io").withPhone("+1 415 555 " + (1000 + i));
+        return aLead().withContactName("Person " + i).withEmail("p" + i + "@x.io").withPhone("+1 415 555 " + (1000 + i))
+                .withPixel("px-" + i);
     }
 
     @Nested
@@ -68,10 +69,9 @@ class LeadIndexingTest {
         void aLeadIsIndexedOnlyForTheMethodsItsTenantEnables() {
             fixture.enable(MatchMethod.EMAIL);
 
-            Lead lead = fixture.stored(aPerson(1).withPixel("px-1"));
+            Lead lead = fixture.stored(aPerson(1));
 
             assertTrue(indexedFor(MatchMethod.EMAIL, lead));
-            assertFalse(indexedFor(MatchMethod.PHONE, lead));
             assertFalse(indexedFor(KommoMethods.BIG_DATA, lead));
             assertFalse(indexedFor(KommoMethods.TRACKING_PIXEL, lead));
         }
@@ -96,9 +96,9 @@ class LeadIndexingTest {
             Lead updated = fixture.reload(stored);
 
             assertTrue(indexedFor(MatchMethod.EMAIL, stored));
-            assertFalse(indexedFor(MatchMethod.PHONE, stored));
+            assertFalse(indexedFor(KommoMethods.TRACKING_PIXEL, stored));
             assertTrue(indexedFor(MatchMethod.EMAIL, updated));
-            assertFalse(indexedFor(MatchMethod.PHONE, updated));
+            assertFalse(indexedFor(KommoMethods.TRACKING_PIXEL, updated));
         }
     }
 
@@ -110,45 +110,58 @@ class LeadIndexingTest {
             Lead old = fixture.stored(aPerson(1));
             LeadIndexing indexing = indexing(LeadIndexing.PAGE);
 
-            indexing.settingsChanging(TENANT, emailOnly, emailAndPhone);
-            fixture.settings.saveSettings(TENANT, emailAndPhone);
+            indexing.settingsChanging(TENANT, emailOnly, emailAndPixel);
+            fixture.settings.saveSettings(TENANT, emailAndPixel);
 
-            IndexJob job = fixture.indexJobs.find(TENANT, MatchMethod.PHONE).orElseThrow();
+            IndexJob job = fixture.indexJobs.find(TENANT, KommoMethods.TRACKING_PIXEL).orElseThrow();
             assertEquals(IndexState.INDEXING, job.state());
             assertEquals(1, job.leadsTotal());
-            assertEquals(Set.of(MatchMethod.PHONE), indexing.notIndexed(TENANT, emailAndPhone));
-            assertFalse(indexedFor(MatchMethod.PHONE, old));
+            assertEquals(Set.of(KommoMethods.TRACKING_PIXEL), indexing.notIndexed(TENANT, emailAndPixel));
+            assertFalse(indexedFor(KommoMethods.TRACKING_PIXEL, old));
 
             fixture.clock.advance(SETTLE);
             while (indexing.indexNextPage()) {
                 // every page
             }
 
-            assertTrue(indexedFor(MatchMethod.PHONE, old));
-            IndexJob done = fixture.indexJobs.find(TENANT, MatchMethod.PHONE).orElseThrow();
+            assertTrue(indexedFor(KommoMethods.TRACKING_PIXEL, old));
+            IndexJob done = fixture.indexJobs.find(TENANT, KommoMethods.TRACKING_PIXEL).orElseThrow();
             assertEquals(List.of(IndexState.INDEXED, 1L), List.of(done.state(), done.leadsIndexed()));
-            assertEquals(Set.of(), indexing.notIndexed(TENANT, emailAndPhone));
+            assertEquals(Set.of(), indexing.notIndexed(TENANT, emailAndPixel));
         }
 
         @Test
-        void aLeadWithAnOldLeadsPhoneMergesOnceThePhoneMethodIsReindexed() {
+        void aLeadWithAnOldLeadsPixelMergesOnceThePixelMethodIsReindexed() {
+            fixture.enable(MatchMethod.EMAIL);
+            Lead old = fixture.stored(aLead().withEmail("old@x.io").withPixel("px-old"));
+
+            fixture.configure(emailAndPixel);
+
+            Decision decision = fixture.control.receive(anIncomingLead().withPixel("px-old").incoming());
+            assertEquals(List.of(old.id()), assertInstanceOf(Decision.Merged.class, decision).mergedInto());
+        }
+
+        @Test
+        void enablingThePhoneMethodNeedsNoReindexItsKeysBeingTheDuplicateSearchKeys() {
             fixture.enable(MatchMethod.EMAIL);
             Lead old = fixture.stored(aLead().withEmail("old@x.io").withPhone("+1 415 555 2671"));
 
-            fixture.configure(emailAndPhone);
+            fixture.tenantSettings.save(TENANT, emailOnly.withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE)));
 
+            assertTrue(indexedFor(MatchMethod.PHONE, old));
             Decision decision = fixture.control.receive(anIncomingLead().withPhone("(415) 555-2671").incoming());
             assertEquals(List.of(old.id()), assertInstanceOf(Decision.Merged.class, decision).mergedInto());
         }
 
         @Test
         void savingSettingsThatEnableNoNewMethodStartsNoReindex() {
-            fixture.enable(MatchMethod.EMAIL, MatchMethod.PHONE);
+            fixture.enable(MatchMethod.EMAIL, KommoMethods.TRACKING_PIXEL);
             fixture.stored(aPerson(1));
+            List<IndexJob> before = fixture.indexJobs.jobs(TENANT);
 
-            fixture.tenantSettings.save(TENANT, emailAndPhone.withMergeLimit(5));
+            fixture.tenantSettings.save(TENANT, emailAndPixel.withMergeLimit(5));
 
-            assertEquals(List.of(), fixture.indexJobs.jobs(TENANT));
+            assertEquals(before, fixture.indexJobs.jobs(TENANT));
         }
 
         @Test
@@ -156,8 +169,8 @@ class LeadIndexingTest {
             fixture.enable(MatchMethod.EMAIL);
             fixture.stored(aPerson(1));
             LeadIndexing indexing = indexing(LeadIndexing.PAGE);
-            indexing.settingsChanging(TENANT, emailOnly, emailAndPhone);
-            fixture.settings.saveSettings(TENANT, emailAndPhone);
+            indexing.settingsChanging(TENANT, emailOnly, emailAndPixel);
+            fixture.settings.saveSettings(TENANT, emailAndPixel);
 
             assertFalse(indexing.indexNextPage(), "not due before the settle time");
             fixture.clock.advance(SETTLE);
@@ -168,12 +181,12 @@ class LeadIndexingTest {
         void anArrivalDuringTheReindexIsIndexedForTheNewMethod() {
             fixture.enable(MatchMethod.EMAIL);
             fixture.stored(aPerson(1));
-            indexing(LeadIndexing.PAGE).settingsChanging(TENANT, emailOnly, emailAndPhone);
-            fixture.settings.saveSettings(TENANT, emailAndPhone);
+            indexing(LeadIndexing.PAGE).settingsChanging(TENANT, emailOnly, emailAndPixel);
+            fixture.settings.saveSettings(TENANT, emailAndPixel);
 
             Decision created = fixture.control.receive(aPerson(2).incoming());
 
-            assertTrue(indexedFor(MatchMethod.PHONE, fixture.leads.find(TENANT, created.lead()).orElseThrow()));
+            assertTrue(indexedFor(KommoMethods.TRACKING_PIXEL, fixture.leads.find(TENANT, created.lead()).orElseThrow()));
         }
 
         @Test
@@ -181,11 +194,11 @@ class LeadIndexingTest {
             fixture.enable(MatchMethod.EMAIL);
             fixture.stored(aPerson(1));
             LeadIndexing indexing = indexing(LeadIndexing.PAGE);
-            indexing.settingsChanging(TENANT, emailOnly, emailAndPhone);
+            indexing.settingsChanging(TENANT, emailOnly, emailAndPixel);
 
-            indexing.settingsChanging(TENANT, emailAndPhone, emailOnly);
+            indexing.settingsChanging(TENANT, emailAndPixel, emailOnly);
 
-            assertEquals(Optional.empty(), fixture.indexJobs.find(TENANT, MatchMethod.PHONE));
+            assertEquals(Optional.empty(), fixture.indexJobs.find(TENANT, KommoMethods.TRACKING_PIXEL));
         }
 
         @Test
@@ -193,14 +206,14 @@ class LeadIndexingTest {
             fixture.enable(MatchMethod.EMAIL);
             Lead old = fixture.stored(aPerson(1));
             LeadIndexing indexing = indexing(LeadIndexing.PAGE);
-            indexing.settingsChanging(TENANT, emailOnly, emailAndPhone);
+            indexing.settingsChanging(TENANT, emailOnly, emailAndPixel);
             // the settings were never saved: the process stopped between the job and the save
 
             fixture.clock.advance(SETTLE);
             assertTrue(indexing.indexNextPage());
 
-            assertEquals(Optional.empty(), fixture.indexJobs.find(TENANT, MatchMethod.PHONE));
-            assertFalse(indexedFor(MatchMethod.PHONE, old));
+            assertEquals(Optional.empty(), fixture.indexJobs.find(TENANT, KommoMethods.TRACKING_PIXEL));
+            assertFalse(indexedFor(KommoMethods.TRACKING_PIXEL, old));
         }
     }
 
@@ -213,11 +226,11 @@ class LeadIndexingTest {
             for (int i = 0; i < 5; i++) {
                 old.add(fixture.stored(aPerson(i)));
             }
-            indexing(2).settingsChanging(TENANT, emailOnly, emailAndPhone);
-            fixture.settings.saveSettings(TENANT, emailAndPhone);
+            indexing(2).settingsChanging(TENANT, emailOnly, emailAndPixel);
+            fixture.settings.saveSettings(TENANT, emailAndPixel);
             fixture.clock.advance(SETTLE);
             assertTrue(indexing(2).indexNextPage());
-            IndexJob stopped = fixture.indexJobs.find(TENANT, MatchMethod.PHONE).orElseThrow();
+            IndexJob stopped = fixture.indexJobs.find(TENANT, KommoMethods.TRACKING_PIXEL).orElseThrow();
             List<LeadId> inOrder = old.stream().map(Lead::id).sorted(LeadId.STORE_ORDER).toList();
             assertEquals(List.of(Optional.of(inOrder.get(1)), 2L), List.of(stopped.after(), stopped.leadsIndexed()));
 
@@ -226,10 +239,10 @@ class LeadIndexingTest {
                 // every page left
             }
 
-            IndexJob done = fixture.indexJobs.find(TENANT, MatchMethod.PHONE).orElseThrow();
+            IndexJob done = fixture.indexJobs.find(TENANT, KommoMethods.TRACKING_PIXEL).orElseThrow();
             assertEquals(List.of(IndexState.INDEXED, 5L), List.of(done.state(), done.leadsIndexed()),
                     "each lead indexed once: the pages after the restart begin after the last one indexed");
-            old.forEach(lead -> assertTrue(indexedFor(MatchMethod.PHONE, lead)));
+            old.forEach(lead -> assertTrue(indexedFor(KommoMethods.TRACKING_PIXEL, lead)));
         }
 
         @Test
@@ -237,12 +250,12 @@ class LeadIndexingTest {
             fixture.enable(MatchMethod.EMAIL);
             fixture.stored(aPerson(1));
             LeadIndexing indexing = indexing(LeadIndexing.PAGE);
-            indexing.settingsChanging(TENANT, emailOnly, emailAndPhone);
-            IndexJob first = fixture.indexJobs.find(TENANT, MatchMethod.PHONE).orElseThrow();
-            indexing.settingsChanging(TENANT, emailOnly, emailAndPhone);
+            indexing.settingsChanging(TENANT, emailOnly, emailAndPixel);
+            IndexJob first = fixture.indexJobs.find(TENANT, KommoMethods.TRACKING_PIXEL).orElseThrow();
+            indexing.settingsChanging(TENANT, emailOnly, emailAndPixel);
 
             assertFalse(fixture.indexJobs.advance(first, first.finished(1, fixture.clock.instant())));
-            assertEquals(IndexState.INDEXING, fixture.indexJobs.find(TENANT, MatchMethod.PHONE).orElseThrow().state());
+            assertEquals(IndexState.INDEXING, fixture.indexJobs.find(TENANT, KommoMethods.TRACKING_PIXEL).orElseThrow().state());
         }
 
         @Test
@@ -253,7 +266,7 @@ class LeadIndexingTest {
             fixture.leads.update(changed, Set.of());
 
             fixture.leads.addKeys(TENANT, List.of(new org.dedup.domain.store.LeadRepository.IndexedLead(read,
-                    keysOf(MatchMethod.PHONE, read))));
+                    keysOf(KommoMethods.TRACKING_PIXEL, read))));
 
             assertEquals(Set.of(), fixture.leads.keysOf(TENANT, read.id()));
         }
@@ -269,9 +282,9 @@ class LeadIndexingTest {
             Lead theirs = fixture.stored(aPerson(1).in(OTHER));
             Set<MatchKey> theirKeys = fixture.leads.keysOf(OTHER, theirs.id());
 
-            fixture.configure(emailAndPhone);
+            fixture.configure(emailAndPixel);
 
-            assertTrue(indexedFor(MatchMethod.PHONE, ours));
+            assertTrue(indexedFor(KommoMethods.TRACKING_PIXEL, ours));
             assertEquals(theirKeys, fixture.leads.keysOf(OTHER, theirs.id()));
             assertEquals(List.of(), fixture.indexJobs.jobs(OTHER));
         }

@@ -13,6 +13,7 @@ import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.SearchKeys;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
@@ -21,7 +22,9 @@ import org.dedup.domain.standardize.ProfileField;
 /**
  * An in-memory stand-in for a key-sharing method, for the engine's tests (the real email, phone, pixel and custom
  * field matchers are dedup-matchers' built-ins, tested there): a stored lead is found by the values of its primary
- * contact's fields, an incoming lead offers those of all its contacts, and sharing one makes a duplicate.
+ * contact's fields, an incoming lead offers those of all its contacts, and sharing one makes a duplicate. As the
+ * built-ins do, it keys values as the duplicate search does ({@link SearchKeys}), so a probe also finds leads whose
+ * other contacts hold the value, and the verdict keeps to the primary contact.
  */
 public final class SharedFieldMatcher implements Matcher {
     private final MatchMethod method;
@@ -112,7 +115,7 @@ public final class SharedFieldMatcher implements Matcher {
         return matches;
     }
 
-    private MatchKey key(ProfileField field, String value) {
-        return new MatchKey(method.id() + "." + field.name(), value);
+    private static MatchKey key(ProfileField field, String value) {
+        return SearchKeys.key(field, value);
     }
 }

@@ -3,13 +3,13 @@ package org.dedup.matchers.builtin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.dedup.domain.match.FieldMatch;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.SearchKeys;
 import org.dedup.domain.match.Verdict;
 import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
@@ -17,17 +17,17 @@ import org.dedup.domain.standardize.ProfileField;
 
 /**
  * A method that calls two leads duplicates when a standardized value of the incoming lead (any of its contacts)
- * equals one of the stored lead's primary contact: the Kommo email and phone methods.
+ * equals one of the stored lead's primary contact: the Kommo email and phone methods. Its keys are the duplicate
+ * search's keys of the field ({@link SearchKeys}), which every stored lead has for all of its contacts: the method
+ * adds no rows to the index, and its verdict keeps to the primary contact.
  */
 class SharedValueMatcher implements Matcher {
     private final MatchMethod method;
     private final ProfileField field;
-    private final String namespace;
 
     SharedValueMatcher(MatchMethod method, ProfileField field) {
         this.method = method;
         this.field = field;
-        this.namespace = "primary_" + field.name();
     }
 
     @Override
@@ -37,12 +37,12 @@ class SharedValueMatcher implements Matcher {
 
     @Override
     public Set<MatchKey> indexKeys(LeadProfile stored) {
-        return keys(stored.primary().values(field));
+        return SearchKeys.of(stored.primary(), List.of(field));
     }
 
     @Override
     public Set<MatchKey> probeKeys(LeadProfile incoming, MatchContext context) {
-        return keys(incoming.all().values(field));
+        return SearchKeys.of(incoming.all(), List.of(field));
     }
 
     /** Sharing a key is the ground of its verdict. */
@@ -63,9 +63,5 @@ class SharedValueMatcher implements Matcher {
             }
         }
         return matches;
-    }
-
-    private Set<MatchKey> keys(Set<String> values) {
-        return values.stream().map(v -> new MatchKey(namespace, v)).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.dedup.domain.control.Decision;
@@ -19,6 +18,7 @@ import org.dedup.domain.control.DecisionLog;
 import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.RequestFingerprint;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.model.TimeOrderedUuids;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.statement.RenderedStatements;
@@ -71,7 +71,7 @@ public final class JooqDecisionLog implements DecisionLog {
     private Query insertion(Binds v, Recording r) {
         return dsl.insertInto(DECISION_LOG)
                 .set(DECISION_LOG.TENANT_ID, v.of(DECISION_LOG.TENANT_ID, r.tenant().value()))
-                .set(DECISION_LOG.ID, v.of(DECISION_LOG.ID, UUID.randomUUID()))
+                .set(DECISION_LOG.ID, v.of(DECISION_LOG.ID, TimeOrderedUuids.next()))
                 .set(DECISION_LOG.DECIDED_AT, v.of(DECISION_LOG.DECIDED_AT, time(r.at())))
                 .set(DECISION_LOG.IDEMPOTENCY_KEY, v.of(DECISION_LOG.IDEMPOTENCY_KEY,
                         r.key().map(IdempotencyKey::value).orElse(null)))
