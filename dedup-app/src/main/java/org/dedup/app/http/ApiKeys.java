@@ -31,6 +31,13 @@ final class ApiKeys {
         return new ApiKeys(entries);
     }
 
+    /** These keys and {@code key} of {@code tenant}. */
+    ApiKeys with(TenantId tenant, String key) {
+        List<Entry> more = new ArrayList<>(entries);
+        more.add(new Entry(TenantConfig.sha256(key), tenant));
+        return new ApiKeys(more);
+    }
+
     /** The tenant whose key this is, if any. Every stored hash is compared, whichever matches. */
     Optional<TenantId> find(String presented) {
         byte[] hash = TenantConfig.sha256(presented);

@@ -19,7 +19,10 @@ import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.core.arrivals.ArrivalQueue;
 import org.dedup.domain.model.TenantId;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +50,17 @@ public final class HttpApi implements AutoCloseable {
     private final ApiMetrics metrics;
     private final List<Route> routes;
     private final JsonBodies json;
-    private final Authentication authentication;
+    /** With the warm-up's key until the port opens, then with the tenants' keys alone. */
+    private volatile Authentication authentication;
     private final Problems problems;
-    private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
+    private final AtomicReference<LocalConnector> inProcess = new AtomicReference<>();
+    private final AtomicReference<HttpConfiguration> http = new AtomicReference<>();
+    private ServerConnector connector;
     private final Javalin server;
     private final RequestHeadTimeout headTimeout;
     private final WarmUp.Done warmedUp;
+    private final HttpWarmUp httpWarmUp = new HttpWarmUp();
+    private final HttpWarmUp.Done httpWarmedUp;
 
     public HttpApi(HttpConfig config, Iterable<TenantConfig> tenants, ApiServices services) {
         this(config, tenants, services, pages -> { });
@@ -68,8 +76,8 @@ public final class HttpApi implements AutoCloseable {
         }
         this.config = config;
         Clock clock = Clock.systemUTC();
-        this.authentication = new Authentication(ApiKeys.of(tenants), new FailedKeyAttempts(clock,
-                KEY_FAILURES_ALLOWED, KEY_FAILURE_WINDOW));
+        FailedKeyAttempts failures = new FailedKeyAttempts(clock, KEY_FAILURES_ALLOWED, KEY_FAILURE_WINDOW);
+        this.authentication = new Authentication(ApiKeys.of(tenants).with(WarmUp.TENANT, httpWarmUp.key()), failures);
         HttpParts parts = services.parts(config);
         this.json = parts.json;
         this.problems = new Problems(json, new RateLimitedLog(LOG, clock, LOG_INTERVAL));
@@ -83,7 +91,30 @@ public final class HttpApi implements AutoCloseable {
         this.server = Javalin.create(javalin -> configure(javalin, pages));
         this.warmedUp = parts.warmUp.run(config.warmUpArrivals(), WARM_UP_BUDGET);
         server.start();
-        this.headTimeout = new RequestHeadTimeout(connector.get(), Duration.ofMillis(config.headerTimeoutMillis()));
+        this.httpWarmedUp = httpWarmUp.run(inProcess.get(), config.warmUpArrivals(), WARM_UP_BUDGET);
+        this.authentication = new Authentication(ApiKeys.of(tenants), failures);
+        this.connector = listen(server.jettyServer().server());
+        this.headTimeout = new RequestHeadTimeout(connector, Duration.ofMillis(config.headerTimeoutMillis()));
+    }
+
+    /** Opens the port, and closes the in-memory connector the warm-up used. */
+    private ServerConnector listen(Server jetty) {
+        ServerConnector listening = new ServerConnector(jetty, new HttpConnectionFactory(http.get()));
+        listening.setHost(config.host());
+        listening.setPort(config.port());
+        listening.setIdleTimeout(config.idleTimeoutMillis());
+        jetty.addConnector(listening);
+        LocalConnector warmUp = inProcess.get();
+        try {
+            listening.start();
+            jetty.removeConnector(warmUp);
+            warmUp.stop();
+        } catch (Exception e) {
+            server.stop();
+            throw new IllegalStateException("could not listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+        return listening;
     }
 
     private static List<Route> routeTable(List<Resource> resources) {
@@ -112,13 +143,11 @@ public final class HttpApi implements AutoCloseable {
             http.setSendServerVersion(false);
             http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
         });
-        javalin.jetty.addConnector((jetty, http) -> {
-            ServerConnector listening = new ServerConnector(jetty, new HttpConnectionFactory(http));
-            listening.setHost(config.host());
-            listening.setPort(config.port());
-            listening.setIdleTimeout(config.idleTimeoutMillis());
-            connector.set(listening);
-            return listening;
+        // the port opens only after the warm-up (listen); until then requests come through this in-memory connector
+        javalin.jetty.addConnector((jetty, configuration) -> {
+            http.set(configuration);
+            inProcess.set(new LocalConnector(jetty, new HttpConnectionFactory(configuration)));
+            return inProcess.get();
         });
         javalin.requestLogger.http((ctx, millis) -> measured(ctx));
         RoutesConfig table = javalin.routes;
@@ -170,8 +199,17 @@ public final class HttpApi implements AutoCloseable {
         return warmedUp;
     }
 
+    /** What the warm-up of the HTTP side before the port opened did. */
+    HttpWarmUp.Done httpWarmedUp() {
+        return httpWarmedUp;
+    }
+
+    HttpWarmUp httpWarmUp() {
+        return httpWarmUp;
+    }
+
     public int port() {
-        return server.port();
+        return connector.getLocalPort();
     }
 
     @Override

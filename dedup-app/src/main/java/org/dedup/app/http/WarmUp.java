@@ -135,7 +135,8 @@ final class WarmUp {
         return new Synthetic(lead(i, first), new IdempotencyKey("warm-up-" + i));
     }
 
-    private static byte[] lead(int i, int first) {
+    /** The JSON of the {@code i}th synthetic lead, every fifth repeating the person before it. */
+    static byte[] lead(int i, int first) {
         int person = (i - first) % DUPLICATE_EVERY == DUPLICATE_EVERY - 1 ? i - 1 : i;
         return """
                 {"name": "Warm-up %d", "pipeline": "warm-up", "stage": "new", "source": "web_form",

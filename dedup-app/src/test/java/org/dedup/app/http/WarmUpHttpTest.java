@@ -43,6 +43,20 @@ class WarmUpHttpTest {
     }
 
     @Test
+    void aServerWarmsUpItsHttpSideBeforeItOpensAndItsWarmUpKeyIsRefusedOnceItListens() throws Exception {
+        try (ServerOnPostgres server = ServerOnPostgres.start("warmup", HttpConfig.on(0, 16_384).withWarmUp(40),
+                TENANTS)) {
+            HttpWarmUp.Done done = server.api.httpWarmedUp();
+
+            assertEquals(new HttpWarmUp.Done(40, 40, done.took()), done, "every check answered 200");
+            assertEquals(0, server.app.get(LeadRepository.class).count(WarmUp.TENANT));
+            assertEquals(401, server.send(server.request("/v1/settings")
+                    .header("X-Api-Key", server.api.httpWarmUp().key())).statusCode());
+            assertEquals(200, server.send(server.request("/v1/settings").header("X-Api-Key", KEY)).statusCode());
+        }
+    }
+
+    @Test
     void aConfiguredTenantCannotTakeTheWarmUpsName() throws Exception {
         try (ServerOnPostgres server = ServerOnPostgres.start("warmup", HttpConfig.on(0, 16_384), TENANTS)) {
             ConfigException refused = assertThrows(ConfigException.class, () -> new HttpApi(HttpConfig.on(0, 16_384),

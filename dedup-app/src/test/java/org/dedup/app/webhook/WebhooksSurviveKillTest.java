@@ -58,6 +58,7 @@ class WebhooksSurviveKillTest {
                   schema: %s
                 http:
                   port: 0
+                  warmUpArrivals: 0
                 webhooks:
                   pollIntervalMillis: 100
                   connectTimeoutMillis: 1000
