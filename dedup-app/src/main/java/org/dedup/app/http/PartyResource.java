@@ -12,7 +12,7 @@ import com.google.inject.Inject;
 
 import org.dedup.app.http.IncomingLeadRequest.CompanyRequest;
 import org.dedup.app.http.IncomingLeadRequest.PhoneRequest;
-import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.AuditAction;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.merge.MergeId;
@@ -78,7 +78,7 @@ final class PartyResource implements Resource {
     private Map<String, Object> merge(Call call, RecordKind kind) throws IOException {
         Audited.Writer writer = call.writer();
         MergeRequest request = call.body(MergeRequest.class);
-        MergeId merge = audited.write(writer, AuditLog.MERGE,
+        MergeId merge = audited.write(writer, AuditAction.MERGE,
                 () -> merges.merge(request.toRequest(writer.tenant(), kind)),
                 merged -> merged.merge().value().toString()).merge();
         return Map.of("merge", merge.value());
