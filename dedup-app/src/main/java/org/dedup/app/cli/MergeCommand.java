@@ -79,7 +79,7 @@ final class MergeCommand implements OnApplication {
             if (options.preview) {
                 print(merges.preview(request));
             } else {
-                MergeResult merged = audited.write(new Audited.Writer(request.tenant(), options.actor.actor()),
+                MergeResult merged = audited.write(options.actor.writer(request.tenant()),
                         AuditAction.MERGE, () -> merges.merge(request), result -> result.merge().value().toString());
                 System.out.println(merged.merge().value());
                 merged.failures().forEach(f -> System.out.println(Words.failed(f)));

@@ -58,7 +58,7 @@ final class UnmergeCommand implements OnApplication {
             TenantId tenant = options.tenant.id();
             MergeId id = new MergeId(options.merge);
             AfterUnmerge after = options.leaveUnmarked ? AfterUnmerge.LEAVE_UNMARKED : AfterUnmerge.MARK_NOT_DUPLICATES;
-            System.out.println(audited.write(new Audited.Writer(tenant, options.actor.actor()), AuditAction.UNMERGE,
+            System.out.println(audited.write(options.actor.writer(tenant), AuditAction.UNMERGE,
                     () -> undo(tenant, id, after), message -> id.value().toString()));
             return 0;
         }
