@@ -17,9 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dedup.app.config.TenantConfig;
-import org.dedup.domain.audit.AuditEvent;
-import org.dedup.domain.audit.AuditTrail;
-import org.dedup.domain.model.TenantId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -255,26 +252,6 @@ class AuditHttpTest {
 
             assertEquals(read.size(), new HashSet<>(read).size(), "no decision twice");
             assertEquals(expected, new HashSet<>(read), "none skipped, the newer one not shifted into later pages");
-        }
-    }
-
-    @Nested
-    class Writers {
-        @Test
-        void settingsRulesAndMarksRecordWhoWroteThem() throws Exception {
-            ok(send("PUT", "/v1/settings", KEY, "{\"methods\": [\"email\"]}", "Dedup-Actor", "admin@acme"));
-            ok(send("PUT", "/v1/rules", KEY, ok(send("GET", "/v1/rules", KEY, null)).toString()));
-            String a = addLead(unique()).get("lead").asText();
-            String b = addLead(unique()).get("lead").asText();
-            ok(send("POST", "/v1/not-duplicates", KEY, "{\"first\": {\"kind\": \"lead\", \"id\": \"" + a
-                    + "\"}, \"second\": {\"kind\": \"lead\", \"id\": \"" + b + "\"}}", "Dedup-Actor", "eve"));
-
-            List<AuditEvent> events = server.app.get(AuditTrail.class).about(new TenantId("audit"),
-                    List.of("settings", "rules"));
-            assertTrue(events.stream().anyMatch(e -> e.action().equals("settings") && e.actor().equals("admin@acme")),
-                    events.toString());
-            assertTrue(events.stream().anyMatch(e -> e.action().equals("rules") && e.actor().equals("api-key:audit")),
-                    events.toString());
         }
     }
 

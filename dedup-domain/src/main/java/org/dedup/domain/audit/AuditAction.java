@@ -35,7 +35,10 @@ public enum AuditAction {
     COMPANY_ADD,
     /** A company's values replaced; the subject is the company id. */
     COMPANY_UPDATE,
-    /** A bulk search started; the subject is the scan id. */
+    /**
+     * A bulk search started; the subject is the scan id, or {@link #STORED_GROUPS} for a search the command line
+     * runs at once, storing no job.
+     */
     SCAN_START,
     /** The bulk search's schedule set or replaced. */
     SCHEDULE_SET,
@@ -45,6 +48,9 @@ public enum AuditAction {
     WEBHOOK_ADD,
     /** A webhook removed; the subject is the webhook id. */
     WEBHOOK_REMOVE;
+
+    /** The subject of a bulk search that stores no job: the tenant's duplicate groups it replaced. */
+    public static final String STORED_GROUPS = "duplicate-groups";
 
     /** The stored and filtered name: the constant in lower case. */
     public String id() {

