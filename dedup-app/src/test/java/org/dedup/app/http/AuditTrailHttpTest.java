@@ -307,8 +307,10 @@ class AuditTrailHttpTest {
         assertEquals(404, send("DELETE", "/v1/webhooks/" + UUID.randomUUID(), KEY, null, by).statusCode());
         assertEquals(400, send("POST", "/v1/webhooks", KEY, "{\"url\": \"ftp://x\", \"secret\": \"s\"}", by)
                 .statusCode());
-        assertEquals(404, send("POST", "/v1/merges", KEY, "{\"leads\": [\"" + lead() + "\", \""
-                + UUID.randomUUID() + "\"]}", by).statusCode());
+        String survivor = lead();
+        assertEquals(404, send("POST", "/v1/merges", KEY, "{\"leads\": [\"" + survivor + "\", \""
+                + UUID.randomUUID() + "\"], \"survivor\": \"" + survivor + "\"}", by).statusCode());
+        assertEquals(400, send("POST", "/v1/merges/" + UUID.randomUUID() + "/undo", KEY, null, by).statusCode());
         assertEquals(400, send("PUT", "/v1/settings", KEY, "{\"methods\": [\"no such method\"]}", by)
                 .statusCode());
 
