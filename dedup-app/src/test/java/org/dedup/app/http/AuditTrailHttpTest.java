@@ -64,24 +64,19 @@ class AuditTrailHttpTest {
         server.close();
     }
 
-    private HttpResponse<String> send(String method, String path, String key, String body, String... headers)
-            throws Exception {
-        return server.send(method, path, key, body, headers);
-    }
-
     private JsonNode ok(HttpResponse<String> response) throws Exception {
         assertEquals(200, response.statusCode(), response.body());
         return json.readTree(response.body());
     }
 
     private JsonNode setup(String method, String path, String body) throws Exception {
-        return ok(send(method, path, KEY, body, "Dedup-Actor", SETUP));
+        return ok(server.send(method, path, KEY, body, "Dedup-Actor", SETUP));
     }
 
     /** The events {@code key}'s tenant lists with the query's filters. */
     private List<JsonNode> events(String key, String query) throws Exception {
         List<JsonNode> events = new ArrayList<>();
-        ok(send("GET", "/v1/audit?limit=500&" + query, key, null)).get("events").forEach(events::add);
+        ok(server.send("GET", "/v1/audit?limit=500&" + query, key, null)).get("events").forEach(events::add);
         return events;
     }
 
@@ -94,7 +89,7 @@ class AuditTrailHttpTest {
     }
 
     private String lead() throws Exception {
-        return ok(send("POST", "/v1/leads", KEY, """
+        return ok(server.send("POST", "/v1/leads", KEY, """
                 {"pipeline": "sales", "stage": "new", "source": "web_form",
                  "contacts": [{"name": "Ola Nordmann", "primary": true, "emails": ["%s@x.io"]}]}"""
                 .formatted(UUID.randomUUID()))).get("lead").asText();
@@ -129,7 +124,7 @@ class AuditTrailHttpTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode status;
         do {
-            status = ok(send("GET", "/v1/scans/" + id, KEY, null));
+            status = ok(server.send("GET", "/v1/scans/" + id, KEY, null));
         } while (status.get("status").asText().equals("running") && System.nanoTime() < deadline);
         return status;
     }
@@ -141,14 +136,14 @@ class AuditTrailHttpTest {
         String body = """
                 {"pipeline": "sales", "stage": "new", "source": "web_form",
                  "contacts": [{"name": "Maria Lopez", "primary": true, "emails": [%s], "phones": [%s]}]}""";
-        ok(send("POST", "/v1/leads", KEY, body.formatted("\"" + email + "\"", "")));
-        ok(send("POST", "/v1/leads", KEY, body.formatted("", "{\"type\": \"mobile\", \"number\": \"" + phone
+        ok(server.send("POST", "/v1/leads", KEY, body.formatted("\"" + email + "\"", "")));
+        ok(server.send("POST", "/v1/leads", KEY, body.formatted("", "{\"type\": \"mobile\", \"number\": \"" + phone
                 + "\"}")));
-        JsonNode decision = ok(send("POST", "/v1/leads", KEY, body.formatted("\"" + email + "\"",
+        JsonNode decision = ok(server.send("POST", "/v1/leads", KEY, body.formatted("\"" + email + "\"",
                 "{\"type\": \"mobile\", \"number\": \"" + phone + "\"}")));
         assertEquals("skipped_too_many_matches", decision.get("outcome").asText(), decision.toString());
         String lead = decision.get("lead").asText();
-        for (JsonNode item : ok(send("GET", "/v1/review?limit=500&source=too_many_matches", KEY, null))
+        for (JsonNode item : ok(server.send("GET", "/v1/review?limit=500&source=too_many_matches", KEY, null))
                 .get("items")) {
             if (item.get("records").toString().contains(lead)) {
                 return item.get("id").asText();
@@ -167,89 +162,91 @@ class AuditTrailHttpTest {
     private Map<AuditAction, Write> writes() {
         Map<AuditAction, Write> writes = new EnumMap<>(AuditAction.class);
         writes.put(AuditAction.SETTINGS, headers -> {
-            ok(send("PUT", "/v1/settings", KEY, ok(send("GET", "/v1/settings", KEY, null)).toString(), headers));
+            String stored = ok(server.send("GET", "/v1/settings", KEY, null)).toString();
+            ok(server.send("PUT", "/v1/settings", KEY, stored, headers));
             return "settings";
         });
         writes.put(AuditAction.RULES, headers -> {
-            ok(send("PUT", "/v1/rules", KEY, ok(send("GET", "/v1/rules", KEY, null)).toString(), headers));
+            String stored = ok(server.send("GET", "/v1/rules", KEY, null)).toString();
+            ok(server.send("PUT", "/v1/rules", KEY, stored, headers));
             return "rules";
         });
         writes.put(AuditAction.MARK, headers -> {
             String first = lead();
             String second = lead();
-            ok(send("POST", "/v1/not-duplicates", KEY, leadPair(first, second), headers));
+            ok(server.send("POST", "/v1/not-duplicates", KEY, leadPair(first, second), headers));
             return pairSubject(first, second);
         });
         writes.put(AuditAction.UNMARK, headers -> {
             String first = lead();
             String second = lead();
             setup("POST", "/v1/not-duplicates", leadPair(first, second));
-            ok(send("DELETE", "/v1/not-duplicates", KEY, leadPair(first, second), headers));
+            ok(server.send("DELETE", "/v1/not-duplicates", KEY, leadPair(first, second), headers));
             return pairSubject(first, second);
         });
         writes.put(AuditAction.MERGE, headers -> {
             String survivor = lead();
-            return ok(send("POST", "/v1/merges", KEY, "{\"leads\": [\"" + survivor + "\", \"" + lead()
+            return ok(server.send("POST", "/v1/merges", KEY, "{\"leads\": [\"" + survivor + "\", \"" + lead()
                     + "\"], \"survivor\": \"" + survivor + "\"}", headers)).get("merge").asText();
         });
         writes.put(AuditAction.UNMERGE, headers -> {
             String survivor = lead();
             String merge = setup("POST", "/v1/merges", "{\"leads\": [\"" + survivor + "\", \"" + lead()
                     + "\"], \"survivor\": \"" + survivor + "\"}").get("merge").asText();
-            ok(send("POST", "/v1/merges/" + merge + "/undo", KEY, null, headers));
+            ok(server.send("POST", "/v1/merges/" + merge + "/undo", KEY, null, headers));
             return merge;
         });
         writes.put(AuditAction.CONTACT_ADD, headers ->
-                ok(send("POST", "/v1/contacts", KEY, contact(), headers)).get("id").asText());
+                ok(server.send("POST", "/v1/contacts", KEY, contact(), headers)).get("id").asText());
         writes.put(AuditAction.CONTACT_UPDATE, headers -> {
             String id = setup("POST", "/v1/contacts", contact()).get("id").asText();
-            ok(send("PUT", "/v1/contacts/" + id, KEY, contact(), headers));
+            ok(server.send("PUT", "/v1/contacts/" + id, KEY, contact(), headers));
             return id;
         });
         writes.put(AuditAction.COMPANY_ADD, headers ->
-                ok(send("POST", "/v1/companies", KEY, company(), headers)).get("id").asText());
+                ok(server.send("POST", "/v1/companies", KEY, company(), headers)).get("id").asText());
         writes.put(AuditAction.COMPANY_UPDATE, headers -> {
             String id = setup("POST", "/v1/companies", company()).get("id").asText();
-            ok(send("PUT", "/v1/companies/" + id, KEY, company(), headers));
+            ok(server.send("PUT", "/v1/companies/" + id, KEY, company(), headers));
             return id;
         });
         writes.put(AuditAction.SCAN_START, headers -> {
-            String id = ok(send("POST", "/v1/scans", KEY, "", headers)).get("id").asText();
+            String id = ok(server.send("POST", "/v1/scans", KEY, "", headers)).get("id").asText();
             assertEquals("done", finished(id).get("status").asText());
             return id;
         });
         writes.put(AuditAction.SCHEDULE_SET, headers -> {
-            ok(send("PUT", "/v1/scan-schedule", KEY, SCHEDULE, headers));
+            ok(server.send("PUT", "/v1/scan-schedule", KEY, SCHEDULE, headers));
             return "scan-schedule";
         });
         writes.put(AuditAction.SCHEDULE_REMOVE, headers -> {
             setup("PUT", "/v1/scan-schedule", SCHEDULE);
-            ok(send("DELETE", "/v1/scan-schedule", KEY, null, headers));
+            ok(server.send("DELETE", "/v1/scan-schedule", KEY, null, headers));
             return "scan-schedule";
         });
         writes.put(AuditAction.WEBHOOK_ADD, headers -> {
-            String id = ok(send("POST", "/v1/webhooks", KEY, webhook(), headers)).get("id").asText();
+            String id = ok(server.send("POST", "/v1/webhooks", KEY, webhook(), headers)).get("id").asText();
             setup("DELETE", "/v1/webhooks/" + id, null);
             return id;
         });
         writes.put(AuditAction.WEBHOOK_REMOVE, headers -> {
             String id = setup("POST", "/v1/webhooks", webhook()).get("id").asText();
-            ok(send("DELETE", "/v1/webhooks/" + id, KEY, null, headers));
+            ok(server.send("DELETE", "/v1/webhooks/" + id, KEY, null, headers));
             return id;
         });
         writes.put(AuditAction.REVIEW_MERGED, headers -> {
             String item = reviewItem();
-            ok(send("POST", "/v1/review/" + item + "/merge", KEY, "{}", headers));
+            ok(server.send("POST", "/v1/review/" + item + "/merge", KEY, "{}", headers));
             return item;
         });
         writes.put(AuditAction.REVIEW_NOT_DUPLICATE, headers -> {
             String item = reviewItem();
-            ok(send("POST", "/v1/review/" + item + "/not-duplicate", KEY, null, headers));
+            ok(server.send("POST", "/v1/review/" + item + "/not-duplicate", KEY, null, headers));
             return item;
         });
         writes.put(AuditAction.REVIEW_DISMISSED, headers -> {
             String item = reviewItem();
-            ok(send("POST", "/v1/review/" + item + "/dismiss", KEY, null, headers));
+            ok(server.send("POST", "/v1/review/" + item + "/dismiss", KEY, null, headers));
             return item;
         });
         return writes;
@@ -289,22 +286,22 @@ class AuditTrailHttpTest {
         ScanJob running = ScanJob.running(new TenantId("trail"), Instant.now());
         jobs.startUnlessRunning(running);
         try {
-            assertEquals(409, send("POST", "/v1/scans", KEY, "", by).statusCode(), "a scan runs");
+            assertEquals(409, server.send("POST", "/v1/scans", KEY, "", by).statusCode(), "a scan runs");
         } finally {
             jobs.end(running.ended(new ScanJob.Failed(Instant.now(), "ended by the test")));
         }
 
-        assertEquals(412, send("PUT", "/v1/contacts/" + contact, KEY, contact(), "Dedup-Actor", actor,
+        assertEquals(412, server.send("PUT", "/v1/contacts/" + contact, KEY, contact(), "Dedup-Actor", actor,
                 "If-Match", "\"not-its-tag\"").statusCode());
-        assertEquals(404, send("DELETE", "/v1/scan-schedule", KEY, null, by).statusCode());
-        assertEquals(404, send("DELETE", "/v1/webhooks/" + UUID.randomUUID(), KEY, null, by).statusCode());
-        assertEquals(400, send("POST", "/v1/webhooks", KEY, "{\"url\": \"ftp://x\", \"secret\": \"s\"}", by)
+        assertEquals(404, server.send("DELETE", "/v1/scan-schedule", KEY, null, by).statusCode());
+        assertEquals(404, server.send("DELETE", "/v1/webhooks/" + UUID.randomUUID(), KEY, null, by).statusCode());
+        assertEquals(400, server.send("POST", "/v1/webhooks", KEY, "{\"url\": \"ftp://x\", \"secret\": \"s\"}", by)
                 .statusCode());
         String survivor = lead();
-        assertEquals(404, send("POST", "/v1/merges", KEY, "{\"leads\": [\"" + survivor + "\", \""
+        assertEquals(404, server.send("POST", "/v1/merges", KEY, "{\"leads\": [\"" + survivor + "\", \""
                 + UUID.randomUUID() + "\"], \"survivor\": \"" + survivor + "\"}", by).statusCode());
-        assertEquals(400, send("POST", "/v1/merges/" + UUID.randomUUID() + "/undo", KEY, null, by).statusCode());
-        assertEquals(400, send("PUT", "/v1/settings", KEY, "{\"methods\": [\"no such method\"]}", by)
+        assertEquals(400, server.send("POST", "/v1/merges/" + UUID.randomUUID() + "/undo", KEY, null, by).statusCode());
+        assertEquals(400, server.send("PUT", "/v1/settings", KEY, "{\"methods\": [\"no such method\"]}", by)
                 .statusCode());
 
         assertEquals(List.of(), events(KEY, "actor=" + encoded(actor)));
@@ -313,8 +310,9 @@ class AuditTrailHttpTest {
     @Test
     void anotherTenantsWritesAreNeverListed() throws Exception {
         String actor = actor();
-        String contact = ok(send("POST", "/v1/contacts", KEY, contact(), "Dedup-Actor", actor)).get("id").asText();
-        String theirs = ok(send("POST", "/v1/contacts", OTHER, contact(), "Dedup-Actor", actor)).get("id")
+        String contact = ok(server.send("POST", "/v1/contacts", KEY, contact(), "Dedup-Actor", actor)).get("id")
+                .asText();
+        String theirs = ok(server.send("POST", "/v1/contacts", OTHER, contact(), "Dedup-Actor", actor)).get("id")
                 .asText();
 
         List<JsonNode> listed = events(OTHER, "actor=" + encoded(actor));
@@ -329,7 +327,7 @@ class AuditTrailHttpTest {
     void pagesListEveryWriteOnceNewestFirstWhenWritesAreMadeBetweenThem() throws Exception {
         String actor = actor();
         for (int i = 0; i < 5; i++) {
-            ok(send("POST", "/v1/companies", KEY, company(), "Dedup-Actor", actor));
+            ok(server.send("POST", "/v1/companies", KEY, company(), "Dedup-Actor", actor));
         }
         List<String> expected = events(KEY, "actor=" + encoded(actor)).stream().map(e -> e.get("id").asText())
                 .toList();
@@ -339,14 +337,14 @@ class AuditTrailHttpTest {
         int pages = 0;
         do {
             String cursor = next == null ? "" : "&after=" + encoded(next);
-            JsonNode page = ok(send("GET", "/v1/audit?limit=2&actor=" + encoded(actor) + cursor, KEY, null));
+            JsonNode page = ok(server.send("GET", "/v1/audit?limit=2&actor=" + encoded(actor) + cursor, KEY, null));
             page.get("events").forEach(e -> {
                 read.add(e.get("id").asText());
                 times.add(Instant.parse(e.get("at").asText()));
             });
             next = page.get("next").isNull() ? null : page.get("next").asText();
             if (pages++ == 0) {
-                ok(send("POST", "/v1/companies", KEY, company(), "Dedup-Actor", actor));
+                ok(server.send("POST", "/v1/companies", KEY, company(), "Dedup-Actor", actor));
             }
         } while (next != null);
 
@@ -359,7 +357,7 @@ class AuditTrailHttpTest {
     @Nested
     class BadFilters {
         private void refused(String query, String named) throws Exception {
-            HttpResponse<String> response = send("GET", "/v1/audit?" + query, KEY, null);
+            HttpResponse<String> response = server.send("GET", "/v1/audit?" + query, KEY, null);
 
             assertEquals(400, response.statusCode(), response.body());
             assertTrue(response.body().contains(named), response.body());
