@@ -81,9 +81,10 @@ public final class SparkBulkSearch {
         long start = System.nanoTime();
         Broadcast<ArrayList<DuplicateRule>> bulkRules = context.broadcast(new ArrayList<>(BulkSearch.bulkRules(rules)));
         Broadcast<ShippedMarks> marks = context.broadcast(new ShippedMarks(notDuplicates));
-        JavaPairRDD<Long, StandardizedRecord> numbered = records.zipWithIndex().mapToPair(Tuple2::swap)
-                .persist(StorageLevel.DISK_ONLY());
-        long count = numbered.count();
+        // kept before they are numbered: numbering counts each partition first, which would standardize it twice
+        JavaRDD<StandardizedRecord> kept = records.persist(StorageLevel.DISK_ONLY());
+        JavaPairRDD<Long, StandardizedRecord> numbered = kept.zipWithIndex().mapToPair(Tuple2::swap);
+        long count = kept.count();
         int partitions = partitions(context, count);
         LongAccumulator compared = context.sc().longAccumulator("pairs compared");
         CollectionAccumulator<String> oversized = context.sc().collectionAccumulator("oversized blocks");
@@ -101,7 +102,7 @@ public final class SparkBulkSearch {
         found.accept(inIdOrder(clusters, previous, partitions));
         clusters.unpersist();
         links.unpersist();
-        numbered.unpersist();
+        kept.unpersist();
         partOf.destroy();
         return new SpilledSearchResult(Math.toIntExact(count), compared.value(), count * (count - 1) / 2, groups,
                 oversized.value(), partitions, Duration.ofNanos(System.nanoTime() - start));
