@@ -34,9 +34,12 @@ import org.dedup.domain.event.EventDeliveries;
 import org.dedup.domain.event.EventDelivery;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.search.BulkScans;
+import org.dedup.domain.store.KeyLocks;
+import org.dedup.domain.store.Transactor;
 import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.matchers.spi.MatcherConfig;
 import org.dedup.persistence.Database;
+import org.dedup.persistence.JooqAdapters;
 
 /** dedup as the CLI and the server run it: the configured database, every module wired, tenants set up. */
 public final class DedupApplication implements AutoCloseable {
@@ -70,8 +73,10 @@ public final class DedupApplication implements AutoCloseable {
         return new AbstractModule() {
             @Provides
             @Singleton
-            ScanSchedules schedules(BulkScans scans, Clock clock) {
-                return new ScanSchedules(database.dataSource(), database.schema(), scans, clock);
+            ScanSchedules schedules(JooqAdapters adapters, BulkScans scans, Transactor transactor, KeyLocks locks,
+                                    Clock clock) {
+                return new ScanSchedules(adapters.transactionBound(), database.schema(), scans, transactor, locks,
+                        clock);
             }
         };
     }

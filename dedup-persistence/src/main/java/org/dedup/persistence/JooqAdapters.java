@@ -1,5 +1,7 @@
 package org.dedup.persistence;
 
+import javax.sql.DataSource;
+
 import org.dedup.domain.activity.NoteSink;
 import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
@@ -44,6 +46,7 @@ import org.dedup.persistence.index.JooqIndexJobStore;
 import org.dedup.domain.index.IndexJobStore;
 import org.dedup.persistence.settings.JooqSettingsStore;
 import org.dedup.persistence.transaction.JooqTransactor;
+import org.dedup.persistence.transaction.TransactionBoundDataSource;
 import org.jooq.DSLContext;
 
 /** Every storage port's jOOQ adapter over one database, for the application's wiring to bind. */
@@ -134,6 +137,11 @@ public final class JooqAdapters {
 
     public WebhookStore webhooks() {
         return new JooqWebhookStore(dsl);
+    }
+
+    /** A data source whose connections join this database's transaction on the calling thread. */
+    public DataSource transactionBound() {
+        return new TransactionBoundDataSource(dsl);
     }
 
     public Transactor transactor() {

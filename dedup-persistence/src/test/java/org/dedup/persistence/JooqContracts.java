@@ -2,6 +2,8 @@ package org.dedup.persistence;
 
 import org.dedup.domain.activity.NoteSink;
 import org.dedup.domain.activity.TaskSink;
+import org.dedup.domain.audit.AuditTrail;
+import org.dedup.domain.contract.AuditTrailContract;
 import org.dedup.domain.contract.CompanyRepositoryContract;
 import org.dedup.domain.contract.ContactRepositoryContract;
 import org.dedup.domain.contract.DecisionLogContract;
@@ -173,6 +175,14 @@ abstract class JooqContracts {
         @Override
         protected ReviewStore reviews() {
             return adapters().reviews();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditTrailContract {
+        @Override
+        protected AuditTrail trail() {
+            return adapters().auditTrail();
         }
     }
 

@@ -15,14 +15,17 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A migration that lands after a higher version was applied is applied when it comes, not refused. */
+/**
+ * A migration that lands after a higher version was applied is applied when it comes, not refused: a database at V8
+ * (its migrations but V7, not one of those after V8, some of which build on V7) takes V7 with the later ones.
+ */
 class MigrationOrderTest {
     private static final Path MIGRATIONS = Path.of("src", "main", "resources", "db", "migration");
 
     @Test
     void aDatabasePastV8TakesV7WhenItLands(@TempDir Path withoutV7) throws IOException, SQLException {
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("V7")).toList()) {
+            for (Path file : files.filter(f -> major(f) < 9 && major(f) != 7).toList()) {
                 Files.copy(file, withoutV7.resolve(file.getFileName()));
             }
         }
@@ -38,5 +41,10 @@ class MigrationOrderTest {
              ResultSet tables = connection.getMetaData().getTables(null, "dedup", "review_item", null)) {
             assertTrue(tables.next(), "V7 applied after the later versions");
         }
+    }
+
+    /** The major version of a migration file: 8 for {@code V8_1__webhooks_and_outbox.sql}. */
+    private static int major(Path migration) {
+        return Integer.parseInt(migration.getFileName().toString().substring(1).split("_")[0]);
     }
 }

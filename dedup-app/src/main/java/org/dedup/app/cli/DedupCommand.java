@@ -18,8 +18,8 @@ import picocli.CommandLine.ScopeType;
         description = "Finds and merges duplicate CRM records.",
         subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, CheckCommand.class, ScanCommand.class,
                 ScheduleCommand.class, WebhookCommand.class, MergeCommand.class, UnmergeCommand.class,
-                ReviewCommand.class, MergesCommand.class, DecisionsCommand.class, DryRunCommand.class,
-                TrainCommand.class, EvaluateCommand.class, ExplainCommand.class,
+                ReviewCommand.class, MergesCommand.class, DecisionsCommand.class, AuditCommand.class,
+                DryRunCommand.class, TrainCommand.class, EvaluateCommand.class, ExplainCommand.class,
                 LabelCommand.class, LearningCurveCommand.class})
 public final class DedupCommand extends CommandGroup {
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.function.Consumer;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -19,17 +20,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
 
 import org.dedup.app.http.IncomingLeadRequest;
+import org.dedup.domain.audit.AuditAction;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.CompanyId;
 import org.dedup.domain.model.Company;
 import org.dedup.domain.model.ContactId;
 import org.dedup.domain.model.Email;
 import org.dedup.domain.model.InvalidRecordException;
+import org.dedup.domain.model.Party;
 import org.dedup.domain.model.Phone;
 import org.dedup.domain.model.PhoneType;
-import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.DuplicateSearch;
 
 import picocli.CommandLine.Command;
@@ -50,6 +54,9 @@ final class ImportCommand implements OnApplication {
     @Mixin
     TenantOption tenant;
 
+    @Mixin
+    ActorOption actor;
+
     @Option(names = "--leads", description = "JSON array of leads")
     Path leads;
 
@@ -64,7 +71,8 @@ final class ImportCommand implements OnApplication {
         return Run.class;
     }
 
-    record Run(ImportCommand options, DuplicateControl control, DuplicateSearch search) implements Callable<Integer> {
+    record Run(ImportCommand options, DuplicateControl control, DuplicateSearch search, Audited audited)
+            implements Callable<Integer> {
         @Inject
         Run {
         }
@@ -75,21 +83,21 @@ final class ImportCommand implements OnApplication {
                 throw new InvalidRecordException("give exactly one of --leads FILE.json, --contacts FILE.csv or "
                         + "--companies FILE.csv");
             }
-            TenantId tenant = options.tenant.id();
+            Audited.Writer writer = options.actor.writer(options.tenant.id());
             if (options.leads != null) {
-                return importLeads(control, tenant, options.leads, System.err);
+                return importLeads(control, writer, options.leads, System.err);
             }
-            return options.contacts != null ? importContacts(search, tenant, options.contacts, System.err)
-                    : importCompanies(search, tenant, options.companies, System.err);
+            return options.contacts != null ? importContacts(search, audited, writer, options.contacts, System.err)
+                    : importCompanies(search, audited, writer, options.companies, System.err);
         }
     }
 
     /**
-     * Leads of a JSON array, each through duplicate control. A row that is not a valid lead is reported by its
-     * number and skipped; a file that is not a JSON array (malformed, truncated, nested too deep) is refused with
-     * the line and column, before any row is imported.
+     * Leads of a JSON array, each through duplicate control, its decision logged with who imports it. A row that is
+     * not a valid lead is reported by its number and skipped; a file that is not a JSON array (malformed, truncated,
+     * nested too deep) is refused with the line and column, before any row is imported.
      */
-    static int importLeads(DuplicateControl control, TenantId tenantId, Path file, PrintStream errors)
+    static int importLeads(DuplicateControl control, Audited.Writer writer, Path file, PrintStream errors)
             throws IOException {
         List<JsonNode> rows = leadRows(file);
         Map<String, Integer> outcomes = new TreeMap<>();
@@ -101,7 +109,8 @@ final class ImportCommand implements OnApplication {
                     throw new InvalidRecordException("is null, a lead object is expected");
                 }
                 row = row.source() == null ? row.withSource("import") : row;
-                Decision decision = control.receive(row.toIncomingLead(tenantId));
+                Decision decision = control.receive(new LeadArrival(row.toIncomingLead(writer.tenant()),
+                        Optional.empty()).by(writer.actor()));
                 outcomes.merge(decision.getClass().getSimpleName(), 1, Integer::sum);
             } catch (JsonProcessingException | InvalidRecordException e) {
                 errors.println("lead " + (i + 1) + " skipped: " + reason(e));
@@ -128,18 +137,35 @@ final class ImportCommand implements OnApplication {
         return rows;
     }
 
-    /** Contacts of a CSV file with the header {@code name,email,phone}, indexed for duplicate search. */
-    static int importContacts(DuplicateSearch search, TenantId tenantId, Path file, PrintStream errors)
-            throws IOException {
-        return importCsv(file, "name,email,phone", "contacts", errors, cells -> search.saveContact(tenantId,
-                new Contact(ContactId.random(), cells[0], phones(cells[2]), emails(cells[1]), Map.of())));
+    /**
+     * Contacts of a CSV file with the header {@code name,email,phone}, indexed for duplicate search, each with who
+     * imports it in the audit.
+     */
+    static int importContacts(DuplicateSearch search, Audited audited, Audited.Writer writer, Path file,
+                              PrintStream errors) throws IOException {
+        return importCsv(file, "name,email,phone", "contacts", errors, cells -> saved(audited, writer,
+                AuditAction.CONTACT_ADD, new Contact(ContactId.random(), cells[0], phones(cells[2]), emails(cells[1]),
+                        Map.of()), contact -> search.saveContact(writer.tenant(), contact)));
     }
 
-    /** Companies of a CSV file with the header {@code name,website,email,phone}, indexed for duplicate search. */
-    static int importCompanies(DuplicateSearch search, TenantId tenantId, Path file, PrintStream errors)
-            throws IOException {
-        return importCsv(file, "name,website,email,phone", "companies", errors, cells -> search.saveCompany(tenantId,
-                new Company(CompanyId.random(), cells[0], cells[1], phones(cells[3]), emails(cells[2]), Map.of())));
+    /**
+     * Companies of a CSV file with the header {@code name,website,email,phone}, indexed for duplicate search, each
+     * with who imports it in the audit.
+     */
+    static int importCompanies(DuplicateSearch search, Audited audited, Audited.Writer writer, Path file,
+                               PrintStream errors) throws IOException {
+        return importCsv(file, "name,website,email,phone", "companies", errors, cells -> saved(audited, writer,
+                AuditAction.COMPANY_ADD, new Company(CompanyId.random(), cells[0], cells[1], phones(cells[3]),
+                        emails(cells[2]), Map.of()), company -> search.saveCompany(writer.tenant(), company)));
+    }
+
+    /** Saves {@code record} and who imports it, in one transaction. */
+    private static <P extends Party> void saved(Audited audited, Audited.Writer writer, AuditAction action, P record,
+                                                Consumer<P> save) {
+        audited.write(writer, action, () -> {
+            save.accept(record);
+            return record;
+        }, stored -> stored.id().value().toString());
     }
 
     private static int importCsv(Path file, String header, String what, PrintStream errors, Consumer<String[]> save)

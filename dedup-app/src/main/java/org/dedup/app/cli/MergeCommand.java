@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import com.google.inject.Inject;
 
-import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.AuditAction;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.merge.FieldProvenance;
 import org.dedup.domain.merge.MergeResult;
@@ -79,8 +79,8 @@ final class MergeCommand implements OnApplication {
             if (options.preview) {
                 print(merges.preview(request));
             } else {
-                MergeResult merged = audited.write(new Audited.Writer(request.tenant(), options.actor.actor()),
-                        AuditLog.MERGE, () -> merges.merge(request), result -> result.merge().value().toString());
+                MergeResult merged = audited.write(options.actor.writer(request.tenant()),
+                        AuditAction.MERGE, () -> merges.merge(request), result -> result.merge().value().toString());
                 System.out.println(merged.merge().value());
                 merged.failures().forEach(f -> System.out.println(Words.failed(f)));
             }

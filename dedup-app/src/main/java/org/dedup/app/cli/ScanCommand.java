@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import com.google.inject.Inject;
 
+import org.dedup.domain.audit.AuditAction;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.RecordRef;
 import org.dedup.domain.search.DuplicateGroup;
 import org.dedup.domain.search.DuplicateSearch;
@@ -27,6 +29,9 @@ final class ScanCommand implements OnApplication {
     @Mixin
     TenantOption tenant;
 
+    @Mixin
+    ActorOption actor;
+
     @Option(names = "--out", description = "CSV file for the groups (default: standard output)")
     Path out;
 
@@ -39,20 +44,25 @@ final class ScanCommand implements OnApplication {
         return Run.class;
     }
 
-    record Run(ScanCommand options, DuplicateSearch search, SpillingBulkSearch spilling) implements Callable<Integer> {
+    record Run(ScanCommand options, DuplicateSearch search, SpillingBulkSearch spilling, Audited audited)
+            implements Callable<Integer> {
         @Inject
         Run {
         }
 
-        /** Searches in bounded memory: each group goes to the CSV as it is stored, none is held. */
+        /**
+         * Searches in bounded memory: each group goes to the CSV as it is stored, none is held. The groups are
+         * stored with who scanned in one transaction; it writes only at its end, so it holds no lock while it reads.
+         */
         @Override
         public Integer call() throws IOException {
             SpilledSearchResult result;
             try (PrintWriter csv = options.out == null ? new PrintWriter(System.out, true, StandardCharsets.UTF_8)
                     : new PrintWriter(Files.newBufferedWriter(options.out, StandardCharsets.UTF_8))) {
                 csv.println("group,kind,id,rules");
-                result = search.scan(options.tenant.id(), ScanMethod.named(options.method), spilling,
-                        group -> write(group, csv));
+                result = audited.write(options.actor.writer(options.tenant.id()), AuditAction.SCAN_START,
+                        () -> search.scan(options.tenant.id(), ScanMethod.named(options.method), spilling,
+                                group -> write(group, csv)), stored -> AuditAction.STORED_GROUPS);
             }
             System.err.println(Words.summary(result));
             return 0;

@@ -6,6 +6,8 @@ import com.google.inject.Inject;
 
 import org.dedup.app.schedule.ScanSchedule;
 import org.dedup.app.schedule.ScanSchedules;
+import org.dedup.domain.audit.AuditAction;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.RecordNotFoundException;
 
 import picocli.CommandLine.Command;
@@ -40,19 +42,24 @@ final class ScheduleCommand extends CommandGroup {
                 + "(default UTC), e.g. Europe/Berlin")
         String zone;
 
+        @Mixin
+        ActorOption actor;
+
         @Override
         public Class<Run> command() {
             return Run.class;
         }
 
-        record Run(Set options, ScanSchedules schedules) implements Callable<Integer> {
+        record Run(Set options, ScanSchedules schedules, Audited audited) implements Callable<Integer> {
             @Inject
             Run {
             }
 
             @Override
             public Integer call() {
-                print(schedules.set(options.tenant.id(), new ScanSchedule(options.cron, options.zone)));
+                ScanSchedule schedule = new ScanSchedule(options.cron, options.zone);
+                print(audited.write(options.actor.writer(options.tenant.id()), AuditAction.SCHEDULE_SET,
+                        () -> schedules.set(options.tenant.id(), schedule), set -> ScanSchedules.SUBJECT));
                 return 0;
             }
         }
@@ -86,21 +93,27 @@ final class ScheduleCommand extends CommandGroup {
         @Mixin
         TenantOption tenant;
 
+        @Mixin
+        ActorOption actor;
+
         @Override
         public Class<Run> command() {
             return Run.class;
         }
 
-        record Run(Remove options, ScanSchedules schedules) implements Callable<Integer> {
+        record Run(Remove options, ScanSchedules schedules, Audited audited) implements Callable<Integer> {
             @Inject
             Run {
             }
 
             @Override
             public Integer call() {
-                if (!schedules.remove(options.tenant.id())) {
-                    throw none(options.tenant);
-                }
+                audited.write(options.actor.writer(options.tenant.id()), AuditAction.SCHEDULE_REMOVE, () -> {
+                    if (!schedules.remove(options.tenant.id())) {
+                        throw none(options.tenant);
+                    }
+                    return true;
+                }, removed -> ScanSchedules.SUBJECT);
                 System.out.println("schedule of tenant " + options.tenant.tenant + " removed");
                 return 0;
             }

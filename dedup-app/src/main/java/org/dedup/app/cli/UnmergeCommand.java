@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import com.google.inject.Inject;
 
-import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.AuditAction;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.merge.AfterUnmerge;
 import org.dedup.domain.merge.MergeId;
@@ -58,7 +58,7 @@ final class UnmergeCommand implements OnApplication {
             TenantId tenant = options.tenant.id();
             MergeId id = new MergeId(options.merge);
             AfterUnmerge after = options.leaveUnmarked ? AfterUnmerge.LEAVE_UNMARKED : AfterUnmerge.MARK_NOT_DUPLICATES;
-            System.out.println(audited.write(new Audited.Writer(tenant, options.actor.actor()), AuditLog.UNMERGE,
+            System.out.println(audited.write(options.actor.writer(tenant), AuditAction.UNMERGE,
                     () -> undo(tenant, id, after), message -> id.value().toString()));
             return 0;
         }

@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 
 import com.google.inject.Inject;
 
+import org.dedup.domain.audit.AuditAction;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.event.Webhook;
 import org.dedup.domain.event.Webhooks;
 
@@ -34,19 +36,24 @@ final class WebhookCommand extends CommandGroup {
                 + "Dedup-Signature header with it")
         String secret;
 
+        @Mixin
+        ActorOption actor;
+
         @Override
         public Class<Run> command() {
             return Run.class;
         }
 
-        record Run(Add options, Webhooks webhooks) implements Callable<Integer> {
+        record Run(Add options, Webhooks webhooks, Audited audited) implements Callable<Integer> {
             @Inject
             Run {
             }
 
             @Override
             public Integer call() {
-                print(webhooks.add(options.tenant.id(), options.url, options.secret));
+                print(audited.write(options.actor.writer(options.tenant.id()), AuditAction.WEBHOOK_ADD,
+                        () -> webhooks.add(options.tenant.id(), options.url, options.secret),
+                        added -> added.id().toString()));
                 return 0;
             }
         }
@@ -83,19 +90,25 @@ final class WebhookCommand extends CommandGroup {
         @Option(names = "--id", required = true)
         UUID id;
 
+        @Mixin
+        ActorOption actor;
+
         @Override
         public Class<Run> command() {
             return Run.class;
         }
 
-        record Run(Remove options, Webhooks webhooks) implements Callable<Integer> {
+        record Run(Remove options, Webhooks webhooks, Audited audited) implements Callable<Integer> {
             @Inject
             Run {
             }
 
             @Override
             public Integer call() {
-                webhooks.remove(options.tenant.id(), options.id);
+                audited.write(options.actor.writer(options.tenant.id()), AuditAction.WEBHOOK_REMOVE, () -> {
+                    webhooks.remove(options.tenant.id(), options.id);
+                    return options.id;
+                }, UUID::toString);
                 System.out.println("webhook " + options.id + " removed");
                 return 0;
             }

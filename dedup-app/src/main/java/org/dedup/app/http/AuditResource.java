@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 
 import com.google.inject.Inject;
 
+import org.dedup.domain.audit.AuditAction;
 import org.dedup.domain.audit.AuditEvent;
 import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.AuditTrail;
 import org.dedup.domain.audit.DecisionHistory;
 import org.dedup.domain.audit.MergeHistory;
 import org.dedup.domain.audit.Position;
@@ -31,9 +33,9 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.settings.MatchMethod;
 
 /**
- * The audit: {@code GET /v1/merges} (the journal of lead, contact or company merges with who made and undid each)
- * and {@code GET /v1/decisions} (every decision with its explanation and who sent its request), newest first, a page
- * at a time, filtered.
+ * The audit: {@code GET /v1/merges} (the journal of lead, contact or company merges with who made and undid each),
+ * {@code GET /v1/decisions} (every decision with its explanation and who sent its request) and {@code GET /v1/audit}
+ * (every other write with who made it), newest first, a page at a time, filtered.
  */
 final class AuditResource implements Resource {
     static final int DEFAULT_PAGE = 50;
@@ -52,11 +54,12 @@ final class AuditResource implements Resource {
     @Override
     public List<Route> routes() {
         return List.of(Route.get("/v1/merges", call -> merges(call.tenant(), call.query())),
-                Route.get("/v1/decisions", call -> decisions(call.tenant(), call.query())));
+                Route.get("/v1/decisions", call -> decisions(call.tenant(), call.query())),
+                Route.get("/v1/audit", call -> events(call.tenant(), call.query())));
     }
 
     private Map<String, Object> merges(TenantId tenant, QueryParameters query) {
-        TimePage page = page(query);
+        TimePage page = page(query, "from", "to");
         MergeHistory.Query filter = new MergeHistory.Query(
                 one(query, "kind", RecordKind.class).orElse(RecordKind.LEAD),
                 query.get("survivor").map(id -> uuid(id, "survivor")),
@@ -68,7 +71,7 @@ final class AuditResource implements Resource {
     }
 
     private Map<String, Object> decisions(TenantId tenant, QueryParameters query) {
-        TimePage page = page(query);
+        TimePage page = page(query, "from", "to");
         Set<Class<? extends Decision>> outcomes = query.get("outcome").map(text -> Arrays.stream(text.split(","))
                 .map(String::strip).<Class<? extends Decision>>map(name -> Optional.ofNullable(OUTCOMES.get(name))
                         .orElseThrow(() -> new HttpProblem(400, "query parameter 'outcome' has an unknown value '"
@@ -83,6 +86,17 @@ final class AuditResource implements Resource {
         List<DecisionHistory.Entry> shown = found.subList(0, Math.min(page.limit(), found.size()));
         return listed("decisions", shown.stream().map(AuditResource::decision).toList(),
                 found.size() > page.limit() ? Optional.of(shown.getLast().position()) : Optional.empty());
+    }
+
+    private Map<String, Object> events(TenantId tenant, QueryParameters query) {
+        TimePage page = page(query, "since", "until");
+        AuditTrail.Query filter = new AuditTrail.Query(query.get("actor").map(a -> nonBlank(a, "actor")),
+                query.constants("action", AuditAction.class), query.get("subject").map(s -> nonBlank(s, "subject")),
+                page.oneMore());
+        List<AuditEvent> found = audit.events(tenant, filter);
+        List<AuditEvent> shown = found.subList(0, Math.min(page.limit(), found.size()));
+        return listed("events", shown.stream().map(AuditResource::event).toList(), found.size() > page.limit()
+                ? Optional.of(shown.getLast().position()) : Optional.empty());
     }
 
     private static Map<String, Object> listed(String name, List<Map<String, Object>> items, Optional<Position> next) {
@@ -120,6 +134,24 @@ final class AuditResource implements Resource {
         return view;
     }
 
+    private static Map<String, Object> event(AuditEvent event) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", event.id());
+        view.put("at", event.at());
+        view.put("actor", event.actor());
+        view.put("action", event.action().id());
+        view.put("subject", event.subject());
+        return view;
+    }
+
+    private static String nonBlank(String value, String name) {
+        if (value.isBlank()) {
+            throw new HttpProblem(400, "query parameter '" + name + "' is empty; leave it out to list every "
+                    + name);
+        }
+        return value;
+    }
+
     private static MatchMethod method(String id) {
         try {
             return new MatchMethod(id);
@@ -129,10 +161,15 @@ final class AuditResource implements Resource {
         }
     }
 
-    private static TimePage page(QueryParameters query) {
+    /** The page of {@code limit} and {@code after} between the times of parameters {@code start} and {@code end}. */
+    private static TimePage page(QueryParameters query, String start, String end) {
         int limit = query.number("limit", DEFAULT_PAGE, MAX_PAGE);
-        Instant from = query.get("from").map(t -> instant(t, "from")).orElse(Instant.EPOCH);
-        Instant to = query.get("to").map(t -> instant(t, "to")).orElse(TimePage.END);
+        Instant from = query.get(start).map(t -> instant(t, start)).orElse(Instant.EPOCH);
+        Instant to = query.get(end).map(t -> instant(t, end)).orElse(TimePage.END);
+        if (!from.isBefore(to)) {
+            throw new HttpProblem(400, "the time range is empty: " + start + " " + from + " is not before " + end
+                    + " " + to);
+        }
         Optional<Position> after = query.get(Cursors.PARAMETER).map(Cursors::decode)
                 .map(p -> new Position(p.at(), p.id()));
         return new TimePage(from, to, after, limit);

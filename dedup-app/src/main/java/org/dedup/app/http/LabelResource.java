@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.google.inject.Inject;
 
+import org.dedup.domain.audit.AuditAction;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.PairAnswer;
@@ -39,7 +40,7 @@ final class LabelResource implements Resource {
                     LabelRequest request = call.body(LabelRequest.class);
                     RecordPair pair = request.pair();
                     PairAnswer answer = request.pairAnswer();
-                    return audited.write(call.writer(), "label", () -> answer(call.tenant(), pair, answer),
+                    return audited.write(call.writer(), AuditAction.LABEL, () -> answer(call.tenant(), pair, answer),
                             result -> pair.toString());
                 }));
     }

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import com.google.inject.Inject;
 
-import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.AuditAction;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.merge.AfterUnmerge;
 import org.dedup.domain.merge.MergeId;
@@ -49,7 +49,7 @@ final class MergeResource implements Resource {
     private Map<String, Object> merge(Call call) throws IOException {
         Audited.Writer writer = call.writer();
         MergeRequest request = call.body(MergeRequest.class);
-        MergeResult merged = audited.write(writer, AuditLog.MERGE,
+        MergeResult merged = audited.write(writer, AuditAction.MERGE,
                 () -> merges.merge(request.toRequest(writer.tenant())), result -> result.merge().value().toString());
         return Map.of("merge", merged.merge().value(),
                 "failures", merged.failures().stream().map(DecisionView::failure).toList());
@@ -60,7 +60,7 @@ final class MergeResource implements Resource {
         AfterUnmerge remembered = call.query().flag("markNotDuplicate", true) ? AfterUnmerge.MARK_NOT_DUPLICATES
                 : AfterUnmerge.LEAVE_UNMARKED;
         MergeId id = new MergeId(uuid(call.path("id")));
-        return audited.write(writer, AuditLog.UNMERGE, () -> undo(writer.tenant(), id, remembered),
+        return audited.write(writer, AuditAction.UNMERGE, () -> undo(writer.tenant(), id, remembered),
                 result -> id.value().toString());
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import com.google.inject.Inject;
 
+import org.dedup.domain.audit.AuditAction;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.RecordKind;
 import org.dedup.domain.model.RecordRef;
@@ -41,15 +42,15 @@ final class NotDuplicateResource implements Resource {
         return List.of(Route.get(PATH, call -> list(call.tenant(), call.query())),
                 Route.post(PATH, call -> {
                     NotDuplicateRequest marked = call.body(NotDuplicateRequest.class);
-                    return audited(call, "mark", marked, () -> mark(call.tenant(), marked));
+                    return audited(call, AuditAction.MARK, marked, () -> mark(call.tenant(), marked));
                 }),
                 Route.delete(PATH, call -> {
                     NotDuplicateRequest unmarked = call.body(NotDuplicateRequest.class);
-                    return audited(call, "unmark", unmarked, () -> remove(call.tenant(), unmarked));
+                    return audited(call, AuditAction.UNMARK, unmarked, () -> remove(call.tenant(), unmarked));
                 }));
     }
 
-    private Object audited(Call call, String action, NotDuplicateRequest request, Supplier<Object> write) {
+    private Object audited(Call call, AuditAction action, NotDuplicateRequest request, Supplier<Object> write) {
         String subject = request.pair().toString();
         return audited.write(call.writer(), action, write, result -> subject);
     }

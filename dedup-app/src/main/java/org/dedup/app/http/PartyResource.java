@@ -12,7 +12,7 @@ import com.google.inject.Inject;
 
 import org.dedup.app.http.IncomingLeadRequest.CompanyRequest;
 import org.dedup.app.http.IncomingLeadRequest.PhoneRequest;
-import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.AuditAction;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.merge.MergeId;
@@ -63,13 +63,11 @@ final class PartyResource implements Resource {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.post("/v1/contacts", call -> addContact(call.tenant(),
-                        emails.of(call.body(ContactBody.class).toContact(ContactId.random())))),
+        return List.of(Route.post("/v1/contacts", this::addContact),
                 Route.post("/v1/contacts/merges", call -> merge(call, RecordKind.CONTACT)),
                 Route.get("/v1/contacts/{id}", call -> find(call, RecordKind.CONTACT)),
                 Route.put("/v1/contacts/{id}", call -> update(call, RecordKind.CONTACT)),
-                Route.post("/v1/companies", call -> saved(call.tenant(), addCompany(call.tenant(),
-                        emails.of(call.body(CompanyRequest.class).toCompany(CompanyId.random()))))),
+                Route.post("/v1/companies", this::addCompany),
                 Route.post("/v1/companies/merges", call -> merge(call, RecordKind.COMPANY)),
                 Route.get("/v1/companies/{id}", call -> find(call, RecordKind.COMPANY)),
                 Route.put("/v1/companies/{id}", call -> update(call, RecordKind.COMPANY)));
@@ -78,7 +76,7 @@ final class PartyResource implements Resource {
     private Map<String, Object> merge(Call call, RecordKind kind) throws IOException {
         Audited.Writer writer = call.writer();
         MergeRequest request = call.body(MergeRequest.class);
-        MergeId merge = audited.write(writer, AuditLog.MERGE,
+        MergeId merge = audited.write(writer, AuditAction.MERGE,
                 () -> merges.merge(request.toRequest(writer.tenant(), kind)),
                 merged -> merged.merge().value().toString()).merge();
         return Map.of("merge", merge.value());
@@ -95,37 +93,50 @@ final class PartyResource implements Resource {
 
     /** {@code If-Match} (optional) names the entity tag GET sent: another is a 412, nothing written. */
     private Tagged update(Call call, RecordKind kind) throws IOException {
-        TenantId tenant = call.tenant();
+        Audited.Writer writer = call.writer();
+        TenantId tenant = writer.tenant();
         RecordRef ref = ref(kind, call.path("id"));
         Party record = emails.of(kind == RecordKind.CONTACT
                 ? call.body(ContactBody.class).toContact(new ContactId(ref.value()))
                 : call.body(CompanyRequest.class).toCompany(new CompanyId(ref.value())));
         Optional<String> expected = call.header("If-Match").map(EntityTags::opaque);
-        parties.update(tenant, record, stored -> expected.map(tag -> tag.equals(json.tag(stored))).orElse(true));
+        AuditAction action = kind == RecordKind.CONTACT ? AuditAction.CONTACT_UPDATE : AuditAction.COMPANY_UPDATE;
+        audited.write(writer, action, () -> updated(tenant, record, expected), updated -> ref.value().toString());
         return new Tagged(saved(tenant, record), json.tag(record));
     }
 
-    private Map<String, Object> addContact(TenantId tenant, Contact contact) {
+    private Party updated(TenantId tenant, Party record, Optional<String> expected) {
+        parties.update(tenant, record, stored -> expected.map(tag -> tag.equals(json.tag(stored))).orElse(true));
+        return record;
+    }
+
+    /** A contact through duplicate control: the contact it became (itself, or the stored one it was merged into). */
+    private Map<String, Object> addContact(Call call) throws IOException {
+        Audited.Writer writer = call.writer();
+        TenantId tenant = writer.tenant();
+        Contact contact = emails.of(call.body(ContactBody.class).toContact(ContactId.random()));
+        ContactControl.Added added = audited.write(writer, AuditAction.CONTACT_ADD,
+                () -> parties.addContact(tenant, contact), stored -> stored.contact().value().toString());
         Map<String, Object> view = new LinkedHashMap<>();
-        switch (parties.addContact(tenant, contact)) {
-            case ContactControl.Created created -> {
-                view.put("outcome", "created");
-                view.put("id", created.contact().value());
-                view.put("duplicates", created.duplicates().stream().map(ContactId::value).toList());
-            }
-            case ContactControl.Merged merged -> {
-                view.put("outcome", "merged");
-                view.put("id", merged.into().value());
-                view.put("merge", merged.merge().value());
-            }
+        view.put("outcome", added instanceof ContactControl.Merged ? "merged" : "created");
+        view.put("id", added.contact().value());
+        switch (added) {
+            case ContactControl.Created created -> view.put("duplicates", created.duplicates().stream()
+                    .map(ContactId::value).toList());
+            case ContactControl.Merged merged -> view.put("merge", merged.merge().value());
         }
         view.put("candidates", candidates(search.checkContact(tenant, contact)));
         return view;
     }
 
-    private Company addCompany(TenantId tenant, Company company) {
-        parties.addCompany(tenant, company);
-        return company;
+    private Map<String, Object> addCompany(Call call) throws IOException {
+        Audited.Writer writer = call.writer();
+        Company company = emails.of(call.body(CompanyRequest.class).toCompany(CompanyId.random()));
+        audited.write(writer, AuditAction.COMPANY_ADD, () -> {
+            parties.addCompany(writer.tenant(), company);
+            return company;
+        }, added -> added.id().value().toString());
+        return saved(writer.tenant(), company);
     }
 
     private Map<String, Object> saved(TenantId tenant, Party record) {

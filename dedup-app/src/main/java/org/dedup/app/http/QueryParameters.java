@@ -2,9 +2,13 @@ package org.dedup.app.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The query parameters of a request URI, decoded; a parameter given twice keeps its last value. */
 record QueryParameters(Map<String, String> values) {
@@ -59,5 +63,21 @@ record QueryParameters(Map<String, String> values) {
             throw new HttpProblem(400, "query parameter '" + name + "' must be a whole number from 1 to " + max
                     + ", was '" + value + "'");
         }).orElse(otherwise);
+    }
+
+    /**
+     * A comma-separated list of constants of {@code type} in lower case, none when absent; an unknown one is a 400
+     * naming the parameter and the known ones.
+     */
+    <E extends Enum<E>> Set<E> constants(String name, Class<E> type) {
+        return get(name).map(text -> Arrays.stream(text.split(",")).map(value -> Arrays.stream(
+                type.getEnumConstants()).filter(c -> lower(c).equals(value.strip())).findFirst().orElseThrow(
+                        () -> new HttpProblem(400, "query parameter '" + name + "' has an unknown value '" + value
+                                + "'; one of " + Arrays.stream(type.getEnumConstants()).map(QueryParameters::lower)
+                                .toList()))).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,7 +2,6 @@ package org.dedup.app.http;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.google.inject.Inject;
 
@@ -78,7 +76,7 @@ final class ReviewResource implements Resource {
         int limit = query.number("limit", DEFAULT_PAGE, MAX_PAGE);
         Optional<ReviewCursor> after = query.get(Cursors.PARAMETER).map(Cursors::decode)
                 .map(p -> new ReviewCursor(p.at(), p.id()));
-        ReviewFilter filter = new ReviewFilter(statuses(query), values(query, "source", ReviewSource.class));
+        ReviewFilter filter = new ReviewFilter(statuses(query), query.constants("source", ReviewSource.class));
         ReviewQueue.Page page = queue.list(tenant, filter, after, limit);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("items", page.items().stream().map(ReviewResource::view).toList());
@@ -90,17 +88,8 @@ final class ReviewResource implements Resource {
         if (query.get("status").filter("all"::equals).isPresent()) {
             return Set.of();
         }
-        Set<ReviewStatus> statuses = values(query, "status", ReviewStatus.class);
+        Set<ReviewStatus> statuses = query.constants("status", ReviewStatus.class);
         return statuses.isEmpty() ? Set.of(ReviewStatus.OPEN) : statuses;
-    }
-
-    /** A comma-separated list of lower-case constants of {@code type}; an unknown one is a 400 naming it. */
-    private static <E extends Enum<E>> Set<E> values(QueryParameters query, String name, Class<E> type) {
-        return query.get(name).map(text -> Arrays.stream(text.split(",")).map(value -> Arrays.stream(
-                type.getEnumConstants()).filter(c -> lower(c).equals(value.strip())).findFirst().orElseThrow(
-                        () -> new HttpProblem(400, "query parameter '" + name + "' has an unknown value '" + value
-                                + "'; one of " + Arrays.stream(type.getEnumConstants()).map(ReviewResource::lower)
-                                .toList()))).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 
     static Map<String, Object> view(ReviewItem item) {

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.google.inject.Inject;
 
+import org.dedup.domain.audit.AuditAction;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.BulkScans;
@@ -38,11 +40,13 @@ final class ScanJobs implements Resource, AutoCloseable {
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("dedup-scan-leases").factory());
     private final BulkScans scans;
+    private final Audited audited;
     private volatile List<TenantId> served = List.of();
 
     @Inject
-    ScanJobs(BulkScans scans) {
+    ScanJobs(BulkScans scans, Audited audited) {
         this.scans = scans;
+        this.audited = audited;
     }
 
     /**
@@ -88,9 +92,9 @@ final class ScanJobs implements Resource, AutoCloseable {
     }
 
     private Map<String, Object> start(Call call) throws IOException {
-        TenantId tenant = call.tenant();
+        Audited.Writer writer = call.writer();
         byte[] body = call.bytesOrEmpty();
-        return start(tenant, body.length == 0 ? ScanMethod.RULES : call.parse(body, ScanRequest.class).scanMethod());
+        return start(writer, body.length == 0 ? ScanMethod.RULES : call.parse(body, ScanRequest.class).scanMethod());
     }
 
     private static UUID id(String text) {
@@ -101,8 +105,11 @@ final class ScanJobs implements Resource, AutoCloseable {
         }
     }
 
-    private Map<String, Object> start(TenantId tenant, ScanMethod method) {
-        ScanJob job = scans.start(tenant, method);
+    /** The job is stored, with who started it, before it runs: its end updates the stored job. */
+    private Map<String, Object> start(Audited.Writer writer, ScanMethod method) {
+        TenantId tenant = writer.tenant();
+        ScanJob job = audited.write(writer, AuditAction.SCAN_START, () -> scans.start(tenant, method),
+                started -> started.id().toString());
         executor.submit(() -> {
             try {
                 scans.run(job, method);

@@ -10,6 +10,8 @@ import com.google.inject.Inject;
 import org.dedup.app.schedule.ScanSchedule;
 import org.dedup.app.schedule.ScanSchedules;
 import org.dedup.app.schedule.ScheduledScanRunningException;
+import org.dedup.domain.audit.AuditAction;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
 
@@ -21,10 +23,12 @@ import org.dedup.domain.model.TenantId;
 final class ScheduleResource implements Resource {
     static final String PATH = "/v1/scan-schedule";
     private final ScanSchedules schedules;
+    private final Audited audited;
 
     @Inject
-    ScheduleResource(ScanSchedules schedules) {
+    ScheduleResource(ScanSchedules schedules, Audited audited) {
         this.schedules = schedules;
+        this.audited = audited;
     }
 
     /** The body of PUT: the schedule as a tenant writes it. */
@@ -40,15 +44,21 @@ final class ScheduleResource implements Resource {
     }
 
     private Map<String, Object> set(Call call) throws IOException {
+        Audited.Writer writer = call.writer();
         ScheduleRequest request = call.body(ScheduleRequest.class);
-        return view(schedules.set(call.tenant(), new ScanSchedule(request.cron(), request.zone())));
+        ScanSchedule schedule = new ScanSchedule(request.cron(), request.zone());
+        return view(audited.write(writer, AuditAction.SCHEDULE_SET, () -> schedules.set(writer.tenant(), schedule),
+                set -> ScanSchedules.SUBJECT));
     }
 
     private Map<String, Object> remove(Call call) {
-        if (!schedules.remove(call.tenant())) {
-            throw none(call.tenant());
-        }
-        return Map.of("removed", true);
+        Audited.Writer writer = call.writer();
+        return audited.write(writer, AuditAction.SCHEDULE_REMOVE, () -> {
+            if (!schedules.remove(writer.tenant())) {
+                throw none(writer.tenant());
+            }
+            return Map.<String, Object>of("removed", true);
+        }, removed -> ScanSchedules.SUBJECT);
     }
 
     /** A change refused while a scheduled run is going on is a 409. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.google.inject.Inject;
 
 import org.dedup.app.config.SettingsDocument;
+import org.dedup.domain.audit.AuditAction;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.control.SettingsDryRun;
@@ -70,7 +71,7 @@ final class SettingsResource implements Resource {
     private List<RuleDto> saveRules(Call call) throws IOException {
         Audited.Writer writer = call.writer();
         RuleDto[] rules = call.body(RuleDto[].class);
-        audited.write(writer, "rules", () -> {
+        audited.write(writer, AuditAction.RULES, () -> {
             store.saveRules(writer.tenant(), Arrays.stream(rules).map(RuleDto::toRule).toList());
             return rules;
         }, result -> "rules");
@@ -87,7 +88,7 @@ final class SettingsResource implements Resource {
     private SettingsDocument saveSettings(Call call) throws IOException {
         Audited.Writer writer = call.writer();
         SettingsDocument document = call.body(SettingsDocument.class);
-        audited.write(writer, "settings", () -> {
+        audited.write(writer, AuditAction.SETTINGS, () -> {
             settings.save(writer.tenant(), document.toSettings());
             return document;
         }, result -> "settings");

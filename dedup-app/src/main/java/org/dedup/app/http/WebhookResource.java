@@ -1,5 +1,6 @@
 package org.dedup.app.http;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.UUID;
 
 import com.google.inject.Inject;
 
+import org.dedup.domain.audit.AuditAction;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.event.Webhook;
 import org.dedup.domain.event.Webhooks;
 
@@ -17,24 +20,37 @@ import org.dedup.domain.event.Webhooks;
 final class WebhookResource implements Resource {
     static final String PATH = "/v1/webhooks";
     private final Webhooks webhooks;
+    private final Audited audited;
 
     @Inject
-    WebhookResource(Webhooks webhooks) {
+    WebhookResource(Webhooks webhooks, Audited audited) {
         this.webhooks = webhooks;
+        this.audited = audited;
     }
 
     @Override
     public List<Route> routes() {
         return List.of(Route.get(PATH, call -> Map.of("webhooks", webhooks.list(call.tenant()).stream()
                         .map(WebhookResource::view).toList())),
-                Route.post(PATH, call -> {
-                    WebhookRequest request = call.body(WebhookRequest.class);
-                    return view(webhooks.add(call.tenant(), request.url(), request.secret()));
-                }),
-                Route.delete(PATH + "/{id}", call -> {
-                    webhooks.remove(call.tenant(), id(call.path("id")));
-                    return Map.of("removed", true);
-                }));
+                Route.post(PATH, this::add),
+                Route.delete(PATH + "/{id}", this::remove));
+    }
+
+    private Map<String, Object> add(Call call) throws IOException {
+        Audited.Writer writer = call.writer();
+        WebhookRequest request = call.body(WebhookRequest.class);
+        return view(audited.write(writer, AuditAction.WEBHOOK_ADD,
+                () -> webhooks.add(writer.tenant(), request.url(), request.secret()),
+                added -> added.id().toString()));
+    }
+
+    private Map<String, Object> remove(Call call) {
+        Audited.Writer writer = call.writer();
+        UUID id = id(call.path("id"));
+        return audited.write(writer, AuditAction.WEBHOOK_REMOVE, () -> {
+            webhooks.remove(writer.tenant(), id);
+            return Map.<String, Object>of("removed", true);
+        }, removed -> id.toString());
     }
 
     /** The body of POST. */

@@ -2,7 +2,9 @@ package org.dedup.app.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -11,28 +13,43 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
 
+import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.RecordNotFoundException;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.search.BulkScans;
+import org.dedup.domain.store.KeyLocks;
+import org.dedup.domain.store.Transactor;
 import org.dedup.persistence.DedupSchema;
 
 /**
  * The tenants' schedules for the bulk search, kept by db-scheduler in its table: one execution per tenant with a
  * schedule, whose due time is the next run. Setting, reading and removing a schedule needs no running scheduler
- * (the CLI does it); {@link ScanScheduler} runs the due ones.
+ * (the CLI does it); {@link ScanScheduler} runs the due ones. A change is one transaction, which the caller's
+ * joins (db-scheduler's client runs on a data source bound to dedup's transactions), so the audit of who made it is
+ * written with it; changes of one tenant's schedule take turns, so db-scheduler's insert never fails on a concurrent
+ * one, which would abort the transaction on PostgreSQL.
  */
 public final class ScanSchedules {
+    /** What the audit names a change of a tenant's schedule by: a tenant has one. */
+    public static final String SUBJECT = "scan-schedule";
+    private static final MatchKey SCHEDULE_LOCK = new MatchKey("scan-schedule", "scan-schedule");
     private final RecurringTaskWithPersistentSchedule<ScanSchedule> task;
     /** db-scheduler's table, created by dedup's migrations in dedup's schema. */
     private final String table;
     private final SchedulerClient client;
+    private final Transactor transactor;
+    private final KeyLocks locks;
     private final Clock clock;
 
-    public ScanSchedules(DataSource dataSource, DedupSchema schema, BulkScans scans, Clock clock) {
+    /** {@code transactionBound}: a data source whose connections join {@code transactor}'s transactions. */
+    public ScanSchedules(DataSource transactionBound, DedupSchema schema, BulkScans scans, Transactor transactor,
+                         KeyLocks locks, Clock clock) {
         this.task = ScheduledScanTask.of(scans);
         this.table = schema.qualify("scheduled_tasks");
-        this.client = SchedulerClient.Builder.create(dataSource, task).tableName(table).serializer(new TaskDataJson())
-                .build();
+        this.client = SchedulerClient.Builder.create(transactionBound, task).tableName(table)
+                .serializer(new TaskDataJson()).build();
+        this.transactor = transactor;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -46,12 +63,15 @@ public final class ScanSchedules {
      * @throws ScheduledScanRunningException when a scheduled run of the tenant is going on (set it again after)
      */
     public TenantSchedule set(TenantId tenant, ScanSchedule schedule) {
-        if (!client.scheduleIfNotExists(task.schedulableInstance(tenant.value(), schedule))) {
-            refuseWhileRunning(tenant);
-            client.reschedule(id(tenant), schedule.getSchedule().getInitialExecutionTime(clock.instant()), schedule);
-        }
-        return find(tenant).orElseThrow(() -> new RecordNotFoundException("the scan schedule of tenant " + tenant
-                + " was removed while it was set"));
+        return changed(tenant, () -> {
+            if (!client.scheduleIfNotExists(task.schedulableInstance(tenant.value(), schedule))) {
+                refuseWhileRunning(tenant);
+                client.reschedule(id(tenant), schedule.getSchedule().getInitialExecutionTime(clock.instant()),
+                        schedule);
+            }
+            return find(tenant).orElseThrow(() -> new RecordNotFoundException("the scan schedule of tenant "
+                    + tenant + " was removed while it was set"));
+        });
     }
 
     public Optional<TenantSchedule> find(TenantId tenant) {
@@ -64,12 +84,22 @@ public final class ScanSchedules {
      * @throws ScheduledScanRunningException when a scheduled run of the tenant is going on (remove it after)
      */
     public boolean remove(TenantId tenant) {
-        if (find(tenant).isEmpty()) {
-            return false;
-        }
-        refuseWhileRunning(tenant);
-        client.cancel(id(tenant));
-        return true;
+        return changed(tenant, () -> {
+            if (find(tenant).isEmpty()) {
+                return false;
+            }
+            refuseWhileRunning(tenant);
+            client.cancel(id(tenant));
+            return true;
+        });
+    }
+
+    /** A change of the tenant's schedule, in a transaction holding the lock of that schedule. */
+    private <T> T changed(TenantId tenant, Supplier<T> change) {
+        return transactor.inTransaction(() -> {
+            locks.lock(tenant, List.of(SCHEDULE_LOCK));
+            return change.get();
+        });
     }
 
     RecurringTaskWithPersistentSchedule<ScanSchedule> task() {

@@ -365,5 +365,39 @@ class CommandLineTest {
         assertEquals("", run(config, "webhook", "list", "--tenant", "acme"));
     }
 
+    @Test
+    void eachWriteOfTheCommandLineIsListedByAuditWithItsActor() throws IOException {
+        Path config = embeddedConfig(dir, "acme");
+        Path contacts = Files.writeString(dir.resolve("contacts.csv"), "name,email,phone\nAnna Berg,anna@berg.se,\n");
+        Path companies = Files.writeString(dir.resolve("companies.csv"),
+                "name,website,email,phone\nBerg AB,https://www.berg.se,info@berg.se,\n");
+        String[] ops = {"--tenant", "acme", "--actor", "ops@acme"};
+        run(config, concat(List.of("import", "--contacts", contacts.toString()), ops));
+        run(config, concat(List.of("import", "--companies", companies.toString()), ops));
+        run(config, concat(List.of("scan", "--out", dir.resolve("groups.csv").toString()), ops));
+        run(config, concat(List.of("schedule", "set", "--cron", "0 0 2 * * *"), ops));
+        run(config, concat(List.of("schedule", "remove"), ops));
+        String webhook = run(config, concat(List.of("webhook", "add", "--url", "https://crm.example/hooks",
+                "--secret", "a-secret-of-16-chars"), ops)).split(" ")[0];
+        run(config, concat(List.of("webhook", "remove", "--id", webhook), ops));
+        run(config, "schedule", "set", "--tenant", "acme", "--cron", "0 0 3 * * *");
+
+        List<String> actions = run(config, "audit", "list", "--tenant", "acme", "--actor", "ops@acme").lines()
+                .map(line -> line.split(" {2}")[2]).toList();
+
+        assertEquals(List.of("webhook_remove", "webhook_add", "schedule_remove", "schedule_set", "scan_start",
+                "company_add", "contact_add"), actions, "newest first");
+        String webhooks = run(config, "audit", "list", "--tenant", "acme", "--action", "webhook_add,webhook_remove");
+        assertTrue(webhooks.lines().allMatch(line -> line.endsWith("  " + webhook)), webhooks);
+        assertTrue(run(config, "audit", "list", "--tenant", "acme", "--action", "schedule_set", "--limit", "1")
+                .contains("  cli:"), "without --actor: the user's name");
+    }
+
+    private static String[] concat(List<String> command, String... options) {
+        List<String> all = new java.util.ArrayList<>(command);
+        all.addAll(List.of(options));
+        return all.toArray(String[]::new);
+    }
+
     private static final Path FEBRL = Path.of("..", "dedup-ml-matcher", "data", "febrl");
 }

@@ -26,6 +26,7 @@ import org.dedup.app.DedupApplication;
 import org.dedup.app.config.DatabaseConfig;
 import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.TenantConfig;
+import org.dedup.domain.audit.Audited;
 import org.dedup.domain.control.DuplicateControl;
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.domain.model.TenantId;
@@ -43,6 +44,7 @@ import picocli.CommandLine;
  */
 class ImportFuzzTest {
     private static final TenantId TENANT = new TenantId("fuzz");
+    private static final Audited.Writer IMPORTER = new Audited.Writer(TENANT, "fuzz-importer");
     private static final String GOOD_LEAD = "{\"pipeline\": \"sales\", \"stage\": \"new\", \"contacts\": [{\"name\": "
             + "\"Kim Lee\", \"primary\": true, \"emails\": [\"kim@x.io\"], \"phones\": [{\"type\": \"mobile\", "
             + "\"number\": \"+44 7400 123456\"}]}]}";
@@ -55,9 +57,10 @@ class ImportFuzzTest {
         dir = Files.createTempDirectory("import-fuzz");
         app = DedupApplication.start(config());
         Path baseline = Files.writeString(dir.resolve("baseline.json"), "[" + GOOD_LEAD + "]");
-        ImportCommand.importLeads(app.get(DuplicateControl.class), TENANT, baseline, quiet());
+        ImportCommand.importLeads(app.get(DuplicateControl.class), IMPORTER, baseline, quiet());
         Path contacts = Files.writeString(dir.resolve("baseline.csv"), "name,email,phone\nAnna Berg,anna@berg.se,\n");
-        ImportCommand.importContacts(app.get(DuplicateSearch.class), TENANT, contacts, quiet());
+        ImportCommand.importContacts(app.get(DuplicateSearch.class), app.get(Audited.class), IMPORTER, contacts,
+                quiet());
     }
 
     @AfterContainer
@@ -125,14 +128,14 @@ class ImportFuzzTest {
     void aLeadsFileOfAnyContentIsImportedRowByRowOrRefusedNeverCrashes(@ForAll("leadFiles") byte[] content)
             throws IOException {
         assertImportHolds(content, "json", (file, errors) -> ImportCommand.importLeads(
-                app.get(DuplicateControl.class), TENANT, file, errors));
+                app.get(DuplicateControl.class), IMPORTER, file, errors));
     }
 
     @Property(tries = 120)
     void aContactsFileOfAnyContentIsImportedLineByLineOrRefusedNeverCrashes(@ForAll("contactFiles") byte[] content)
             throws IOException {
         assertImportHolds(content, "csv", (file, errors) -> ImportCommand.importContacts(
-                app.get(DuplicateSearch.class), TENANT, file, errors));
+                app.get(DuplicateSearch.class), app.get(Audited.class), IMPORTER, file, errors));
     }
 
     @Example
@@ -143,7 +146,7 @@ class ImportFuzzTest {
                 + GOOD_LEAD.replace("kim@x.io", "row4@x.io").replace("7400 123456", "7400 654321") + "]");
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-        int exit = ImportCommand.importLeads(app.get(DuplicateControl.class), TENANT, file,
+        int exit = ImportCommand.importLeads(app.get(DuplicateControl.class), IMPORTER, file,
                 new PrintStream(errors, true, StandardCharsets.UTF_8));
 
         assertEquals(1, exit);
@@ -164,7 +167,8 @@ class ImportFuzzTest {
                 Lines",two@lines.example,
                 """);
 
-        int exit = ImportCommand.importContacts(app.get(DuplicateSearch.class), TENANT, file, quiet());
+        int exit = ImportCommand.importContacts(app.get(DuplicateSearch.class), app.get(Audited.class), IMPORTER,
+                file, quiet());
 
         assertEquals(0, exit);
         List<String> names = new java.util.ArrayList<>();
@@ -186,8 +190,8 @@ class ImportFuzzTest {
                 """);
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-        int exit = ImportCommand.importContacts(app.get(DuplicateSearch.class), TENANT, file,
-                new PrintStream(errors, true, StandardCharsets.UTF_8));
+        int exit = ImportCommand.importContacts(app.get(DuplicateSearch.class), app.get(Audited.class), IMPORTER,
+                file, new PrintStream(errors, true, StandardCharsets.UTF_8));
 
         String report = errors.toString(StandardCharsets.UTF_8);
         assertEquals(1, exit);
@@ -206,7 +210,7 @@ class ImportFuzzTest {
                 .replace("7400 123456", "7400 400400") + "]");
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-        int exit = ImportCommand.importLeads(app.get(DuplicateControl.class), TENANT, file,
+        int exit = ImportCommand.importLeads(app.get(DuplicateControl.class), IMPORTER, file,
                 new PrintStream(errors, true, StandardCharsets.UTF_8));
 
         String report = errors.toString(StandardCharsets.UTF_8);

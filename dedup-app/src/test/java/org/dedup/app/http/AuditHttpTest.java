@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,9 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dedup.app.config.TenantConfig;
-import org.dedup.domain.audit.AuditEvent;
-import org.dedup.domain.audit.AuditTrail;
-import org.dedup.domain.model.TenantId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -48,13 +44,7 @@ class AuditHttpTest {
 
     private HttpResponse<String> send(String method, String path, String key, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = server.request(path).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("X-Api-Key", key);
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return server.send(request);
+        return server.send(method, path, key, body, headers);
     }
 
     private JsonNode ok(HttpResponse<String> response) throws Exception {
@@ -255,26 +245,6 @@ class AuditHttpTest {
 
             assertEquals(read.size(), new HashSet<>(read).size(), "no decision twice");
             assertEquals(expected, new HashSet<>(read), "none skipped, the newer one not shifted into later pages");
-        }
-    }
-
-    @Nested
-    class Writers {
-        @Test
-        void settingsRulesAndMarksRecordWhoWroteThem() throws Exception {
-            ok(send("PUT", "/v1/settings", KEY, "{\"methods\": [\"email\"]}", "Dedup-Actor", "admin@acme"));
-            ok(send("PUT", "/v1/rules", KEY, ok(send("GET", "/v1/rules", KEY, null)).toString()));
-            String a = addLead(unique()).get("lead").asText();
-            String b = addLead(unique()).get("lead").asText();
-            ok(send("POST", "/v1/not-duplicates", KEY, "{\"first\": {\"kind\": \"lead\", \"id\": \"" + a
-                    + "\"}, \"second\": {\"kind\": \"lead\", \"id\": \"" + b + "\"}}", "Dedup-Actor", "eve"));
-
-            List<AuditEvent> events = server.app.get(AuditTrail.class).about(new TenantId("audit"),
-                    List.of("settings", "rules"));
-            assertTrue(events.stream().anyMatch(e -> e.action().equals("settings") && e.actor().equals("admin@acme")),
-                    events.toString());
-            assertTrue(events.stream().anyMatch(e -> e.action().equals("rules") && e.actor().equals("api-key:audit")),
-                    events.toString());
         }
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dedup.app.config.TenantConfig;
+import org.dedup.domain.audit.AuditAction;
 import org.dedup.domain.audit.AuditEvent;
 import org.dedup.domain.audit.AuditTrail;
 import org.dedup.domain.model.RecordKind;
@@ -169,7 +170,7 @@ class LabelsHttpTest {
             List<AuditEvent> events = server.app.get(AuditTrail.class).about(new TenantId("acme"),
                     List.of(pair.toString()));
 
-            assertTrue(events.stream().anyMatch(e -> e.action().equals("label") && e.actor().equals("ann@acme")),
+            assertTrue(events.stream().anyMatch(e -> e.action() == AuditAction.LABEL && e.actor().equals("ann@acme")),
                     events.toString());
         }
 

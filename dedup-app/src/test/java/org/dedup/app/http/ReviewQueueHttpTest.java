@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,13 +56,7 @@ class ReviewQueueHttpTest {
 
     private HttpResponse<String> send(String method, String path, String key, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = server.request(path).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("X-Api-Key", key);
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return server.send(request);
+        return server.send(method, path, key, body, headers);
     }
 
     private JsonNode ok(HttpResponse<String> response) throws Exception {

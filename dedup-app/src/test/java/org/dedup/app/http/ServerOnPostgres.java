@@ -99,6 +99,18 @@ public final class ServerOnPostgres implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** {@code method path} with {@code key} as X-Api-Key, {@code body} (null: none) and the header name-value pairs. */
+    public HttpResponse<String> send(String method, String path, String key, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("X-Api-Key", key);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path));
     }

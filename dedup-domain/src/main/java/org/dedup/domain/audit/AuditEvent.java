@@ -7,11 +7,10 @@ import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
 
 /**
- * One write and who made it: {@code action} names what was done ({@code merge}, {@code unmerge}, {@code mark},
- * {@code unmark}, {@code settings}, {@code rules}, {@code review_merge}, ...) and {@code subject} what it wrote (a
- * merge id, a marked pair, a review item id).
+ * One write and who made it: {@code action} is what kind of write it was and {@code subject} what it wrote (a merge
+ * id, a marked pair, a review item id; see each {@link AuditAction}).
  */
-public record AuditEvent(UUID id, TenantId tenant, Instant at, String actor, String action, String subject) {
+public record AuditEvent(UUID id, TenantId tenant, Instant at, String actor, AuditAction action, String subject) {
     public static final int MAX_ACTOR_LENGTH = 256;
 
     public AuditEvent {
@@ -22,7 +21,11 @@ public record AuditEvent(UUID id, TenantId tenant, Instant at, String actor, Str
         if (actor.length() > MAX_ACTOR_LENGTH) {
             throw new IllegalArgumentException("an actor is at most " + MAX_ACTOR_LENGTH + " characters");
         }
-        Require.nonBlank(action, "audited action");
+        Require.nonNull(action, "audited action");
         Require.nonBlank(subject, "audited subject");
+    }
+
+    public Position position() {
+        return new Position(at, id);
     }
 }

@@ -10,13 +10,12 @@ import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
 
 /**
- * What an administrator reads back: the merges with who made and who undid each, and every decision with its
- * explanation. A merge duplicate control made on its own is by {@link #DUPLICATE_CONTROL}.
+ * What an administrator reads back: the merges with who made and who undid each, every decision with its
+ * explanation, and every write with who made it. A merge duplicate control made on its own is by
+ * {@link #DUPLICATE_CONTROL}.
  */
 public final class AuditLog {
     public static final String DUPLICATE_CONTROL = "duplicate-control";
-    public static final String MERGE = "merge";
-    public static final String UNMERGE = "unmerge";
     private final MergeHistory merges;
     private final DecisionHistory decisions;
     private final AuditTrail trail;
@@ -38,13 +37,19 @@ public final class AuditLog {
                 .toList()).stream().collect(Collectors.groupingBy(AuditEvent::subject));
         return page.stream().map(merge -> {
             List<AuditEvent> about = events.getOrDefault(merge.id().value().toString(), List.of());
-            String by = about.stream().filter(e -> e.action().equals(MERGE)).map(AuditEvent::actor).findFirst()
-                    .orElse(merge.kind() == MergeKind.DUPLICATE_CONTROL ? DUPLICATE_CONTROL : "unrecorded");
-            return new AuditedMerge(merge, by, about.stream().filter(e -> e.action().equals(UNMERGE)).findFirst());
+            String by = about.stream().filter(e -> e.action() == AuditAction.MERGE).map(AuditEvent::actor)
+                    .findFirst().orElse(merge.kind() == MergeKind.DUPLICATE_CONTROL ? DUPLICATE_CONTROL : "unrecorded");
+            return new AuditedMerge(merge, by, about.stream().filter(e -> e.action() == AuditAction.UNMERGE)
+                    .findFirst());
         }).toList();
     }
 
     public List<DecisionHistory.Entry> decisions(TenantId tenant, DecisionHistory.Query query) {
         return decisions.page(tenant, query);
+    }
+
+    /** A page of the writes, newest first; one more than {@code query}'s limit tells that another page follows. */
+    public List<AuditEvent> events(TenantId tenant, AuditTrail.Query query) {
+        return trail.page(tenant, query);
     }
 }

@@ -30,7 +30,7 @@ public final class Audited {
     }
 
     /** Runs {@code write}; {@code subject} names what it wrote from its result. */
-    public <T> T write(Writer writer, String action, Supplier<T> write, Function<T, String> subject) {
+    public <T> T write(Writer writer, AuditAction action, Supplier<T> write, Function<T, String> subject) {
         return transactor.inTransaction(() -> {
             T result = write.get();
             record(writer, action, subject.apply(result));
@@ -39,7 +39,7 @@ public final class Audited {
     }
 
     /** Records a write made in the caller's transaction. */
-    public void record(Writer writer, String action, String subject) {
+    public void record(Writer writer, AuditAction action, String subject) {
         trail.record(new AuditEvent(UUID.randomUUID(), writer.tenant(), clock.instant(), writer.actor(), action,
                 subject));
     }

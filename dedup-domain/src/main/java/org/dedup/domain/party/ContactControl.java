@@ -49,6 +49,8 @@ public final class ContactControl {
 
     /** What became of an added contact. */
     public sealed interface Added permits Created, Merged {
+        /** The stored contact it became: itself when created, the one it was merged into otherwise. */
+        ContactId contact();
     }
 
     /** Stored as a new contact; {@code duplicates} share a chosen field but were not merged into. */
@@ -60,6 +62,10 @@ public final class ContactControl {
 
     /** Merged into the stored contact {@code into} by the journaled merge {@code merge}. */
     public record Merged(ContactId into, MergeId merge) implements Added {
+        @Override
+        public ContactId contact() {
+            return into;
+        }
     }
 
     public Added add(TenantId tenant, Contact contact) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.dedup.domain.audit.AuditLog;
+import org.dedup.domain.audit.AuditAction;
 import org.dedup.domain.audit.Audited;
 import org.dedup.domain.merge.MergeResult;
 import org.dedup.domain.model.CompanyId;
@@ -131,7 +131,7 @@ public final class ReviewQueue {
             ReviewItem open = stillOpen(action);
             MergeResult merge = merges.merge(new RecordMerges.Request(action.tenant(), kind, merged, survivor,
                     choice.choices(), choice.rule(), seen));
-            audited.record(action.writer(), AuditLog.MERGE, merge.merge().value().toString());
+            audited.record(action.writer(), AuditAction.MERGE, merge.merge().value().toString());
             return resolved(action, open, ReviewStatus.MERGED, "merge " + merge.merge().value()
                     + (merge.failures().isEmpty() ? "" : "; matchers failed: " + merge.failures().stream()
                     .map(f -> f.method().id()).distinct().sorted().toList()));
@@ -196,8 +196,13 @@ public final class ReviewQueue {
 
     /** Resolves the item as a person's action, who did it recorded in the audit too. */
     private ReviewItem resolved(Action action, ReviewItem item, ReviewStatus status, String detail) {
-        audited.record(action.writer(), "review_" + status.name().toLowerCase(java.util.Locale.ROOT),
-                item.id().toString());
+        audited.record(action.writer(), switch (status) {
+            case MERGED -> AuditAction.REVIEW_MERGED;
+            case NOT_DUPLICATE -> AuditAction.REVIEW_NOT_DUPLICATE;
+            case DISMISSED -> AuditAction.REVIEW_DISMISSED;
+            case OPEN, CLOSED -> throw new IllegalArgumentException("a person resolves an item as merged, not a "
+                    + "duplicate or dismissed, never as " + status);
+        }, item.id().toString());
         return resolve(item, status, action.actor(), detail);
     }
 

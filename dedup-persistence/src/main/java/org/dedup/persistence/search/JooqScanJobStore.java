@@ -33,18 +33,23 @@ public final class JooqScanJobStore implements ScanJobStore {
         this.codec = codec;
     }
 
+    /**
+     * The insert is a transaction of its own, a savepoint inside the caller's: refused, it leaves the caller's
+     * transaction usable for the read that follows (PostgreSQL aborts a transaction whose statement failed).
+     */
     @Override
     public Optional<ScanJob> startUnlessRunning(ScanJob job) {
         while (true) {
             try {
-                Storage.run("start", "scan " + job.id(), job.tenant(), () -> dsl.insertInto(SCAN_JOB)
+                Storage.run("start", "scan " + job.id(), job.tenant(), () -> dsl.transaction(c -> dsl
+                        .insertInto(SCAN_JOB)
                         .set(SCAN_JOB.TENANT_ID, job.tenant().value())
                         .set(SCAN_JOB.ID, job.id())
                         .set(SCAN_JOB.STATUS, RUNNING)
                         .set(SCAN_JOB.STARTED_AT, Timestamps.time(job.started()))
                         .set(SCAN_JOB.RUNNING_TENANT, job.tenant().value())
                         .set(SCAN_JOB.HEARTBEAT_AT, Timestamps.time(job.started()))
-                        .execute());
+                        .execute()));
                 return Optional.empty();
             } catch (DuplicateRecordException runningAlready) {
                 Optional<ScanJob> running = Storage.attempt("read", "the running scan", job.tenant(),
