@@ -6,11 +6,12 @@
 #   bench/search/run-scale.sh jars                 # copies the jars to $WORK/jars, so a rebuild does not change a run
 #   java -Xmx256m -cp $WORK/jars/benchmarks.jar org.dedup.bench.data.PersonTenantCsv 1000000 $WORK/contacts-1000000.csv
 #   bench/search/run-scale.sh single 1000000       # SpillingSearchHarness, -Xmx4g
-#   bench/search/run-scale.sh spark 1000000 4      # dedup spark-scan in local[2], partitions, SPARK_HEAP (10g)
+#   bench/search/run-scale.sh spark 1000000 4      # dedup spark-scan in local[2], partitions, SPARK_HEAP (4g)
 #   bench/search/run-scale.sh compare 1000000      # the two runs' groups, one by one
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-WORK=${WORK:-/tmp/scale}
+# not /tmp: a restart empties it, and a 10,000,000-record run takes longer than some uptimes here
+WORK=${WORK:-/work/scale}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 mode=$1
 n=${2:-1000000}
@@ -41,7 +42,7 @@ case $mode in
          org.dedup.bench.search.SpillingSearchHarness
          "input=$WORK/contacts-$n.csv" "spill=$WORK/spill" "groups=$WORK/single-groups-$n.txt") ;;
   spark)
-    cmd=("$JAVA" "-Xmx${SPARK_HEAP:-10g}" "@$WORK/jars/dedup-spark-jvm.options" -cp "$(spark_cp)"
+    cmd=("$JAVA" "-Xmx${SPARK_HEAP:-4g}" "-Xlog:gc:file=$WORK/spark-$n-gc.log" "@$WORK/jars/dedup-spark-jvm.options" -cp "$(spark_cp)"
          -Dspark.local.dir="$WORK/spill" org.dedup.spark.SparkScanCommand --input "$WORK/contacts-$n.csv"
          --format csv --output "$WORK/spark-groups-$n.parquet" --partitions "${3:-4}") ;;
   compare)

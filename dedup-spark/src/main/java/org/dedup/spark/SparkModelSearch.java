@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -58,15 +59,16 @@ public final class SparkModelSearch {
         JavaPairRDD<Long, ScannedRecord> numbered = records.zipWithIndex().mapToPair(Tuple2::swap)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long count = numbered.count();
+        int partitions = SparkBulkSearch.partitions(context, count);
         LongAccumulator compared = context.sc().longAccumulator("pairs compared");
         CollectionAccumulator<String> oversized = context.sc().collectionAccumulator("oversized blocks");
         JavaRDD<int[]> ruleLinks = SparkBulkSearch.ruleLinks(
                 numbered.mapValues(record -> StandardizedRecord.of(record.profile())), bulkRules, marks, compared,
-                oversized).persist(StorageLevel.MEMORY_AND_DISK());
+                oversized, partitions).persist(StorageLevel.MEMORY_AND_DISK());
         JavaRDD<ModelPair> pairs = numbered.flatMapToPair(record -> modelEntries(record, model))
-                .groupByKey()
+                .groupByKey(partitions)
                 .flatMapToPair(block -> scored(block._2(), model, marks.value()))
-                .reduceByKey((pair, same) -> pair)
+                .reduceByKey((pair, same) -> pair, partitions)
                 .values()
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long modelPairs = pairs.count();
@@ -77,7 +79,7 @@ public final class SparkModelSearch {
                 .cogroup(numbered.filter(record -> !Components.alone(partOf.value()[record._1().intValue()]))
                                 .mapToPair(record -> new Tuple2<>(partOf.value()[record._1().intValue()], record)),
                         pairs.filter(pair -> inOnePart(pair, partOf.value()))
-                                .mapToPair(pair -> new Tuple2<>(partOf.value()[pair.first()], pair)))
+                                .mapToPair(pair -> new Tuple2<>(partOf.value()[pair.first()], pair)), partitions)
                 .flatMap(part -> clustersOf(part._2()._1(), part._2()._2(), part._2()._3(), bulkRules.value(),
                         marks.value(), model))
                 .collect();
@@ -132,9 +134,9 @@ public final class SparkModelSearch {
     }
 
     private static Iterator<long[]> packed(Iterator<ModelPair> pairs) {
-        List<Long> packed = new ArrayList<>();
+        LongStream.Builder packed = LongStream.builder();
         pairs.forEachRemaining(pair -> packed.add(pair.packed()));
-        return List.of(packed.stream().mapToLong(Long::longValue).toArray()).iterator();
+        return List.of(packed.build().toArray()).iterator();
     }
 
     /** The domain's clusters of one connected part, its records numbered from 0 in record-number order. */

@@ -12,6 +12,7 @@ import org.dedup.domain.rules.DuplicateRule;
 import org.dedup.domain.rules.PreconfiguredRules;
 import org.dedup.domain.search.BulkSearchResult;
 import org.dedup.domain.search.ScanMethod;
+import org.dedup.domain.search.SpilledSearchResult;
 import org.dedup.domain.standardize.StandardizationOptions;
 import org.dedup.persistence.DedupSchema;
 
@@ -78,9 +79,9 @@ public final class SparkScanCommand implements Callable<Integer> {
         SparkSession spark = LocalSpark.session(master, partitions);
         spark.sparkContext().setLogLevel("WARN");
         try {
-            BulkSearchResult result = source.database != null ? scanDatabase(spark) : scanFiles(spark);
+            SpilledSearchResult result = source.database != null ? scanDatabase(spark) : scanFiles(spark);
             System.err.printf("%d records, %d groups, %,d pairs compared of %,d possible, %d oversized blocks, %.1f s%n",
-                    result.records(), result.groups().size(), result.pairsCompared(), result.allPairs(),
+                    result.records(), result.groups(), result.pairsCompared(), result.allPairs(),
                     result.oversizedBlocks().size(), result.elapsed().toMillis() / 1000.0);
             return 0;
         } finally {
@@ -88,7 +89,7 @@ public final class SparkScanCommand implements Callable<Integer> {
         }
     }
 
-    private BulkSearchResult scanDatabase(SparkSession spark) {
+    private SpilledSearchResult scanDatabase(SparkSession spark) {
         if (ScanMethod.named(method) != ScanMethod.RULES) {
             throw new InvalidOptionException("method", "a tenant read from PostgreSQL is searched by its rules only; "
                     + "big_data and both read contact files (--input)");
@@ -98,19 +99,23 @@ public final class SparkScanCommand implements Callable<Integer> {
                 .run(spark, new TenantId(db.tenant), partitions);
     }
 
-    private BulkSearchResult scanFiles(SparkSession spark) {
+    private SpilledSearchResult scanFiles(SparkSession spark) {
         Files files = source.files;
         ScanMethod scanMethod = ScanMethod.named(method);
         StandardizationOptions options = new StandardizationOptions(files.region,
                 StandardizationOptions.defaults().emailFolding());
+        if (scanMethod == ScanMethod.RULES) {
+            return new SparkBulkSearch(spark).run(ContactFiles.read(spark, files.input, files.format, options),
+                    PreconfiguredRules.all(), Set.of(), List.of(),
+                    groups -> GroupFiles.write(spark, groups, files.output));
+        }
         List<DuplicateRule> rules = scanMethod == ScanMethod.BIG_DATA ? List.of() : PreconfiguredRules.all();
-        BulkSearchResult result = scanMethod == ScanMethod.RULES
-                ? new SparkBulkSearch(spark).run(ContactFiles.read(spark, files.input, files.format, options), rules,
-                        Set.of(), List.of())
-                : new SparkModelSearch(spark).run(ContactFiles.readScanned(spark, files.input, files.format, options),
-                        rules, ShippedLinker.bigData(), Set.of(), List.of());
-        GroupFiles.write(spark, result.groups(), files.output);
-        return result;
+        BulkSearchResult result = new SparkModelSearch(spark).run(
+                ContactFiles.readScanned(spark, files.input, files.format, options), rules, ShippedLinker.bigData(),
+                Set.of(), List.of());
+        GroupFiles.write(spark, result.groups()::forEach, files.output);
+        return new SpilledSearchResult(result.records(), result.pairsCompared(), result.allPairs(),
+                result.groups().size(), result.oversizedBlocks(), 0, result.elapsed());
     }
 
     public static void main(String[] args) {

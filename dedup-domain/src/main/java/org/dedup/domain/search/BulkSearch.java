@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.dedup.domain.match.RuleEvaluator;
 import org.dedup.domain.match.ScoredPairs;
@@ -204,8 +205,15 @@ public final class BulkSearch {
      * depend on the order the records were read in.
      */
     public static List<DuplicateGroup> withStableIds(List<Cluster> clusters, List<DuplicateGroup> previous) {
-        StableIds ids = new StableIds(previous);
         return clusters.stream().sorted(Comparator.comparing((Cluster c) -> c.members().getFirst()))
-                .map(ids::group).toList();
+                .map(stableIds(previous)).toList();
+    }
+
+    /**
+     * The ids of {@link #withStableIds} for clusters given one at a time, already in the order of their smallest
+     * member (sorted elsewhere, by a distributed search say), so that no list of them is needed.
+     */
+    public static Function<Cluster, DuplicateGroup> stableIds(List<DuplicateGroup> previous) {
+        return new StableIds(previous)::group;
     }
 }
