@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -82,21 +85,13 @@ final class SettingsPage {
     }
 
     private static Html matchedFields(SettingsChange shown, Controls controls) {
-        List<SettingsChange.MatchedField> rows = new ArrayList<>(shown.matchedFields());
-        rows.add(SettingsChange.MatchedField.NEW);
-        Html body = Html.join(IntStream.range(0, rows.size()).mapToObj(i -> {
-            SettingsChange.MatchedField field = rows.get(i);
-            boolean isNew = i == rows.size() - 1;
-            String which = isNew ? "the new field" : "field " + (i + 1);
-            return Html.of("<tr%s><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
-                    new Html(isNew ? " class=\"new\"" : ""),
-                    controls.cell(SettingsChange.field(i, "key"), "Key of " + which, field.key()),
-                    controls.cellSelect(SettingsChange.field(i, "type"), "Type of " + which,
-                            List.of("text", "numeric"), field.type()),
-                    controls.cellSelect(SettingsChange.field(i, "level"), "Level of " + which,
-                            List.of("lead", "contact"), field.level()),
-                    isNew ? Html.EMPTY : remove(SettingsChange.field(i, "remove"), "Remove " + which));
-        }));
+        Html body = editableRows(shown.matchedFields(), SettingsChange.MatchedField.NEW, "field", SettingsChange::field,
+                (field, control, which) -> List.of(
+                        controls.cell(control.apply("key"), "Key of " + which, field.key()),
+                        controls.cellSelect(control.apply("type"), "Type of " + which, List.of("text", "numeric"),
+                                field.type()),
+                        controls.cellSelect(control.apply("level"), "Level of " + which, List.of("lead", "contact"),
+                                field.level())));
         return Html.of("""
                 <fieldset id="matchedFields"><legend>Matched custom fields (method custom_field)</legend>
                 <p>Leads whose field holds the same value are merged. Only text or numeric fields can be chosen; a
@@ -106,18 +101,11 @@ final class SettingsPage {
     }
 
     private static Html scope(SettingsChange shown, Controls controls) {
-        List<SettingsChange.ScopeEntry> rows = new ArrayList<>(shown.scope());
-        rows.add(SettingsChange.ScopeEntry.NEW);
-        Html body = Html.join(IntStream.range(0, rows.size()).mapToObj(i -> {
-            SettingsChange.ScopeEntry entry = rows.get(i);
-            boolean isNew = i == rows.size() - 1;
-            String which = isNew ? "the new pipeline" : "pipeline " + (i + 1);
-            return Html.of("<tr%s><td>%s</td><td>%s</td><td>%s</td></tr>", new Html(isNew ? " class=\"new\"" : ""),
-                    controls.cell(SettingsChange.scope(i, "pipeline"), "Name of " + which, entry.pipeline()),
-                    controls.cell(SettingsChange.scope(i, "stages"), "Stages of " + which,
-                            String.join(", ", entry.stages())),
-                    isNew ? Html.EMPTY : remove(SettingsChange.scope(i, "remove"), "Remove " + which));
-        }));
+        Html body = editableRows(shown.scope(), SettingsChange.ScopeEntry.NEW, "pipeline", SettingsChange::scope,
+                (entry, control, which) -> List.of(
+                        controls.cell(control.apply("pipeline"), "Name of " + which, entry.pipeline()),
+                        controls.cell(control.apply("stages"), "Stages of " + which,
+                                String.join(", ", entry.stages()))));
         return Html.of("""
                 <fieldset id="scope"%s><legend>Pipelines and stages to search for duplicates</legend>
                 <p>Only leads in these pipelines and stages take part. No pipeline listed: every pipeline; a pipeline
@@ -139,6 +127,32 @@ final class SettingsPage {
                 controls.input("afterMergeTask.dueInMinutes", "Due (minutes after the merge)", "number",
                         task.dueInMinutes()),
                 controls.input("afterMergeTask.responsible", "Responsible", "text", task.responsible()));
+    }
+
+    /** The cells of a row of an editable table, its controls named by {@code control} and its labels by {@code which}. */
+    @FunctionalInterface
+    private interface RowCells<T> {
+        List<Html> of(T row, Function<String, String> control, String which);
+    }
+
+    /**
+     * The rows of an editable table: one per entry of {@code rows}, each ending in a box to remove it, then an empty
+     * {@code fresh} row (class {@code new}) to fill in to add one. A row's controls are named by {@code name} from its
+     * index, and its labels call it "{@code noun} N" or "the new {@code noun}".
+     */
+    private static <T> Html editableRows(List<T> rows, T fresh, String noun, BiFunction<Integer, String, String> name,
+                                         RowCells<T> cells) {
+        List<T> all = new ArrayList<>(rows);
+        all.add(fresh);
+        return Html.join(IntStream.range(0, all.size()).mapToObj(i -> {
+            boolean isNew = i == rows.size();
+            String which = isNew ? "the new " + noun : noun + " " + (i + 1);
+            Function<String, String> control = part -> name.apply(i, part);
+            List<Html> row = new ArrayList<>(cells.of(all.get(i), control, which));
+            row.add(isNew ? Html.EMPTY : remove(control.apply("remove"), "Remove " + which));
+            return Html.of("<tr%s>" + "<td>%s</td>".repeat(row.size()) + "</tr>",
+                    Stream.concat(Stream.of(new Html(isNew ? " class=\"new\"" : "")), row.stream()).toArray());
+        }));
     }
 
     private static Html remove(String name, String label) {
