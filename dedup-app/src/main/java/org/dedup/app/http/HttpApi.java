@@ -55,7 +55,7 @@ public final class HttpApi implements AutoCloseable {
     private final Problems problems;
     private final AtomicReference<LocalConnector> inProcess = new AtomicReference<>();
     private final AtomicReference<HttpConfiguration> http = new AtomicReference<>();
-    private ServerConnector connector;
+    private final ServerConnector connector;
     private final Javalin server;
     private final RequestHeadTimeout headTimeout;
     private final WarmUp.Done warmedUp;
@@ -77,7 +77,8 @@ public final class HttpApi implements AutoCloseable {
         this.config = config;
         Clock clock = Clock.systemUTC();
         FailedKeyAttempts failures = new FailedKeyAttempts(clock, KEY_FAILURES_ALLOWED, KEY_FAILURE_WINDOW);
-        this.authentication = new Authentication(ApiKeys.of(tenants).with(WarmUp.TENANT, httpWarmUp.key()), failures);
+        ApiKeys keys = ApiKeys.of(tenants);
+        this.authentication = new Authentication(keys.with(WarmUp.TENANT, httpWarmUp.key()), failures);
         HttpParts parts = services.parts(config);
         this.json = parts.json;
         this.problems = new Problems(json, new RateLimitedLog(LOG, clock, LOG_INTERVAL));
@@ -92,7 +93,7 @@ public final class HttpApi implements AutoCloseable {
         this.warmedUp = parts.warmUp.run(config.warmUpArrivals(), WARM_UP_BUDGET);
         server.start();
         this.httpWarmedUp = httpWarmUp.run(inProcess.get(), config.warmUpArrivals(), WARM_UP_BUDGET);
-        this.authentication = new Authentication(ApiKeys.of(tenants), failures);
+        this.authentication = new Authentication(keys, failures);
         this.connector = listen(server.jettyServer().server());
         this.headTimeout = new RequestHeadTimeout(connector, Duration.ofMillis(config.headerTimeoutMillis()));
     }
