@@ -68,6 +68,7 @@ import org.dedup.domain.store.KeyLocks;
 import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.domain.store.Transactor;
+import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
 
 /**
@@ -106,8 +107,8 @@ public final class DedupCoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MatcherGuard matcherGuard() {
-        return TimeBudgetMatcherGuard.withDefaultBudget();
+    MatcherGuard matcherGuard(MatcherRegistry registry) {
+        return TimeBudgetMatcherGuard.forPluginsOf(registry);
     }
 
     /** Decisions and merges tell of themselves through the outbox, in their own transactions (webhooks). */

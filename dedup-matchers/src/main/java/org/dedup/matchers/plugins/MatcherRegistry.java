@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.model.InvalidRecordException;
@@ -25,6 +28,7 @@ public final class MatcherRegistry implements AutoCloseable {
     private final Map<String, MatcherProvider> providers = new LinkedHashMap<>();
     private final List<URLClassLoader> pluginLoaders = new ArrayList<>();
     private final List<Matcher> created = new ArrayList<>();
+    private final Set<Matcher> fromPluginJars = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private MatcherRegistry() {
     }
@@ -66,9 +70,23 @@ public final class MatcherRegistry implements AutoCloseable {
             matchers.add(matcher);
             synchronized (created) {
                 created.add(matcher);
+                if (provider.getClass().getClassLoader() instanceof PluginClassLoader) {
+                    fromPluginJars.add(matcher);
+                }
             }
         });
         return matchers;
+    }
+
+    /**
+     * Whether {@code matcher} was created here by a plugin of the plugins directory: code the operator dropped in, which
+     * the engine runs under a time budget. Matchers of the class path (the built-in ones, BIG DATA, a hosting
+     * application's own) are part of the application.
+     */
+    public boolean fromPluginJar(Matcher matcher) {
+        synchronized (created) {
+            return fromPluginJars.contains(matcher);
+        }
     }
 
     /**
@@ -81,6 +99,7 @@ public final class MatcherRegistry implements AutoCloseable {
         synchronized (created) {
             toClose = List.copyOf(created);
             created.clear();
+            fromPluginJars.clear();
         }
         for (Matcher matcher : toClose) {
             try {

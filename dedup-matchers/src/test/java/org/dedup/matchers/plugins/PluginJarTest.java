@@ -1,5 +1,6 @@
 package org.dedup.matchers.plugins;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.dedup.domain.model.InvalidRecordException;
 import org.dedup.matchers.testing.TestPlugins;
@@ -60,6 +62,17 @@ class PluginJarTest {
         var echo = registry.createMatchers(Map.of()).stream().filter(m -> m.method().id().equals("echo")).findFirst()
                 .orElseThrow();
         assertTrue(echo.getClass().getClassLoader().getName().startsWith("plugin:echo.jar"));
+    }
+
+    @Test
+    void onlyTheMatchersOfPluginJarsRunUnderTheTimeBudget() throws IOException {
+        MatcherRegistry registry = MatcherRegistry.discover(pluginJar("echo.jar"));
+
+        Map<String, Boolean> guarded = new TreeMap<>();
+        registry.createMatchers(Map.of()).forEach(m -> guarded.put(m.method().id(), registry.fromPluginJar(m)));
+
+        assertEquals(Map.of("custom_field", false, "duplicate_rule", false, "echo", true, "email", false,
+                "phone", false, "tracking_pixel", false), guarded);
     }
 
     @Test

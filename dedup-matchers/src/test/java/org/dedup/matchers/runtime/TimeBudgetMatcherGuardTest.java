@@ -5,9 +5,12 @@ import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +19,7 @@ import org.dedup.domain.match.MatchCandidate;
 import org.dedup.domain.match.MatchContext;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.Matcher;
+import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.LeadProfile;
 import org.dedup.domain.testing.DuplicateControlFixture;
@@ -68,5 +72,29 @@ class TimeBudgetMatcherGuardTest {
         assertEquals(Set.of(BROKEN, SLOW), Set.copyOf(decision.failures().stream().map(f -> f.method()).toList()));
         assertTrue(decision.failures().stream().anyMatch(f -> f.reason().contains("did not answer")));
         assertTrue(fixture.leads.find(TENANT, fresh.lead()).isPresent(), "the new lead is stored");
+    }
+
+    @Test
+    void anUnguardedMatcherIsCalledOnTheCallersThreadAndItsFailureIsRecorded() {
+        TimeBudgetMatcherGuard guard = new TimeBudgetMatcherGuard(Duration.ofMillis(300), matcher -> false);
+        List<MatcherFailure> failures = new ArrayList<>();
+
+        Thread calledOn = guard.call(new EmailMatcher(), Thread::currentThread, null, failures);
+        Set<MatchKey> fallback = guard.call(new MisbehavingMatcher(BROKEN, false), () -> {
+            throw new IllegalStateException("plugin bug");
+        }, Set.of(), failures);
+
+        assertSame(Thread.currentThread(), calledOn);
+        assertEquals(Set.of(), fallback);
+        assertEquals(List.of(new MatcherFailure(BROKEN, "IllegalStateException: plugin bug")), failures);
+    }
+
+    @Test
+    void aGuardedMatcherIsCalledOnAThreadOfItsOwn() {
+        TimeBudgetMatcherGuard guard = new TimeBudgetMatcherGuard(Duration.ofMillis(300), matcher -> true);
+
+        Thread calledOn = guard.call(new EmailMatcher(), Thread::currentThread, null, new ArrayList<>());
+
+        assertNotSame(Thread.currentThread(), calledOn);
     }
 }
