@@ -72,7 +72,7 @@ class PostgresCandidateLookupPlanTest {
     @Test
     void theLookupReadsTheKeyIndexAndNeverScansTheKeyTable() {
         SearchScope sales = new SearchScope(Map.of("sales", Set.of()));
-        String plan = database.dsl().explain(leads.candidateLookup(BIG, keysOfLead(4242), sales, 10, 0)).plan();
+        String plan = database.dsl().explain(leads.candidateLookup(BIG, List.of(keysOfLead(4242), keysOfLead(7)), sales, 10)).plan();
 
         System.out.println("candidate lookup plan on " + LEADS + " leads:\n" + plan);
         assertTrue(plan.contains("Index Scan using pk_lead_key on lead_key")

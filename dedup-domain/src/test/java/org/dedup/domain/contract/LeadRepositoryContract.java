@@ -124,6 +124,22 @@ public abstract class LeadRepositoryContract {
     }
 
     @Test
+    void aKeySetFindsALeadOfSeveralOfItsKeysOnceAndItsFirstLeadsInIdOrderUpToTheLimit() {
+        List<Lead> stored = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Lead lead = aLead().build();
+            leads().insert(lead, Set.of(email("set-a@x.io"), email("set-b@x.io")));
+            stored.add(lead);
+        }
+        List<LeadId> inIdOrder = stored.stream().map(Lead::id).sorted(LeadId.STORE_ORDER).toList();
+
+        List<List<LeadId>> found = leads().findByKeySets(TENANT, List.of(List.of(email("set-a@x.io"),
+                email("set-b@x.io")), List.of(email("set-b@x.io"))), SearchScope.everything(), 3);
+
+        assertEquals(List.of(inIdOrder.subList(0, 3), inIdOrder.subList(0, 3)), found);
+    }
+
+    @Test
     void theLeadsHavingEachKeyAreCountedUpToALimitInOneCall() {
         String shared = "count-" + UUID.randomUUID() + "@x.io";
         for (int i = 0; i < 4; i++) {

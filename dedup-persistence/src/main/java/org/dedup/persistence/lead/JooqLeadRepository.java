@@ -44,6 +44,7 @@ import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record2;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -270,27 +271,82 @@ public final class JooqLeadRepository implements LeadRepository {
         List<List<LeadId>> found = keySets.stream().map(keys -> (List<LeadId>) new ArrayList<LeadId>()).toList();
         if (keySets.stream().anyMatch(keys -> !keys.isEmpty())) {
             ScopeFilter filter = new ScopeFilter(scope);
-            Storage.run("look up leads by", keySets, tenant, () -> statements.fetch(
-                    List.of("look up", keySets.stream().map(Collection::size).toList(), filter.shape()),
-                    v -> IntStream.range(0, keySets.size()).filter(i -> !keySets.get(i).isEmpty())
-                            .mapToObj(i -> candidateLookup(v, tenant, keySets.get(i), filter, limit, i))
-                            .reduce(Select::unionAll).orElseThrow(),
-                    row -> Map.entry(row.getInt(2), new LeadId(row.getObject(1, UUID.class))))
+            Storage.run("look up leads by", keySets, tenant, () -> (statements.onPostgreSQL()
+                    ? lookUpKeyByKey(tenant, keySets, filter, limit) : lookUpSetBySet(tenant, keySets, filter, limit))
                     .forEach(hit -> found.get(hit.getKey()).add(hit.getValue())));
         }
-        // each set's ids in id order, whatever order the union's rows come in
-        return found.stream().map(ids -> ids.stream().sorted(LeadId.STORE_ORDER).toList()).toList();
+        // each set's ids in id order, whatever order the rows come in; a lead found by two keys of a set once
+        return found.stream().map(ids -> ids.stream().distinct().sorted(LeadId.STORE_ORDER).limit(limit).toList())
+                .toList();
     }
 
-    /** The candidate lookup of one key set as run, with its values in place, so its plan can be shown (EXPLAIN). */
-    public Select<Record2<UUID, Integer>> candidateLookup(TenantId tenant, Collection<MatchKey> keys, SearchScope scope,
-                                                          int limit, int set) {
-        return candidateLookup(new Binds(), tenant, keys, new ScopeFilter(scope), limit, set);
+    /** One select per key set, their union: a statement whose text depends on how many keys each set has. */
+    private List<Map.Entry<Integer, LeadId>> lookUpSetBySet(TenantId tenant,
+                                                            List<? extends Collection<MatchKey>> keySets,
+                                                            ScopeFilter filter, int limit) {
+        return statements.fetch(List.of("look up", keySets.stream().map(Collection::size).toList(), filter.shape()),
+                v -> IntStream.range(0, keySets.size()).filter(i -> !keySets.get(i).isEmpty())
+                        .mapToObj(i -> candidateLookup(v, tenant, keySets.get(i), filter, limit, i))
+                        .reduce(Select::unionAll).orElseThrow(),
+                row -> Map.entry(row.getInt(2), new LeadId(row.getObject(1, UUID.class))));
     }
 
     /**
-     * The candidate lookup of key set {@code set}: the key index gives the lead ids, the lead's primary key its
-     * pipeline and stage for the scope filter.
+     * PostgreSQL: every key of every set looked up by one statement whose text depends on the scope only, the keys
+     * bound as arrays, each key's first {@code limit} leads in id order. So the statement is prepared and planned once,
+     * however many arrivals a batch holds and however many keys each probes: a union of one select per key set was a
+     * new statement for nearly every batch, planned at every run (a batch of 30 key sets: 14-19 ms of planning
+     * against 3 ms for this one, BENCHMARKS.md). The first {@code limit} leads of a set are among the first
+     * {@code limit} of its keys, so the caller's cut of the merged ids is the set's.
+     */
+    private List<Map.Entry<Integer, LeadId>> lookUpKeyByKey(TenantId tenant,
+                                                            List<? extends Collection<MatchKey>> keySets,
+                                                            ScopeFilter filter, int limit) {
+        return statements.fetch(List.of("look up key by key", filter.shape()),
+                v -> keyByKeyLookup(v, tenant, keySets, filter, limit),
+                row -> Map.entry(row.getInt(2), new LeadId(row.getObject(1, UUID.class))));
+    }
+
+    /** The PostgreSQL candidate lookup as run, with its values bound, so its plan can be shown (EXPLAIN). */
+    public Select<Record2<UUID, Integer>> candidateLookup(TenantId tenant, List<? extends Collection<MatchKey>> keySets,
+                                                          SearchScope scope, int limit) {
+        return keyByKeyLookup(new Binds(), tenant, keySets, new ScopeFilter(scope), limit);
+    }
+
+    /** The leads of each key, a row per lead: its id and the number of the key's set. */
+    private Select<Record2<UUID, Integer>> keyByKeyLookup(Binds v, TenantId tenant,
+                                                          List<? extends Collection<MatchKey>> keySets,
+                                                          ScopeFilter filter, int limit) {
+        List<String> namespaces = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        List<Integer> sets = new ArrayList<>();
+        for (int set = 0; set < keySets.size(); set++) {
+            for (MatchKey key : keySets.get(set)) {
+                namespaces.add(key.namespace());
+                values.add(key.value());
+                sets.add(set);
+            }
+        }
+        Table<?> probes = DSL.table("unnest({0}, {1}, {2})",
+                v.of(SQLDataType.VARCHAR.array(), namespaces.toArray(String[]::new)),
+                v.of(SQLDataType.VARCHAR.array(), values.toArray(String[]::new)),
+                v.of(SQLDataType.INTEGER.array(), sets.toArray(Integer[]::new)))
+                .as("probe", "namespace", "key_value", "key_set");
+        Field<String> namespace = DSL.field(DSL.name("probe", "namespace"), String.class);
+        Field<String> value = DSL.field(DSL.name("probe", "key_value"), String.class);
+        var keyed = dsl.select(LEAD_KEY.LEAD_ID).from(LEAD_KEY);
+        var scoped = filter.stagesByPipeline().isEmpty() ? keyed : keyed.join(LEAD)
+                .on(LEAD.TENANT_ID.eq(LEAD_KEY.TENANT_ID), LEAD.ID.eq(LEAD_KEY.LEAD_ID));
+        Table<?> hits = DSL.lateral(scoped.where(KEYS.ofTenant(v, tenant), LEAD_KEY.NAMESPACE.eq(namespace),
+                LEAD_KEY.KEY_VALUE.eq(value), filter.condition(v)).orderBy(LEAD_KEY.LEAD_ID)
+                .limit(v.of(SQLDataType.INTEGER, limit))).as("hit");
+        return dsl.select(hits.field(LEAD_KEY.LEAD_ID), DSL.field(DSL.name("probe", "key_set"), Integer.class))
+                .from(probes.crossJoin(hits));
+    }
+
+    /**
+     * The candidate lookup of key set {@code set} elsewhere than on PostgreSQL: the key index gives the lead ids, the
+     * lead's primary key its pipeline and stage for the scope filter.
      */
     private Select<Record2<UUID, Integer>> candidateLookup(Binds v, TenantId tenant, Collection<MatchKey> keys,
                                                            ScopeFilter scope, int limit, int set) {

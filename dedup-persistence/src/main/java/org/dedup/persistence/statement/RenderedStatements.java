@@ -163,7 +163,7 @@ public final class RenderedStatements {
         if (deferred(statements, binds)) {
             return;
         }
-        if (oneRoundTrip()) {
+        if (onPostgreSQL()) {
             onConnection(statements.sql(), binds, 0, binds.values.size(), PreparedStatement::execute);
             return;
         }
@@ -174,7 +174,7 @@ public final class RenderedStatements {
 
     /** Whether the statements were kept by the thread's transaction, to go with its next round trip. */
     private boolean deferred(Rendered statements, Binds binds) {
-        return oneRoundTrip() && dsl.configuration().connectionProvider() instanceof DeferredWrites writes
+        return onPostgreSQL() && dsl.configuration().connectionProvider() instanceof DeferredWrites writes
                 && writes.defer(statements.sql(), Collections.unmodifiableList(new ArrayList<>(binds.values)),
                 binds.types.stream().map(DataType::getSQLType).toList());
     }
@@ -200,7 +200,7 @@ public final class RenderedStatements {
             throw new IllegalArgumentException("two queries to fetch together, not " + queries.size());
         }
         Rendered statements = rendered(shape, queries, binds);
-        if (oneRoundTrip()) {
+        if (onPostgreSQL()) {
             return onConnection(statements.sql(), binds, 0, binds.values.size(), prepared -> {
                 prepared.execute();
                 List<A> firstRows = rows(prepared.getResultSet(), first);
@@ -227,7 +227,7 @@ public final class RenderedStatements {
             throw new IllegalArgumentException("a statement and a query to run together, not " + queries.size());
         }
         Rendered statements = rendered(shape, queries, binds);
-        if (oneRoundTrip()) {
+        if (onPostgreSQL()) {
             return onConnection(statements.sql(), binds, 0, binds.values.size(), prepared -> {
                 prepared.execute();
                 int count = prepared.getUpdateCount();
@@ -262,7 +262,7 @@ public final class RenderedStatements {
             return;
         }
         Rendered statements = rendered(shape, queries, binds);
-        if (oneRoundTrip()) {
+        if (onPostgreSQL()) {
             onConnection(statements.sql(), binds, 0, binds.values.size(), PreparedStatement::execute);
             return;
         }
@@ -297,8 +297,11 @@ public final class RenderedStatements {
         });
     }
 
-    /** Statements run together go in one round trip on PostgreSQL, which takes several in one prepared statement. */
-    private boolean oneRoundTrip() {
+    /**
+     * Whether the database is PostgreSQL, which takes several statements in one prepared statement (so statements run
+     * together go in one round trip) and arrays as bind values.
+     */
+    public boolean onPostgreSQL() {
         return dsl.dialect().family() == SQLDialect.POSTGRES;
     }
 
