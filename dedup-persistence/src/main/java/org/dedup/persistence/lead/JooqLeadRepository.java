@@ -40,6 +40,7 @@ import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.dedup.persistence.statement.RenderedStatements;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record2;
@@ -55,6 +56,9 @@ import org.jooq.impl.SQLDataType;
  */
 public final class JooqLeadRepository implements LeadRepository {
     private static final int PAGE = 1_000;
+    /** Made once: jOOQ makes a new data type at each {@code array()} call. */
+    private static final DataType<String[]> TEXTS = SQLDataType.VARCHAR.array();
+    private static final DataType<Integer[]> NUMBERS = SQLDataType.INTEGER.array();
     private static final KeyTable<LeadKeyRecord> KEYS = new KeyTable<>(LEAD_KEY, LEAD_KEY.TENANT_ID, LEAD_KEY.NAMESPACE,
             LEAD_KEY.KEY_VALUE, LEAD_KEY.LEAD_ID);
     private final DSLContext dsl;
@@ -328,9 +332,8 @@ public final class JooqLeadRepository implements LeadRepository {
             }
         }
         Table<?> probes = DSL.table("unnest({0}, {1}, {2})",
-                v.of(SQLDataType.VARCHAR.array(), namespaces.toArray(String[]::new)),
-                v.of(SQLDataType.VARCHAR.array(), values.toArray(String[]::new)),
-                v.of(SQLDataType.INTEGER.array(), sets.toArray(Integer[]::new)))
+                v.of(TEXTS, namespaces.toArray(String[]::new)), v.of(TEXTS, values.toArray(String[]::new)),
+                v.of(NUMBERS, sets.toArray(Integer[]::new)))
                 .as("probe", "namespace", "key_value", "key_set");
         Field<String> namespace = DSL.field(DSL.name("probe", "namespace"), String.class);
         Field<String> value = DSL.field(DSL.name("probe", "key_value"), String.class);
