@@ -136,7 +136,7 @@ public final class DedupApplication implements AutoCloseable {
                 config.tenants().stream().map(TenantConfig::tenantId).toList(), config.webhooks().pollIntervalMillis());
         dispatcher.start();
         stops.add(dispatcher::close);
-        LeadIndexer indexer = new LeadIndexer(get(LeadIndexing.class), REINDEX_POLL_MILLIS);
+        LeadIndexer indexer = new LeadIndexer(get(LeadIndexing.class), REINDEX_POLL_MILLIS, config.reindex().pace());
         indexer.start();
         stops.add(indexer::close);
     }

@@ -18,6 +18,8 @@ import java.util.stream.IntStream;
 
 import org.dedup.bench.NamedArgs;
 import org.dedup.bench.seed.LeadCopy;
+import org.dedup.domain.index.IndexJobStore;
+import org.dedup.domain.index.IndexState;
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.MatcherFailure;
@@ -32,19 +34,25 @@ import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.standardize.EmailFolding;
 import org.dedup.domain.standardize.RecordStandardizer;
 import org.dedup.domain.standardize.StandardizationOptions;
+import org.dedup.domain.store.SettingsStore;
 import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
 import org.dedup.persistence.Database;
+import org.dedup.persistence.index.JooqIndexJobStore;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;
+import org.dedup.persistence.settings.JooqSettingsStore;
 import org.dedup.standardization.CreatioCompatibleStandardizer;
 
 /**
  * Puts the load tenant in its starting state: {@code leads} stored people, indexed under exactly the keys the
  * server computes for the tenant's {@code methods} (default {@code email, phone}, as the server's configuration
- * enables them: the matchers of those methods and the duplicate-search keys over the product's standardizer). A schema
- * that already holds them is reset instead of refilled: the leads, decisions, merges and activities of earlier
- * runs are deleted (stored leads an earlier run merged into keep those merges; {@code reseed=true} refills).
+ * enables them: the matchers of those methods and the duplicate-search keys over the product's standardizer), with
+ * those methods and that standardization stored as the tenant's settings and no reindex job: a server started on the
+ * tenant finds every method it enables indexed, so it starts no reindex of the stored leads. A schema that already
+ * holds them, seeded for the same methods, is reset instead of refilled: the leads, decisions, merges and activities
+ * of earlier runs are deleted (stored leads an earlier run merged into keep those merges; {@code reseed=true}
+ * refills).
  */
 final class LoadSeed {
     private static final StandardizationOptions OPTIONS = new StandardizationOptions(LoadPeople.REGION,
@@ -72,8 +80,12 @@ final class LoadSeed {
             long stored = new JooqLeadRepository(database.dsl(), new DocumentCodec()).count(LoadPeople.TENANT);
             long started = System.nanoTime();
             LoadPeople people = new LoadPeople(leads);
-            if (stored >= leads && !Boolean.parseBoolean(args.text("reseed", "false"))) {
+            SettingsStore tenantSettings = new JooqSettingsStore(database.dsl(), new DocumentCodec());
+            IndexJobStore jobs = new JooqIndexJobStore(database.dsl());
+            if (stored >= leads && !Boolean.parseBoolean(args.text("reseed", "false"))
+                    && indexedForTheSameMethods(tenantSettings, jobs)) {
                 int restored = reset(database, people);
+                storeAsIndexed(tenantSettings, jobs);
                 System.out.printf(Locale.ROOT, "reset: %,d stored leads kept (%,d of them merged into by earlier runs "
                         + "and restored), later leads and logs deleted in %.1f s%n", leads, restored,
                         (System.nanoTime() - started) / 1e9);
@@ -81,9 +93,30 @@ final class LoadSeed {
             }
             LeadCopy.execute(database, "truncate lead, lead_contact, lead_key, decision_log, merge_journal, activity");
             new LeadCopy().fill(database, leads, n -> List.of(seeded(people.storedLead(n))));
+            storeAsIndexed(tenantSettings, jobs);
             System.out.printf(Locale.ROOT, "seeded %,d leads of tenant %s in %.1f s%n", leads,
                     LoadPeople.TENANT.value(), (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /**
+     * Whether every stored lead carries the keys of exactly the methods asked for now: the stored settings enable
+     * them and no reindex for one is under way. A schema seeded for other methods, before the seed stored its
+     * settings, or left mid-reindex by a server is refilled, never reset under settings its keys do not match.
+     */
+    private boolean indexedForTheSameMethods(SettingsStore tenantSettings, IndexJobStore jobs) {
+        return tenantSettings.storedSettings(LoadPeople.TENANT)
+                .filter(stored -> stored.methods().equals(settings.methods())).isPresent()
+                && jobs.jobs(LoadPeople.TENANT).stream().allMatch(job -> job.state() == IndexState.INDEXED);
+    }
+
+    /**
+     * The seeded methods and standardization stored as the tenant's settings, and no reindex job left by an earlier
+     * server (one stopped mid-job would resume it): every lead carries the keys of every method the settings enable.
+     */
+    private void storeAsIndexed(SettingsStore tenantSettings, IndexJobStore jobs) {
+        tenantSettings.saveSettings(LoadPeople.TENANT, settings);
+        jobs.jobs(LoadPeople.TENANT).forEach(job -> jobs.remove(job.tenant(), job.method()));
     }
 
     private LeadCopy.Seeded seeded(Lead lead) {

@@ -3,18 +3,45 @@ package org.dedup.bench.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.dedup.bench.NamedArgs;
+import org.dedup.bench.seed.LeadCopy;
+import org.dedup.domain.control.TenantSettings;
+import org.dedup.domain.index.LeadIndexing;
+import org.dedup.domain.match.InstalledMatchers;
+import org.dedup.domain.settings.ConflictPolicy;
+import org.dedup.domain.settings.DuplicateControlSettings;
+import org.dedup.domain.settings.MatchMethod;
+import org.dedup.domain.settings.MultiMatchPolicy;
+import org.dedup.domain.settings.SettingsSource;
+import org.dedup.domain.standardize.EmailFolding;
+import org.dedup.domain.standardize.RecordStandardizer;
+import org.dedup.domain.standardize.StandardizationOptions;
+import org.dedup.domain.store.SettingsStore;
+import org.dedup.matchers.plugins.MatcherRegistry;
+import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
+import org.dedup.persistence.Database;
+import org.dedup.persistence.index.JooqIndexJobStore;
+import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.persistence.lead.JooqLeadRepository;
+import org.dedup.persistence.settings.JooqSettingsStore;
+import org.dedup.persistence.transaction.JooqTransactor;
+import org.dedup.standardization.CreatioCompatibleStandardizer;
 import org.dedup.testing.TestPostgres;
 
 /** The load tenant on the tests' real PostgreSQL, in a scratch schema. */
@@ -22,20 +49,77 @@ class LoadSeedTest {
     private static final String SCHEMA = "load_seed_test";
     private static final NamedArgs ARGS = NamedArgs.parse(new String[] {"leads=30", "schema=" + SCHEMA,
             "url=" + TestPostgres.url()});
+    private static final InstalledMatchers MATCHERS = new InstalledMatchers(
+            MatcherRegistry.discover(Path.of("plugins")).createMatchers(Map.of()),
+            new RecordStandardizer(new CreatioCompatibleStandardizer()), TimeBudgetMatcherGuard.withDefaultBudget());
     private static final String LEADS = "select id, version, updated_at, document from " + SCHEMA + ".lead order by id";
     private static final String KEYS = "select lead_id, namespace, key_value from " + SCHEMA
             + ".lead_key order by lead_id, namespace, key_value";
     private static final String CONTACTS = "select lead_id, position, contact_id, document from " + SCHEMA
             + ".lead_contact order by lead_id, position";
 
+    @BeforeEach
     @AfterEach
     void dropSchema() throws SQLException {
         execute("drop schema if exists " + SCHEMA + " cascade");
     }
 
     @Test
+    void aServerStartedOnTheSeededTenantStartsNoReindex() throws Exception {
+        NamedArgs withBigData = NamedArgs.parse(new String[] {"leads=30", "schema=" + SCHEMA,
+                "url=" + TestPostgres.url(), "methods=email, phone, big_data"});
+        new LoadSeed(withBigData).run();
+        // what bench/load/lib.sh configures: the same methods and region, the file's policies, the file winning
+        DuplicateControlSettings file = DuplicateControlSettings.defaults()
+                .withStandardization(new StandardizationOptions(LoadPeople.REGION, EmailFolding.NONE))
+                .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE, new MatchMethod("big_data")))
+                .withConflictPolicy(ConflictPolicy.UPDATE_EXISTING).withMultiMatchPolicy(MultiMatchPolicy.UPDATE_NEWEST);
+
+        try (Database database = LeadCopy.open(withBigData, SCHEMA, 2)) {
+            LeadIndexing indexing = indexing(database);
+            new TenantSettings(settingsStore(database), MATCHERS, indexing).atStart(LoadPeople.TENANT, file,
+                    SettingsSource.FILE);
+
+            assertEquals(List.of(), indexing.jobs(LoadPeople.TENANT));
+            assertEquals(Set.of(), indexing.notIndexed(LoadPeople.TENANT, file));
+        }
+    }
+
+    @Test
+    void aTenantLeftMidReindexIsRefilledNotReset() throws Exception {
+        new LoadSeed(ARGS).run();
+        NamedArgs withBigData = NamedArgs.parse(new String[] {"leads=30", "schema=" + SCHEMA,
+                "url=" + TestPostgres.url(), "methods=email, phone, big_data"});
+        try (Database database = LeadCopy.open(withBigData, SCHEMA, 2)) {
+            // a server enabled big_data and stopped before its reindex of the stored leads ended
+            DuplicateControlSettings seeded = settingsStore(database).settings(LoadPeople.TENANT);
+            DuplicateControlSettings enabled = seeded.withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE,
+                    new MatchMethod("big_data")));
+            new TenantSettings(settingsStore(database), MATCHERS, indexing(database)).save(LoadPeople.TENANT,
+                    enabled);
+        }
+
+        new LoadSeed(withBigData).run();
+
+        assertEquals(List.of("30|"), rows("select count(distinct lead_id) from " + SCHEMA
+                + ".lead_key where namespace like 'big_data%'"));
+        try (Database database = LeadCopy.open(withBigData, SCHEMA, 2)) {
+            assertEquals(List.of(), indexing(database).jobs(LoadPeople.TENANT));
+        }
+    }
+
+    private static LeadIndexing indexing(Database database) {
+        return new LeadIndexing(new JooqLeadRepository(database.dsl(), new DocumentCodec()), settingsStore(database),
+                new JooqIndexJobStore(database.dsl()), MATCHERS, new JooqTransactor(database.dsl()),
+                Clock.systemUTC(), LeadIndexing.SETTLE, LeadIndexing.PAGE);
+    }
+
+    private static SettingsStore settingsStore(Database database) {
+        return new JooqSettingsStore(database.dsl(), new DocumentCodec());
+    }
+
+    @Test
     void resetPutsTheTenantBackAsSeededWhateverRunsDidToIt() throws Exception {
-        execute("drop schema if exists " + SCHEMA + " cascade");
         new LoadSeed(ARGS).run();
         List<String> leads = rows(LEADS);
         List<String> keys = rows(KEYS);

@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 public record DedupConfig(DatabaseConfig database, HttpConfig http, List<TenantConfig> tenants, Path pluginsDir,
                           Map<String, Map<String, String>> matchers, LimitsConfig limits,
-                          SchedulesConfig schedules, WebhooksConfig webhooks) {
+                          SchedulesConfig schedules, WebhooksConfig webhooks, ReindexConfig reindex) {
     public DedupConfig {
         database = database == null ? DatabaseConfig.embedded() : database;
         http = http == null ? HttpConfig.defaults() : http;
@@ -22,6 +22,7 @@ public record DedupConfig(DatabaseConfig database, HttpConfig http, List<TenantC
         limits = limits == null ? LimitsConfig.defaults() : limits;
         schedules = schedules == null ? SchedulesConfig.defaults() : schedules;
         webhooks = webhooks == null ? WebhooksConfig.defaults() : webhooks;
+        reindex = reindex == null ? ReindexConfig.defaults() : reindex;
         requireDistinct(tenants, TenantConfig::id, "id");
         // a shared key would send one tenant's requests to the other; the key itself is never printed
         requireDistinct(tenants, TenantConfig::apiKey, "apiKey");
@@ -40,34 +41,34 @@ public record DedupConfig(DatabaseConfig database, HttpConfig http, List<TenantC
     }
 
     public static DedupConfig defaults() {
-        return new DedupConfig(null, null, null, null, null, null, null, null);
+        return new DedupConfig(null, null, null, null, null, null, null, null, null);
     }
 
     public DedupConfig withDatabase(DatabaseConfig newDatabase) {
-        return new DedupConfig(newDatabase, http, tenants, pluginsDir, matchers, limits, schedules, webhooks);
+        return new DedupConfig(newDatabase, http, tenants, pluginsDir, matchers, limits, schedules, webhooks, reindex);
     }
 
     public DedupConfig withHttp(HttpConfig newHttp) {
-        return new DedupConfig(database, newHttp, tenants, pluginsDir, matchers, limits, schedules, webhooks);
+        return new DedupConfig(database, newHttp, tenants, pluginsDir, matchers, limits, schedules, webhooks, reindex);
     }
 
     public DedupConfig withPluginsDir(Path dir) {
-        return new DedupConfig(database, http, tenants, dir, matchers, limits, schedules, webhooks);
+        return new DedupConfig(database, http, tenants, dir, matchers, limits, schedules, webhooks, reindex);
     }
 
     public DedupConfig withLimits(LimitsConfig newLimits) {
-        return new DedupConfig(database, http, tenants, pluginsDir, matchers, newLimits, schedules, webhooks);
+        return new DedupConfig(database, http, tenants, pluginsDir, matchers, newLimits, schedules, webhooks, reindex);
     }
 
     public DedupConfig withTenants(List<TenantConfig> newTenants) {
-        return new DedupConfig(database, http, newTenants, pluginsDir, matchers, limits, schedules, webhooks);
+        return new DedupConfig(database, http, newTenants, pluginsDir, matchers, limits, schedules, webhooks, reindex);
     }
 
     public DedupConfig withSchedules(SchedulesConfig newSchedules) {
-        return new DedupConfig(database, http, tenants, pluginsDir, matchers, limits, newSchedules, webhooks);
+        return new DedupConfig(database, http, tenants, pluginsDir, matchers, limits, newSchedules, webhooks, reindex);
     }
 
     public DedupConfig withWebhooks(WebhooksConfig newWebhooks) {
-        return new DedupConfig(database, http, tenants, pluginsDir, matchers, limits, schedules, newWebhooks);
+        return new DedupConfig(database, http, tenants, pluginsDir, matchers, limits, schedules, newWebhooks, reindex);
     }
 }

@@ -75,7 +75,7 @@ final class WarmUp {
         int rounds = 0;
         while (decided < arrivals && Instant.now().isBefore(deadline)) {
             int round = rounds++;
-            boolean together = round % 2 == 1 && control.receivesTogether(TENANT);
+            boolean together = round % 2 == 1;
             int size = together ? 2 + (round / 2) % (LARGEST_BATCH - 1) : PER_TRANSACTION;
             int count = Math.min(size, arrivals - decided);
             merged += round(decided, count, together);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dedup.core.index.ReindexPace;
 import org.dedup.domain.control.LeadLimits;
 import org.dedup.domain.model.CustomFieldDefinition;
 import org.dedup.domain.model.CustomFieldType;
@@ -208,6 +209,27 @@ class ConfigLoaderTest {
         ConfigException error = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
         assertTrue(error.getMessage().contains("limits.phonesPerContact must be between 1 and 1000, was 100000"),
                 error.getMessage());
+    }
+
+    @Test
+    void theReindexWorksAQuarterOfTheTimeUnlessTheFileSaysOtherwise() throws IOException {
+        Path file = file("""
+                reindex:
+                  timeShare: 0.5
+                """);
+
+        assertEquals(new ReindexPace(0.25), new ConfigLoader().load(null, Map.of()).reindex().pace());
+        assertEquals(new ReindexPace(0.5), new ConfigLoader().load(file, Map.of()).reindex().pace());
+    }
+
+    @Test
+    void aReindexTimeShareOutOfRangeFailsAtStartNamingIt() throws IOException {
+        Path file = file("""
+                reindex:
+                  timeShare: 0
+                """);
+        ConfigException error = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+        assertTrue(error.getMessage().contains("reindex.timeShare must be between 0.01 and 1"), error.getMessage());
     }
 
     @Test

@@ -27,7 +27,7 @@ class ConsoleModelPageTest {
         console = ConsoleOnPostgres.start("console_model", config -> new DedupConfig(config.database(),
                 config.http(), config.tenants(), config.pluginsDir(),
                 Map.of("big_data", Map.of("model", "/nonexistent/dedup-model.zip")), config.limits(),
-                config.schedules(), config.webhooks()));
+                config.schedules(), config.webhooks(), config.reindex()));
     }
 
     @AfterAll

@@ -39,7 +39,7 @@ class MergeFailuresHttpTest {
                 new TenantConfig("acme", ACME, List.of("email", "big_data"), "GB", null, null, null)),
                 c -> new DedupConfig(c.database(), c.http(), c.tenants(), c.pluginsDir(),
                         Map.of("big_data", Map.of("model", broken.toString())), c.limits(), c.schedules(),
-                        c.webhooks()));
+                        c.webhooks(), c.reindex()));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package org.dedup.domain.control;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.TenantId;
@@ -19,15 +21,20 @@ import org.dedup.domain.model.TenantId;
  * locked by one statement and their leads, journal entries and decisions written together (an after-merge task or
  * note goes to its sink as it is made). A lead that changed in the store between the read and
  * the lock fails its version check when the writes reach the store, and the transaction is rolled back.
+ * An arrival whose lead is checked again right after it was added (as BIG DATA checks all but chats) has that check
+ * made in turn as well, before the next arrival is decided: its probe keys are among those locked and looked up up
+ * front, and the leads it merges are locked with the others.
  */
 final class ArrivalBatch {
     private final DuplicateControlPorts ports;
     private final ArrivalDecider decider;
+    private final Clock clock;
 
     /** Deciding as {@code decider} does, on the batch's own ports over {@code ports}. */
-    ArrivalBatch(DuplicateControlPorts ports, ArrivalDecider decider) {
+    ArrivalBatch(DuplicateControlPorts ports, ArrivalDecider decider, Clock clock) {
         this.ports = ports;
         this.decider = decider;
+        this.clock = clock;
     }
 
     private static Collection<MatchKey> sameTenant(TenantId batch, TenantId asked, Collection<MatchKey> keys) {
@@ -41,12 +48,16 @@ final class ArrivalBatch {
     List<Arrival> decide(List<ProbedArrival> arrivals) {
         TenantId tenant = arrivals.getFirst().lead().tenant();
         Set<MatchKey> lockKeys = new HashSet<>();
-        arrivals.forEach(a -> lockKeys.addAll(a.lockKeys()));
+        arrivals.forEach(a -> {
+            lockKeys.addAll(a.lockKeys());
+            a.afterAdd().ifPresent(later -> lockKeys.addAll(later.lockKeys()));
+        });
         ports.keyLocks().lock(tenant, lockKeys);
         Map<IdempotencyKey, DecisionLog.KeyedDecision> earlier = new HashMap<>(ports.decisions()
                 .findByIdempotencyKeys(tenant, arrivals.stream().flatMap(a -> a.key().stream()).distinct().toList()));
         BatchLeads leads = BatchLeads.read(ports.leads(), tenant, arrivals.getFirst().settings().scope(),
-                arrivals.stream().flatMap(a -> a.probes().values().stream()).toList(),
+                arrivals.stream().flatMap(a -> Stream.concat(a.probes().values().stream(),
+                        a.afterAdd().stream().flatMap(later -> later.probes().values().stream()))).toList(),
                 CandidateSearch.CANDIDATE_LIMIT);
         PendingJournal journal = new PendingJournal(ports.journal());
         Set<MatchKey> leadLocks = new HashSet<>();
@@ -65,7 +76,11 @@ final class ArrivalBatch {
             arrival.key().ifPresent(key -> earlier.put(key, new DecisionLog.KeyedDecision(decision,
                     arrival.fingerprint())));
             recordings.add(arrival.recording(decision));
-            outcomes.add(new Arrival(decision, false));
+            Optional<Decision> afterAdd = arrival.afterAddCheck(decision)
+                    .flatMap(later -> inBatch.checkAgain(decision.lead(), later, MergeTiming.AFTER_ADD, Set.of()));
+            afterAdd.ifPresent(merged -> recordings.add(DecisionLog.Recording.ofLaterCheck(tenant, merged,
+                    clock.instant(), arrival.actor())));
+            outcomes.add(new Arrival(afterAdd.orElse(decision), false));
         }
         ports.keyLocks().lock(tenant, leadLocks);
         leads.flush();

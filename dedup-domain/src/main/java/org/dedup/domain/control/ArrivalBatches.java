@@ -18,8 +18,7 @@ import org.dedup.domain.store.StorageUnavailableException;
  * ({@link DuplicateControl#receiveTogether}), so that under load a transaction carries many arrivals and few round
  * trips each, while an arrival taken alone is decided on its own. A batch that fails (a lead it merges into changed
  * concurrently, a write refused) is decided again one arrival at a time, so each gets its own outcome; one failing
- * because the store is unavailable fails all of them. The arrivals of a tenant whose BIG DATA method is on are always
- * decided one at a time ({@link DuplicateControl#receivesTogether}). The queue and the threads that take the arrivals
+ * because the store is unavailable fails all of them. The queue and the threads that take the arrivals
  * belong to the runtime (dedup-app's {@code ArrivalQueue}); this starts none and may be called from several at once.
  */
 public final class ArrivalBatches {
@@ -63,19 +62,10 @@ public final class ArrivalBatches {
     }
 
     private void decide(List<LeadArrival> taken, List<Integer> batch, ArrivalOutcome[] outcomes) {
-        if (batch.size() > 1 && receivesTogether(taken.get(batch.getFirst()))) {
+        if (batch.size() > 1) {
             decideTogether(taken, batch, outcomes);
         } else {
             batch.forEach(i -> outcomes[i] = decideAlone(taken.get(i)));
-        }
-    }
-
-    /** False too when the tenant's settings cannot be read now: each arrival then gets its own answer. */
-    private boolean receivesTogether(LeadArrival arrival) {
-        try {
-            return control.receivesTogether(arrival.incoming().tenant());
-        } catch (RuntimeException | Error e) {
-            return false;
         }
     }
 

@@ -7,11 +7,13 @@ import static org.dedup.domain.control.ControlPolicy.targets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchCandidate;
@@ -93,6 +95,56 @@ final class ArrivalDecider {
         }
         return new Decision.Merged(targets.stream().map(Lead::id).toList(), method, MergeTiming.ON_ARRIVAL, mergeIds,
                 findings.candidates(), failures);
+    }
+
+    /**
+     * The check of a stored lead by the methods that check it later (after it was added or updated), the keys of
+     * {@code later} locked already: merges it into the duplicates they find (within the incoming-stage condition of
+     * the methods that declare it, never into a lead marked "not a duplicate" of it, and not when more than the merge
+     * limit match). Empty when the lead no longer exists or nothing was merged.
+     */
+    Optional<Decision> checkAgain(LeadId leadId, LaterProbes later, MergeTiming timing, Set<LeadId> lockedFirst) {
+        TenantId tenant = later.context().tenant();
+        DuplicateControlSettings settings = later.context().settings();
+        Optional<Lead> current = ports.leads().find(tenant, leadId);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Lead lead = current.get();
+        List<MatcherFailure> failures = new ArrayList<>(later.failures());
+        LeadProfile profile = matchers.profile(lead, settings.standardization());
+        Findings findings = incomingStageCondition(matchers, lead, search.find(profile, later.probes(),
+                later.context(), itselfAndMarked(tenant, leadId), failures));
+        List<Lead> duplicates = findings.duplicates();
+        if (duplicates.isEmpty() || duplicates.size() > settings.mergeLimit()) {
+            return Optional.empty();
+        }
+        List<Lead> targets = targets(duplicates, settings);
+        if (targets.isEmpty()) {
+            return Optional.empty();
+        }
+        lockTargets(tenant, Stream.concat(targets.stream(), Stream.of(lead)).toList(), lockedFirst);
+        List<MergeId> mergeIds = new ArrayList<>();
+        for (Lead target : targets) {
+            // the stored lead is deleted by its first merge; the merges after it take its values as incoming
+            boolean first = mergeIds.isEmpty();
+            mergeIds.add(mergeInto(target, lead, first ? List.of(lead) : List.of(), first ? List.of() : List.of(lead),
+                    findings, settings, failures));
+        }
+        return Optional.of(new Decision.Merged(targets.stream().map(Lead::id).toList(),
+                strongestMethod(targets, findings), timing, mergeIds, findings.candidates(), failures));
+    }
+
+    /** The lead and the leads marked "not a duplicate" of it: none of them is ever merged into it. */
+    private Set<LeadId> itselfAndMarked(TenantId tenant, LeadId lead) {
+        Set<LeadId> excluded = new HashSet<>();
+        excluded.add(lead);
+        ports.notDuplicates().markedWith(tenant, lead).forEach(record -> {
+            if (record instanceof LeadId marked) {
+                excluded.add(marked);
+            }
+        });
+        return excluded;
     }
 
     /**

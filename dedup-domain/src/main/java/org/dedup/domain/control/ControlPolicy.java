@@ -39,11 +39,6 @@ final class ControlPolicy {
         return matchers.enabledWhere(settings, ControlTraits::checksAfterUpdate);
     }
 
-    /** The enabled methods that check the leads of some channel right after they were added. */
-    static Set<MatchMethod> afterAddOnAnyChannel(InstalledMatchers matchers, DuplicateControlSettings settings) {
-        return matchers.enabledWhere(settings, traits -> !traits.afterAddFrom().isEmpty());
-    }
-
     /**
      * Drops the candidates of the methods that merge only where an incoming-leads stage is involved, unless the
      * lead or the candidate is in such a stage.

@@ -95,5 +95,13 @@ public interface DecisionLog {
         public Recording(TenantId tenant, Optional<IdempotencyKey> key, Decision decision, Instant at) {
             this(tenant, key, Optional.empty(), decision, at);
         }
+
+        /**
+         * The decision of a later check (after a lead was added or updated), under no idempotency key: a retry of the
+         * request is answered with the request's own decision.
+         */
+        public static Recording ofLaterCheck(TenantId tenant, Decision decision, Instant at, Optional<String> actor) {
+            return new Recording(tenant, Optional.empty(), Optional.empty(), decision, at, actor);
+        }
     }
 }

@@ -1,12 +1,8 @@
 package org.dedup.domain.control;
 
 import static org.dedup.domain.control.ControlPolicy.afterAddMethods;
-import static org.dedup.domain.control.ControlPolicy.afterAddOnAnyChannel;
 import static org.dedup.domain.control.ControlPolicy.afterUpdateMethods;
 import static org.dedup.domain.control.ControlPolicy.arrivalMethods;
-import static org.dedup.domain.control.ControlPolicy.incomingStageCondition;
-import static org.dedup.domain.control.ControlPolicy.strongestMethod;
-import static org.dedup.domain.control.ControlPolicy.targets;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchContext;
@@ -25,7 +20,6 @@ import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.match.MatcherFailure;
 import org.dedup.domain.merge.ConflictMerge;
-import org.dedup.domain.merge.MergeId;
 import org.dedup.domain.model.ContactRole;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
@@ -71,7 +65,7 @@ public final class DuplicateControl {
         this.ports = ports;
         this.matchers = matchers;
         this.decider = new ArrivalDecider(ports, matchers, conflictMerge, clock, limits.genericKeyLeads());
-        this.batch = new ArrivalBatch(ports, decider);
+        this.batch = new ArrivalBatch(ports, decider, clock);
         this.clock = clock;
     }
 
@@ -102,22 +96,13 @@ public final class DuplicateControl {
     }
 
     /**
-     * Whether arrivals of the tenant may be {@linkplain #receiveTogether received together}: not while it enables a
-     * method that checks leads right after they were added (as BIG DATA), whose check must see the checks of the
-     * leads before it.
-     */
-    public boolean receivesTogether(TenantId tenant) {
-        return afterAddOnAnyChannel(matchers, ports.settings().settings(tenant)).isEmpty();
-    }
-
-    /**
      * Decides several arrivals of one tenant in one transaction, each as if it had arrived alone after the ones before
-     * it (a later one finds the leads the earlier ones created or changed), with the reads and writes of all of them
-     * grouped into a few round trips. All or nothing, and nothing after the commit: when it throws, none of them was
-     * stored, and the caller may decide them one by one instead.
+     * it (a later one finds the leads the earlier ones created or changed, and the check right after a lead was added,
+     * as BIG DATA's, runs before the next arrival is decided), with the reads and writes of all of them grouped into a
+     * few round trips. All or nothing, and nothing after the commit: when it throws, none of them was stored, and the
+     * caller may decide them one by one instead.
      *
-     * @throws IllegalArgumentException when the arrivals are of several tenants, or the tenant does not
-     *                                  {@linkplain #receivesTogether receive together}
+     * @throws IllegalArgumentException when the arrivals are of several tenants
      */
     public List<Decision> receiveTogether(List<LeadArrival> arrivals) {
         TenantId tenant = arrivals.getFirst().incoming().tenant();
@@ -125,11 +110,6 @@ public final class DuplicateControl {
             throw new IllegalArgumentException("arrivals received together belong to one tenant, here " + tenant);
         }
         DuplicateControlSettings settings = ports.settings().settings(tenant);
-        Set<MatchMethod> afterAdd = afterAddOnAnyChannel(matchers, settings);
-        if (!afterAdd.isEmpty()) {
-            throw new IllegalArgumentException("tenant " + tenant + " checks " + afterAdd + " after each lead is "
-                    + "added: its arrivals are decided one by one");
-        }
         List<ProbedArrival> probed = arrivals.stream().map(a -> probe(a, settings)).toList();
         return ports.transactor().inTransaction(() -> batch.decide(probed)).stream().map(Arrival::decision).toList();
     }
@@ -197,8 +177,8 @@ public final class DuplicateControl {
 
     /** Records a decision of a later check (after an add or an update) with who sent the request that led to it. */
     private void record(TenantId tenant, Decision decision, Optional<String> actor) {
-        ports.decisions().recordAll(List.of(new DecisionLog.Recording(tenant, Optional.empty(), Optional.empty(),
-                decision, clock.instant(), actor)));
+        ports.decisions().recordAll(List.of(DecisionLog.Recording.ofLaterCheck(tenant, decision, clock.instant(),
+                actor)));
     }
 
     /**
@@ -223,23 +203,31 @@ public final class DuplicateControl {
         Map<Matcher, Set<MatchKey>> probes = decider.search().probe(profile, arrivalMethods(matchers, settings,
                 lead.source()),
                 context, failures);
-        return new ProbedArrival(lead, profile, context, probes, arrival.key(), arrival.fingerprint(), arrival.actor(),
-                now, failures);
+        Set<MatchMethod> afterAdd = afterAddMethods(matchers, settings, lead.source());
+        return new ProbedArrival(lead, profile, context, probes,
+                afterAdd.isEmpty() ? Optional.empty() : Optional.of(laterProbes(profile, afterAdd, context)),
+                arrival.key(), arrival.fingerprint(), arrival.actor(), now, failures);
     }
 
-    /** The check right after a lead was added, by the methods that check its channel then. */
+    /**
+     * The check right after a lead was added, by the methods that check its channel then. The lead was stored as it
+     * arrived (created, or kept beside too many matches), so the probes made on arrival are its own.
+     */
     private Decision afterArrival(ProbedArrival probed, Arrival arrival) {
-        Set<MatchMethod> methods = afterAddMethods(matchers, probed.settings(), probed.lead().source());
-        if (arrival.replayed() || arrival.decision() instanceof Decision.Merged || methods.isEmpty()) {
+        Optional<LaterProbes> check = arrival.replayed() ? Optional.empty()
+                : probed.afterAddCheck(arrival.decision());
+        if (check.isEmpty()) {
             return arrival.decision();
         }
-        TenantId tenant = probed.lead().tenant();
-        // the lead was stored as it arrived (created, or kept beside too many matches): its probes need no read
-        Optional<Decision> afterAdd = arrival.decision().lead().equals(probed.lead().id())
-                ? laterCheck(probed.lead(), MergeTiming.AFTER_ADD, methods)
-                : laterCheck(tenant, arrival.decision().lead(), MergeTiming.AFTER_ADD, methods);
-        afterAdd.ifPresent(d -> record(tenant, d, probed.actor()));
+        Optional<Decision> afterAdd = laterCheck(probed.lead().id(), check.get(), MergeTiming.AFTER_ADD);
+        afterAdd.ifPresent(d -> record(probed.lead().tenant(), d, probed.actor()));
         return afterAdd.orElse(arrival.decision());
+    }
+
+    /** The probe keys of {@code profile} for {@code methods}, which check it after it was stored. */
+    private LaterProbes laterProbes(LeadProfile profile, Set<MatchMethod> methods, MatchContext context) {
+        List<MatcherFailure> failures = new ArrayList<>();
+        return new LaterProbes(decider.search().probe(profile, methods, context, failures), context, failures);
     }
 
     /**
@@ -309,57 +297,21 @@ public final class DuplicateControl {
             return Optional.empty();
         }
         TenantId tenant = unlocked.tenant();
-        LeadId leadId = unlocked.id();
         DuplicateControlSettings settings = ports.settings().settings(tenant);
         MatchContext context = new MatchContext(tenant, settings,
                 PreconfiguredRules.orPreconfigured(ports.settings().rules(tenant)));
-        List<MatcherFailure> probeFailures = new ArrayList<>();
-        LeadProfile unlockedProfile = matchers.profile(unlocked, settings.standardization());
-        Map<Matcher, Set<MatchKey>> probes = decider.search().probe(unlockedProfile, methods, context,
-                probeFailures);
-        return decidedAgainWhileStale(lockedFirst -> ports.transactor().inTransaction(() -> {
-            List<MatcherFailure> failures = new ArrayList<>(probeFailures);
-            ports.keyLocks().lock(tenant, CandidateSearch.allKeys(probes));
-            decider.lockLeads(tenant, lockedFirst);
-            Optional<Lead> current = ports.leads().find(tenant, leadId);
-            if (current.isEmpty()) {
-                return Optional.<Decision>empty();
-            }
-            Lead lead = current.get();
-            LeadProfile profile = matchers.profile(lead, settings.standardization());
-            Findings findings = incomingStageCondition(matchers, lead,
-                    decider.search().find(profile, probes, context, itselfAndMarked(tenant, leadId), failures));
-            List<Lead> duplicates = findings.duplicates();
-            if (duplicates.isEmpty() || duplicates.size() > settings.mergeLimit()) {
-                return Optional.<Decision>empty();
-            }
-            List<Lead> targets = targets(duplicates, settings);
-            if (!targets.isEmpty()) {
-                decider.lockTargets(tenant, Stream.concat(targets.stream(), Stream.of(lead)).toList(), lockedFirst);
-            }
-            List<MergeId> mergeIds = new ArrayList<>();
-            for (Lead target : targets) {
-                // the stored lead is deleted by its first merge; the merges after it take its values as incoming
-                boolean first = mergeIds.isEmpty();
-                mergeIds.add(decider.mergeInto(target, lead, first ? List.of(lead) : List.of(),
-                        first ? List.of() : List.of(lead), findings, settings, failures));
-            }
-            return targets.isEmpty() ? Optional.<Decision>empty()
-                    : Optional.<Decision>of(new Decision.Merged(targets.stream().map(Lead::id).toList(),
-                    strongestMethod(targets, findings), timing, mergeIds, findings.candidates(), failures));
-        }));
+        return laterCheck(unlocked.id(), laterProbes(matchers.profile(unlocked, settings.standardization()), methods,
+                context), timing);
     }
 
-    /** The lead and the leads marked "not a duplicate" of it: none of them is ever merged into it. */
-    private Set<LeadId> itselfAndMarked(TenantId tenant, LeadId lead) {
-        Set<LeadId> excluded = new HashSet<>();
-        excluded.add(lead);
-        ports.notDuplicates().markedWith(tenant, lead).forEach(record -> {
-            if (record instanceof LeadId marked) {
-                excluded.add(marked);
-            }
-        });
-        return excluded;
+    /** The later check of the lead in a transaction of its own, its probe keys locked first. */
+    private Optional<Decision> laterCheck(LeadId leadId, LaterProbes probes, MergeTiming timing) {
+        TenantId tenant = probes.context().tenant();
+        return decidedAgainWhileStale(lockedFirst -> ports.transactor().inTransaction(() -> {
+            ports.keyLocks().lock(tenant, probes.lockKeys());
+            decider.lockLeads(tenant, lockedFirst);
+            return decider.checkAgain(leadId, probes, timing, lockedFirst);
+        }));
     }
 
     /** A lead whose contacts name no primary contact gets its first contact as primary. */

@@ -17,11 +17,14 @@ import org.dedup.domain.standardize.LeadProfile;
 
 /**
  * An arrival made a lead and standardized, with the probe keys of each matcher that checks it and the failures of
- * those that could not, ready to be decided.
+ * those that could not, ready to be decided; and, when methods check its channel right after the lead was added, the
+ * probe keys of that check ({@code afterAdd}), made from the lead as it arrived, which is the lead stored when it is
+ * not merged on arrival.
  */
 record ProbedArrival(Lead lead, LeadProfile profile, MatchContext context, Map<Matcher, Set<MatchKey>> probes,
-                     Optional<IdempotencyKey> key, Optional<RequestFingerprint> fingerprint, Optional<String> actor,
-                     Instant now, List<MatcherFailure> failures) {
+                     Optional<LaterProbes> afterAdd, Optional<IdempotencyKey> key,
+                     Optional<RequestFingerprint> fingerprint, Optional<String> actor, Instant now,
+                     List<MatcherFailure> failures) {
 
     DuplicateControlSettings settings() {
         return context.settings();
@@ -30,6 +33,14 @@ record ProbedArrival(Lead lead, LeadProfile profile, MatchContext context, Map<M
     /** The first decision under this arrival's idempotency key, when {@code earlier} is one: its replay. */
     Optional<Decision> replayOf(Optional<DecisionLog.KeyedDecision> earlier) {
         return earlier.map(first -> first.replayedFor(lead.tenant(), key.orElseThrow(), fingerprint));
+    }
+
+    /**
+     * The check right after the lead was added that follows {@code decision}, when one does: a lead merged on arrival
+     * was not added.
+     */
+    Optional<LaterProbes> afterAddCheck(Decision decision) {
+        return decision instanceof Decision.Merged ? Optional.empty() : afterAdd;
     }
 
     /** How this arrival's decision is recorded. */

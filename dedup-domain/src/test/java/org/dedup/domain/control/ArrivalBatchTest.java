@@ -3,9 +3,9 @@ package org.dedup.domain.control;
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
@@ -22,7 +24,10 @@ import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.match.MatchKey;
 import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.LinkedContact;
+import org.dedup.domain.model.PipelineStage;
+import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
 import org.dedup.domain.settings.ConflictPolicy;
 import org.dedup.domain.settings.DuplicateControlSettings;
@@ -31,6 +36,7 @@ import org.dedup.domain.settings.MultiMatchPolicy;
 import org.dedup.domain.testing.DuplicateControlFixture;
 import org.dedup.domain.testing.LeadBuilder;
 import org.dedup.domain.testing.KommoMethods;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Arrivals received together: decided as if one by one, with their reads, locks and writes grouped. */
@@ -49,7 +55,7 @@ class ArrivalBatchTest {
                     .withMultiMatchPolicy(MultiMatchPolicy.values()[random.nextInt(3)])
                     .withConflictPolicy(ConflictPolicy.values()[random.nextInt(2)])
                     .withMergeLimit(1 + random.nextInt(3));
-            List<LeadArrival> arrivals = randomArrivals(random, 12 + random.nextInt(30));
+            List<LeadArrival> arrivals = randomArrivals(random, 12 + random.nextInt(30), lead -> lead);
             DuplicateControlFixture oneByOne = fixture(settings);
             DuplicateControlFixture together = fixture(settings);
 
@@ -150,16 +156,125 @@ class ArrivalBatchTest {
         assertEquals(0, fixture.leads.count(TENANT));
     }
 
-    @Test
-    void arrivalsOfATenantCheckingBigDataAfterEachLeadIsAddedAreNeverReceivedTogether() {
-        DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
-                .withMethods(Set.of(MatchMethod.EMAIL, KommoMethods.BIG_DATA)));
-        List<LeadArrival> arrivals = List.of(arrival(anIncomingLead().withEmail("jane@x.io")),
-                arrival(anIncomingLead().withEmail("joe@x.io")));
+    @Nested
+    class CheckedRightAfterTheyWereAdded {
+        @Test
+        void leadsReceivedTogetherAreDecidedAndMergedAsIfTheyArrivedOneByOne() {
+            int mergedAfterAdd = 0;
+            for (long seed = 1; seed <= 60; seed++) {
+                Random random = new Random(seed);
+                DuplicateControlSettings settings = DuplicateControlSettings.defaults()
+                        .withMethods(Set.of(MatchMethod.EMAIL, KommoMethods.BIG_DATA))
+                        .withMultiMatchPolicy(MultiMatchPolicy.values()[random.nextInt(3)])
+                        .withConflictPolicy(ConflictPolicy.values()[random.nextInt(2)])
+                        .withMergeLimit(1 + random.nextInt(3));
+                List<Lead> earlier = IntStream.range(0, random.nextInt(4))
+                        .mapToObj(i -> varied(LeadBuilder.aLead(), random).build()).toList();
+                List<LeadArrival> arrivals = randomArrivals(random, 12 + random.nextInt(30),
+                        lead -> varied(lead, random));
+                DuplicateControlFixture oneByOne = fixture(settings, earlier);
+                DuplicateControlFixture together = fixture(settings, earlier);
 
-        assertFalse(fixture.control.receivesTogether(TENANT));
-        assertThrows(IllegalArgumentException.class, () -> fixture.control.receiveTogether(arrivals));
-        assertEquals(0, fixture.leads.count(TENANT));
+                List<String> alone = arrivals.stream().map(a -> outcome(oneByOne.control.receive(a))).toList();
+                List<String> batched = new ArrayList<>();
+                for (int from = 0; from < arrivals.size(); ) {
+                    int to = Math.min(arrivals.size(), from + 1 + random.nextInt(8));
+                    together.control.receiveTogether(arrivals.subList(from, to))
+                            .forEach(d -> batched.add(outcome(d)));
+                    from = to;
+                }
+
+                String context = "seed " + seed + ", " + settings.multiMatchPolicy() + ", "
+                        + settings.conflictPolicy() + ", merge limit " + settings.mergeLimit();
+                assertEquals(alone, batched, context);
+                mergedAfterAdd += (int) alone.stream().filter(d -> d.contains("AFTER_ADD")).count();
+                assertEquals(stored(oneByOne), stored(together), context);
+                assertEquals(journal(oneByOne), journal(together), context);
+                assertEquals(logged(oneByOne), logged(together), context);
+                assertEquals(notes(oneByOne, earlier), notes(together, earlier), context);
+            }
+            assertTrue(mergedAfterAdd > 100, "merges right after an add: " + mergedAfterAdd);
+        }
+
+        @Test
+        void anArrivalReceivedTogetherIsMergedRightAfterItWasAddedIntoTheLeadAnEarlierOneCreated() {
+            DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
+                    .withMethods(Set.of(MatchMethod.EMAIL, KommoMethods.BIG_DATA)));
+
+            List<Decision> decisions = fixture.control.receiveTogether(List.of(
+                    arrival(anIncomingLead().from(SourceChannel.WEB_FORM).withContactName("Ivan Petrov")
+                            .inStage(PipelineStage.incoming("sales"))),
+                    arrival(anIncomingLead().from(SourceChannel.WEB_FORM).withContactName("Ivan Petrov")
+                            .withEmail("ivan@x.io"))));
+
+            Decision.Created created = assertInstanceOf(Decision.Created.class, decisions.get(0));
+            Decision.Merged merged = assertInstanceOf(Decision.Merged.class, decisions.get(1));
+            assertEquals(MergeTiming.AFTER_ADD, merged.timing());
+            assertEquals(List.of(created.lead()), merged.mergedInto());
+            assertEquals(1, fixture.leads.count(TENANT));
+            assertEquals(List.of("Created", "Created", "Merged AFTER_ADD big_data"), logged(fixture));
+        }
+
+        @Test
+        void theKeysOfTheCheckRightAfterAnAddAreLockedWithTheArrivalsAndTheLeadsItMergesWithTheirs() {
+            DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
+                    .withMethods(Set.of(MatchMethod.EMAIL, KommoMethods.BIG_DATA)));
+            Lead ivan = fixture.stored(LeadBuilder.aLead().withContactName("Ivan Petrov")
+                    .inStage(PipelineStage.incoming("sales")));
+            List<Set<MatchKey>> locked = new ArrayList<>();
+            DuplicateControl control = fixture.controlWithLocks((tenant, keys) -> {
+                locked.add(Set.copyOf(keys));
+                fixture.transactor.lock(tenant, keys);
+            });
+
+            List<Decision> decisions = control.receiveTogether(List.of(
+                    arrival(anIncomingLead().from(SourceChannel.WEB_FORM).withContactName("Ivan Petrov")),
+                    arrival(anIncomingLead().from(SourceChannel.WEB_FORM).withEmail("new@x.io"))));
+
+            assertEquals(2, locked.size(), "every arrival's keys and after-add keys, then every lead merged");
+            assertTrue(locked.get(0).stream().anyMatch(key -> key.namespace().equals("test_name")), locked.get(0)
+                    .toString());
+            LeadId added = assertInstanceOf(Decision.Merged.class, decisions.get(0)).mergedInto().getFirst();
+            assertEquals(ivan.id(), added);
+            assertTrue(locked.get(1).contains(new MatchKey("lead", ivan.id().value().toString())));
+            assertEquals(2, locked.get(1).size(), "the lead merged into and the lead added and merged away");
+        }
+    }
+
+    private static LeadBuilder varied(LeadBuilder lead, Random random) {
+        SourceChannel[] channels = SourceChannel.values();
+        return lead.from(channels[random.nextInt(channels.length)])
+                .inStage(random.nextInt(3) == 0 ? PipelineStage.of("sales", "qualified")
+                        : PipelineStage.incoming("sales"))
+                .withContactName(NAMES[random.nextInt(NAMES.length)]);
+    }
+
+    private static DuplicateControlFixture fixture(DuplicateControlSettings settings, List<Lead> stored) {
+        DuplicateControlFixture fixture = fixture(settings);
+        stored.forEach(lead -> fixture.leads.insert(lead, fixture.matchers.indexKeys(lead, settings,
+                new ArrayList<>())));
+        return fixture;
+    }
+
+    /** A decision as its kind, and for a merge when and by which method. */
+    private static String outcome(Decision decision) {
+        return decision instanceof Decision.Merged merged
+                ? "Merged " + merged.timing() + " " + merged.method().id() + " into " + merged.mergedInto().size()
+                : kind(decision);
+    }
+
+    private static List<String> logged(DuplicateControlFixture fixture) {
+        return fixture.decisions.recordings(TENANT).stream().map(r -> outcome(r.decision())
+                .replaceAll(" into \\d+", "")).toList();
+    }
+
+    private static List<String> journal(DuplicateControlFixture fixture) {
+        return fixture.journal.recent(TENANT, 1_000).stream().map(entry -> entry.kind() + " "
+                + entry.absorbed().size()).sorted().toList();
+    }
+
+    private static List<Integer> notes(DuplicateControlFixture fixture, List<Lead> earlier) {
+        return earlier.stream().map(lead -> fixture.activities.notesOf(TENANT, lead.id()).size()).toList();
     }
 
     private static DuplicateControlFixture fixture(DuplicateControlSettings settings) {
@@ -174,7 +289,7 @@ class ArrivalBatchTest {
         return new LeadArrival(lead.incoming(), Optional.empty());
     }
 
-    private static List<LeadArrival> randomArrivals(Random random, int count) {
+    private static List<LeadArrival> randomArrivals(Random random, int count, UnaryOperator<LeadBuilder> varied) {
         List<LeadArrival> arrivals = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             if (!arrivals.isEmpty() && random.nextInt(10) == 0) {
@@ -191,7 +306,7 @@ class ArrivalBatchTest {
             }
             Optional<IdempotencyKey> key = random.nextBoolean() ? Optional.of(new IdempotencyKey("request-" + i))
                     : Optional.empty();
-            arrivals.add(new LeadArrival(lead.incoming(), key));
+            arrivals.add(new LeadArrival(varied.apply(lead).incoming(), key));
         }
         return arrivals;
     }

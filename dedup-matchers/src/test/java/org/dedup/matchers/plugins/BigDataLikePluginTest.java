@@ -4,15 +4,16 @@ import static org.dedup.domain.testing.LeadBuilder.TENANT;
 import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.dedup.domain.control.Decision;
+import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.control.MergeTiming;
 import org.dedup.domain.match.Matcher;
 import org.dedup.domain.model.ContactRole;
@@ -134,10 +135,19 @@ class BigDataLikePluginTest {
         }
 
         @Test
-        void aTenantUsingItHasItsArrivalsDecidedOneByOne() {
-            assertFalse(fixture.control.receivesTogether(TENANT));
-            fixture.enable(MatchMethod.EMAIL);
-            assertTrue(fixture.control.receivesTogether(TENANT));
+        void arrivalsReceivedTogetherAreEachCheckedRightAfterItIsAdded() {
+            Lead existing = existingIn(PipelineStage.incoming("sales"));
+            List<Decision> decisions = fixture.control.receiveTogether(List.of(
+                    new LeadArrival(anIncomingLead().from(SourceChannel.WEB_FORM).withContactName("Ivan Petrov")
+                            .incoming(), Optional.empty()),
+                    new LeadArrival(anIncomingLead().from(SourceChannel.CALL).withContactName("Olga Petrova")
+                            .incoming(), Optional.empty())));
+
+            Decision.Merged merged = assertInstanceOf(Decision.Merged.class, decisions.get(0));
+            assertEquals(MergeTiming.AFTER_ADD, merged.timing());
+            assertEquals(List.of(existing.id()), merged.mergedInto());
+            assertInstanceOf(Decision.Created.class, decisions.get(1));
+            assertEquals(2, fixture.leads.count(TENANT));
         }
     }
 
