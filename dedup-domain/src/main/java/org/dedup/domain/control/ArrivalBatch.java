@@ -56,8 +56,9 @@ final class ArrivalBatch {
         Map<IdempotencyKey, DecisionLog.KeyedDecision> earlier = new HashMap<>(ports.decisions()
                 .findByIdempotencyKeys(tenant, arrivals.stream().flatMap(a -> a.key().stream()).distinct().toList()));
         BatchLeads leads = BatchLeads.read(ports.leads(), tenant, arrivals.getFirst().settings().scope(),
-                arrivals.stream().flatMap(a -> Stream.concat(a.probes().values().stream(),
-                        a.afterAdd().stream().flatMap(later -> later.probes().values().stream()))).toList(),
+                arrivals.stream().flatMap(a -> Stream.concat(decider.search().keySets(a.probes()).stream(),
+                        a.afterAdd().stream().flatMap(later -> decider.search().keySets(later.probes()).stream())))
+                        .toList(),
                 CandidateSearch.CANDIDATE_LIMIT);
         PendingJournal journal = new PendingJournal(ports.journal());
         Set<MatchKey> leadLocks = new HashSet<>();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchCandidate;
@@ -70,19 +71,53 @@ public final class CandidateSearch {
                 failures);
     }
 
-    /** The stored leads in scope that share a probe key with each matcher, by one lookup for all matchers. */
+    /**
+     * The key sets a lookup of {@code probes} asks the store for, in the matchers' order: a matcher's keys together,
+     * its candidates being the leads that share any of them; but a matcher that blocks as a trained model does
+     * ({@link InstalledMatchers#maxBlock}) each key alone, so that a key shared by more leads than its largest block
+     * can be told and skipped.
+     */
+    List<Set<MatchKey>> keySets(Map<Matcher, Set<MatchKey>> probes) {
+        return lookups(probes).stream().map(Lookup::keys).toList();
+    }
+
+    /** One key set of a lookup: whose it is, and the most leads it may find to be a block its matcher scores. */
+    private record Lookup(Matcher matcher, Set<MatchKey> keys, int maxBlock) {
+    }
+
+    private List<Lookup> lookups(Map<Matcher, Set<MatchKey>> probes) {
+        List<Lookup> lookups = new ArrayList<>();
+        probes.forEach((matcher, keys) -> matchers.maxBlock(matcher.method()).ifPresentOrElse(
+                maxBlock -> keys.forEach(key -> lookups.add(new Lookup(matcher, Set.of(key), maxBlock))),
+                () -> lookups.add(new Lookup(matcher, keys, CANDIDATE_LIMIT))));
+        return lookups;
+    }
+
+    /**
+     * The stored leads in scope that share a probe key with each matcher, by one lookup for all matchers; for a
+     * matcher that blocks, the leads of its keys' blocks that are not too large, the first {@value #CANDIDATE_LIMIT}
+     * in id order. Without that a common first name's block held the first 200 of thousands of leads, neither a
+     * choice the model was evaluated on (its blocking skips such a block) nor a bounded cost.
+     */
     private LookedUp lookUp(Map<Matcher, Set<MatchKey>> probes, MatchContext context, Set<LeadId> excluded) {
-        List<Matcher> order = List.copyOf(probes.keySet());
-        List<List<LeadId>> found = leads.findByKeySets(context.tenant(), order.stream().map(probes::get).toList(),
+        List<Lookup> lookups = lookups(probes);
+        List<List<LeadId>> found = leads.findByKeySets(context.tenant(), lookups.stream().map(Lookup::keys).toList(),
                 context.settings().scope(), CANDIDATE_LIMIT);
-        Map<Matcher, List<LeadId>> byMatcher = new LinkedHashMap<>();
-        for (int i = 0; i < order.size(); i++) {
-            List<LeadId> ids = found.get(i).stream().filter(id -> !excluded.contains(id)).toList();
-            if (!ids.isEmpty()) {
-                byMatcher.put(order.get(i), ids);
+        Map<Matcher, Set<LeadId>> byMatcher = new LinkedHashMap<>();
+        for (int i = 0; i < lookups.size(); i++) {
+            Lookup lookup = lookups.get(i);
+            Set<LeadId> ids = byMatcher.computeIfAbsent(lookup.matcher(), m -> new TreeSet<>(LeadId.STORE_ORDER));
+            if (found.get(i).size() <= lookup.maxBlock()) {
+                found.get(i).stream().filter(id -> !excluded.contains(id)).forEach(ids::add);
             }
         }
-        return new LookedUp(byMatcher);
+        Map<Matcher, List<LeadId>> candidates = new LinkedHashMap<>();
+        byMatcher.forEach((matcher, ids) -> {
+            if (!ids.isEmpty()) {
+                candidates.put(matcher, ids.stream().limit(CANDIDATE_LIMIT).toList());
+            }
+        });
+        return new LookedUp(candidates);
     }
 
     /** Loads the looked-up leads by one batch and lets each matcher confirm the candidates its own keys found. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -22,6 +23,7 @@ import org.dedup.domain.standardize.StandardizationOptions;
 public final class InstalledMatchers {
     private final Map<MatchMethod, Matcher> byMethod = new LinkedHashMap<>();
     private final Map<MatchMethod, ControlTraits> traits = new LinkedHashMap<>();
+    private final Map<MatchMethod, Integer> maxBlocks = new LinkedHashMap<>();
     private final RecordStandardizer standardizer;
     private final MatcherGuard guard;
 
@@ -32,6 +34,8 @@ public final class InstalledMatchers {
             }
             traits.put(matcher.method(), Require.nonNull(matcher.controlTraits(),
                     "control traits of method " + matcher.method()));
+            matcher.recordLinker().flatMap(RecordLinker::blocking)
+                    .ifPresent(blocking -> maxBlocks.put(matcher.method(), blocking.maxBlock()));
         }
         this.standardizer = Require.nonNull(standardizer, "standardizer");
         this.guard = Require.nonNull(guard, "matcher guard");
@@ -63,6 +67,15 @@ public final class InstalledMatchers {
     /** The traits the matcher of {@code method} declared; {@link ControlTraits#DEFAULT} when none is installed. */
     public ControlTraits traits(MatchMethod method) {
         return traits.getOrDefault(method, ControlTraits.DEFAULT);
+    }
+
+    /**
+     * The largest block of leads the matcher of {@code method} scores, when it blocks as a trained model does
+     * ({@link RecordLinker.Blocking#maxBlock()}): a key shared by more leads tells it nothing, and the bulk search skips
+     * such a block. Read once, when the matcher is installed; empty for a matcher that does not block so.
+     */
+    public Optional<Integer> maxBlock(MatchMethod method) {
+        return Optional.ofNullable(maxBlocks.get(method));
     }
 
     /** Each installed method's health, in installation order. */
