@@ -56,8 +56,8 @@ final class ArrivalBatch {
         Map<IdempotencyKey, DecisionLog.KeyedDecision> earlier = new HashMap<>(ports.decisions()
                 .findByIdempotencyKeys(tenant, arrivals.stream().flatMap(a -> a.key().stream()).distinct().toList()));
         BatchLeads leads = BatchLeads.read(ports.leads(), tenant, arrivals.getFirst().settings().scope(),
-                arrivals.stream().flatMap(a -> Stream.concat(decider.search().keySets(a.probes()).stream(),
-                        a.afterAdd().stream().flatMap(later -> decider.search().keySets(later.probes()).stream())))
+                arrivals.stream().flatMap(a -> Stream.concat(decider.search().keyLookups(a.probes()).stream(),
+                        a.afterAdd().stream().flatMap(later -> decider.search().keyLookups(later.probes()).stream())))
                         .toList(),
                 CandidateSearch.CANDIDATE_LIMIT);
         PendingJournal journal = new PendingJournal(ports.journal());

@@ -48,21 +48,28 @@ final class BatchLeads implements LeadRepository {
         this.scope = scope;
     }
 
-    /** The leads in {@code scope} found under each of {@code keySets} (at most {@code limit} each), read up front. */
+    /**
+     * The leads in {@code scope} found under the key set of each of {@code lookups} (at most {@code limit} each), read
+     * up front; those of a set that found more than its lookup's largest block only looked up (the search skips them).
+     */
     static BatchLeads read(LeadRepository store, TenantId tenant, SearchScope scope,
-                           List<? extends Collection<MatchKey>> keySets, int limit) {
+                           List<CandidateSearch.KeyLookup> lookups, int limit) {
         BatchLeads leads = new BatchLeads(store, tenant, scope);
-        leads.lookUp(keySets, limit);
+        leads.lookUp(lookups, limit);
         return leads;
     }
 
-    private void lookUp(List<? extends Collection<MatchKey>> keySets, int limit) {
-        List<? extends Collection<MatchKey>> distinct = keySets.stream().distinct().toList();
+    private void lookUp(List<CandidateSearch.KeyLookup> lookups, int limit) {
+        Map<Set<MatchKey>, Integer> maxBlocks = new LinkedHashMap<>();
+        lookups.forEach(lookup -> maxBlocks.merge(lookup.keys(), lookup.maxBlock(), Math::max));
+        List<Set<MatchKey>> distinct = List.copyOf(maxBlocks.keySet());
         List<List<LeadId>> found = store.findByKeySets(tenant, distinct, scope, limit);
         Set<LeadId> ids = new LinkedHashSet<>();
         for (int i = 0; i < distinct.size(); i++) {
             lookedUp.put(distinct.get(i), found.get(i));
-            ids.addAll(found.get(i));
+            if (found.get(i).size() <= maxBlocks.get(distinct.get(i))) {
+                ids.addAll(found.get(i));
+            }
         }
         store.findAll(tenant, ids).forEach(lead -> read.put(lead.id(), lead));
     }

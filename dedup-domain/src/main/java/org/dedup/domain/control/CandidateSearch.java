@@ -77,20 +77,16 @@ public final class CandidateSearch {
      * ({@link InstalledMatchers#maxBlock}) each key alone, so that a key shared by more leads than its largest block
      * can be told and skipped.
      */
-    List<Set<MatchKey>> keySets(Map<Matcher, Set<MatchKey>> probes) {
-        return lookups(probes).stream().map(Lookup::keys).toList();
-    }
-
-    /** One key set of a lookup: whose it is, and the most leads it may find to be a block its matcher scores. */
-    private record Lookup(Matcher matcher, Set<MatchKey> keys, int maxBlock) {
-    }
-
-    private List<Lookup> lookups(Map<Matcher, Set<MatchKey>> probes) {
-        List<Lookup> lookups = new ArrayList<>();
+    List<KeyLookup> keyLookups(Map<Matcher, Set<MatchKey>> probes) {
+        List<KeyLookup> lookups = new ArrayList<>();
         probes.forEach((matcher, keys) -> matchers.maxBlock(matcher.method()).ifPresentOrElse(
-                maxBlock -> keys.forEach(key -> lookups.add(new Lookup(matcher, Set.of(key), maxBlock))),
-                () -> lookups.add(new Lookup(matcher, keys, CANDIDATE_LIMIT))));
+                maxBlock -> keys.forEach(key -> lookups.add(new KeyLookup(matcher, Set.of(key), maxBlock))),
+                () -> lookups.add(new KeyLookup(matcher, keys, CANDIDATE_LIMIT))));
         return lookups;
+    }
+
+    /** One key set of a lookup: whose it is, and the most leads it may find to be a block its matcher looks at. */
+    record KeyLookup(Matcher matcher, Set<MatchKey> keys, int maxBlock) {
     }
 
     /**
@@ -100,12 +96,12 @@ public final class CandidateSearch {
      * choice the model was evaluated on (its blocking skips such a block) nor a bounded cost.
      */
     private LookedUp lookUp(Map<Matcher, Set<MatchKey>> probes, MatchContext context, Set<LeadId> excluded) {
-        List<Lookup> lookups = lookups(probes);
-        List<List<LeadId>> found = leads.findByKeySets(context.tenant(), lookups.stream().map(Lookup::keys).toList(),
+        List<KeyLookup> lookups = keyLookups(probes);
+        List<List<LeadId>> found = leads.findByKeySets(context.tenant(), lookups.stream().map(KeyLookup::keys).toList(),
                 context.settings().scope(), CANDIDATE_LIMIT);
         Map<Matcher, Set<LeadId>> byMatcher = new LinkedHashMap<>();
         for (int i = 0; i < lookups.size(); i++) {
-            Lookup lookup = lookups.get(i);
+            KeyLookup lookup = lookups.get(i);
             Set<LeadId> ids = byMatcher.computeIfAbsent(lookup.matcher(), m -> new TreeSet<>(LeadId.STORE_ORDER));
             if (found.get(i).size() <= lookup.maxBlock()) {
                 found.get(i).stream().filter(id -> !excluded.contains(id)).forEach(ids::add);

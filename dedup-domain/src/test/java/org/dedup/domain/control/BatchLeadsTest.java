@@ -20,6 +20,7 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.settings.SearchScope;
 import org.dedup.domain.store.StaleRecordException;
 import org.dedup.domain.testing.InMemoryLeadRepository;
+import org.dedup.domain.testing.SharedFieldMatcher;
 import org.junit.jupiter.api.Test;
 
 /** A batch's view of the leads: what it read up front with its own writes on top, none of them stored until flushed. */
@@ -37,7 +38,11 @@ class BatchLeadsTest {
     }
 
     private BatchLeads batch(SearchScope scope) {
-        return BatchLeads.read(store, TENANT, scope, List.of(Set.of(JANE), Set.of(JOE)), LIMIT);
+        return BatchLeads.read(store, TENANT, scope, List.of(lookup(JANE), lookup(JOE)), LIMIT);
+    }
+
+    private static CandidateSearch.KeyLookup lookup(MatchKey key) {
+        return new CandidateSearch.KeyLookup(SharedFieldMatcher.email(), Set.of(key), LIMIT);
     }
 
     private static List<LeadId> inStoreOrder(Lead... leads) {
