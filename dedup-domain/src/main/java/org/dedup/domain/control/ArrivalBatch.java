@@ -64,7 +64,8 @@ final class ArrivalBatch {
         Set<MatchKey> leadLocks = new HashSet<>();
         ArrivalDecider inBatch = decider.on(new DuplicateControlPorts(leads, ports.settings(), ports.decisions(),
                 journal, ports.tasks(), ports.notes(), ports.transactor(),
-                (lockTenant, keys) -> leadLocks.addAll(sameTenant(tenant, lockTenant, keys)), ports.notDuplicates()));
+                (lockTenant, keys) -> leadLocks.addAll(sameTenant(tenant, lockTenant, keys)),
+                new BatchMarks(ports.notDuplicates(), leads::created)));
         List<Arrival> outcomes = new ArrayList<>();
         List<DecisionLog.Recording> recordings = new ArrayList<>();
         for (ProbedArrival arrival : arrivals) {

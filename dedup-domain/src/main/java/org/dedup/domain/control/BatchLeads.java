@@ -82,6 +82,11 @@ final class BatchLeads implements LeadRepository {
         written.put(lead.id(), Optional.of(indexed));
     }
 
+    /** Whether the batch inserted the lead: it exists only in this transaction. */
+    boolean created(LeadId id) {
+        return inserts.stream().anyMatch(indexed -> indexed.lead().id().equals(id));
+    }
+
     @Override
     public void update(Lead lead, Set<MatchKey> keys) {
         ownTenant(lead.tenant());

@@ -37,6 +37,10 @@ import org.dedup.domain.testing.DuplicateControlFixture;
 import org.dedup.domain.testing.LeadBuilder;
 import org.dedup.domain.testing.KommoMethods;
 import org.junit.jupiter.api.Nested;
+import org.dedup.domain.model.RecordRef;
+import org.dedup.domain.search.NotDuplicateStore;
+import org.dedup.domain.merge.ConflictMerge;
+import org.dedup.domain.search.RecordPair;
 import org.junit.jupiter.api.Test;
 
 /** Arrivals received together: decided as if one by one, with their reads, locks and writes grouped. */
@@ -213,6 +217,54 @@ class ArrivalBatchTest {
             assertEquals(List.of(created.lead()), merged.mergedInto());
             assertEquals(1, fixture.leads.count(TENANT));
             assertEquals(List.of("Created", "Created", "Merged AFTER_ADD big_data"), logged(fixture));
+        }
+
+        @Test
+        void theCheckRightAfterAnAddAsksTheStoreForNoMarksOfALeadTheBatchCreated() {
+            DuplicateControlFixture fixture = fixture(DuplicateControlSettings.defaults()
+                    .withMethods(Set.of(MatchMethod.EMAIL, KommoMethods.BIG_DATA)));
+            List<RecordRef> asked = new ArrayList<>();
+            NotDuplicateStore counted = new NotDuplicateStore() {
+                @Override
+                public void mark(TenantId tenant, RecordPair pair) {
+                    fixture.marks.mark(tenant, pair);
+                }
+
+                @Override
+                public boolean unmark(TenantId tenant, RecordPair pair) {
+                    return fixture.marks.unmark(tenant, pair);
+                }
+
+                @Override
+                public Set<RecordPair> all(TenantId tenant) {
+                    return fixture.marks.all(tenant);
+                }
+
+                @Override
+                public Set<RecordRef> markedWith(TenantId tenant, RecordRef record) {
+                    asked.add(record);
+                    return fixture.marks.markedWith(tenant, record);
+                }
+
+                @Override
+                public List<RecordPair> page(TenantId tenant, Optional<RecordPair> after, int limit) {
+                    return fixture.marks.page(tenant, after, limit);
+                }
+            };
+            DuplicateControl control = new DuplicateControl(new DuplicateControlPorts(fixture.leads, fixture.settings,
+                    fixture.decisions, fixture.journal, fixture.activities, fixture.activities, fixture.transactor,
+                    fixture.transactor, counted), fixture.matchers, new ConflictMerge(fixture.standardizer),
+                    fixture.clock);
+
+            List<Decision> together = control.receiveTogether(List.of(
+                    arrival(anIncomingLead().from(SourceChannel.WEB_FORM).withContactName("Ivan Petrov")),
+                    arrival(anIncomingLead().from(SourceChannel.WEB_FORM).withContactName("Anna Ivanova"))));
+            assertEquals(List.of(), asked, "marks of leads created by the batch");
+            Decision alone = control.receive(anIncomingLead().from(SourceChannel.WEB_FORM)
+                    .withContactName("Olga Smirnova").incoming());
+
+            assertEquals(2, together.stream().filter(Decision.Created.class::isInstance).count());
+            assertEquals(List.of(alone.lead()), asked, "one by one, the lead is committed before its check");
         }
 
         @Test
