@@ -43,13 +43,20 @@ final class ArrivalDecider {
     private final Merges merges;
     private final Clock clock;
     private final int genericKeyLeads;
+    private final CommonBlockKeys common;
 
     ArrivalDecider(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge, Clock clock,
                    int genericKeyLeads) {
+        this(ports, matchers, conflictMerge, clock, genericKeyLeads, new CommonBlockKeys());
+    }
+
+    private ArrivalDecider(DuplicateControlPorts ports, InstalledMatchers matchers, ConflictMerge conflictMerge,
+                           Clock clock, int genericKeyLeads, CommonBlockKeys common) {
         this.ports = ports;
         this.matchers = matchers;
         this.genericKeyLeads = genericKeyLeads;
-        this.search = new CandidateSearch(ports.leads(), matchers, genericKeyLeads);
+        this.common = common;
+        this.search = new CandidateSearch(ports.leads(), matchers, genericKeyLeads, common);
         this.conflictMerge = conflictMerge;
         this.merges = new Merges(ports.merging(), matchers, clock);
         this.clock = clock;
@@ -57,7 +64,7 @@ final class ArrivalDecider {
 
     /** The same decisions carried out through other ports (a batch's). */
     ArrivalDecider on(DuplicateControlPorts other) {
-        return new ArrivalDecider(other, matchers, conflictMerge, clock, genericKeyLeads);
+        return new ArrivalDecider(other, matchers, conflictMerge, clock, genericKeyLeads, common);
     }
 
     CandidateSearch search() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.dedup.domain.match.InstalledMatchers;
 import org.dedup.domain.match.MatchCandidate;
@@ -32,6 +33,7 @@ public final class CandidateSearch {
     private final LeadRepository leads;
     private final InstalledMatchers matchers;
     private final GenericKeys genericKeys;
+    private final CommonBlockKeys common;
 
     /** A search with the {@linkplain LeadLimits#defaults() default} limit of a generic key. */
     public CandidateSearch(LeadRepository leads, InstalledMatchers matchers) {
@@ -40,17 +42,30 @@ public final class CandidateSearch {
 
     /** A search for which a key shared by more than {@code genericKeyLeads} stored leads is no merge ground. */
     public CandidateSearch(LeadRepository leads, InstalledMatchers matchers, int genericKeyLeads) {
+        this(leads, matchers, genericKeyLeads, new CommonBlockKeys());
+    }
+
+    /** As {@link #CandidateSearch(LeadRepository, InstalledMatchers, int)}, sharing the common keys found. */
+    CandidateSearch(LeadRepository leads, InstalledMatchers matchers, int genericKeyLeads, CommonBlockKeys common) {
         this.leads = leads;
         this.matchers = matchers;
         this.genericKeys = new GenericKeys(leads, matchers, genericKeyLeads);
+        this.common = common;
     }
 
-    /** The probe keys of each matcher of {@code methods}; these are also the keys to lock. */
+    /**
+     * The probe keys of each matcher of {@code methods}, but the {@linkplain CommonBlockKeys common keys} of a
+     * blocking model; these are also the keys to lock.
+     */
     public Map<Matcher, Set<MatchKey>> probe(LeadProfile profile, Set<MatchMethod> methods, MatchContext context,
                                              List<MatcherFailure> failures) {
         Map<Matcher, Set<MatchKey>> probes = new LinkedHashMap<>();
         for (Matcher matcher : matchers.forMethods(methods)) {
             Set<MatchKey> keys = matchers.probeKeys(matcher, profile, context, failures);
+            if (matchers.maxBlock(matcher.method()).isPresent()) {
+                keys = keys.stream().filter(key -> !common.common(context.tenant(), key))
+                        .collect(Collectors.toUnmodifiableSet());
+            }
             if (!keys.isEmpty()) {
                 probes.put(matcher, keys);
             }
@@ -105,6 +120,8 @@ public final class CandidateSearch {
             Set<LeadId> ids = byMatcher.computeIfAbsent(lookup.matcher(), m -> new TreeSet<>(LeadId.STORE_ORDER));
             if (found.get(i).size() <= lookup.maxBlock()) {
                 found.get(i).stream().filter(id -> !excluded.contains(id)).forEach(ids::add);
+            } else if (lookup.keys().size() == 1) {
+                common.found(context.tenant(), lookup.keys().iterator().next());
             }
         }
         Map<Matcher, List<LeadId>> candidates = new LinkedHashMap<>();

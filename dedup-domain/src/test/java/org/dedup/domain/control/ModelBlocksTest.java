@@ -4,7 +4,9 @@ import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -124,5 +126,25 @@ class ModelBlocksTest {
 
         assertEquals(List.of(sameEmail.id()), assertInstanceOf(Decision.Merged.class, decisions.get(0)).mergedInto());
         assertInstanceOf(Decision.Created.class, decisions.get(1));
+    }
+
+    @Test
+    void aKeyFoundCommonIsNeitherLockedNorLookedUpAgain() {
+        Lead sameEmail = storedSmiths();
+        List<Set<MatchKey>> locked = new ArrayList<>();
+        DuplicateControl control = fixture.controlWithLocks((tenant, keys) -> {
+            locked.add(Set.copyOf(keys));
+            fixture.transactor.lock(tenant, keys);
+        });
+        MatchKey name = new MatchKey("m_name", "john smith");
+
+        control.receive(anIncomingLead().withContactName("John Smith").withEmail("first@acme.example").incoming());
+        assertTrue(locked.getFirst().contains(name), locked.toString());
+        locked.clear();
+        Decision decision = control.receive(anIncomingLead().withContactName("John Smith")
+                .withEmail("js@acme.example").incoming());
+
+        assertEquals(List.of(sameEmail.id()), assertInstanceOf(Decision.Merged.class, decision).mergedInto());
+        assertTrue(locked.stream().noneMatch(keys -> keys.contains(name)), locked.toString());
     }
 }
