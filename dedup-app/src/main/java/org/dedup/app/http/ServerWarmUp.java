@@ -1,6 +1,7 @@
 package org.dedup.app.http;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jetty.server.LocalConnector;
@@ -33,7 +34,7 @@ final class ServerWarmUp {
     /** Rounds through {@code connector} for at most {@code maximum}; none when it is zero. */
     Done run(Duration maximum, LocalConnector connector) {
         if (maximum.isZero()) {
-            return new Done(new Settling.Done(0, Duration.ZERO, Duration.ZERO, Settling.Stop.MAXIMUM),
+            return new Done(new Settling.Done(0, Duration.ZERO, Duration.ZERO, List.of(), Settling.Stop.MAXIMUM),
                     WarmUp.Done.NONE, HttpWarmUp.Done.NONE);
         }
         AtomicReference<WarmUp.Done> decided = new AtomicReference<>(WarmUp.Done.NONE);
@@ -44,9 +45,10 @@ final class ServerWarmUp {
         });
         Done done = new Done(rounds, decided.get(), sent.get());
         LOG.info("warmed up in {} rounds for {} ms: {} synthetic arrivals decided ({} merged, {} failed) and {} "
-                        + "requests sent ({} answered 200), all rolled back; the JIT compiled for {} ms; stopped {}",
+                        + "requests sent ({} answered 200), all rolled back; the JIT compiled for {} ms (per span, in % of it: {}); "
+                        + "stopped {}",
                 rounds.rounds(), rounds.took().toMillis(), done.decided().arrivals(), done.decided().merged(),
-                done.decided().failed(), done.sent().sent(), done.sent().answered(), rounds.compiled().toMillis(),
+                done.decided().failed(), done.sent().sent(), done.sent().answered(), rounds.compiled().toMillis(), rounds.spanPercents(),
                 switch (rounds.stop()) {
                     case SETTLED -> "as the JIT had settled (it compiled for less than "
                             + Math.round(Settling.SETTLED_SHARE * 100) + " % of the last " + Settling.SPAN.toSeconds()

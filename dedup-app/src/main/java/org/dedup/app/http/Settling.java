@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,9 +30,12 @@ final class Settling {
 
     /**
      * What ran: rounds, for how long, the JIT's compile time meanwhile (of all its threads: it may exceed the wall
-     * time), and why it stopped.
+     * time), the share of each span it compiled for, in percent, and why it stopped.
      */
-    record Done(int rounds, Duration took, Duration compiled, Stop stop) {
+    record Done(int rounds, Duration took, Duration compiled, List<Long> spanPercents, Stop stop) {
+        Done {
+            spanPercents = List.copyOf(spanPercents);
+        }
     }
 
     Settling(Clock clock, LongSupplier compiledMillis) {
@@ -55,6 +60,7 @@ final class Settling {
         long compiledAtStart = compiledMillis.getAsLong();
         Instant spanStart = start;
         long compiledAtSpanStart = compiledAtStart;
+        List<Long> spanPercents = new ArrayList<>();
         for (int rounds = 1; ; rounds++) {
             round.run();
             Instant now = clock.instant();
@@ -62,12 +68,13 @@ final class Settling {
             Duration took = Duration.between(start, now);
             Duration sinceStart = Duration.ofMillis(compiled - compiledAtStart);
             if (!now.isBefore(deadline)) {
-                return new Done(rounds, took, sinceStart, Stop.MAXIMUM);
+                return new Done(rounds, took, sinceStart, spanPercents, Stop.MAXIMUM);
             }
             Duration span = Duration.between(spanStart, now);
             if (span.compareTo(SPAN) >= 0) {
+                spanPercents.add(Math.round(100.0 * (compiled - compiledAtSpanStart) / span.toMillis()));
                 if (compiled - compiledAtSpanStart < span.toMillis() * SETTLED_SHARE) {
-                    return new Done(rounds, took, sinceStart, Stop.SETTLED);
+                    return new Done(rounds, took, sinceStart, spanPercents, Stop.SETTLED);
                 }
                 spanStart = now;
                 compiledAtSpanStart = compiled;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntUnaryOperator;
@@ -23,7 +24,7 @@ class SettlingTest {
         Settling.Done done = settling.run(Duration.ofMinutes(2), rounds(round -> round <= 8 ? 400 : 10));
 
         assertEquals(new Settling.Done(12, Duration.ofSeconds(6), Duration.ofMillis(8 * 400 + 4 * 10),
-                Settling.Stop.SETTLED), done);
+                List.of(80L, 80L, 2L), Settling.Stop.SETTLED), done);
     }
 
     @Test
@@ -31,14 +32,14 @@ class SettlingTest {
         Settling.Done done = settling.run(Duration.ofSeconds(10), rounds(round -> 400));
 
         assertEquals(new Settling.Done(20, Duration.ofSeconds(10), Duration.ofSeconds(8),
-                Settling.Stop.MAXIMUM), done);
+                List.of(80L, 80L, 80L, 80L), Settling.Stop.MAXIMUM), done);
     }
 
     @Test
     void aJvmThatReportsNoCompileTimeSettlesAfterItsFirstSpan() {
         Settling.Done done = settling.run(Duration.ofMinutes(2), rounds(round -> 0));
 
-        assertEquals(new Settling.Done(4, Settling.SPAN, Duration.ZERO, Settling.Stop.SETTLED), done);
+        assertEquals(new Settling.Done(4, Settling.SPAN, Duration.ZERO, List.of(0L), Settling.Stop.SETTLED), done);
     }
 
     /** Rounds of {@link #ROUND} each, the JIT compiling for {@code compiling} ms in the round numbered from 1. */
