@@ -29,6 +29,8 @@ final class HttpWarmUp {
     /** Senders at once: enough for the queue's workers to find several arrivals waiting, as under load. */
     private static final int SENDERS = 16;
     private static final int LEADS_PER_SENDER = 4;
+    /** The people the round's duplicates repeat: merged into when a batch holds both. */
+    private static final int REPEATED_PEOPLE = 4;
     private final String key = newKey();
     private final AtomicLong sent = new AtomicLong();
 
@@ -63,7 +65,7 @@ final class HttpWarmUp {
         for (int i = 0; i < LEADS_PER_SENDER; i++) {
             long n = sent.incrementAndGet();
             answered += answered(connector, request("/v1/leads", "Idempotency-Key: warm-up-http-" + n + "\r\n",
-                    SyntheticLeads.arrival((int) (n % Integer.MAX_VALUE), LEADS_PER_SENDER)));
+                    SyntheticLeads.arrival((int) (n % Integer.MAX_VALUE), REPEATED_PEOPLE)));
         }
         return answered + answered(connector, request("/v1/check", "", SyntheticLeads.stored(0)));
     }
