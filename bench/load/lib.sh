@@ -54,7 +54,7 @@ YAML
 }
 
 # start_server CONFIG LOG: `dedup serve` as its own process (JVM options SERVER_JAVA_OPTS, default a fixed 1 GB
-# heap); returns once /health answers (at most 90 s).
+# heap); returns once /health answers (at most 180 s: the port opens after the server's warm-up, 120 s at most).
 start_server() {
     local jfr=()
     if [[ -n "${SERVER_JFR:-}" ]]; then
@@ -63,7 +63,7 @@ start_server() {
     # shellcheck disable=SC2086 # SERVER_JAVA_OPTS is a list of options
     "$JAVA" ${SERVER_JAVA_OPTS:--Xms1g -Xmx1g} "${jfr[@]}" -jar "$ROOT/dedup-app/target/dedup-app.jar" --config "$1" serve >> "$2" 2>&1 &
     SERVER_PID=$!
-    for _ in $(seq 1 180); do
+    for _ in $(seq 1 360); do
         if curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; then
             echo "server $SERVER_PID up on 127.0.0.1:$PORT"
             return 0
@@ -74,7 +74,7 @@ start_server() {
         fi
         sleep 0.5
     done
-    echo "server did not answer /health within 90 s" >&2
+    echo "server did not answer /health within 180 s" >&2
     return 1
 }
 

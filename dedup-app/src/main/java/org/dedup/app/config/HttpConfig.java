@@ -17,12 +17,13 @@ import java.util.Optional;
  * @param metricsKey           when set, {@code GET /metrics} asks for {@code Authorization: Bearer <key>}; configured as the
  *                             key or its hash ({@code sha256:<hex>}), held as the hash only from construction on, as
  *                             a tenant's API key is ({@link TenantConfig}), so the plain key never stays in memory
- * @param warmUpArrivals       synthetic leads decided (and rolled back) before the port opens, so that the first
- *                             minute is served warm; 0 for none
+ * @param warmUpMaxSeconds     the longest the warm-up before the port opens may take: rounds of synthetic leads,
+ *                             decided and rolled back, until the JIT has settled, so that the first minute is served
+ *                             warm; 0 for none
  */
 public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Integer arrivalWorkers,
                          Integer maxArrivalBatch, Integer headerTimeoutMillis, Integer idleTimeoutMillis,
-                         String metricsKey, Integer warmUpArrivals) {
+                         String metricsKey, Integer warmUpMaxSeconds) {
     /**
      * A batch holds a PostgreSQL advisory lock per match key of its arrivals until it commits, in a lock table shared
      * by every session (64 per connection by default, {@code max_locks_per_transaction}): 256 arrivals of a few keys
@@ -32,8 +33,8 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
     /** Far above any lead (a few KB); a larger limit only lets one request take the heap. */
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final int MAX_TIMEOUT_MILLIS = 3_600_000;
-    private static final int DEFAULT_WARM_UP = 4_000;
-    private static final int MAX_WARM_UP = 100_000;
+    private static final int DEFAULT_WARM_UP_SECONDS = 120;
+    private static final int MAX_WARM_UP_SECONDS = 3_600;
 
     public HttpConfig {
         host = host == null ? "127.0.0.1" : host.strip();
@@ -43,7 +44,7 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
         maxArrivalBatch = maxArrivalBatch == null ? 32 : maxArrivalBatch;
         headerTimeoutMillis = headerTimeoutMillis == null ? 10_000 : headerTimeoutMillis;
         idleTimeoutMillis = idleTimeoutMillis == null ? 30_000 : idleTimeoutMillis;
-        warmUpArrivals = warmUpArrivals == null ? DEFAULT_WARM_UP : warmUpArrivals;
+        warmUpMaxSeconds = warmUpMaxSeconds == null ? DEFAULT_WARM_UP_SECONDS : warmUpMaxSeconds;
         if (host.isEmpty()) {
             throw new ConfigException("http.host", "must be an address such as 127.0.0.1 or 0.0.0.0, was empty");
         }
@@ -63,9 +64,9 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
         }
         requireTimeout("http.headerTimeoutMillis", headerTimeoutMillis);
         requireTimeout("http.idleTimeoutMillis", idleTimeoutMillis);
-        if (warmUpArrivals < 0 || warmUpArrivals > MAX_WARM_UP) {
-            throw new ConfigException("http.warmUpArrivals", "must be between 0 and " + MAX_WARM_UP + ", was "
-                    + warmUpArrivals);
+        if (warmUpMaxSeconds < 0 || warmUpMaxSeconds > MAX_WARM_UP_SECONDS) {
+            throw new ConfigException("http.warmUpMaxSeconds", "must be between 0 and " + MAX_WARM_UP_SECONDS + ", was "
+                    + warmUpMaxSeconds);
         }
         if (metricsKey != null && !metricsKey.startsWith(TenantConfig.HASH_PREFIX) && metricsKey.length() < 16) {
             throw new ConfigException("http.metricsKey", "must be at least 16 characters when set");
@@ -98,26 +99,26 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
 
     public HttpConfig withPort(int newPort) {
         return new HttpConfig(host, newPort, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
-                idleTimeoutMillis, metricsKey, warmUpArrivals);
+                idleTimeoutMillis, metricsKey, warmUpMaxSeconds);
     }
 
     public HttpConfig withHost(String newHost) {
         return new HttpConfig(newHost, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
-                idleTimeoutMillis, metricsKey, warmUpArrivals);
+                idleTimeoutMillis, metricsKey, warmUpMaxSeconds);
     }
 
     public HttpConfig withTimeouts(int headerMillis, int idleMillis) {
         return new HttpConfig(host, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerMillis, idleMillis,
-                metricsKey, warmUpArrivals);
+                metricsKey, warmUpMaxSeconds);
     }
 
     public HttpConfig withMetricsKey(String key) {
         return new HttpConfig(host, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
-                idleTimeoutMillis, key, warmUpArrivals);
+                idleTimeoutMillis, key, warmUpMaxSeconds);
     }
 
-    public HttpConfig withWarmUp(int arrivals) {
+    public HttpConfig withWarmUp(int maxSeconds) {
         return new HttpConfig(host, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
-                idleTimeoutMillis, metricsKey, arrivals);
+                idleTimeoutMillis, metricsKey, maxSeconds);
     }
 }

@@ -42,8 +42,6 @@ public final class HttpApi implements AutoCloseable {
     /** A body slower than this (bytes per second, on average since it began) is cut off with 408. */
     private static final long MIN_BODY_BYTES_PER_SECOND = 1_024;
     private static final String START_NANOS = "dedup.start";
-    /** The longest the warm-up may hold the port closed, however many arrivals it was asked for. */
-    private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(30);
     private final HttpConfig config;
     private final ArrivalQueue arrivals;
     private final ScanJobs scans;
@@ -58,9 +56,8 @@ public final class HttpApi implements AutoCloseable {
     private final ServerConnector connector;
     private final Javalin server;
     private final RequestHeadTimeout headTimeout;
-    private final WarmUp.Done warmedUp;
     private final HttpWarmUp httpWarmUp = new HttpWarmUp();
-    private final HttpWarmUp.Done httpWarmedUp;
+    private final ServerWarmUp.Done warmedUp;
 
     public HttpApi(HttpConfig config, Iterable<TenantConfig> tenants, ApiServices services) {
         this(config, tenants, services, pages -> { });
@@ -90,9 +87,9 @@ public final class HttpApi implements AutoCloseable {
         scans.start(served);
         this.routes = routeTable(parts.resources);
         this.server = Javalin.create(javalin -> configure(javalin, pages));
-        this.warmedUp = parts.warmUp.run(config.warmUpArrivals(), WARM_UP_BUDGET);
         server.start();
-        this.httpWarmedUp = httpWarmUp.run(inProcess.get(), config.warmUpArrivals(), WARM_UP_BUDGET);
+        this.warmedUp = new ServerWarmUp(parts.warmUp, httpWarmUp, Settling.ofThisJvm())
+                .run(Duration.ofSeconds(config.warmUpMaxSeconds()), inProcess.get());
         this.authentication = new Authentication(keys, failures);
         this.connector = listen(server.jettyServer().server());
         this.headTimeout = new RequestHeadTimeout(connector, Duration.ofMillis(config.headerTimeoutMillis()));
@@ -196,13 +193,8 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** What the warm-up before the port opened did. */
-    WarmUp.Done warmedUp() {
+    ServerWarmUp.Done warmedUp() {
         return warmedUp;
-    }
-
-    /** What the warm-up of the HTTP side before the port opened did. */
-    HttpWarmUp.Done httpWarmedUp() {
-        return httpWarmedUp;
     }
 
     HttpWarmUp httpWarmUp() {

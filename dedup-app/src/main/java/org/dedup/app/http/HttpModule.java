@@ -5,8 +5,10 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
 import org.dedup.core.arrivals.ArrivalQueue;
+import org.dedup.core.arrivals.Rehearsal;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.store.Transactor;
 import org.dedup.persistence.Database;
 
 /**
@@ -30,8 +32,15 @@ public final class HttpModule extends AbstractModule {
     /** Its worker threads start here, and end when the API closes it. */
     @Provides
     @Singleton
-    ArrivalQueue arrivals(DuplicateControl control) {
-        return new ArrivalQueue(control, config.arrivalWorkers(), config.maxArrivalBatch());
+    ArrivalQueue arrivals(DuplicateControl control, Rehearsal warmUp) {
+        return new ArrivalQueue(control, config.arrivalWorkers(), config.maxArrivalBatch(), warmUp);
+    }
+
+    /** The warm-up's arrivals, decided the whole way and rolled back. */
+    @Provides
+    @Singleton
+    Rehearsal warmUp(Transactor transactor) {
+        return new Rehearsal(WarmUp.TENANT, transactor);
     }
 
     @Provides

@@ -2,28 +2,45 @@ package org.dedup.app.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jetty.server.LocalConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The second step of server start before the port opens: requests sent to the API through Jetty's in-memory
- * connector, so that the HTTP side (Jetty's parsing, Javalin's routing, the API key check, reading the JSON body and
- * writing the answer) is compiled too, not only the duplicate control that {@link WarmUp} exercises. They are checks
- * on save ({@code POST /v1/check}) of the warm-up tenant, which write nothing, under a key made for the warm-up that
- * no client ever sees: the connector is in the process, and the key is dropped before the port opens.
+ * The HTTP round of a server's warm-up: requests sent to the API through Jetty's in-memory connector by several
+ * senders at once, so that the HTTP side (Jetty's parsing, Javalin's routing, the API key check, reading the JSON
+ * body, the arrival queue and its workers taking batches, writing the answer) is compiled too, not only the duplicate
+ * control that {@link WarmUp} exercises. They are incoming leads ({@code POST /v1/leads}, which the queue decides as
+ * a {@link org.dedup.core.arrivals.Rehearsal}: nothing kept) and checks on save ({@code POST /v1/check}, which write
+ * nothing) of the warm-up tenant, under a key made for the warm-up that no client ever sees: the connector is in the
+ * process, and the key is dropped before the port opens.
  */
 final class HttpWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpWarmUp.class);
     private static final String OK = "HTTP/1.1 200 ";
+    /** Senders at once: enough for the queue's workers to find several arrivals waiting, as under load. */
+    private static final int SENDERS = 16;
+    private static final int LEADS_PER_SENDER = 4;
+    /** The people the round's duplicates repeat: merged into when a batch holds both. */
+    private static final int REPEATED_PEOPLE = 4;
     private final String key = newKey();
+    private final AtomicLong sent = new AtomicLong();
 
-    /** What the HTTP warm-up did: requests sent, how many were answered 200, and how long it took. */
-    record Done(int sent, int answered, Duration took) {
+    /** What a round did: requests sent, and how many were answered 200. */
+    record Done(int sent, int answered) {
+        static final Done NONE = new Done(0, 0);
+
+        Done plus(Done other) {
+            return new Done(sent + other.sent, answered + other.answered);
+        }
     }
 
     /** The API key the warm-up's requests carry; valid only while it runs. */
@@ -31,33 +48,42 @@ final class HttpWarmUp {
         return key;
     }
 
-    /** Sends {@code requests} checks through {@code connector}, stopping early once {@code budget} is spent. */
-    Done run(LocalConnector connector, int requests, Duration budget) {
-        Instant start = Instant.now();
-        Instant deadline = start.plus(budget);
-        int sent = 0;
-        int answered = 0;
-        while (sent < requests && Instant.now().isBefore(deadline)) {
-            try {
-                String answer = connector.getResponse(check(WarmUp.lead(sent, sent)));
-                answered += answer != null && answer.startsWith(OK) ? 1 : 0;
-            } catch (Exception e) {
-                // the warm-up must never stop a start: what failed here fails again, and visibly, for a client
-                LOG.debug("a warm-up request failed", e);
+    /** One round through {@code connector}: each sender sends a few leads, then a check. */
+    Done round(LocalConnector connector) {
+        List<Future<Integer>> senders = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < SENDERS; i++) {
+                senders.add(threads.submit(() -> send(connector)));
             }
-            sent++;
         }
-        Done done = new Done(sent, answered, Duration.between(start, Instant.now()));
-        if (sent > 0) {
-            LOG.info("warmed up the HTTP side with {} requests ({} answered 200) in {} ms", done.sent(),
-                    done.answered(), done.took().toMillis());
-        }
-        return done;
+        return new Done(SENDERS * (LEADS_PER_SENDER + 1), senders.stream().mapToInt(Future::resultNow).sum());
     }
 
-    private String check(byte[] body) {
-        return "POST /v1/check HTTP/1.1\r\nHost: warm-up\r\nX-Api-Key: " + key
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n"
+    /** How many of one sender's requests were answered 200. */
+    private int send(LocalConnector connector) {
+        int answered = 0;
+        for (int i = 0; i < LEADS_PER_SENDER; i++) {
+            long n = sent.incrementAndGet();
+            answered += answered(connector, request("/v1/leads", "Idempotency-Key: warm-up-http-" + n + "\r\n",
+                    SyntheticLeads.arrival((int) (n % Integer.MAX_VALUE), REPEATED_PEOPLE)));
+        }
+        return answered + answered(connector, request("/v1/check", "", SyntheticLeads.stored(0)));
+    }
+
+    private static int answered(LocalConnector connector, String request) {
+        try {
+            String answer = connector.getResponse(request);
+            return answer != null && answer.startsWith(OK) ? 1 : 0;
+        } catch (Exception e) {
+            // the warm-up must never stop a start: what failed here fails again, and visibly, for a client
+            LOG.debug("a warm-up request failed", e);
+            return 0;
+        }
+    }
+
+    private String request(String path, String headers, byte[] body) {
+        return "POST " + path + " HTTP/1.1\r\nHost: warm-up\r\nX-Api-Key: " + key + "\r\n" + headers
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n"
                 + new String(body, StandardCharsets.UTF_8);
     }
 

@@ -58,7 +58,7 @@ class ServeWithABadModelTest {
         Path config = Files.writeString(dir.resolve("dedup.yaml"), """
                 database:
                   url: jdbc:h2:file:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH
-                http: {port: 0}
+                http: {port: 0, warmUpMaxSeconds: 0}
                 tenants:
                   - {id: acme, apiKey: %s, methods: [email, big_data]}
                 matchers:

@@ -61,7 +61,7 @@ class ScanLeasesHttpTest {
         schema = TestPostgres.createSchema("scan_leases");
         Path config = Files.writeString(dir.resolve("dedup.yaml"), """
                 database: {url: "%s", user: "%s", password: "%s", poolSize: 4, schema: %s}
-                http: {port: 0, warmUpArrivals: 0}
+                http: {port: 0, warmUpMaxSeconds: 0}
                 schedules: {scanLeaseMillis: %d}
                 tenants:
                   - {id: leases, apiKey: %s, methods: [tracking_pixel]}

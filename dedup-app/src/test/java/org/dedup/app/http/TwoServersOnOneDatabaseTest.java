@@ -58,7 +58,7 @@ class TwoServersOnOneDatabaseTest {
             Path config = directory.resolve("server-" + i + ".yaml");
             Files.writeString(config, """
                     database: {url: "%s", user: "%s", password: "%s", poolSize: 4, schema: %s}
-                    http: {port: %d}
+                    http: {port: %d, warmUpMaxSeconds: 0}
                     tenants:
                       - {id: acme, apiKey: %s, methods: [email, phone], defaultRegion: GB}
                     """.formatted(TestPostgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, schema, port, KEY));

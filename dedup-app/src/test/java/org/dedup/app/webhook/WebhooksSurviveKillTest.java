@@ -58,7 +58,7 @@ class WebhooksSurviveKillTest {
                   schema: %s
                 http:
                   port: 0
-                  warmUpArrivals: 0
+                  warmUpMaxSeconds: 0
                 webhooks:
                   pollIntervalMillis: 100
                   connectTimeoutMillis: 1000

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.dedup.domain.control.ArrivalBatches;
@@ -21,12 +23,13 @@ import org.dedup.domain.store.StorageUnavailableException;
  * Incoming leads waiting for a few worker threads. A worker takes every arrival waiting, up to {@code maxBatch}, and
  * hands them to the domain's {@link ArrivalBatches}, which decides those of a tenant together: under load a
  * transaction carries many arrivals and few round trips each, while an arrival that comes alone is decided at once,
- * on its own.
+ * on its own. The arrivals of a {@link Rehearsal} go the same way and keep nothing.
  */
 public final class ArrivalQueue implements AutoCloseable {
     private static final long POLL_MILLIS = 100;
     private final ArrivalBatches batches;
     private final int maxBatch;
+    private final Rehearsal rehearsal;
     private final BlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> workers;
     private volatile boolean closed;
@@ -34,8 +37,9 @@ public final class ArrivalQueue implements AutoCloseable {
     private record Waiting(LeadArrival arrival, CompletableFuture<Decision> decision) {
     }
 
-    public ArrivalQueue(DuplicateControl control, int workers, int maxBatch) {
+    public ArrivalQueue(DuplicateControl control, int workers, int maxBatch, Rehearsal rehearsal) {
         this.batches = new ArrivalBatches(control);
+        this.rehearsal = Require.nonNull(rehearsal, "rehearsal");
         Require.positive(workers, "arrival workers");
         this.maxBatch = Require.positive(maxBatch, "arrival batch size");
         this.workers = IntStream.range(0, workers).mapToObj(i -> Thread.ofPlatform().daemon()
@@ -88,15 +92,24 @@ public final class ArrivalQueue implements AutoCloseable {
                 continue;
             }
             waiting.drainTo(taken, maxBatch - 1);
-            try {
-                List<ArrivalOutcome> outcomes = batches.decide(taken.stream().map(Waiting::arrival).toList());
-                for (int i = 0; i < taken.size(); i++) {
-                    complete(taken.get(i).decision(), outcomes.get(i));
-                }
-            } catch (Throwable unexpected) {
-                // whatever happened, no arrival taken is left waiting and the worker goes on
-                taken.forEach(w -> w.decision().completeExceptionally(unexpected));
+            var rehearsed = taken.stream().collect(Collectors.partitioningBy(w -> rehearsal.of(w.arrival())));
+            decide(rehearsed.get(false), batches::decide);
+            decide(rehearsed.get(true), arrivals -> rehearsal.rolledBack(() -> batches.decide(arrivals)));
+        }
+    }
+
+    private static void decide(List<Waiting> taken, Function<List<LeadArrival>, List<ArrivalOutcome>> decider) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        try {
+            List<ArrivalOutcome> outcomes = decider.apply(taken.stream().map(Waiting::arrival).toList());
+            for (int i = 0; i < taken.size(); i++) {
+                complete(taken.get(i).decision(), outcomes.get(i));
             }
+        } catch (Throwable unexpected) {
+            // whatever happened, no arrival taken is left waiting and the worker goes on
+            taken.forEach(w -> w.decision().completeExceptionally(unexpected));
         }
     }
 

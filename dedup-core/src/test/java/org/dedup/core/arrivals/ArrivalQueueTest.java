@@ -66,7 +66,7 @@ class ArrivalQueueTest {
 
     @Test
     void arrivalsWaitingWhileTheWorkerIsBusyAreTakenAsOneBatch() throws Exception {
-        try (ArrivalQueue queue = new ArrivalQueue(control(holdingTheFirstLock(), LeadLimits.defaults()), 1, 32);
+        try (ArrivalQueue queue = queue(control(holdingTheFirstLock(), LeadLimits.defaults()), 1, 32);
              ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Decision>> sent = new ArrayList<>(List.of(senders.submit(() -> queue.receive(arrival(1)))));
             awaitFirstLock();
@@ -90,7 +90,7 @@ class ArrivalQueueTest {
 
     @Test
     void aClosedQueueRefusesArrivalsAsUnavailable() {
-        ArrivalQueue queue = new ArrivalQueue(control(store.transactor, LeadLimits.defaults()), 2, 8);
+        ArrivalQueue queue = queue(control(store.transactor, LeadLimits.defaults()), 2, 8);
         assertInstanceOf(Decision.Created.class, queue.receive(arrival(1)));
         queue.close();
 
@@ -101,11 +101,16 @@ class ArrivalQueueTest {
     @Test
     void aLeadOverALimitIsRefusedBeforeItWaits() {
         LeadLimits oneEmailPerContact = new LeadLimits(20, 1, 10, 50, 50, 20, 20);
-        try (ArrivalQueue queue = new ArrivalQueue(control(store.transactor, oneEmailPerContact), 1, 32)) {
+        try (ArrivalQueue queue = queue(control(store.transactor, oneEmailPerContact), 1, 32)) {
             assertThrows(LeadLimits.LimitExceededException.class, () -> queue.receive(arrival(2)));
             assertEquals(0, queue.waiting());
             assertEquals(0, store.leads.count(TENANT));
         }
+    }
+
+    /** A queue whose rehearsal is of another tenant than the test's. */
+    private ArrivalQueue queue(DuplicateControl control, int workers, int maxBatch) {
+        return new ArrivalQueue(control, workers, maxBatch, new Rehearsal(new TenantId("rehearsal"), store.transactor));
     }
 
     private DuplicateControl control(KeyLocks locks, LeadLimits limits) {

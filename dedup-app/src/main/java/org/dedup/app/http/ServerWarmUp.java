@@ -1,0 +1,60 @@
+package org.dedup.app.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.jetty.server.LocalConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The step of server start before the port opens: rounds of synthetic leads of a throwaway tenant, each through the
+ * duplicate control ({@link WarmUp}) and then through the API ({@link HttpWarmUp}), all rolled back, until the JIT has
+ * settled ({@link Settling}) or the configured maximum has passed. So the pool's connections, the database's
+ * statement plans, class loading and the compiled code are ready when the first client comes, and nothing is left
+ * behind.
+ */
+final class ServerWarmUp {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerWarmUp.class);
+    private final WarmUp domain;
+    private final HttpWarmUp http;
+    private final Settling settling;
+
+    /** What the warm-up did: its rounds, and what they decided and sent. */
+    record Done(Settling.Done rounds, WarmUp.Done decided, HttpWarmUp.Done sent) {
+    }
+
+    ServerWarmUp(WarmUp domain, HttpWarmUp http, Settling settling) {
+        this.domain = domain;
+        this.http = http;
+        this.settling = settling;
+    }
+
+    /** Rounds through {@code connector} for at most {@code maximum}; none when it is zero. */
+    Done run(Duration maximum, LocalConnector connector) {
+        if (maximum.isZero()) {
+            return new Done(new Settling.Done(0, Duration.ZERO, Duration.ZERO, List.of(), Settling.Stop.MAXIMUM),
+                    WarmUp.Done.NONE, HttpWarmUp.Done.NONE);
+        }
+        AtomicReference<WarmUp.Done> decided = new AtomicReference<>(WarmUp.Done.NONE);
+        AtomicReference<HttpWarmUp.Done> sent = new AtomicReference<>(HttpWarmUp.Done.NONE);
+        Settling.Done rounds = settling.run(maximum, () -> {
+            decided.accumulateAndGet(domain.round(), WarmUp.Done::plus);
+            sent.accumulateAndGet(http.round(connector), HttpWarmUp.Done::plus);
+        });
+        Done done = new Done(rounds, decided.get(), sent.get());
+        LOG.info("warmed up in {} rounds for {} ms: {} synthetic arrivals decided ({} merged, {} failed) and {} "
+                        + "requests sent ({} answered 200), all rolled back; the JIT compiled for {} ms (per span, in % of it: {}); "
+                        + "stopped {}",
+                rounds.rounds(), rounds.took().toMillis(), done.decided().arrivals(), done.decided().merged(),
+                done.decided().failed(), done.sent().sent(), done.sent().answered(), rounds.compiled().toMillis(), rounds.spanPercents(),
+                switch (rounds.stop()) {
+                    case SETTLED -> "as the JIT had settled (it compiled for less than "
+                            + Math.round(Settling.SETTLED_SHARE * 100) + " % of the last " + Settling.SPAN.toSeconds()
+                            + " s or more)";
+                    case MAXIMUM -> "at the maximum of " + maximum.toSeconds() + " s (http.warmUpMaxSeconds)";
+                });
+        return done;
+    }
+}
