@@ -1,6 +1,8 @@
 package org.dedup.bench.load;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 import org.dedup.bench.NamedArgs;
 
@@ -18,7 +21,8 @@ import org.dedup.bench.NamedArgs;
  * <pre>
  * seed   leads=1000000 schema=load_online          the tenant "load" in its starting state ({@link LoadSeed})
  * run    server=http://127.0.0.1:18471 rate=1000 seconds=300 acks=acks.csv   open-loop load ({@link OpenLoopRun}),
- *        optionally after warmupSeconds=60 warmupRate=500 warmupAcks=warmup.csv
+ *        optionally after warmupSeconds=60 warmupRate=500 warmupAcks=warmup.csv, and a new server
+ *        (restartFlag=PATH, see {@code bench/load/run-fresh-server.sh})
  * verify schema=load_online acks=acks.csv          the acknowledged decisions against the database
  * </pre>
  * Common arguments: {@code url=jdbc:postgresql://127.0.0.1:5432/test user=postgres password=}. Only 127.0.0.1 is
@@ -68,7 +72,30 @@ public final class LoadHarness {
         openLoop(warmup, client);
         boolean verified = new LoadVerification(warmup).run();
         resetStatementStatistics(args);
+        awaitServerRestart(args);
         return verified;
+    }
+
+    /**
+     * With {@code restartFlag}: the file is created once the warm-up is done, and the run waits until the script that
+     * watches it has started a new server and deleted it (at most 10 minutes). So a freshly started server meets the
+     * full rate from its first second, sent by a harness and served by a database that are warm.
+     */
+    private static void awaitServerRestart(NamedArgs args) throws IOException, InterruptedException {
+        String flag = args.text("restartFlag", "");
+        if (flag.isEmpty()) {
+            return;
+        }
+        Path restart = Path.of(flag);
+        Files.writeString(restart, "restart the server\n");
+        System.out.println("warm-up done: waiting for a new server (" + restart + ")");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (Files.exists(restart)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no new server within 10 minutes: " + restart + " is still there");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static boolean openLoop(NamedArgs args, LeadsClient client) throws Exception {
