@@ -45,10 +45,11 @@ final class ServerWarmUp {
         });
         Done done = new Done(rounds, decided.get(), sent.get());
         LOG.info("warmed up in {} rounds for {} ms: {} synthetic arrivals decided ({} merged, {} failed) and {} "
-                        + "requests sent ({} answered 200), all rolled back; the JIT compiled for {} ms (per span, in % of it: {}); "
-                        + "stopped {}",
+                        + "requests sent ({} answered 200), all rolled back; the JIT compiled for {} ms (per span, "
+                        + "in % of it: {}); stopped {}",
                 rounds.rounds(), rounds.took().toMillis(), done.decided().arrivals(), done.decided().merged(),
-                done.decided().failed(), done.sent().sent(), done.sent().answered(), rounds.compiled().toMillis(), rounds.spanPercents(),
+                done.decided().failed(), done.sent().sent(), done.sent().answered(), rounds.compiled().toMillis(),
+                rounds.spanPercents(),
                 switch (rounds.stop()) {
                     case SETTLED -> "as the JIT had settled (it compiled for less than "
                             + Math.round(Settling.SETTLED_SHARE * 100) + " % of the last " + Settling.SPAN.toSeconds()

@@ -71,8 +71,8 @@ public final class InstalledMatchers {
 
     /**
      * The largest block of leads the matcher of {@code method} scores, when it blocks as a trained model does
-     * ({@link RecordLinker.Blocking#maxBlock()}): a key shared by more leads tells it nothing, and the bulk search skips
-     * such a block. Read once, when the matcher is installed; empty for a matcher that does not block so.
+     * ({@link RecordLinker.Blocking#maxBlock()}): a key shared by more leads tells it nothing, and the bulk search
+     * skips such a block. Read once, when the matcher is installed; empty for a matcher that does not block so.
      */
     public Optional<Integer> maxBlock(MatchMethod method) {
         return Optional.ofNullable(maxBlocks.get(method));
