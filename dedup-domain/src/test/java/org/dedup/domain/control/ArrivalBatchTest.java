@@ -50,15 +50,19 @@ class ArrivalBatchTest {
             "+44 20 7946 0104", "+44 20 7946 0105"};
     private static final String[] NAMES = {"Ann Lee", "Bob Ray", "Cy Dunn"};
 
+    /** The {@code methods} with a merge policy, a conflict policy and a merge limit drawn from {@code random}. */
+    private static DuplicateControlSettings randomSettings(Random random, MatchMethod... methods) {
+        return DuplicateControlSettings.defaults().withMethods(Set.of(methods))
+                .withMultiMatchPolicy(MultiMatchPolicy.values()[random.nextInt(3)])
+                .withConflictPolicy(ConflictPolicy.values()[random.nextInt(2)])
+                .withMergeLimit(1 + random.nextInt(3));
+    }
+
     @Test
     void leadsReceivedTogetherAreDecidedAsIfTheyArrivedOneByOne() {
         for (long seed = 1; seed <= 60; seed++) {
             Random random = new Random(seed);
-            DuplicateControlSettings settings = DuplicateControlSettings.defaults()
-                    .withMethods(Set.of(MatchMethod.EMAIL, MatchMethod.PHONE))
-                    .withMultiMatchPolicy(MultiMatchPolicy.values()[random.nextInt(3)])
-                    .withConflictPolicy(ConflictPolicy.values()[random.nextInt(2)])
-                    .withMergeLimit(1 + random.nextInt(3));
+            DuplicateControlSettings settings = randomSettings(random, MatchMethod.EMAIL, MatchMethod.PHONE);
             List<LeadArrival> arrivals = randomArrivals(random, 12 + random.nextInt(30), lead -> lead);
             DuplicateControlFixture oneByOne = fixture(settings);
             DuplicateControlFixture together = fixture(settings);
@@ -167,11 +171,7 @@ class ArrivalBatchTest {
             int mergedAfterAdd = 0;
             for (long seed = 1; seed <= 60; seed++) {
                 Random random = new Random(seed);
-                DuplicateControlSettings settings = DuplicateControlSettings.defaults()
-                        .withMethods(Set.of(MatchMethod.EMAIL, KommoMethods.BIG_DATA))
-                        .withMultiMatchPolicy(MultiMatchPolicy.values()[random.nextInt(3)])
-                        .withConflictPolicy(ConflictPolicy.values()[random.nextInt(2)])
-                        .withMergeLimit(1 + random.nextInt(3));
+                DuplicateControlSettings settings = randomSettings(random, MatchMethod.EMAIL, KommoMethods.BIG_DATA);
                 List<Lead> earlier = IntStream.range(0, random.nextInt(4))
                         .mapToObj(i -> varied(LeadBuilder.aLead(), random).build()).toList();
                 List<LeadArrival> arrivals = randomArrivals(random, 12 + random.nextInt(30),
