@@ -202,7 +202,22 @@ final class OpenLoopRun {
                 errors, gaveUp.sum(), unavailable.sum(), connectionFailures.sum(), ms(total.getValueAtPercentile(50)),
                 ms(total.getValueAtPercentile(90)), ms(total.getValueAtPercentile(99)),
                 ms(total.getValueAtPercentile(99.9)), ms(total.getMaxValue()), outcomes);
+        printDistribution();
         return errorCount == 0 && gaveUp.sum() == 0 && acked.sum() == sent;
+    }
+
+    /** The share of requests answered in each 5 ms of latency up to 200 ms, then beyond: where the tail sits. */
+    private void printDistribution() {
+        StringBuilder line = new StringBuilder("latency distribution, per mille of requests by 5 ms:");
+        long step = 5_000_000L;
+        for (long from = 0; from < 200_000_000L; from += step) {
+            long count = total.getCountBetweenValues(from, from + step - 1);
+            line.append(String.format(Locale.ROOT, " %d-%d:%.1f", from / 1_000_000, (from + step) / 1_000_000,
+                    1000.0 * count / total.getTotalCount()));
+        }
+        line.append(String.format(Locale.ROOT, " 200+:%.1f", 1000.0 * total.getCountBetweenValues(200_000_000L,
+                total.getMaxValue()) / total.getTotalCount()));
+        System.out.println(line);
     }
 
     private static double ms(long nanos) {
