@@ -8,7 +8,8 @@ import org.dedup.domain.model.TenantId;
 /**
  * Port: serialises concurrent work on the same match keys of a tenant, so two arrivals of the same lead cannot
  * both miss each other and create two leads. Must be called inside {@link Transactor#inTransaction}; the locks
- * are held until that transaction ends. Implementations lock in a fixed order so callers cannot deadlock.
+ * are held before the transaction's next read or write of the store (an implementation may send them with it) and
+ * until the transaction ends. Implementations lock in a fixed order so callers cannot deadlock.
  */
 public interface KeyLocks {
 

@@ -21,10 +21,12 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.domain.model.TimeOrderedUuids;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.persistence.statement.ArrayRows;
 import org.dedup.persistence.statement.RenderedStatements;
 import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 /** Every decision with its idempotency key, unique per tenant. */
 public final class JooqDecisionLog implements DecisionLog {
@@ -57,15 +59,44 @@ public final class JooqDecisionLog implements DecisionLog {
                 v -> insertion(v, recording)));
     }
 
-    /** One JDBC batch: one round trip on PostgreSQL; a single decision as {@link #record} stores it. */
+    /**
+     * PostgreSQL: one statement, sent with the commit as {@link #record} sends one; elsewhere one JDBC batch. A single
+     * decision as {@link #record} stores it.
+     */
     @Override
     public void recordAll(List<Recording> recordings) {
         if (recordings.size() < 2) {
             recordings.forEach(this::insert);
             return;
         }
-        Storage.run("record", recordings.size() + " decisions", recordings.getFirst().tenant(),
-                () -> statements.executeBatch("insert", recordings, this::insertion));
+        Storage.run("record", recordings.size() + " decisions", recordings.getFirst().tenant(), () -> {
+            if (statements.onPostgreSQL()) {
+                // inside a transaction, sent with its commit: decisions are recorded last
+                statements.executeLater("insert as arrays", v -> insertionAsArrays(v, recordings));
+            } else {
+                statements.executeBatch("insert", recordings, this::insertion);
+            }
+        });
+    }
+
+    /** PostgreSQL: the insert of all the recordings, by a statement of one text however many. */
+    private Query insertionAsArrays(Binds v, List<Recording> recordings) {
+        ArrayRows rows = new ArrayRows("d", List.of(DECISION_LOG.TENANT_ID, DECISION_LOG.ID, DECISION_LOG.DECIDED_AT,
+                DECISION_LOG.IDEMPOTENCY_KEY, DECISION_LOG.REQUEST_FINGERPRINT, DECISION_LOG.KIND,
+                DECISION_LOG.LEAD_ID, DECISION_LOG.DOCUMENT, DECISION_LOG.ACTOR, DECISION_LOG.METHODS));
+        recordings.forEach(r -> rows.add(r.tenant().value(), TimeOrderedUuids.next(), time(r.at()),
+                r.key().map(IdempotencyKey::value).orElse(null),
+                r.fingerprint().map(RequestFingerprint::value).orElse(null),
+                r.decision().getClass().getSimpleName(), r.decision().lead().value(), codec.write(r.decision()),
+                r.actor().orElse(null), methods(r.decision()).orElse(null)));
+        return dsl.insertInto(DECISION_LOG, DECISION_LOG.TENANT_ID, DECISION_LOG.ID, DECISION_LOG.DECIDED_AT,
+                        DECISION_LOG.IDEMPOTENCY_KEY, DECISION_LOG.REQUEST_FINGERPRINT, DECISION_LOG.KIND,
+                        DECISION_LOG.LEAD_ID, DECISION_LOG.DOCUMENT, DECISION_LOG.ACTOR, DECISION_LOG.METHODS)
+                .select(DSL.select(rows.field(DECISION_LOG.TENANT_ID), rows.field(DECISION_LOG.ID),
+                        rows.field(DECISION_LOG.DECIDED_AT), rows.field(DECISION_LOG.IDEMPOTENCY_KEY),
+                        rows.field(DECISION_LOG.REQUEST_FINGERPRINT), rows.field(DECISION_LOG.KIND),
+                        rows.field(DECISION_LOG.LEAD_ID), rows.field(DECISION_LOG.DOCUMENT),
+                        rows.field(DECISION_LOG.ACTOR), rows.field(DECISION_LOG.METHODS)).from(rows.table(v)));
     }
 
     private Query insertion(Binds v, Recording r) {

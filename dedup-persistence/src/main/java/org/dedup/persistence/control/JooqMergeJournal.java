@@ -13,10 +13,12 @@ import org.dedup.domain.merge.MergeState;
 import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.persistence.statement.ArrayRows;
 import org.dedup.persistence.statement.RenderedStatements;
 import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 /** Merge journal entries with their before- and after-images as JSON; written in the merge's transaction. */
 public final class JooqMergeJournal implements MergeJournal {
@@ -37,14 +39,34 @@ public final class JooqMergeJournal implements MergeJournal {
                 v -> insertion(v, entry)));
     }
 
-    /** One JDBC batch: one round trip on PostgreSQL. */
+    /** PostgreSQL: one statement, sent later as {@link #append} sends one; elsewhere one JDBC batch. */
     @Override
     public void appendAll(List<MergeJournalEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        Storage.run("journal", entries.size() + " merges", entries.getFirst().tenant(),
-                () -> statements.executeBatch("append", entries, this::insertion));
+        Storage.run("journal", entries.size() + " merges", entries.getFirst().tenant(), () -> {
+            if (statements.onPostgreSQL()) {
+                // inside the merges' transaction, sent with its next statement or its commit
+                statements.executeLater("append as arrays", v -> insertionAsArrays(v, entries));
+            } else {
+                statements.executeBatch("append", entries, this::insertion);
+            }
+        });
+    }
+
+    /** PostgreSQL: the insert of all the entries, by a statement of one text however many. */
+    private Query insertionAsArrays(Binds v, List<MergeJournalEntry> entries) {
+        ArrayRows rows = new ArrayRows("j", List.of(MERGE_JOURNAL.TENANT_ID, MERGE_JOURNAL.ID, MERGE_JOURNAL.MERGED_AT,
+                MERGE_JOURNAL.KIND, MERGE_JOURNAL.STATE, MERGE_JOURNAL.SURVIVOR, MERGE_JOURNAL.DOCUMENT));
+        entries.forEach(entry -> rows.add(entry.tenant().value(), entry.id().value(), time(entry.at()),
+                entry.kind().name(), entry.state().name(), entry.survivorAfter().id().value(), codec.write(entry)));
+        return dsl.insertInto(MERGE_JOURNAL, MERGE_JOURNAL.TENANT_ID, MERGE_JOURNAL.ID, MERGE_JOURNAL.MERGED_AT,
+                        MERGE_JOURNAL.KIND, MERGE_JOURNAL.STATE, MERGE_JOURNAL.SURVIVOR, MERGE_JOURNAL.DOCUMENT)
+                .select(DSL.select(rows.field(MERGE_JOURNAL.TENANT_ID), rows.field(MERGE_JOURNAL.ID),
+                        rows.field(MERGE_JOURNAL.MERGED_AT), rows.field(MERGE_JOURNAL.KIND),
+                        rows.field(MERGE_JOURNAL.STATE), rows.field(MERGE_JOURNAL.SURVIVOR),
+                        rows.field(MERGE_JOURNAL.DOCUMENT)).from(rows.table(v)));
     }
 
     private Query insertion(Binds v, MergeJournalEntry entry) {

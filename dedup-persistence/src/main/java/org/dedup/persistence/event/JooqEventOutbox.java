@@ -20,6 +20,7 @@ import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.Timestamps;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.persistence.statement.ArrayRows;
 import org.dedup.persistence.statement.RenderedStatements;
 import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.Condition;
@@ -57,6 +58,8 @@ public final class JooqEventOutbox implements EventOutbox, EventDeliveries {
                 () -> {
                     if (events.size() == 1) {
                         statements.executeLater("add event", v -> insertion(v, events.getFirst()));
+                    } else if (statements.onPostgreSQL()) {
+                        statements.executeLater("add events as arrays", v -> insertionAsArrays(v, events));
                     } else {
                         statements.executeBatch("add event", events, this::insertion);
                     }
@@ -74,6 +77,22 @@ public final class JooqEventOutbox implements EventOutbox, EventDeliveries {
                                 v.of(EVENT_OUTBOX.ATTEMPTS, 0), v.of(EVENT_OUTBOX.NEXT_ATTEMPT_AT, at))
                         .from(WEBHOOK)
                         .where(WEBHOOK.TENANT_ID.eq(v.of(WEBHOOK.TENANT_ID, event.tenant().value()))));
+    }
+
+    /** PostgreSQL: the events, each for every webhook of its tenant, by a statement of one text however many. */
+    private Query insertionAsArrays(Binds v, List<DomainEvent> events) {
+        ArrayRows rows = new ArrayRows("e", List.of(EVENT_OUTBOX.TENANT_ID, EVENT_OUTBOX.EVENT_ID,
+                EVENT_OUTBOX.EVENT_TYPE, EVENT_OUTBOX.BODY, EVENT_OUTBOX.CREATED_AT));
+        events.forEach(event -> rows.add(event.tenant().value(), event.id(), event.data().type(), body(event),
+                Timestamps.time(event.at())));
+        return dsl.insertInto(EVENT_OUTBOX, EVENT_OUTBOX.TENANT_ID, EVENT_OUTBOX.WEBHOOK_ID, EVENT_OUTBOX.EVENT_ID,
+                        EVENT_OUTBOX.EVENT_TYPE, EVENT_OUTBOX.BODY, EVENT_OUTBOX.CREATED_AT, EVENT_OUTBOX.ATTEMPTS,
+                        EVENT_OUTBOX.NEXT_ATTEMPT_AT)
+                .select(DSL.select(WEBHOOK.TENANT_ID, WEBHOOK.ID, rows.field(EVENT_OUTBOX.EVENT_ID),
+                                rows.field(EVENT_OUTBOX.EVENT_TYPE), rows.field(EVENT_OUTBOX.BODY),
+                                rows.field(EVENT_OUTBOX.CREATED_AT), DSL.inline(0),
+                                rows.field(EVENT_OUTBOX.CREATED_AT))
+                        .from(WEBHOOK).join(rows.table(v)).on(WEBHOOK.TENANT_ID.eq(rows.field(EVENT_OUTBOX.TENANT_ID))));
     }
 
     /** What a receiver gets: the event's id, type, tenant and time, and its data. */

@@ -36,12 +36,14 @@ import org.dedup.persistence.jooq.tables.records.LeadKeyRecord;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.keyed.KeyTable.Change;
 import org.dedup.persistence.keyed.KeyTable;
+import org.dedup.persistence.statement.ArrayRows;
 import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.dedup.persistence.statement.RenderedStatements;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.InsertOnDuplicateStep;
 import org.jooq.Query;
 import org.jooq.Record2;
 import org.jooq.Select;
@@ -59,6 +61,8 @@ public final class JooqLeadRepository implements LeadRepository {
     /** Made once: jOOQ makes a new data type at each {@code array()} call. */
     private static final DataType<String[]> TEXTS = SQLDataType.VARCHAR.array();
     private static final DataType<Integer[]> NUMBERS = SQLDataType.INTEGER.array();
+    /** The version a lead's row is updated from, beside its columns in {@link #rowUpdates}. */
+    private static final Field<Long> STARTED_FROM = DSL.field(DSL.name("started_from"), SQLDataType.BIGINT);
     private static final KeyTable<LeadKeyRecord> KEYS = new KeyTable<>(LEAD_KEY, LEAD_KEY.TENANT_ID, LEAD_KEY.NAMESPACE,
             LEAD_KEY.KEY_VALUE, LEAD_KEY.LEAD_ID);
     private final DSLContext dsl;
@@ -147,12 +151,15 @@ public final class JooqLeadRepository implements LeadRepository {
             LeadRepository.super.insertAll(leads);
             return;
         }
-        Storage.run("insert", leads.size() + " leads", oneTenant(leads), () -> {
+        TenantId tenant = oneTenant(leads);
+        Storage.run("insert", leads.size() + " leads", tenant, () -> {
+            if (statements.onPostgreSQL()) {
+                insertAsArrays(tenant, leads);
+                return;
+            }
             statements.executeBatch("insert lead", leads, (v, indexed) -> insertion(v, indexed.lead()));
             writeContacts(leads.stream().map(IndexedLead::lead).toList());
-            List<KeyRow> keys = new ArrayList<>();
-            leads.forEach(indexed -> indexed.keys().forEach(key -> keys.add(new KeyRow(indexed.lead(), key))));
-            writeKeys("insert key", keys, KEYS::rows);
+            writeKeys("insert key", keyRows(leads), KEYS::rows);
         });
     }
 
@@ -169,6 +176,10 @@ public final class JooqLeadRepository implements LeadRepository {
         }
         TenantId tenant = oneTenant(leads);
         Storage.run("update", leads.size() + " leads", tenant, () -> {
+            if (statements.onPostgreSQL()) {
+                updateAsArrays(tenant, leads);
+                return;
+            }
             int[] updated = statements.executeBatch("update lead", leads, (v, indexed) -> rowUpdate(v,
                     indexed.lead()));
             for (int i = 0; i < updated.length; i++) {
@@ -192,6 +203,130 @@ public final class JooqLeadRepository implements LeadRepository {
             writeKeys("delete key", gone, KEYS::deletion);
             writeKeys("insert key", added, KEYS::rows);
         });
+    }
+
+    /**
+     * PostgreSQL: the leads, their contacts and their keys written by a statement each whose text is the same however
+     * many leads, sent with the transaction's next statement or its commit (their ids are new: only a broken database
+     * fails them, and then the transaction).
+     */
+    private void insertAsArrays(TenantId tenant, List<IndexedLead> leads) {
+        List<Lead> written = leads.stream().map(IndexedLead::lead).toList();
+        List<KeyRow> keys = keyRows(leads);
+        boolean anyContact = written.stream().anyMatch(lead -> !lead.contacts().isEmpty());
+        statements.executeTogetherLater(List.of("insert leads as arrays", anyContact, !keys.isEmpty()), v -> {
+            List<Query> queries = new ArrayList<>(List.of(leadRows(v, tenant, written)));
+            if (anyContact) {
+                queries.add(contacts.insertionAsArrays(v, tenant, written));
+            }
+            if (!keys.isEmpty()) {
+                queries.add(keyInsertion(v, tenant, keys));
+            }
+            return queries;
+        });
+    }
+
+    /**
+     * PostgreSQL: the leads' rows updated from the versions their first updates in the batch started from to their
+     * last ones, their contacts rewritten and their keys made those of their last updates (the keys they lose deleted,
+     * those they gain inserted, the others left alone), by statements whose text is the same however many leads, in one
+     * round trip.
+     *
+     * @throws StaleRecordException when a lead's stored version is not the one its first update started from
+     */
+    private void updateAsArrays(TenantId tenant, List<IndexedLead> leads) {
+        Map<UUID, Long> startedFrom = new LinkedHashMap<>();
+        Map<UUID, IndexedLead> last = new LinkedHashMap<>();
+        leads.forEach(indexed -> {
+            startedFrom.putIfAbsent(indexed.lead().id().value(), indexed.lead().version() - 1);
+            last.put(indexed.lead().id().value(), indexed);
+        });
+        List<Lead> written = last.values().stream().map(IndexedLead::lead).toList();
+        List<KeyRow> keys = keyRows(List.copyOf(last.values()));
+        boolean anyContact = written.stream().anyMatch(lead -> !lead.contacts().isEmpty());
+        List<UUID> updated = statements.fetchThenExecute(List.of("update leads as arrays", anyContact,
+                !keys.isEmpty()), v -> {
+            List<Query> queries = new ArrayList<>(List.of(rowUpdates(v, tenant, written, startedFrom),
+                    contacts.deletionAsArrays(v, tenant, last.keySet())));
+            if (anyContact) {
+                queries.add(contacts.insertionAsArrays(v, tenant, written));
+            }
+            queries.add(lostKeysDeletion(v, tenant, last.keySet(), keys));
+            if (!keys.isEmpty()) {
+                queries.add(keyInsertion(v, tenant, keys).onConflictDoNothing());
+            }
+            return queries;
+        }, row -> row.getObject(1, UUID.class));
+        Set<UUID> changed = Set.copyOf(updated);
+        startedFrom.forEach((id, version) -> {
+            if (!changed.contains(id)) {
+                throw new StaleRecordException(tenant, new LeadId(id), version);
+            }
+        });
+    }
+
+    private Query leadRows(Binds v, TenantId tenant, List<Lead> leads) {
+        ArrayRows rows = new ArrayRows("l", List.of(LEAD.ID, LEAD.VERSION, LEAD.PIPELINE, LEAD.STAGE,
+                LEAD.CREATED_AT, LEAD.UPDATED_AT, LEAD.DOCUMENT));
+        leads.forEach(lead -> rows.add(lead.id().value(), lead.version(), lead.stage().pipeline(),
+                lead.stage().stage(), time(lead.createdAt()), time(lead.updatedAt()), document(lead)));
+        var tenantId = v.of(LEAD.TENANT_ID, tenant.value());
+        return dsl.insertInto(LEAD, LEAD.TENANT_ID, LEAD.ID, LEAD.VERSION, LEAD.PIPELINE, LEAD.STAGE, LEAD.CREATED_AT,
+                        LEAD.UPDATED_AT, LEAD.DOCUMENT)
+                .select(DSL.select(tenantId, rows.field(LEAD.ID), rows.field(LEAD.VERSION), rows.field(LEAD.PIPELINE),
+                        rows.field(LEAD.STAGE), rows.field(LEAD.CREATED_AT), rows.field(LEAD.UPDATED_AT),
+                        rows.field(LEAD.DOCUMENT)).from(rows.table(v)));
+    }
+
+    /** The update of each lead's row from its version in {@code startedFrom}, which returns the ids it updated. */
+    private Query rowUpdates(Binds v, TenantId tenant, List<Lead> leads, Map<UUID, Long> startedFrom) {
+        ArrayRows rows = new ArrayRows("u", List.of(LEAD.ID, STARTED_FROM, LEAD.VERSION, LEAD.PIPELINE, LEAD.STAGE,
+                LEAD.UPDATED_AT, LEAD.DOCUMENT));
+        leads.forEach(lead -> rows.add(lead.id().value(), startedFrom.get(lead.id().value()), lead.version(),
+                lead.stage().pipeline(), lead.stage().stage(), time(lead.updatedAt()), document(lead)));
+        Table<?> updates = rows.table(v);
+        return dsl.update(LEAD)
+                .set(LEAD.VERSION, rows.field(LEAD.VERSION))
+                .set(LEAD.PIPELINE, rows.field(LEAD.PIPELINE))
+                .set(LEAD.STAGE, rows.field(LEAD.STAGE))
+                .set(LEAD.UPDATED_AT, rows.field(LEAD.UPDATED_AT))
+                .set(LEAD.DOCUMENT, rows.field(LEAD.DOCUMENT))
+                .from(updates)
+                .where(LEAD.TENANT_ID.eq(v.of(LEAD.TENANT_ID, tenant.value())), LEAD.ID.eq(rows.field(LEAD.ID)),
+                        LEAD.VERSION.eq(rows.field(STARTED_FROM)))
+                .returning(LEAD.ID);
+    }
+
+    private static ArrayRows keyArrays(List<KeyRow> keys) {
+        ArrayRows rows = new ArrayRows("k", List.of(LEAD_KEY.LEAD_ID, LEAD_KEY.NAMESPACE, LEAD_KEY.KEY_VALUE));
+        keys.forEach(row -> rows.add(row.lead().id().value(), row.key().namespace(), row.key().value()));
+        return rows;
+    }
+
+    private InsertOnDuplicateStep<LeadKeyRecord> keyInsertion(Binds v, TenantId tenant, List<KeyRow> keys) {
+        ArrayRows rows = keyArrays(keys);
+        var tenantId = v.of(LEAD_KEY.TENANT_ID, tenant.value());
+        return dsl.insertInto(LEAD_KEY, LEAD_KEY.TENANT_ID, LEAD_KEY.NAMESPACE, LEAD_KEY.KEY_VALUE, LEAD_KEY.LEAD_ID)
+                .select(DSL.select(tenantId, rows.field(LEAD_KEY.NAMESPACE), rows.field(LEAD_KEY.KEY_VALUE),
+                        rows.field(LEAD_KEY.LEAD_ID)).from(rows.table(v)));
+    }
+
+    /** The delete of the stored keys of {@code leads} that are not among {@code keys}. */
+    private Query lostKeysDeletion(Binds v, TenantId tenant, Collection<UUID> leads, List<KeyRow> keys) {
+        var tenantId = v.of(LEAD_KEY.TENANT_ID, tenant.value());
+        var ids = ArrayRows.ids(v, leads);
+        ArrayRows rows = keyArrays(keys);
+        return dsl.deleteFrom(LEAD_KEY).where(LEAD_KEY.TENANT_ID.eq(tenantId), LEAD_KEY.LEAD_ID.eq(DSL.any(ids)),
+                DSL.notExists(DSL.selectOne().from(rows.table(v)).where(
+                        rows.field(LEAD_KEY.LEAD_ID).eq(LEAD_KEY.LEAD_ID),
+                        rows.field(LEAD_KEY.NAMESPACE).eq(LEAD_KEY.NAMESPACE),
+                        rows.field(LEAD_KEY.KEY_VALUE).eq(LEAD_KEY.KEY_VALUE))));
+    }
+
+    private static List<KeyRow> keyRows(List<IndexedLead> leads) {
+        List<KeyRow> keys = new ArrayList<>();
+        leads.forEach(indexed -> indexed.keys().forEach(key -> keys.add(new KeyRow(indexed.lead(), key))));
+        return keys;
     }
 
     private static TenantId oneTenant(List<IndexedLead> leads) {

@@ -19,12 +19,14 @@ import org.dedup.domain.model.LinkedContact;
 import org.dedup.domain.model.TenantId;
 import org.dedup.persistence.jooq.tables.records.LeadContactRecord;
 import org.dedup.persistence.json.DocumentCodec;
+import org.dedup.persistence.statement.ArrayRows;
 import org.dedup.persistence.statement.RenderedStatements;
 import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep7;
 import org.jooq.Param;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 /**
  * A lead's contacts as rows of {@code lead_contact}: one per link, with its role and position on the lead. The
@@ -71,6 +73,30 @@ final class LeadContacts {
                 v.of(LEAD_CONTACT.ROLE, link.role().name()),
                 v.of(LEAD_CONTACT.FULL_NAME, link.contact().fullName()),
                 v.of(LEAD_CONTACT.DOCUMENT, codec.write(link.contact())));
+    }
+
+    /** PostgreSQL: the insert of all the contacts of {@code leads}, by a statement of one text however many. */
+    Query insertionAsArrays(Binds v, TenantId tenant, List<Lead> leads) {
+        ArrayRows rows = new ArrayRows("c", List.of(LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION,
+                LEAD_CONTACT.CONTACT_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.FULL_NAME, LEAD_CONTACT.DOCUMENT));
+        for (Lead lead : leads) {
+            for (int position = 0; position < lead.contacts().size(); position++) {
+                LinkedContact link = lead.contacts().get(position);
+                rows.add(lead.id().value(), position, link.contact().id().value(), link.role().name(),
+                        link.contact().fullName(), codec.write(link.contact()));
+            }
+        }
+        var tenantId = v.of(LEAD_CONTACT.TENANT_ID, tenant.value());
+        return into().select(DSL.select(tenantId, rows.field(LEAD_CONTACT.LEAD_ID), rows.field(LEAD_CONTACT.POSITION),
+                rows.field(LEAD_CONTACT.CONTACT_ID), rows.field(LEAD_CONTACT.ROLE), rows.field(LEAD_CONTACT.FULL_NAME),
+                rows.field(LEAD_CONTACT.DOCUMENT)).from(rows.table(v)));
+    }
+
+    /** PostgreSQL: the delete of the contacts of {@code leads}, by a statement of one text however many. */
+    Query deletionAsArrays(Binds v, TenantId tenant, Collection<UUID> leads) {
+        var tenantId = v.of(LEAD_CONTACT.TENANT_ID, tenant.value());
+        return dsl.deleteFrom(LEAD_CONTACT).where(LEAD_CONTACT.TENANT_ID.eq(tenantId),
+                LEAD_CONTACT.LEAD_ID.eq(DSL.any(ArrayRows.ids(v, leads))));
     }
 
     Query deletion(Binds v, TenantId tenant, LeadId lead) {

@@ -13,9 +13,9 @@ import org.dedup.domain.store.KeyLocks;
 import org.dedup.persistence.failure.Storage;
 import org.dedup.persistence.statement.RenderedStatements;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.SQLDialect;
 import org.jooq.exception.IntegrityConstraintViolationException;
-import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -36,6 +36,8 @@ import org.jooq.impl.SQLDataType;
 public final class JooqKeyLocks implements KeyLocks {
     /** The most advisory locks one call takes; a larger key set takes the tenant lock exclusively instead. */
     public static final int MAX_KEY_LOCKS = 256;
+    /** Made once: jOOQ makes a new data type at each {@code array()} call. */
+    private static final DataType<Long[]> HASHES = SQLDataType.BIGINT.array();
     private final DSLContext dsl;
     private final RenderedStatements statements;
 
@@ -52,21 +54,20 @@ public final class JooqKeyLocks implements KeyLocks {
         }
         Storage.run("lock", hashes.size() + " keys", tenant, () -> {
             if (dsl.dialect().family() == SQLDialect.POSTGRES && hashes.size() > MAX_KEY_LOCKS) {
-                statements.fetch("lock tenant", v -> dsl.resultQuery("select count(pg_advisory_xact_lock({0}))",
-                        v.of(SQLDataType.BIGINT, tenantHash(tenant))), row -> row.getLong(1));
+                statements.executeLater("lock tenant", v -> dsl.resultQuery("select count(pg_advisory_xact_lock({0}))",
+                        v.of(SQLDataType.BIGINT, tenantHash(tenant))));
             } else if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-                // one round trip for the tenant lock (shared, first) and every key; unnest yields the array in
-                // order, so the key locks are taken in ascending order as with one statement per key. The array is
-                // built of bigint bind values: the driver sends those as they are, while an array value it would
-                // encode as text at every call
+                // the tenant lock (shared, first) and every key by one statement; unnest yields the array in order,
+                // so the key locks are taken in ascending order as with one statement per key. Its text is the same
+                // however many keys, so that it goes with the statement after it (the transaction's next read) in
+                // one round trip, both prepared once
                 List<Long> locks = new ArrayList<>(hashes.size() + 1);
                 locks.add(tenantHash(tenant));
                 locks.addAll(hashes);
-                statements.fetch(List.of("lock", hashes.size()), v -> dsl.resultQuery(
+                statements.executeLater("lock", v -> dsl.resultQuery(
                         "select count(case when o = 1 then pg_advisory_xact_lock_shared(h) "
-                                + "else pg_advisory_xact_lock(h) end) from unnest(array[{0}]) with ordinality as t(h, o)",
-                        DSL.list(locks.stream().map(hash -> v.of(SQLDataType.BIGINT, hash)).toList())),
-                        row -> row.getLong(1));
+                                + "else pg_advisory_xact_lock(h) end) from unnest({0}) with ordinality as t(h, o)",
+                        v.of(HASHES, locks.toArray(Long[]::new))));
             } else {
                 lockRows(tenant, hashes);
             }

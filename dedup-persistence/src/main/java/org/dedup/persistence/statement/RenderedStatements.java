@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
@@ -134,11 +137,12 @@ public final class RenderedStatements {
 
     /** Runs the insert, update or delete {@code build} makes; the number of rows it changed. */
     public int execute(Object shape, Function<Binds, ? extends Query> build) {
-        return run(shape, build, PreparedStatement::executeUpdate);
+        return run(shape, build, PreparedStatement::getUpdateCount);
     }
 
     /**
-     * Runs the write {@code build} makes, whose outcome matters only when it fails (an insert of a new row): inside
+     * Runs the write {@code build} makes, whose outcome matters only when it fails (an insert of a new row, a lock
+     * taken until the transaction ends): inside
      * a transaction on PostgreSQL it goes with the transaction's next statement or its commit, in the same round trip
      * and before it, and its failure fails that statement or the commit; otherwise it runs now. Only what the
      * transaction itself reads can tell the difference, and it reads the write: other sessions see it at the commit
@@ -148,7 +152,7 @@ public final class RenderedStatements {
         Binds binds = new Binds();
         Rendered statement = rendered(shape, List.of(build.apply(binds)), binds);
         if (!deferred(statement, binds)) {
-            onConnection(statement.sql(), binds, 0, binds.values.size(), PreparedStatement::execute);
+            onConnection(statement.sql(), binds, 0, binds.values.size(), PreparedStatement::getUpdateCount);
         }
     }
 
@@ -163,25 +167,20 @@ public final class RenderedStatements {
         if (deferred(statements, binds)) {
             return;
         }
-        if (onPostgreSQL()) {
-            onConnection(statements.sql(), binds, 0, binds.values.size(), PreparedStatement::execute);
-            return;
-        }
-        for (int i = 0; i < statements.sqls().size(); i++) {
-            alone(statements, i, binds, PreparedStatement::executeUpdate);
-        }
+        runTogether(statements, binds);
     }
 
     /** Whether the statements were kept by the thread's transaction, to go with its next round trip. */
     private boolean deferred(Rendered statements, Binds binds) {
         return onPostgreSQL() && dsl.configuration().connectionProvider() instanceof DeferredWrites writes
-                && writes.defer(statements.sql(), Collections.unmodifiableList(new ArrayList<>(binds.values)),
-                binds.types.stream().map(DataType::getSQLType).toList());
+                && writes.defer(new DeferredWrites.Write(statements.sql(), statements.sqls().size(),
+                Collections.unmodifiableList(new ArrayList<>(binds.values)),
+                binds.types.stream().map(DataType::getSQLType).toList()));
     }
 
     /** Runs the query {@code build} makes; its rows as read by {@code row}. */
     public <T> List<T> fetch(Object shape, Function<Binds, ? extends Query> build, Row<T> row) {
-        return run(shape, build, prepared -> rows(prepared.executeQuery(), row));
+        return run(shape, build, executed -> rows(executed.getResultSet(), row));
     }
 
     /** The rows of two queries run together. */
@@ -201,15 +200,14 @@ public final class RenderedStatements {
         }
         Rendered statements = rendered(shape, queries, binds);
         if (onPostgreSQL()) {
-            return onConnection(statements.sql(), binds, 0, binds.values.size(), prepared -> {
-                prepared.execute();
-                List<A> firstRows = rows(prepared.getResultSet(), first);
-                prepared.getMoreResults();
-                return new Rows<>(firstRows, rows(prepared.getResultSet(), second));
+            return onConnection(statements.sql(), binds, 0, binds.values.size(), executed -> {
+                List<A> firstRows = rows(executed.getResultSet(), first);
+                executed.getMoreResults();
+                return new Rows<>(firstRows, rows(executed.getResultSet(), second));
             });
         }
-        return new Rows<>(alone(statements, 0, binds, prepared -> rows(prepared.executeQuery(), first)),
-                alone(statements, 1, binds, prepared -> rows(prepared.executeQuery(), second)));
+        return new Rows<>(alone(statements, 0, binds, executed -> rows(executed.getResultSet(), first)),
+                alone(statements, 1, binds, executed -> rows(executed.getResultSet(), second)));
     }
 
     /** The number of rows a statement changed and the rows of the query run after it. */
@@ -228,15 +226,34 @@ public final class RenderedStatements {
         }
         Rendered statements = rendered(shape, queries, binds);
         if (onPostgreSQL()) {
-            return onConnection(statements.sql(), binds, 0, binds.values.size(), prepared -> {
-                prepared.execute();
-                int count = prepared.getUpdateCount();
-                prepared.getMoreResults();
-                return new Changed<>(count, rows(prepared.getResultSet(), row));
+            return onConnection(statements.sql(), binds, 0, binds.values.size(), executed -> {
+                int count = executed.getUpdateCount();
+                executed.getMoreResults();
+                return new Changed<>(count, rows(executed.getResultSet(), row));
             });
         }
-        return new Changed<>(alone(statements, 0, binds, PreparedStatement::executeUpdate),
-                alone(statements, 1, binds, prepared -> rows(prepared.executeQuery(), row)));
+        return new Changed<>(alone(statements, 0, binds, PreparedStatement::getUpdateCount),
+                alone(statements, 1, binds, executed -> rows(executed.getResultSet(), row)));
+    }
+
+    /**
+     * Runs the query {@code build} makes first, then the inserts, updates and deletes after it, in order: on
+     * PostgreSQL in one round trip, elsewhere one after the other; the query's rows. A failing statement throws as
+     * with {@link #executeTogether}: run them in a transaction.
+     */
+    public <T> List<T> fetchThenExecute(Object shape, Function<Binds, List<? extends Query>> build, Row<T> row) {
+        Binds binds = new Binds();
+        List<? extends Query> queries = build.apply(binds);
+        Rendered statements = rendered(shape, queries, binds);
+        if (onPostgreSQL()) {
+            return onConnection(statements.sql(), binds, 0, binds.values.size(),
+                    executed -> rows(executed.getResultSet(), row));
+        }
+        List<T> rows = alone(statements, 0, binds, executed -> rows(executed.getResultSet(), row));
+        for (int i = 1; i < statements.sqls().size(); i++) {
+            alone(statements, i, binds, PreparedStatement::getUpdateCount);
+        }
+        return rows;
     }
 
     private static <T> List<T> rows(ResultSet result, Row<T> row) throws SQLException {
@@ -261,13 +278,17 @@ public final class RenderedStatements {
         if (queries.isEmpty()) {
             return;
         }
-        Rendered statements = rendered(shape, queries, binds);
+        runTogether(rendered(shape, queries, binds), binds);
+    }
+
+    /** The statements in one round trip on PostgreSQL, elsewhere one after the other. */
+    private void runTogether(Rendered statements, Binds binds) {
         if (onPostgreSQL()) {
-            onConnection(statements.sql(), binds, 0, binds.values.size(), PreparedStatement::execute);
+            onConnection(statements.sql(), binds, 0, binds.values.size(), PreparedStatement::getUpdateCount);
             return;
         }
         for (int i = 0; i < statements.sqls().size(); i++) {
-            alone(statements, i, binds, PreparedStatement::executeUpdate);
+            alone(statements, i, binds, PreparedStatement::getUpdateCount);
         }
     }
 
@@ -290,7 +311,7 @@ public final class RenderedStatements {
         }
         return onConnection(statement.sql(), prepared -> {
             for (Binds v : binds) {
-                bind(prepared, v, 0, v.values.size());
+                bind(prepared, 1, v.values, i -> v.types.get(i).getSQLType());
                 prepared.addBatch();
             }
             return prepared.executeBatch();
@@ -306,30 +327,60 @@ public final class RenderedStatements {
     }
 
     /** Runs statement {@code i} of several on its own, with its share of the values. */
-    private <T> T alone(Rendered statements, int i, Binds binds, Work<T> work) {
+    private <T> T alone(Rendered statements, int i, Binds binds, Results<T> results) {
         int from = statements.counts().subList(0, i).stream().mapToInt(Integer::intValue).sum();
-        return onConnection(statements.sqls().get(i), binds, from, from + statements.counts().get(i), work);
+        return onConnection(statements.sqls().get(i), binds, from, from + statements.counts().get(i), results);
     }
 
     private interface Work<T> {
         T on(PreparedStatement prepared) throws SQLException;
     }
 
-    private <T> T run(Object shape, Function<Binds, ? extends Query> build, Work<T> work) {
+    /** Reads what a statement that was run returned: its first result is the current one. */
+    private interface Results<T> {
+        T read(PreparedStatement executed) throws SQLException;
+    }
+
+    private <T> T run(Object shape, Function<Binds, ? extends Query> build, Results<T> results) {
         Binds binds = new Binds();
         Rendered statement = rendered(shape, List.of(build.apply(binds)), binds);
-        return onConnection(statement.sql(), binds, 0, binds.values.size(), work);
+        return onConnection(statement.sql(), binds, 0, binds.values.size(), results);
     }
 
     /**
-     * Prepares {@code sql} with the values {@code from} (inclusive) to {@code to} and runs it, on the connection
-     * jOOQ's context gives this thread (its transaction's, if one is open).
+     * Runs {@code sql} with the values {@code from} (inclusive) to {@code to}, on the connection jOOQ's context gives
+     * this thread (its transaction's, if one is open), and reads its results. The writes the transaction deferred go
+     * ahead of it in the same round trip, their results skipped: as statements of their own they would cost one.
      */
-    private <T> T onConnection(String sql, Binds binds, int from, int to, Work<T> work) {
-        return onConnection(sql, prepared -> {
-            bind(prepared, binds, from, to);
-            return work.on(prepared);
-        });
+    private <T> T onConnection(String sql, Binds binds, int from, int to, Results<T> results) {
+        DeferredWrites writes = onPostgreSQL() && dsl.configuration().connectionProvider() instanceof DeferredWrites
+                kept ? kept : null;
+        List<DeferredWrites.Write> ahead = writes == null ? List.of() : writes.takeDeferred();
+        String text = ahead.isEmpty() ? sql : Stream.concat(ahead.stream().map(DeferredWrites.Write::sql),
+                Stream.of(sql)).collect(Collectors.joining(";\n"));
+        boolean[] sent = {false};
+        try {
+            return onConnection(text, prepared -> {
+                int place = 1;
+                for (DeferredWrites.Write write : ahead) {
+                    place = bind(prepared, place, write.values(), i -> write.nullTypes().get(i));
+                }
+                bind(prepared, place, binds.values.subList(from, to), i -> binds.types.get(from + i).getSQLType());
+                sent[0] = true;
+                prepared.execute();
+                for (DeferredWrites.Write write : ahead) {
+                    for (int i = 0; i < write.statements(); i++) {
+                        prepared.getMoreResults();
+                    }
+                }
+                return results.read(prepared);
+            });
+        } catch (RuntimeException e) {
+            if (!sent[0] && !ahead.isEmpty()) {
+                writes.lostDeferred();
+            }
+            throw e;
+        }
     }
 
     /** Prepares {@code sql} on the connection jOOQ's context gives this thread; {@code work} binds and runs it. */
@@ -345,16 +396,21 @@ public final class RenderedStatements {
         }
     }
 
-    /** Binds the values {@code from} (inclusive) to {@code to} to the statement's places, from the first on. */
-    private static void bind(PreparedStatement prepared, Binds binds, int from, int to) throws SQLException {
-        for (int i = from; i < to; i++) {
-            Object value = binds.values.get(i);
+    /**
+     * Binds {@code values} to the statement's places from {@code place} on, a null one as the SQL type
+     * {@code nullType} gives for its index; the place after the last bound.
+     */
+    private static int bind(PreparedStatement prepared, int place, List<Object> values, IntUnaryOperator nullType)
+            throws SQLException {
+        for (int i = 0; i < values.size(); i++, place++) {
+            Object value = values.get(i);
             if (value == null) {
-                prepared.setNull(i - from + 1, binds.types.get(i).getSQLType());
+                prepared.setNull(place, nullType.applyAsInt(i));
             } else {
-                prepared.setObject(i - from + 1, value);
+                prepared.setObject(place, value);
             }
         }
+        return place;
     }
 
     /** As jOOQ translates the driver's exceptions, so that {@code Storage} names the failure the same way. */

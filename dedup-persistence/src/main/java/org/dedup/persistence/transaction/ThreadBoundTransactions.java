@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * DefaultTransactionProvider it never reads the connection's isolation level to restore it afterwards, which costs
  * the PostgreSQL driver a round trip per transaction: dedup never changes the isolation level.
  * <p>
- * A transaction also keeps the {@linkplain DeferredWrites writes deferred} to it and sends them, in order, ahead of
- * its next use of the connection (any statement, a savepoint) or together with its commit, in one round trip: the
- * inserts an arrival ends with (its lead, the merge journal, the decision) cost no round trip of their own. The
+ * A transaction also keeps the {@linkplain DeferredWrites writes deferred} to it: a statement that takes them sends
+ * them ahead of itself in its own round trip; otherwise they go, in order, ahead of the transaction's next use of the
+ * connection (any statement, a savepoint) or together with its commit, in one round trip: the locks an arrival
+ * begins with and the inserts it ends with (its lead, the merge journal, the decision) cost no round trip of their own. The
  * writes deferred inside a savepoint are dropped when it is rolled back, those of a transaction when it is.
  */
 public final class ThreadBoundTransactions implements TransactionProvider, ConnectionProvider, DeferredWrites {
@@ -34,9 +35,7 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
     private final ConnectionProvider pool;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     private final ThreadLocal<List<Write>> deferred = ThreadLocal.withInitial(ArrayList::new);
-
-    private record Write(String sql, List<Object> values, List<Integer> nullTypes) {
-    }
+    private final ThreadLocal<Boolean> lost = ThreadLocal.withInitial(() -> false);
 
     /** One level, kept in jOOQ's context of that level: the outermost has no savepoint. */
     private record Level(Savepoint savepoint) implements Transaction {
@@ -61,12 +60,30 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
     }
 
     @Override
-    public boolean defer(String sql, List<Object> values, List<Integer> nullTypes) {
+    public boolean defer(Write write) {
         if (current.get() == null) {
             return false;
         }
-        deferred.get().add(new Write(sql, values, nullTypes));
+        deferred.get().add(write);
         return true;
+    }
+
+    @Override
+    public List<Write> takeDeferred() {
+        if (current.get() == null) {
+            return List.of();
+        }
+        List<Write> writes = deferred.get();
+        List<Write> taken = List.copyOf(writes);
+        writes.clear();
+        return taken;
+    }
+
+    @Override
+    public void lostDeferred() {
+        if (current.get() != null) {
+            lost.set(true);
+        }
     }
 
     /**
@@ -74,6 +91,10 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
      * deferred, only the commit. The driver then knows the transaction ended: its own commit sends nothing more.
      */
     private void send(Connection connection, boolean commit) throws SQLException {
+        if (commit && lost.get()) {
+            throw new SQLException("writes this transaction deferred were taken by a statement that failed before it "
+                    + "was sent: the transaction is rolled back");
+        }
         List<Write> writes = deferred.get();
         if (writes.isEmpty()) {
             if (commit) {
@@ -208,6 +229,7 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
     private void end(Connection connection) {
         current.remove();
         deferred.remove();
+        lost.remove();
         try {
             connection.setAutoCommit(true);
         } catch (SQLException broken) {

@@ -65,13 +65,21 @@ class PostgresKeyLocksTest {
         }
     }
 
+    /** The transaction's next statement, which the locks taken before it go with. */
+    private static void nextStatement() {
+        database.dsl().fetchValue("select 1");
+    }
+
     @Test
-    void aKeyIsLockedUntilTheTransactionEnds() {
-        boolean heldInside = adapters.transactor().inTransaction(() -> {
+    void aKeyIsLockedFromTheTransactionsNextStatementUntilItEnds() {
+        boolean[] held = adapters.transactor().inTransaction(() -> {
             adapters.keyLocks().lock(TENANT, List.of(KEY));
-            return !freeForOthers(TENANT, KEY);
+            boolean beforeNext = !freeForOthers(TENANT, KEY);
+            nextStatement();
+            return new boolean[] {beforeNext, !freeForOthers(TENANT, KEY)};
         });
-        assertTrue(heldInside);
+        assertFalse(held[0], "sent with the next statement, not in a round trip of its own");
+        assertTrue(held[1]);
         assertTrue(freeForOthers(TENANT, KEY));
     }
 
@@ -79,6 +87,7 @@ class PostgresKeyLocksTest {
     void theSameKeyOfAnotherTenantIsNotLocked() {
         boolean otherTenantFree = adapters.transactor().inTransaction(() -> {
             adapters.keyLocks().lock(TENANT, List.of(KEY));
+            nextStatement();
             return freeForOthers(new TenantId("globex"), KEY);
         });
         assertTrue(otherTenantFree);
@@ -116,6 +125,7 @@ class PostgresKeyLocksTest {
     void aKeySetOverTheBudgetExcludesEveryOtherLockerOfTheTenantButNoOtherTenant() {
         boolean[] observed = adapters.transactor().inTransaction(() -> {
             adapters.keyLocks().lock(TENANT, manyKeys(JooqKeyLocks.MAX_KEY_LOCKS + 1));
+            nextStatement();
             return new boolean[] {tenantFreeForOthers(TENANT), tenantFreeForOthers(new TenantId("globex"))};
         });
         assertFalse(observed[0], "a small lock call of the same tenant waits");
@@ -127,6 +137,7 @@ class PostgresKeyLocksTest {
     void aSmallKeySetHoldsTheTenantLockSharedSoALargeOneWaitsForIt() {
         boolean largeCouldStart = adapters.transactor().inTransaction(() -> {
             adapters.keyLocks().lock(TENANT, List.of(KEY));
+            nextStatement();
             return othersCould("pg_try_advisory_lock", JooqKeyLocks.tenantHash(TENANT));
         });
         assertFalse(largeCouldStart);
