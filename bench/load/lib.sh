@@ -22,13 +22,13 @@ harness() {
 }
 
 # write_config FILE JDBC_URL SCHEMA: the server's configuration, one tenant "load" (METHODS, default email and phone; GB numbers),
-# arrivals decided by ARRIVAL_WORKERS workers (default 1) in batches of at most MAX_ARRIVAL_BATCH (default 32).
+# arrivals decided by ARRIVAL_WORKERS workers (default 2) in batches of at most MAX_ARRIVAL_BATCH (default 32).
 # The seed stored the tenant's methods and standardization as its settings; the file's win at start (settingsSource:
 # file) so that its policies apply, and with the same methods the server finds them indexed and starts no reindex.
-# One worker, not the product's default of 4: with PostgreSQL, the server and the harness on the same 2 cores, arrivals
-# that wait while a batch is decided form the next batch, so fewer and larger transactions take less CPU per arrival
-# (1,000/s on the twelfth pass's code: p99 59.9 ms with one worker over 180 s, 81.5 ms with two over 300 s; earlier,
-# two workers against four: 1.39 against 1.49 cores; BENCHMARKS.md).
+# Two workers, not the product's default of 4: with PostgreSQL, the server and the harness on the same 2 cores, more
+# workers make smaller batches, more transactions and more CPU per arrival. Since a batch takes five round trips
+# (thirteenth pass), one worker waits on them most of the time and two do better; three do worse (1,000/s, 120 s:
+# p99 54.0 and 61.2 ms with two, 68.6 with one, 88 with three; BENCHMARKS.md).
 # A pool of 4 (POOL_SIZE): with PostgreSQL on the same 2 cores, 16 busy sessions queue for the CPU at every round
 # trip (at 250/s the 10-second p99 was 123-210 ms with 16 connections, 50-72 ms with 4; BENCHMARKS.md).
 write_config() {
@@ -41,7 +41,7 @@ database:
   poolSize: ${POOL_SIZE:-4}
 http:
   port: $PORT
-  arrivalWorkers: ${ARRIVAL_WORKERS:-1}
+  arrivalWorkers: ${ARRIVAL_WORKERS:-2}
   maxArrivalBatch: ${MAX_ARRIVAL_BATCH:-32}
 tenants:
   - id: load
