@@ -32,6 +32,7 @@ import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SharedKey;
 import org.dedup.domain.store.StaleRecordException;
 import org.dedup.persistence.failure.Storage;
+import org.dedup.persistence.jooq.tables.LeadKey;
 import org.dedup.persistence.jooq.tables.records.LeadKeyRecord;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.keyed.KeyTable.Change;
@@ -43,9 +44,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.InsertOnDuplicateStep;
 import org.jooq.Query;
 import org.jooq.Record2;
+import org.jooq.Record4;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -220,7 +221,7 @@ public final class JooqLeadRepository implements LeadRepository {
                 queries.add(contacts.insertionAsArrays(v, tenant, written));
             }
             if (!keys.isEmpty()) {
-                queries.add(keyInsertion(v, tenant, keys));
+                queries.add(keyInsertion(v, tenant, keys, false));
             }
             return queries;
         });
@@ -253,7 +254,7 @@ public final class JooqLeadRepository implements LeadRepository {
             }
             queries.add(lostKeysDeletion(v, tenant, last.keySet(), keys));
             if (!keys.isEmpty()) {
-                queries.add(keyInsertion(v, tenant, keys).onConflictDoNothing());
+                queries.add(keyInsertion(v, tenant, keys, true));
             }
             return queries;
         }, row -> row.getObject(1, UUID.class));
@@ -303,12 +304,23 @@ public final class JooqLeadRepository implements LeadRepository {
         return rows;
     }
 
-    private InsertOnDuplicateStep<LeadKeyRecord> keyInsertion(Binds v, TenantId tenant, List<KeyRow> keys) {
+    /**
+     * The insert of {@code keys}; when {@code onlyMissing}, of those not stored already (a lead keeps most of its keys
+     * through an update: an index probe each, where {@code on conflict do nothing} cost three times as much).
+     */
+    private Query keyInsertion(Binds v, TenantId tenant, List<KeyRow> keys, boolean onlyMissing) {
         ArrayRows rows = keyArrays(keys);
         var tenantId = v.of(LEAD_KEY.TENANT_ID, tenant.value());
+        var all = DSL.select(tenantId, rows.field(LEAD_KEY.NAMESPACE), rows.field(LEAD_KEY.KEY_VALUE),
+                rows.field(LEAD_KEY.LEAD_ID)).from(rows.table(v));
+        LeadKey stored = LEAD_KEY.as("stored");
+        Select<Record4<String, String, String, UUID>> chosen = onlyMissing ? all.where(DSL.notExists(DSL.selectOne()
+                .from(stored).where(stored.TENANT_ID.eq(v.of(LEAD_KEY.TENANT_ID, tenant.value())),
+                        stored.NAMESPACE.eq(rows.field(LEAD_KEY.NAMESPACE)),
+                        stored.KEY_VALUE.eq(rows.field(LEAD_KEY.KEY_VALUE)),
+                        stored.LEAD_ID.eq(rows.field(LEAD_KEY.LEAD_ID))))) : all;
         return dsl.insertInto(LEAD_KEY, LEAD_KEY.TENANT_ID, LEAD_KEY.NAMESPACE, LEAD_KEY.KEY_VALUE, LEAD_KEY.LEAD_ID)
-                .select(DSL.select(tenantId, rows.field(LEAD_KEY.NAMESPACE), rows.field(LEAD_KEY.KEY_VALUE),
-                        rows.field(LEAD_KEY.LEAD_ID)).from(rows.table(v)));
+                .select(chosen);
     }
 
     /** The delete of the stored keys of {@code leads} that are not among {@code keys}. */
