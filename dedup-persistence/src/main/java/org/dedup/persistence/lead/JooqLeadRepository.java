@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,6 @@ import org.dedup.domain.store.LeadRepository;
 import org.dedup.domain.store.SharedKey;
 import org.dedup.domain.store.StaleRecordException;
 import org.dedup.persistence.failure.Storage;
-import org.dedup.persistence.jooq.tables.LeadKey;
 import org.dedup.persistence.jooq.tables.records.LeadKeyRecord;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.keyed.KeyTable.Change;
@@ -46,7 +47,6 @@ import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record2;
-import org.jooq.Record4;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -221,7 +221,7 @@ public final class JooqLeadRepository implements LeadRepository {
                 queries.add(contacts.insertionAsArrays(v, tenant, written));
             }
             if (!keys.isEmpty()) {
-                queries.add(keyInsertion(v, tenant, keys, false));
+                queries.add(keyInsertion(v, tenant, keys));
             }
             return queries;
         });
@@ -229,9 +229,9 @@ public final class JooqLeadRepository implements LeadRepository {
 
     /**
      * PostgreSQL: the leads' rows updated from the versions their first updates in the batch started from to their
-     * last ones, their contacts rewritten and their keys made those of their last updates (the keys they lose deleted,
-     * those they gain inserted, the others left alone), by statements whose text is the same however many leads, in one
-     * round trip.
+     * last ones, and their stored keys read, in one round trip; then their contacts rewritten and their keys made
+     * those of their last updates (only the keys they lose deleted and those they gain inserted), sent with the
+     * transaction's next statement or its commit. Every statement's text is the same however many leads.
      *
      * @throws StaleRecordException when a lead's stored version is not the one its first update started from
      */
@@ -243,26 +243,38 @@ public final class JooqLeadRepository implements LeadRepository {
             last.put(indexed.lead().id().value(), indexed);
         });
         List<Lead> written = last.values().stream().map(IndexedLead::lead).toList();
-        List<KeyRow> keys = keyRows(List.copyOf(last.values()));
-        boolean anyContact = written.stream().anyMatch(lead -> !lead.contacts().isEmpty());
-        List<UUID> updated = statements.fetchThenExecute(List.of("update leads as arrays", anyContact,
-                !keys.isEmpty()), v -> {
-            List<Query> queries = new ArrayList<>(List.of(rowUpdates(v, tenant, written, startedFrom),
-                    contacts.deletionAsArrays(v, tenant, last.keySet())));
-            if (anyContact) {
-                queries.add(contacts.insertionAsArrays(v, tenant, written));
-            }
-            queries.add(lostKeysDeletion(v, tenant, last.keySet(), keys));
-            if (!keys.isEmpty()) {
-                queries.add(keyInsertion(v, tenant, keys, true));
-            }
-            return queries;
-        }, row -> row.getObject(1, UUID.class));
-        Set<UUID> changed = Set.copyOf(updated);
+        var read = statements.fetchTogether("update leads as arrays, read their keys", v -> List.of(
+                        rowUpdates(v, tenant, written, startedFrom), storedKeys(v, tenant, last.keySet())),
+                row -> row.getObject(1, UUID.class), KeyTable::ownedKey);
+        Set<UUID> changed = Set.copyOf(read.first());
         startedFrom.forEach((id, version) -> {
             if (!changed.contains(id)) {
                 throw new StaleRecordException(tenant, new LeadId(id), version);
             }
+        });
+        Map<UUID, Set<MatchKey>> stored = new HashMap<>();
+        read.second().forEach(key -> stored.computeIfAbsent(key.getKey(), id -> new HashSet<>()).add(key.getValue()));
+        List<KeyRow> gone = new ArrayList<>();
+        List<KeyRow> added = new ArrayList<>();
+        last.values().forEach(indexed -> {
+            Change change = Change.between(stored.getOrDefault(indexed.lead().id().value(), Set.of()), indexed.keys());
+            change.gone().forEach(key -> gone.add(new KeyRow(indexed.lead(), key)));
+            change.added().forEach(key -> added.add(new KeyRow(indexed.lead(), key)));
+        });
+        boolean anyContact = written.stream().anyMatch(lead -> !lead.contacts().isEmpty());
+        statements.executeTogetherLater(List.of("rewrite leads as arrays", anyContact, !gone.isEmpty(),
+                !added.isEmpty()), v -> {
+            List<Query> queries = new ArrayList<>(List.of(contacts.deletionAsArrays(v, tenant, last.keySet())));
+            if (anyContact) {
+                queries.add(contacts.insertionAsArrays(v, tenant, written));
+            }
+            if (!gone.isEmpty()) {
+                queries.add(keyDeletion(v, tenant, gone));
+            }
+            if (!added.isEmpty()) {
+                queries.add(keyInsertion(v, tenant, added));
+            }
+            return queries;
         });
     }
 
@@ -304,35 +316,28 @@ public final class JooqLeadRepository implements LeadRepository {
         return rows;
     }
 
-    /**
-     * The insert of {@code keys}; when {@code onlyMissing}, of those not stored already (a lead keeps most of its keys
-     * through an update: an index probe each, where {@code on conflict do nothing} cost three times as much).
-     */
-    private Query keyInsertion(Binds v, TenantId tenant, List<KeyRow> keys, boolean onlyMissing) {
+    private Query keyInsertion(Binds v, TenantId tenant, List<KeyRow> keys) {
         ArrayRows rows = keyArrays(keys);
         var tenantId = v.of(LEAD_KEY.TENANT_ID, tenant.value());
-        var all = DSL.select(tenantId, rows.field(LEAD_KEY.NAMESPACE), rows.field(LEAD_KEY.KEY_VALUE),
-                rows.field(LEAD_KEY.LEAD_ID)).from(rows.table(v));
-        LeadKey stored = LEAD_KEY.as("stored");
-        Select<Record4<String, String, String, UUID>> chosen = onlyMissing ? all.where(DSL.notExists(DSL.selectOne()
-                .from(stored).where(stored.TENANT_ID.eq(v.of(LEAD_KEY.TENANT_ID, tenant.value())),
-                        stored.NAMESPACE.eq(rows.field(LEAD_KEY.NAMESPACE)),
-                        stored.KEY_VALUE.eq(rows.field(LEAD_KEY.KEY_VALUE)),
-                        stored.LEAD_ID.eq(rows.field(LEAD_KEY.LEAD_ID))))) : all;
         return dsl.insertInto(LEAD_KEY, LEAD_KEY.TENANT_ID, LEAD_KEY.NAMESPACE, LEAD_KEY.KEY_VALUE, LEAD_KEY.LEAD_ID)
-                .select(chosen);
+                .select(DSL.select(tenantId, rows.field(LEAD_KEY.NAMESPACE), rows.field(LEAD_KEY.KEY_VALUE),
+                        rows.field(LEAD_KEY.LEAD_ID)).from(rows.table(v)));
     }
 
-    /** The delete of the stored keys of {@code leads} that are not among {@code keys}. */
-    private Query lostKeysDeletion(Binds v, TenantId tenant, Collection<UUID> leads, List<KeyRow> keys) {
-        var tenantId = v.of(LEAD_KEY.TENANT_ID, tenant.value());
-        var ids = ArrayRows.ids(v, leads);
+    private Query keyDeletion(Binds v, TenantId tenant, List<KeyRow> keys) {
         ArrayRows rows = keyArrays(keys);
-        return dsl.deleteFrom(LEAD_KEY).where(LEAD_KEY.TENANT_ID.eq(tenantId), LEAD_KEY.LEAD_ID.eq(DSL.any(ids)),
-                DSL.notExists(DSL.selectOne().from(rows.table(v)).where(
-                        rows.field(LEAD_KEY.LEAD_ID).eq(LEAD_KEY.LEAD_ID),
-                        rows.field(LEAD_KEY.NAMESPACE).eq(LEAD_KEY.NAMESPACE),
-                        rows.field(LEAD_KEY.KEY_VALUE).eq(LEAD_KEY.KEY_VALUE))));
+        Table<?> deleted = rows.table(v);
+        return dsl.deleteFrom(LEAD_KEY).using(deleted).where(LEAD_KEY.TENANT_ID.eq(v.of(LEAD_KEY.TENANT_ID,
+                        tenant.value())), LEAD_KEY.LEAD_ID.eq(rows.field(LEAD_KEY.LEAD_ID)),
+                LEAD_KEY.NAMESPACE.eq(rows.field(LEAD_KEY.NAMESPACE)),
+                LEAD_KEY.KEY_VALUE.eq(rows.field(LEAD_KEY.KEY_VALUE)));
+    }
+
+    /** The query of the keys stored now of {@code leads}, by a statement of one text however many. */
+    private Query storedKeys(Binds v, TenantId tenant, Collection<UUID> leads) {
+        var tenantId = v.of(LEAD_KEY.TENANT_ID, tenant.value());
+        return dsl.select(LEAD_KEY.LEAD_ID, LEAD_KEY.NAMESPACE, LEAD_KEY.KEY_VALUE).from(LEAD_KEY)
+                .where(LEAD_KEY.TENANT_ID.eq(tenantId), LEAD_KEY.LEAD_ID.eq(DSL.any(ArrayRows.ids(v, leads))));
     }
 
     private static List<KeyRow> keyRows(List<IndexedLead> leads) {

@@ -236,26 +236,6 @@ public final class RenderedStatements {
                 alone(statements, 1, binds, executed -> rows(executed.getResultSet(), row)));
     }
 
-    /**
-     * Runs the query {@code build} makes first, then the inserts, updates and deletes after it, in order: on
-     * PostgreSQL in one round trip, elsewhere one after the other; the query's rows. A failing statement throws as
-     * with {@link #executeTogether}: run them in a transaction.
-     */
-    public <T> List<T> fetchThenExecute(Object shape, Function<Binds, List<? extends Query>> build, Row<T> row) {
-        Binds binds = new Binds();
-        List<? extends Query> queries = build.apply(binds);
-        Rendered statements = rendered(shape, queries, binds);
-        if (onPostgreSQL()) {
-            return onConnection(statements.sql(), binds, 0, binds.values.size(),
-                    executed -> rows(executed.getResultSet(), row));
-        }
-        List<T> rows = alone(statements, 0, binds, executed -> rows(executed.getResultSet(), row));
-        for (int i = 1; i < statements.sqls().size(); i++) {
-            alone(statements, i, binds, PreparedStatement::getUpdateCount);
-        }
-        return rows;
-    }
-
     private static <T> List<T> rows(ResultSet result, Row<T> row) throws SQLException {
         try (result) {
             List<T> rows = new ArrayList<>();
