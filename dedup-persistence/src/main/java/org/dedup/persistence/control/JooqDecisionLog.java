@@ -69,14 +69,10 @@ public final class JooqDecisionLog implements DecisionLog {
             recordings.forEach(this::insert);
             return;
         }
-        Storage.run("record", recordings.size() + " decisions", recordings.getFirst().tenant(), () -> {
-            if (statements.onPostgreSQL()) {
-                // inside a transaction, sent with its commit: decisions are recorded last
-                statements.executeLater("insert as arrays", v -> insertionAsArrays(v, recordings));
-            } else {
-                statements.executeBatch("insert", recordings, this::insertion);
-            }
-        });
+        // inside a transaction, sent with its commit: decisions are recorded last
+        Storage.run("record", recordings.size() + " decisions", recordings.getFirst().tenant(),
+                () -> statements.executeAllLater("insert", recordings, v -> insertionAsArrays(v, recordings),
+                        this::insertion));
     }
 
     /** PostgreSQL: the insert of all the recordings, by a statement of one text however many. */

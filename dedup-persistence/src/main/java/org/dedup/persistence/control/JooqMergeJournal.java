@@ -45,14 +45,10 @@ public final class JooqMergeJournal implements MergeJournal {
         if (entries.isEmpty()) {
             return;
         }
-        Storage.run("journal", entries.size() + " merges", entries.getFirst().tenant(), () -> {
-            if (statements.onPostgreSQL()) {
-                // inside the merges' transaction, sent with its next statement or its commit
-                statements.executeLater("append as arrays", v -> insertionAsArrays(v, entries));
-            } else {
-                statements.executeBatch("append", entries, this::insertion);
-            }
-        });
+        // inside the merges' transaction, sent with its next statement or its commit
+        Storage.run("journal", entries.size() + " merges", entries.getFirst().tenant(),
+                () -> statements.executeAllLater("append", entries, v -> insertionAsArrays(v, entries),
+                        this::insertion));
     }
 
     /** PostgreSQL: the insert of all the entries, by a statement of one text however many. */

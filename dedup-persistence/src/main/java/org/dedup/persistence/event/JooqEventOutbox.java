@@ -58,10 +58,9 @@ public final class JooqEventOutbox implements EventOutbox, EventDeliveries {
                 () -> {
                     if (events.size() == 1) {
                         statements.executeLater("add event", v -> insertion(v, events.getFirst()));
-                    } else if (statements.onPostgreSQL()) {
-                        statements.executeLater("add events as arrays", v -> insertionAsArrays(v, events));
                     } else {
-                        statements.executeBatch("add event", events, this::insertion);
+                        statements.executeAllLater("add event", events, v -> insertionAsArrays(v, events),
+                                this::insertion);
                     }
                 });
     }

@@ -156,6 +156,20 @@ public final class RenderedStatements {
         }
     }
 
+    /**
+     * Writes {@code rows} as {@link #executeLater} writes a statement: on PostgreSQL by the one statement
+     * {@code asArrays} makes of them all (over arrays, so its text is the same however many rows), elsewhere now, as
+     * one JDBC batch of the statement {@code each} makes of a row.
+     */
+    public <R> void executeAllLater(Object shape, List<R> rows, Function<Binds, ? extends Query> asArrays,
+                                    BiFunction<Binds, R, ? extends Query> each) {
+        if (onPostgreSQL()) {
+            executeLater(List.of(shape, "as arrays"), asArrays);
+        } else {
+            executeBatch(shape, rows, each);
+        }
+    }
+
     /** As {@link #executeTogether}, sent later as {@link #executeLater} sends a statement. */
     public void executeTogetherLater(Object shape, Function<Binds, List<? extends Query>> build) {
         Binds binds = new Binds();
