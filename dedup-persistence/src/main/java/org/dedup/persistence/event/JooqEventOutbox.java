@@ -91,7 +91,8 @@ public final class JooqEventOutbox implements EventOutbox, EventDeliveries {
                                 rows.field(EVENT_OUTBOX.EVENT_TYPE), rows.field(EVENT_OUTBOX.BODY),
                                 rows.field(EVENT_OUTBOX.CREATED_AT), DSL.inline(0),
                                 rows.field(EVENT_OUTBOX.CREATED_AT))
-                        .from(WEBHOOK).join(rows.table(v)).on(WEBHOOK.TENANT_ID.eq(rows.field(EVENT_OUTBOX.TENANT_ID))));
+                        .from(WEBHOOK).join(rows.table(v))
+                        .on(WEBHOOK.TENANT_ID.eq(rows.field(EVENT_OUTBOX.TENANT_ID))));
     }
 
     /** What a receiver gets: the event's id, type, tenant and time, and its data. */

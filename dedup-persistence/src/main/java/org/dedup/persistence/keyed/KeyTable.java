@@ -74,11 +74,15 @@ public record KeyTable<K extends Record>(Table<K> table, Field<String> tenant, F
     /** The keys stored now of each of {@code owners} (none for an owner without keys), by one query. */
     public Map<UUID, Set<MatchKey>> keysOf(RenderedStatements statements, TenantId tenantId,
                                           Collection<UUID> owners) {
+        return byOwner(owners, statements.fetch(List.of("keys of", table.getName(), owners.size()),
+                v -> keysQuery(v, tenantId, owners), KeyTable::ownedKey));
+    }
+
+    /** Rows read by {@link #ownedKey} as the keys of each of {@code owners} (none for an owner without keys). */
+    public static Map<UUID, Set<MatchKey>> byOwner(Collection<UUID> owners, List<Map.Entry<UUID, MatchKey>> rows) {
         Map<UUID, Set<MatchKey>> keys = new HashMap<>();
         owners.forEach(ownerId -> keys.put(ownerId, new HashSet<>()));
-        statements.fetch(List.of("keys of", table.getName(), owners.size()), v -> keysQuery(v, tenantId, owners),
-                        KeyTable::ownedKey)
-                .forEach(key -> keys.get(key.getKey()).add(key.getValue()));
+        rows.forEach(key -> keys.get(key.getKey()).add(key.getValue()));
         return keys;
     }
 

@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,8 +141,8 @@ public final class JooqLeadRepository implements LeadRepository {
     }
 
     /**
-     * The rows of all the leads, then all their contacts, then all their keys: three JDBC batches, so three round
-     * trips on PostgreSQL however many leads.
+     * PostgreSQL: as {@link #insertAsArrays}, no round trip of its own. Elsewhere the rows of all the leads, then all
+     * their contacts, then all their keys, as three JDBC batches.
      */
     @Override
     public void insertAll(List<IndexedLead> leads) {
@@ -165,9 +163,9 @@ public final class JooqLeadRepository implements LeadRepository {
     }
 
     /**
-     * The versioned row updates in their order (one JDBC batch), then the stored keys of the leads read, then each
-     * lead's contacts and changed keys as its last update has them (JDBC batches): six round trips on PostgreSQL
-     * at most, however many leads.
+     * PostgreSQL: as {@link #updateAsArrays}, one round trip. Elsewhere the versioned row updates in their order (one
+     * JDBC batch), then the stored keys of the leads read, then each lead's contacts and changed keys as its last
+     * update has them (JDBC batches).
      */
     @Override
     public void updateAll(List<IndexedLead> leads) {
@@ -188,21 +186,13 @@ public final class JooqLeadRepository implements LeadRepository {
                     throw stale(leads.get(i).lead());
                 }
             }
-            Map<UUID, IndexedLead> last = new LinkedHashMap<>();
-            leads.forEach(indexed -> last.put(indexed.lead().id().value(), indexed));
-            Map<UUID, Set<MatchKey>> stored = KEYS.keysOf(statements, tenant, last.keySet());
+            Map<UUID, IndexedLead> last = lastUpdates(leads);
+            KeyChanges changes = KeyChanges.of(last.values(), KEYS.keysOf(statements, tenant, last.keySet()));
             statements.executeBatch("delete contacts", List.copyOf(last.values()),
                     (v, indexed) -> contacts.deletion(v, tenant, indexed.lead().id()));
             writeContacts(last.values().stream().map(IndexedLead::lead).toList());
-            List<KeyRow> gone = new ArrayList<>();
-            List<KeyRow> added = new ArrayList<>();
-            last.values().forEach(indexed -> {
-                Change change = Change.between(stored.get(indexed.lead().id().value()), indexed.keys());
-                change.gone().forEach(key -> gone.add(new KeyRow(indexed.lead(), key)));
-                change.added().forEach(key -> added.add(new KeyRow(indexed.lead(), key)));
-            });
-            writeKeys("delete key", gone, KEYS::deletion);
-            writeKeys("insert key", added, KEYS::rows);
+            writeKeys("delete key", changes.gone(), KEYS::deletion);
+            writeKeys("insert key", changes.added(), KEYS::rows);
         });
     }
 
@@ -237,11 +227,8 @@ public final class JooqLeadRepository implements LeadRepository {
      */
     private void updateAsArrays(TenantId tenant, List<IndexedLead> leads) {
         Map<UUID, Long> startedFrom = new LinkedHashMap<>();
-        Map<UUID, IndexedLead> last = new LinkedHashMap<>();
-        leads.forEach(indexed -> {
-            startedFrom.putIfAbsent(indexed.lead().id().value(), indexed.lead().version() - 1);
-            last.put(indexed.lead().id().value(), indexed);
-        });
+        leads.forEach(indexed -> startedFrom.putIfAbsent(indexed.lead().id().value(), indexed.lead().version() - 1));
+        Map<UUID, IndexedLead> last = lastUpdates(leads);
         List<Lead> written = last.values().stream().map(IndexedLead::lead).toList();
         var read = statements.fetchTogether("update leads as arrays, read their keys", v -> List.of(
                         rowUpdates(v, tenant, written, startedFrom), storedKeys(v, tenant, last.keySet())),
@@ -252,27 +239,19 @@ public final class JooqLeadRepository implements LeadRepository {
                 throw new StaleRecordException(tenant, new LeadId(id), version);
             }
         });
-        Map<UUID, Set<MatchKey>> stored = new HashMap<>();
-        read.second().forEach(key -> stored.computeIfAbsent(key.getKey(), id -> new HashSet<>()).add(key.getValue()));
-        List<KeyRow> gone = new ArrayList<>();
-        List<KeyRow> added = new ArrayList<>();
-        last.values().forEach(indexed -> {
-            Change change = Change.between(stored.getOrDefault(indexed.lead().id().value(), Set.of()), indexed.keys());
-            change.gone().forEach(key -> gone.add(new KeyRow(indexed.lead(), key)));
-            change.added().forEach(key -> added.add(new KeyRow(indexed.lead(), key)));
-        });
+        KeyChanges changes = KeyChanges.of(last.values(), KeyTable.byOwner(last.keySet(), read.second()));
         boolean anyContact = written.stream().anyMatch(lead -> !lead.contacts().isEmpty());
-        statements.executeTogetherLater(List.of("rewrite leads as arrays", anyContact, !gone.isEmpty(),
-                !added.isEmpty()), v -> {
+        statements.executeTogetherLater(List.of("rewrite leads as arrays", anyContact, !changes.gone().isEmpty(),
+                !changes.added().isEmpty()), v -> {
             List<Query> queries = new ArrayList<>(List.of(contacts.deletionAsArrays(v, tenant, last.keySet())));
             if (anyContact) {
                 queries.add(contacts.insertionAsArrays(v, tenant, written));
             }
-            if (!gone.isEmpty()) {
-                queries.add(keyDeletion(v, tenant, gone));
+            if (!changes.gone().isEmpty()) {
+                queries.add(keyDeletion(v, tenant, changes.gone()));
             }
-            if (!added.isEmpty()) {
-                queries.add(keyInsertion(v, tenant, added));
+            if (!changes.added().isEmpty()) {
+                queries.add(keyInsertion(v, tenant, changes.added()));
             }
             return queries;
         });
@@ -376,6 +355,27 @@ public final class JooqLeadRepository implements LeadRepository {
 
     /** One key of a lead, a row of {@code lead_key}. */
     private record KeyRow(Lead lead, MatchKey key) {
+    }
+
+    /** Each lead's last update among {@code leads}, by id, in the order the leads first appear. */
+    private static Map<UUID, IndexedLead> lastUpdates(List<IndexedLead> leads) {
+        Map<UUID, IndexedLead> last = new LinkedHashMap<>();
+        leads.forEach(indexed -> last.put(indexed.lead().id().value(), indexed));
+        return last;
+    }
+
+    /** The key rows to delete and to insert to take leads from their stored keys to those of their updates. */
+    private record KeyChanges(List<KeyRow> gone, List<KeyRow> added) {
+        static KeyChanges of(Collection<IndexedLead> updates, Map<UUID, Set<MatchKey>> stored) {
+            List<KeyRow> gone = new ArrayList<>();
+            List<KeyRow> added = new ArrayList<>();
+            updates.forEach(indexed -> {
+                Change change = Change.between(stored.get(indexed.lead().id().value()), indexed.keys());
+                change.gone().forEach(key -> gone.add(new KeyRow(indexed.lead(), key)));
+                change.added().forEach(key -> added.add(new KeyRow(indexed.lead(), key)));
+            });
+            return new KeyChanges(gone, added);
+        }
     }
 
     /** The contact at {@code position} of a lead, a row of {@code lead_contact}. */

@@ -47,10 +47,6 @@ public final class ArrayRows {
         }
     }
 
-    public boolean isEmpty() {
-        return values.getFirst().isEmpty();
-    }
-
     /** The rows as a table: {@code unnest} of an array per column, its values bound through {@code v}, in order. */
     public Table<?> table(Binds v) {
         String arrays = IntStream.range(0, columns.size()).mapToObj(i -> "{" + i + "}")

@@ -1,5 +1,7 @@
 package org.dedup.persistence.statement;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -14,6 +16,10 @@ public interface DeferredWrites {
      * bound as {@code nullTypes}' SQL type at its place).
      */
     record Write(String sql, int statements, List<Object> values, List<Integer> nullTypes) {
+        /** Binds the values to {@code statement}'s places from {@code place} on; the place after the last bound. */
+        public int bind(PreparedStatement statement, int place) throws SQLException {
+            return RenderedStatements.bind(statement, place, values, nullTypes::get);
+        }
     }
 
     /** Keeps the write for the calling thread's transaction; false, keeping nothing, when it has none open. */

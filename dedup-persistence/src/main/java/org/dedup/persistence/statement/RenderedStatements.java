@@ -357,7 +357,7 @@ public final class RenderedStatements {
             return onConnection(text, prepared -> {
                 int place = 1;
                 for (DeferredWrites.Write write : ahead) {
-                    place = bind(prepared, place, write.values(), i -> write.nullTypes().get(i));
+                    place = write.bind(prepared, place);
                 }
                 bind(prepared, place, binds.values.subList(from, to), i -> binds.types.get(from + i).getSQLType());
                 sent[0] = true;
@@ -394,7 +394,7 @@ public final class RenderedStatements {
      * Binds {@code values} to the statement's places from {@code place} on, a null one as the SQL type
      * {@code nullType} gives for its index; the place after the last bound.
      */
-    private static int bind(PreparedStatement prepared, int place, List<Object> values, IntUnaryOperator nullType)
+    static int bind(PreparedStatement prepared, int place, List<Object> values, IntUnaryOperator nullType)
             throws SQLException {
         for (int i = 0; i < values.size(); i++, place++) {
             Object value = values.get(i);

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * A transaction also keeps the {@linkplain DeferredWrites writes deferred} to it: a statement that takes them sends
  * them ahead of itself in its own round trip; otherwise they go, in order, ahead of the transaction's next use of the
  * connection (any statement, a savepoint) or together with its commit, in one round trip: the locks an arrival
- * begins with and the inserts it ends with (its lead, the merge journal, the decision) cost no round trip of their own. The
- * writes deferred inside a savepoint are dropped when it is rolled back, those of a transaction when it is.
+ * begins with and the inserts it ends with (its lead, the merge journal, the decision) cost no round trip of their
+ * own. The writes deferred inside a savepoint are dropped when it is rolled back, those of a transaction when it is.
  */
 public final class ThreadBoundTransactions implements TransactionProvider, ConnectionProvider, DeferredWrites {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadBoundTransactions.class);
@@ -109,14 +109,7 @@ public final class ThreadBoundTransactions implements TransactionProvider, Conne
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int place = 1;
             for (Write write : sending) {
-                for (int i = 0; i < write.values().size(); i++, place++) {
-                    Object value = write.values().get(i);
-                    if (value == null) {
-                        statement.setNull(place, write.nullTypes().get(i));
-                    } else {
-                        statement.setObject(place, value);
-                    }
-                }
+                place = write.bind(statement, place);
             }
             statement.execute();
         }
