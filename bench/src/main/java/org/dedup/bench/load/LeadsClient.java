@@ -1,102 +1,274 @@
 package org.dedup.bench.load;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.net.URI;
-
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends one lead to {@code POST /v1/leads}, blocking the caller's virtual thread, over keep-alive HTTP/1.1
- * connections pooled up to the run's requests in flight, so a request never waits for a connection. Apache
- * HttpClient's classic API rather than the JDK's {@code HttpClient}, which cost about 1.1 ms of CPU per request: more
- * than a 2-core machine can take from the server under test at 1,000 requests/s.
+ * Sends leads to {@code POST /v1/leads} over keep-alive HTTP/1.1 connections, at most {@code maxConnections} of them,
+ * all driven by the caller's one thread through a selector: {@link #send} starts a request, {@link #poll} waits for
+ * the network until a given time and reports every answer or failure to an {@link Answers}. Not thread-safe: one
+ * thread calls everything.
  * <p>
- * Apache's own retries, redirects and cookies are off, so the run's counts of 503s and connection failures are exact,
- * with one exception: a request whose pooled connection turns out to have been closed is sent again (see
- * {@link #post}).
+ * Why not a client library: Apache HttpClient with a virtual thread per request, and the JDK's {@code HttpClient}
+ * before it, cost the harness a quarter of a core at 1,000 requests/s (8,000 context switches a second), taken from
+ * the server under test, which shares the two cores. One thread and a selector wake about twice per request.
+ * <p>
+ * A request whose connection closes before any byte of its answer, on a connection that answered before, is sent
+ * again on another connection and not reported: the server may close a connection it keeps idle at any time. Every
+ * other broken, refused or timed-out connection is reported as a failure of the request on it.
+ *
+ * @param <T> what the caller keeps with each request, handed back with its outcome
  */
-final class LeadsClient implements AutoCloseable {
-    private final URI leads;
-    private final String apiKey;
-    private final CloseableHttpClient client;
+final class LeadsClient<T> implements AutoCloseable {
+    private static final long CONNECT_TIMEOUT = TimeUnit.SECONDS.toNanos(2);
+    private static final long RESPONSE_TIMEOUT = TimeUnit.SECONDS.toNanos(30);
+    private static final long SWEEP_EVERY = TimeUnit.MILLISECONDS.toNanos(100);
+    private final InetSocketAddress server;
+    private final byte[] head;
+    private final int maxConnections;
+    private final Selector selector;
+    private final Deque<Connection> idle = new ArrayDeque<>();
+    private final Set<Connection> open = new HashSet<>();
+    private final Deque<Request<T>> waiting = new ArrayDeque<>();
+    private long nextSweep = System.nanoTime() + SWEEP_EVERY;
 
-    /** One answer of the server; {@code retryAfterSeconds} is its Retry-After header, 1 when it has none. */
-    record Answer(int status, byte[] body, long retryAfterSeconds) {
+    /** What became of the requests: called from {@link #poll} on the caller's thread. */
+    interface Answers<T> {
+        /** An answer; {@code retryAfterSeconds} is its Retry-After header, 1 when it has none. */
+        void answered(T request, int status, byte[] body, long retryAfterSeconds);
+
+        /** The connection was refused, broke or timed out before the whole answer came. */
+        void failed(T request, IOException failure);
     }
 
-    LeadsClient(URI server, String apiKey, int maxInFlight) {
-        this.leads = server.resolve("/v1/leads");
-        this.apiKey = apiKey;
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(maxInFlight)
-                        .setMaxConnPerRoute(maxInFlight)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofSeconds(2)).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .disableAuthCaching()
-                .build();
+    private record Request<T>(T tag, ByteBuffer bytes) {
+    }
+
+    LeadsClient(URI server, String apiKey, int maxConnections) throws IOException {
+        this.server = new InetSocketAddress(server.getHost(), server.getPort());
+        this.head = ("POST /v1/leads HTTP/1.1\r\nHost: " + server.getHost() + ":" + server.getPort()
+                + "\r\nX-Api-Key: " + apiKey + "\r\nContent-Type: application/json\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        this.maxConnections = maxConnections;
+        this.selector = Selector.open();
+    }
+
+    /** Starts sending {@code lead} under {@code idempotencyKey}; it waits when every connection is busy. */
+    void send(String idempotencyKey, byte[] lead, T tag) {
+        byte[] headers = ("Idempotency-Key: " + idempotencyKey + "\r\nContent-Length: " + lead.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer bytes = ByteBuffer.allocate(head.length + headers.length + lead.length);
+        bytes.put(head).put(headers).put(lead).flip();
+        dispatch(new Request<>(tag, bytes));
+    }
+
+    /** Requests sent and not yet answered or failed, waiting ones included. */
+    int inFlight() {
+        return open.size() - idle.size() + waiting.size();
     }
 
     /**
-     * Sends the lead; an {@link IOException} means the connection was refused, broken or timed out. A pooled connection
-     * that had answered before and now closes without a word is not such a failure: the JDK's server closes every
-     * connection that finishes a request while it already keeps 200 idle ones, without {@code Connection: close}, so
-     * after a burst the pool holds many such. The lead is sent again; each dead connection is dropped as it fails, so
-     * this ends on a new connection at the latest, and a server that is really gone fails there, which the run counts.
-     * (Checking every pooled connection before use would block each request for a millisecond; those idle for over
-     * 2 s are checked, the client's default, which covers the server's idle timeout.)
+     * Handles the network until {@code until} ({@link System#nanoTime}), reporting outcomes to {@code answers}. It
+     * returns at {@code until} or up to a millisecond later (the selector's timeout is in milliseconds); an answer
+     * that comes in the last millisecond before it may be reported up to that much late.
      */
-    Answer post(String idempotencyKey, byte[] lead) throws IOException {
-        while (true) {
-            HttpClientContext attempt = HttpClientContext.create();
-            try {
-                return send(idempotencyKey, lead, attempt);
-            } catch (NoHttpResponseException e) {
-                if (!answeredBefore(attempt)) {
-                    throw e;
-                }
+    void poll(long until, Answers<T> answers) throws IOException {
+        long wait = until - System.nanoTime();
+        if (wait >= TimeUnit.MILLISECONDS.toNanos(1)) {
+            selector.select(TimeUnit.NANOSECONDS.toMillis(wait));
+        } else {
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            selector.selectNow();
+        }
+        for (SelectionKey key : selector.selectedKeys()) {
+            ((Connection) key.attachment()).ready(key, answers);
+        }
+        selector.selectedKeys().clear();
+        long now = System.nanoTime();
+        if (now >= nextSweep) {
+            nextSweep = now + SWEEP_EVERY;
+            for (Connection connection : List.copyOf(open)) {
+                connection.expireIfLate(now, answers);
             }
         }
     }
 
-    private static boolean answeredBefore(HttpClientContext attempt) {
-        return attempt.getEndpointDetails() != null && attempt.getEndpointDetails().getResponseCount() > 0;
-    }
-
-    private Answer send(String idempotencyKey, byte[] lead, HttpClientContext attempt) throws IOException {
-        HttpPost post = new HttpPost(leads);
-        post.setHeader("X-Api-Key", apiKey);
-        post.setHeader("Idempotency-Key", idempotencyKey);
-        post.setEntity(new ByteArrayEntity(lead, ContentType.APPLICATION_JSON));
-        return client.execute(post, attempt, response -> {
-            Header retryAfter = response.getFirstHeader("Retry-After");
-            return new Answer(response.getCode(),
-                    response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity()),
-                    retryAfter == null ? 1 : Long.parseLong(retryAfter.getValue().trim()));
-        });
+    private void dispatch(Request<T> request) {
+        Connection connection = idle.pollFirst();
+        if (connection != null) {
+            connection.start(request);
+        } else if (open.size() < maxConnections) {
+            new Connection(request);
+        } else {
+            waiting.addLast(request);
+        }
     }
 
     @Override
-    public void close() {
-        client.close(CloseMode.GRACEFUL);
+    public void close() throws IOException {
+        for (Connection connection : List.copyOf(open)) {
+            connection.close();
+        }
+        selector.close();
+    }
+
+    /** One keep-alive connection: idle, connecting, or carrying one request at a time. */
+    private final class Connection {
+        private final SocketChannel channel;
+        private final SelectionKey key;
+        private final AnswerReader reader = new AnswerReader();
+        private Request<T> request;
+        private IOException failedToOpen;
+        private boolean connected;
+        private int answered;
+        private long since = System.nanoTime();
+
+        Connection(Request<T> first) {
+            this.request = first;
+            SocketChannel opened = null;
+            SelectionKey registered = null;
+            try {
+                opened = SocketChannel.open();
+                opened.configureBlocking(false);
+                opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                connected = opened.connect(server);
+                registered = opened.register(selector, connected ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT,
+                        this);
+            } catch (IOException e) {
+                // reported by the next poll's sweep, so that send never calls back into its caller
+                failedToOpen = e;
+            }
+            this.channel = opened;
+            this.key = registered;
+            open.add(this);
+        }
+
+        void start(Request<T> next) {
+            request = next;
+            since = System.nanoTime();
+            key.interestOps(SelectionKey.OP_WRITE);
+        }
+
+        void ready(SelectionKey ready, Answers<T> answers) {
+            if (!ready.isValid()) {
+                return;
+            }
+            try {
+                if (ready.isConnectable()) {
+                    channel.finishConnect();
+                    connected = true;
+                    key.interestOps(SelectionKey.OP_WRITE);
+                    return;
+                }
+                if (ready.isWritable()) {
+                    channel.write(request.bytes());
+                    if (!request.bytes().hasRemaining()) {
+                        key.interestOps(SelectionKey.OP_READ);
+                    }
+                    return;
+                }
+                if (ready.isReadable()) {
+                    read(answers);
+                }
+            } catch (IOException e) {
+                broken(e, answers);
+            }
+        }
+
+        private void read(Answers<T> answers) throws IOException {
+            if (!reader.readFrom(channel)) {
+                if (request != null && answered > 0 && reader.isEmpty()) {
+                    Request<T> again = request;
+                    request = null;
+                    close();
+                    again.bytes().rewind();
+                    dispatch(again);
+                    return;
+                }
+                throw new IOException(request == null ? "closed while idle"
+                        : "the connection closed before the whole answer came");
+            }
+            AnswerReader.Answer answer = reader.answer();
+            if (answer == null) {
+                return;
+            }
+            if (request == null) {
+                throw new IOException("an answer came while no request was open");
+            }
+            Request<T> done = request;
+            request = null;
+            answered++;
+            answers.answered(done.tag(), answer.status(), answer.body(), answer.retryAfterSeconds());
+            if (answer.close()) {
+                close();
+            } else {
+                idleOrNext();
+            }
+        }
+
+        private void idleOrNext() {
+            Request<T> next = waiting.pollFirst();
+            if (next != null) {
+                start(next);
+            } else {
+                key.interestOps(SelectionKey.OP_READ);
+                idle.addFirst(this);
+            }
+        }
+
+        void expireIfLate(long now, Answers<T> answers) {
+            if (failedToOpen != null) {
+                broken(failedToOpen, answers);
+            } else if (!connected && now - since > CONNECT_TIMEOUT) {
+                broken(new SocketTimeoutException("connect timed out"), answers);
+            } else if (request != null && now - since > RESPONSE_TIMEOUT) {
+                broken(new SocketTimeoutException("no answer within 30 s"), answers);
+            }
+        }
+
+        private void broken(IOException failure, Answers<T> answers) {
+            Request<T> lost = request;
+            request = null;
+            close();
+            if (lost != null) {
+                answers.failed(lost.tag(), failure);
+            }
+            Request<T> next = waiting.pollFirst();
+            if (next != null) {
+                dispatch(next);
+            }
+        }
+
+        void close() {
+            open.remove(this);
+            idle.remove(this);
+            if (key != null) {
+                key.cancel();
+            }
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException alreadyBroken) {
+                    // nothing left to release
+                }
+            }
+        }
     }
 }

@@ -43,8 +43,8 @@ public final class LoadHarness {
                 yield true;
             }
             case "run" -> {
-                try (LeadsClient client = new LeadsClient(server(args), args.text("apiKey", "load-tenant-key-0001"),
-                        args.integer("maxInFlight", 2_000))) {
+                try (LeadsClient<OpenLoopRun.Sent> client = new LeadsClient<>(server(args),
+                        args.text("apiKey", "load-tenant-key-0001"), args.integer("maxInFlight", 2_000))) {
                     yield warmUp(args, client) && openLoop(args, client);
                 }
             }
@@ -58,7 +58,7 @@ public final class LoadHarness {
      * With {@code warmupSeconds}: a run at {@code warmupRate} into {@code warmupAcks}, verified, before the measured
      * one, in this process, so neither the server nor the harness is measured while its JIT is still compiling.
      */
-    private static boolean warmUp(NamedArgs args, LeadsClient client) throws Exception {
+    private static boolean warmUp(NamedArgs args, LeadsClient<OpenLoopRun.Sent> client) throws Exception {
         int seconds = args.integer("warmupSeconds", 0);
         if (seconds == 0) {
             return true;
@@ -98,7 +98,7 @@ public final class LoadHarness {
         }
     }
 
-    private static boolean openLoop(NamedArgs args, LeadsClient client) throws Exception {
+    private static boolean openLoop(NamedArgs args, LeadsClient<OpenLoopRun.Sent> client) throws Exception {
         return new OpenLoopRun(settings(args), args.integer("leads", 1_000_000), client).run();
     }
 
@@ -126,8 +126,7 @@ public final class LoadHarness {
     private static OpenLoopRun.Settings settings(NamedArgs args) throws SQLException {
         return new OpenLoopRun.Settings(Double.parseDouble(args.text("rate", "1000")),
                 Duration.ofSeconds(args.integer("seconds", 300)), args.integer("requests", 2_000_000),
-                Duration.ofSeconds(args.integer("retrySeconds", 60)), args.integer("maxInFlight", 2_000),
-                Path.of(args.text("acks", "acks.csv")),
+                Duration.ofSeconds(args.integer("retrySeconds", 60)), Path.of(args.text("acks", "acks.csv")),
                 args.text("runTag", "run" + Long.toString(System.currentTimeMillis(), 36)), leads(args));
     }
 

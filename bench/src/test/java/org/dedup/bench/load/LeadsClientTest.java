@@ -1,7 +1,7 @@
 package org.dedup.bench.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedInputStream;
@@ -13,10 +13,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,8 @@ class LeadsClientTest {
     @Test
     void sendsTheLeadWithItsKeysAndReadsTheAnswer() throws Exception {
         try (CannedServer server = new CannedServer(CannedServer.Mode.KEEP_ALIVE, ok(DECISION));
-             LeadsClient client = new LeadsClient(server.uri(), "tenant-key", 4)) {
-            LeadsClient.Answer answer = client.post("run-1", LEAD);
+             LeadsClient<String> client = new LeadsClient<>(server.uri(), "tenant-key", 4)) {
+            Outcome answer = post(client, "run-1");
 
             assertEquals(200, answer.status());
             assertEquals(DECISION, new String(answer.body(), StandardCharsets.UTF_8));
@@ -42,11 +44,40 @@ class LeadsClientTest {
     }
 
     @Test
+    void aChunkedAnswerIsReadWhole() throws Exception {
+        try (CannedServer server = new CannedServer(CannedServer.Mode.KEEP_ALIVE,
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"out\r\n"
+                        + Integer.toHexString(DECISION.length() - 5) + "\r\n" + DECISION.substring(5) + "\r\n0\r\n\r\n");
+             LeadsClient<String> client = new LeadsClient<>(server.uri(), "tenant-key", 4)) {
+            assertEquals(DECISION, new String(post(client, "run-1").body(), StandardCharsets.UTF_8));
+            assertEquals(DECISION, new String(post(client, "run-2").body(), StandardCharsets.UTF_8));
+            assertEquals(1, server.connections());
+        }
+    }
+
+    @Test
+    void requestsBeyondTheConnectionsWaitForOne() throws Exception {
+        try (CannedServer server = new CannedServer(CannedServer.Mode.KEEP_ALIVE, ok(DECISION));
+             LeadsClient<String> client = new LeadsClient<>(server.uri(), "tenant-key", 1)) {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                client.send("run-" + i, LEAD, "run-" + i);
+            }
+            assertEquals(3, client.inFlight());
+            pollUntil(client, outcomes, 3);
+
+            assertEquals(List.of(200, 200, 200), outcomes.stream().map(Outcome::status).toList());
+            assertEquals(1, server.connections());
+            assertEquals(0, client.inFlight());
+        }
+    }
+
+    @Test
     void aBusyServerSaysWhenToComeBack() throws Exception {
         try (CannedServer server = new CannedServer(CannedServer.Mode.KEEP_ALIVE,
                 "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 7\r\nContent-Length: 0\r\n\r\n");
-             LeadsClient client = new LeadsClient(server.uri(), "tenant-key", 4)) {
-            LeadsClient.Answer answer = client.post("run-1", LEAD);
+             LeadsClient<String> client = new LeadsClient<>(server.uri(), "tenant-key", 4)) {
+            Outcome answer = post(client, "run-1");
 
             assertEquals(503, answer.status());
             assertEquals(7, answer.retryAfterSeconds());
@@ -56,11 +87,11 @@ class LeadsClientTest {
     @Test
     void aPooledConnectionTheServerClosedIsNotAFailure() throws Exception {
         try (CannedServer server = new CannedServer(CannedServer.Mode.CLOSE_AFTER_ANSWER, ok(DECISION));
-             LeadsClient client = new LeadsClient(server.uri(), "tenant-key", 4)) {
-            client.post("run-1", LEAD);
+             LeadsClient<String> client = new LeadsClient<>(server.uri(), "tenant-key", 4)) {
+            post(client, "run-1");
             server.awaitClosed();
 
-            assertEquals(200, client.post("run-2", LEAD).status());
+            assertEquals(200, post(client, "run-2").status());
             assertEquals(2, server.connections());
         }
     }
@@ -68,8 +99,8 @@ class LeadsClientTest {
     @Test
     void aConnectionClosedBeforeAnyAnswerIsAFailure() throws Exception {
         try (CannedServer server = new CannedServer(CannedServer.Mode.CLOSE_UNANSWERED, "");
-             LeadsClient client = new LeadsClient(server.uri(), "tenant-key", 4)) {
-            assertThrows(IOException.class, () -> client.post("run-1", LEAD));
+             LeadsClient<String> client = new LeadsClient<>(server.uri(), "tenant-key", 4)) {
+            assertNotNull(post(client, "run-1").failure());
             assertEquals(1, server.requests().size());
         }
     }
@@ -77,9 +108,41 @@ class LeadsClientTest {
     @Test
     void aRefusedConnectionIsAFailure() throws Exception {
         // Port 1 (tcpmux): nothing listens there, and unlike a port just freed no other process can take it meanwhile.
-        try (LeadsClient client = new LeadsClient(URI.create("http://127.0.0.1:1"), "tenant-key", 4)) {
-            assertThrows(IOException.class, () -> client.post("run-1", LEAD));
+        try (LeadsClient<String> client = new LeadsClient<>(URI.create("http://127.0.0.1:1"), "tenant-key", 4)) {
+            assertNotNull(post(client, "run-1").failure());
+            assertEquals(0, client.inFlight());
         }
+    }
+
+    /** An answer, or the failure in its place. */
+    private record Outcome(String request, int status, byte[] body, long retryAfterSeconds, IOException failure) {
+    }
+
+    /** Sends one lead and polls until its outcome. */
+    private static Outcome post(LeadsClient<String> client, String key) throws IOException {
+        List<Outcome> outcomes = new ArrayList<>();
+        client.send(key, LEAD, key);
+        pollUntil(client, outcomes, 1);
+        return outcomes.getFirst();
+    }
+
+    private static void pollUntil(LeadsClient<String> client, List<Outcome> outcomes, int count) throws IOException {
+        LeadsClient.Answers<String> collect = new LeadsClient.Answers<>() {
+            @Override
+            public void answered(String request, int status, byte[] body, long retryAfterSeconds) {
+                outcomes.add(new Outcome(request, status, body, retryAfterSeconds, null));
+            }
+
+            @Override
+            public void failed(String request, IOException failure) {
+                outcomes.add(new Outcome(request, 0, new byte[0], 0, failure));
+            }
+        };
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (outcomes.size() < count && System.nanoTime() < deadline) {
+            client.poll(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50), collect);
+        }
+        assertEquals(count, outcomes.size(), "outcomes within 10 s");
     }
 
     private static String ok(String body) {
