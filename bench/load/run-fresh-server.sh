@@ -4,6 +4,7 @@
 # new one answers /health (after its own warm-up, before its port opens) the measured run begins at once. Its first
 # six 10-second windows are the server's first minute. Otherwise as run-load.sh (same cluster, tenant and checks).
 #   bench/load/run-fresh-server.sh              # LEADS=1000000 RATE=1000 SECONDS_TO_RUN=120 WARMUP=60 SCHEMA=load_online
+#   REPORT_SECONDS=1 bench/load/run-fresh-server.sh   # the latency printed every second instead of every 10
 source "$(dirname "$0")/lib.sh"
 LEADS=${LEADS:-1000000}
 RATE=${RATE:-1000}
@@ -21,7 +22,7 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d test -qc "create extension if not
 rm -f "$FLAG"
 set +e
 harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DURATION" acks="$OUT/acks.csv" \
-    warmupSeconds="$WARMUP" warmupAcks="$OUT/warmup.csv" restartFlag="$FLAG" &
+    warmupSeconds="$WARMUP" warmupAcks="$OUT/warmup.csv" restartFlag="$FLAG" reportSeconds="${REPORT_SECONDS:-10}" &
 LOAD_PID=$!
 while kill -0 "$LOAD_PID" 2> /dev/null && [[ ! -f "$FLAG" ]]; do
     sleep 0.2

@@ -21,6 +21,7 @@ import org.dedup.bench.NamedArgs;
  * <pre>
  * seed   leads=1000000 schema=load_online          the tenant "load" in its starting state ({@link LoadSeed})
  * run    server=http://127.0.0.1:18471 rate=1000 seconds=300 acks=acks.csv   open-loop load ({@link OpenLoopRun}),
+ *        its latency printed every reportSeconds=10,
  *        optionally after warmupSeconds=60 warmupRate=500 warmupAcks=warmup.csv, and a new server
  *        (restartFlag=PATH, see {@code bench/load/run-fresh-server.sh})
  * verify schema=load_online acks=acks.csv          the acknowledged decisions against the database
@@ -127,7 +128,8 @@ public final class LoadHarness {
         return new OpenLoopRun.Settings(Double.parseDouble(args.text("rate", "1000")),
                 Duration.ofSeconds(args.integer("seconds", 300)), args.integer("requests", 2_000_000),
                 Duration.ofSeconds(args.integer("retrySeconds", 60)), Path.of(args.text("acks", "acks.csv")),
-                args.text("runTag", "run" + Long.toString(System.currentTimeMillis(), 36)), leads(args));
+                args.text("runTag", "run" + Long.toString(System.currentTimeMillis(), 36)), leads(args),
+                Duration.ofSeconds(args.integer("reportSeconds", 10)));
     }
 
     /** The tenant's leads before the run, which the verification adds the run's creations to. */

@@ -33,7 +33,6 @@ import org.HdrHistogram.Histogram;
  */
 final class OpenLoopRun implements LeadsClient.Answers<OpenLoopRun.Sent> {
     private static final long MAX_LATENCY = TimeUnit.MINUTES.toNanos(10);
-    private static final long REPORT_EVERY = TimeUnit.SECONDS.toNanos(10);
     private static final long PAUSE_AFTER_FAILURE = TimeUnit.MILLISECONDS.toNanos(250);
     private final Settings settings;
     private final LoadPeople people;
@@ -51,8 +50,9 @@ final class OpenLoopRun implements LeadsClient.Answers<OpenLoopRun.Sent> {
     private final Map<Integer, Long> errors = new TreeMap<>();
     private final BufferedWriter acks;
 
+    /** What to send, for how long; {@code reportEvery} is the length of the windows printed while it runs. */
     record Settings(double rate, Duration duration, int maxRequests, Duration retryFor, Path acks, String runTag,
-                    long leadsBefore) {
+                    long leadsBefore, Duration reportEvery) {
     }
 
     /** A request of the run: due at {@code due} (nanoTime), under its idempotency key. */
@@ -81,7 +81,8 @@ final class OpenLoopRun implements LeadsClient.Answers<OpenLoopRun.Sent> {
         long period = (long) (1e9 / settings.rate());
         long start = System.nanoTime();
         long end = start + settings.duration().toNanos();
-        long nextReport = start + REPORT_EVERY;
+        long reportEvery = settings.reportEvery().toNanos();
+        long nextReport = start + reportEvery;
         long sent = 0;
         boolean sending = true;
         while (sending || client.inFlight() > 0 || !retries.isEmpty()) {
@@ -101,7 +102,7 @@ final class OpenLoopRun implements LeadsClient.Answers<OpenLoopRun.Sent> {
             }
             if (now >= nextReport) {
                 report(start, sent);
-                nextReport += REPORT_EVERY;
+                nextReport += reportEvery;
             }
             long wake = Math.min(nextReport, retries.isEmpty() ? Long.MAX_VALUE : retries.peek().at());
             client.poll(sending ? Math.min(wake, due) : wake, this);
