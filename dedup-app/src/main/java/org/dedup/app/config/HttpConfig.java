@@ -8,6 +8,9 @@ import java.util.Optional;
  * {@code maxArrivalBatch} leads that arrived meanwhile into one transaction. Each worker holds a database connection
  * while it decides, so keep the workers below the pool size.
  *
+ * @param arrivalLingerMicros  how long a lead a worker finds alone waits for a second one to share its transaction
+ *                             (0: decided at once); a lead that waits is decided that much later
+ *
  * @param host                 the address to listen on: 127.0.0.1 (the default) for this machine only, 0.0.0.0 for every
  *                             interface
  * @param headerTimeoutMillis  a request whose line and headers are not all in by then is refused and its connection
@@ -23,7 +26,7 @@ import java.util.Optional;
  */
 public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Integer arrivalWorkers,
                          Integer maxArrivalBatch, Integer headerTimeoutMillis, Integer idleTimeoutMillis,
-                         String metricsKey, Integer warmUpMaxSeconds) {
+                         String metricsKey, Integer warmUpMaxSeconds, Integer arrivalLingerMicros) {
     /**
      * A batch holds a PostgreSQL advisory lock per match key of its arrivals until it commits, in a lock table shared
      * by every session (64 per connection by default, {@code max_locks_per_transaction}): 256 arrivals of a few keys
@@ -35,6 +38,7 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
     private static final int MAX_TIMEOUT_MILLIS = 3_600_000;
     private static final int DEFAULT_WARM_UP_SECONDS = 120;
     private static final int MAX_WARM_UP_SECONDS = 3_600;
+    private static final int MAX_LINGER_MICROS = 100_000;
 
     public HttpConfig {
         host = host == null ? "127.0.0.1" : host.strip();
@@ -45,6 +49,7 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
         headerTimeoutMillis = headerTimeoutMillis == null ? 10_000 : headerTimeoutMillis;
         idleTimeoutMillis = idleTimeoutMillis == null ? 30_000 : idleTimeoutMillis;
         warmUpMaxSeconds = warmUpMaxSeconds == null ? DEFAULT_WARM_UP_SECONDS : warmUpMaxSeconds;
+        arrivalLingerMicros = arrivalLingerMicros == null ? 1_000 : arrivalLingerMicros;
         if (host.isEmpty()) {
             throw new ConfigException("http.host", "must be an address such as 127.0.0.1 or 0.0.0.0, was empty");
         }
@@ -61,6 +66,10 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
         if (maxArrivalBatch < 1 || maxArrivalBatch > MAX_BATCH) {
             throw new ConfigException("http.maxArrivalBatch", "must be between 1 and " + MAX_BATCH + ", was "
                     + maxArrivalBatch);
+        }
+        if (arrivalLingerMicros < 0 || arrivalLingerMicros > MAX_LINGER_MICROS) {
+            throw new ConfigException("http.arrivalLingerMicros", "must be between 0 and " + MAX_LINGER_MICROS
+                    + ", was " + arrivalLingerMicros);
         }
         requireTimeout("http.headerTimeoutMillis", headerTimeoutMillis);
         requireTimeout("http.idleTimeoutMillis", idleTimeoutMillis);
@@ -86,7 +95,7 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
     }
 
     public static HttpConfig defaults() {
-        return new HttpConfig(null, null, null, null, null, null, null, null, null);
+        return new HttpConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -94,31 +103,31 @@ public record HttpConfig(String host, Integer port, Integer maxBodyBytes, Intege
      * {@link #withWarmUp}), otherwise as default.
      */
     public static HttpConfig on(int port, int maxBodyBytes) {
-        return new HttpConfig(null, port, maxBodyBytes, null, null, null, null, null, 0);
+        return new HttpConfig(null, port, maxBodyBytes, null, null, null, null, null, 0, null);
     }
 
     public HttpConfig withPort(int newPort) {
         return new HttpConfig(host, newPort, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
-                idleTimeoutMillis, metricsKey, warmUpMaxSeconds);
+                idleTimeoutMillis, metricsKey, warmUpMaxSeconds, arrivalLingerMicros);
     }
 
     public HttpConfig withHost(String newHost) {
         return new HttpConfig(newHost, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
-                idleTimeoutMillis, metricsKey, warmUpMaxSeconds);
+                idleTimeoutMillis, metricsKey, warmUpMaxSeconds, arrivalLingerMicros);
     }
 
     public HttpConfig withTimeouts(int headerMillis, int idleMillis) {
         return new HttpConfig(host, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerMillis, idleMillis,
-                metricsKey, warmUpMaxSeconds);
+                metricsKey, warmUpMaxSeconds, arrivalLingerMicros);
     }
 
     public HttpConfig withMetricsKey(String key) {
         return new HttpConfig(host, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
-                idleTimeoutMillis, key, warmUpMaxSeconds);
+                idleTimeoutMillis, key, warmUpMaxSeconds, arrivalLingerMicros);
     }
 
     public HttpConfig withWarmUp(int maxSeconds) {
         return new HttpConfig(host, port, maxBodyBytes, arrivalWorkers, maxArrivalBatch, headerTimeoutMillis,
-                idleTimeoutMillis, metricsKey, maxSeconds);
+                idleTimeoutMillis, metricsKey, maxSeconds, arrivalLingerMicros);
     }
 }

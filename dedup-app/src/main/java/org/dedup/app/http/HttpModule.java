@@ -1,5 +1,8 @@
 package org.dedup.app.http;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -33,7 +36,8 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     ArrivalQueue arrivals(DuplicateControl control, Rehearsal warmUp) {
-        return new ArrivalQueue(control, config.arrivalWorkers(), config.maxArrivalBatch(), warmUp);
+        return new ArrivalQueue(control, config.arrivalWorkers(), config.maxArrivalBatch(),
+                Duration.of(config.arrivalLingerMicros(), ChronoUnit.MICROS), warmUp);
     }
 
     /** The warm-up's arrivals, decided the whole way and rolled back. */

@@ -347,5 +347,13 @@ class ConfigLoaderTest {
             assertEquals("invalid configuration: http.maxBodyBytes must be between 1024 and 16777216, was "
                     + "2147483647", body.getMessage());
         }
+
+        @Test
+        void anArrivalLingerLongerThanATenthOfASecond() throws IOException {
+            ConfigException linger = refused("http:\n  arrivalLingerMicros: 5000000\n");
+
+            assertEquals("invalid configuration: http.arrivalLingerMicros must be between 0 and 100000, was 5000000",
+                    linger.getMessage());
+        }
     }
 }

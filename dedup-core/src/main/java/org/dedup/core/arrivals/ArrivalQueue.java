@@ -1,5 +1,6 @@
 package org.dedup.core.arrivals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -22,13 +23,16 @@ import org.dedup.domain.store.StorageUnavailableException;
 /**
  * Incoming leads waiting for a few worker threads. A worker takes every arrival waiting, up to {@code maxBatch}, and
  * hands them to the domain's {@link ArrivalBatches}, which decides those of a tenant together: under load a
- * transaction carries many arrivals and few round trips each, while an arrival that comes alone is decided at once,
- * on its own. The arrivals of a {@link Rehearsal} go the same way and keep nothing.
+ * transaction carries many arrivals and few round trips each. An arrival a worker finds alone waits up to
+ * {@code linger} for a second one and goes with it, or on its own when none comes: at a steady few hundred arrivals a
+ * second most come one by one, and a transaction for each cost a third more CPU than pairs (BENCHMARKS.md, fourteenth
+ * pass). The arrivals of a {@link Rehearsal} go the same way and keep nothing.
  */
 public final class ArrivalQueue implements AutoCloseable {
     private static final long POLL_MILLIS = 100;
     private final ArrivalBatches batches;
     private final int maxBatch;
+    private final long lingerNanos;
     private final Rehearsal rehearsal;
     private final BlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> workers;
@@ -37,11 +41,15 @@ public final class ArrivalQueue implements AutoCloseable {
     private record Waiting(LeadArrival arrival, CompletableFuture<Decision> decision) {
     }
 
-    public ArrivalQueue(DuplicateControl control, int workers, int maxBatch, Rehearsal rehearsal) {
+    public ArrivalQueue(DuplicateControl control, int workers, int maxBatch, Duration linger, Rehearsal rehearsal) {
         this.batches = new ArrivalBatches(control);
         this.rehearsal = Require.nonNull(rehearsal, "rehearsal");
         Require.positive(workers, "arrival workers");
         this.maxBatch = Require.positive(maxBatch, "arrival batch size");
+        if (linger.isNegative()) {
+            throw new IllegalArgumentException("the arrivals' linger must not be negative, was " + linger);
+        }
+        this.lingerNanos = linger.toNanos();
         this.workers = IntStream.range(0, workers).mapToObj(i -> Thread.ofPlatform().daemon()
                 .name("dedup-arrivals-" + i).start(this::work)).toList();
     }
@@ -92,9 +100,24 @@ public final class ArrivalQueue implements AutoCloseable {
                 continue;
             }
             waiting.drainTo(taken, maxBatch - 1);
+            if (taken.size() == 1 && maxBatch > 1 && lingerNanos > 0) {
+                lingerForASecond(taken);
+            }
             var rehearsed = taken.stream().collect(Collectors.partitioningBy(w -> rehearsal.of(w.arrival())));
             decide(rehearsed.get(false), batches::decide);
             decide(rehearsed.get(true), arrivals -> rehearsal.rolledBack(() -> batches.decide(arrivals)));
+        }
+    }
+
+    private void lingerForASecond(List<Waiting> taken) {
+        try {
+            Waiting second = waiting.poll(lingerNanos, TimeUnit.NANOSECONDS);
+            if (second != null) {
+                taken.add(second);
+                waiting.drainTo(taken, maxBatch - 2);
+            }
+        } catch (InterruptedException e) {
+            // as in work(): the arrival taken is decided, alone
         }
     }
 

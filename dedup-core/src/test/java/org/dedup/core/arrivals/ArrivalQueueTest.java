@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,31 @@ class ArrivalQueueTest {
     }
 
     @Test
+    void anArrivalFoundAloneWaitsForTheLingerAndGoesWithOneThatComesMeanwhile() throws Exception {
+        try (ArrivalQueue queue = queue(control(store.transactor, LeadLimits.defaults()), 1, 32,
+                Duration.ofSeconds(30));
+             ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Decision> first = senders.submit(() -> queue.receive(arrival(1)));
+            // the worker takes it within this and lingers; had it not taken it yet, it would take both at once
+            Thread.sleep(200);
+            Future<Decision> second = senders.submit(() -> queue.receive(arrival(1)));
+
+            assertInstanceOf(Decision.Created.class, first.get());
+            assertInstanceOf(Decision.Merged.class, second.get());
+            assertEquals(new ArrivalBatches.Counts(1, 2, 0), queue.counts());
+        }
+    }
+
+    @Test
+    void anArrivalAloneIsDecidedAloneOnceTheLingerHasPassed() {
+        try (ArrivalQueue queue = queue(control(store.transactor, LeadLimits.defaults()), 1, 32,
+                Duration.ofMillis(20))) {
+            assertInstanceOf(Decision.Created.class, queue.receive(arrival(1)));
+            assertEquals(new ArrivalBatches.Counts(0, 0, 0), queue.counts());
+        }
+    }
+
+    @Test
     void aClosedQueueRefusesArrivalsAsUnavailable() {
         ArrivalQueue queue = queue(control(store.transactor, LeadLimits.defaults()), 2, 8);
         assertInstanceOf(Decision.Created.class, queue.receive(arrival(1)));
@@ -108,9 +134,15 @@ class ArrivalQueueTest {
         }
     }
 
-    /** A queue whose rehearsal is of another tenant than the test's. */
+    /** A queue that decides an arrival found alone at once. */
     private ArrivalQueue queue(DuplicateControl control, int workers, int maxBatch) {
-        return new ArrivalQueue(control, workers, maxBatch, new Rehearsal(new TenantId("rehearsal"), store.transactor));
+        return queue(control, workers, maxBatch, Duration.ZERO);
+    }
+
+    /** A queue whose rehearsal is of another tenant than the test's. */
+    private ArrivalQueue queue(DuplicateControl control, int workers, int maxBatch, Duration linger) {
+        return new ArrivalQueue(control, workers, maxBatch, linger,
+                new Rehearsal(new TenantId("rehearsal"), store.transactor));
     }
 
     private DuplicateControl control(KeyLocks locks, LeadLimits limits) {
