@@ -23,7 +23,7 @@ harness() {
 
 # write_config FILE JDBC_URL SCHEMA: the server's configuration, one tenant "load" (METHODS, default email and phone; GB numbers),
 # arrivals decided by ARRIVAL_WORKERS workers (default 2) in batches of at most MAX_ARRIVAL_BATCH (default 32), a lead a
-# worker finds alone waiting ARRIVAL_LINGER_MICROS (default 1000, the product's default) for a second one.
+# worker finds alone waiting ARRIVAL_LINGER_MICROS (default 0, as the product's) for a second one.
 # The seed stored the tenant's methods and standardization as its settings; the file's win at start (settingsSource:
 # file) so that its policies apply, and with the same methods the server finds them indexed and starts no reindex.
 # Two workers, not the product's default of 4: with PostgreSQL, the server and the harness on the same 2 cores, more
@@ -44,7 +44,7 @@ http:
   port: $PORT
   arrivalWorkers: ${ARRIVAL_WORKERS:-2}
   maxArrivalBatch: ${MAX_ARRIVAL_BATCH:-32}
-  arrivalLingerMicros: ${ARRIVAL_LINGER_MICROS:-1000}
+  arrivalLingerMicros: ${ARRIVAL_LINGER_MICROS:-0}
 tenants:
   - id: load
     apiKey: $API_KEY

@@ -24,9 +24,9 @@ import org.dedup.domain.store.StorageUnavailableException;
  * Incoming leads waiting for a few worker threads. A worker takes every arrival waiting, up to {@code maxBatch}, and
  * hands them to the domain's {@link ArrivalBatches}, which decides those of a tenant together: under load a
  * transaction carries many arrivals and few round trips each. An arrival a worker finds alone waits up to
- * {@code linger} for a second one and goes with it, or on its own when none comes: at a steady few hundred arrivals a
- * second most come one by one, and a transaction for each cost a third more CPU than pairs (BENCHMARKS.md, fourteenth
- * pass). The arrivals of a {@link Rehearsal} go the same way and keep nothing.
+ * {@code linger} (zero: not at all) for a second one and goes with it, or on its own when none comes: fewer
+ * transactions for the same arrivals, each waiting one decided that much later (BENCHMARKS.md, fourteenth pass). The
+ * arrivals of a {@link Rehearsal} go the same way and keep nothing.
  */
 public final class ArrivalQueue implements AutoCloseable {
     private static final long POLL_MILLIS = 100;
