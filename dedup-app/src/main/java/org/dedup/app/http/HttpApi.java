@@ -1,5 +1,6 @@
 package org.dedup.app.http;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import org.dedup.core.arrivals.ArrivalQueue;
 import org.dedup.domain.model.TenantId;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -51,7 +51,7 @@ public final class HttpApi implements AutoCloseable {
     /** With the warm-up's key until the port opens, then with the tenants' keys alone. */
     private volatile Authentication authentication;
     private final Problems problems;
-    private final AtomicReference<LocalConnector> inProcess = new AtomicReference<>();
+    private final AtomicReference<ServerConnector> warmUpPort = new AtomicReference<>();
     private final AtomicReference<HttpConfiguration> http = new AtomicReference<>();
     private final ServerConnector connector;
     private final Javalin server;
@@ -88,21 +88,24 @@ public final class HttpApi implements AutoCloseable {
         this.routes = routeTable(parts.resources);
         this.server = Javalin.create(javalin -> configure(javalin, pages));
         server.start();
-        this.warmedUp = new ServerWarmUp(parts.warmUp, httpWarmUp, Settling.ofThisJvm())
-                .run(Duration.ofSeconds(config.warmUpMaxSeconds()), inProcess.get());
+        try (httpWarmUp) {
+            this.warmedUp = new ServerWarmUp(parts.warmUp, httpWarmUp, Settling.ofThisJvm())
+                    .run(Duration.ofSeconds(config.warmUpMaxSeconds()),
+                            URI.create("http://127.0.0.1:" + warmUpPort.get().getLocalPort()));
+        }
         this.authentication = new Authentication(keys, failures);
         this.connector = listen(server.jettyServer().server());
         this.headTimeout = new RequestHeadTimeout(connector, Duration.ofMillis(config.headerTimeoutMillis()));
     }
 
-    /** Opens the port, and closes the in-memory connector the warm-up used. */
+    /** Opens the port, and closes the warm-up's. */
     private ServerConnector listen(Server jetty) {
         ServerConnector listening = new ServerConnector(jetty, new HttpConnectionFactory(http.get()));
         listening.setHost(config.host());
         listening.setPort(config.port());
         listening.setIdleTimeout(config.idleTimeoutMillis());
         jetty.addConnector(listening);
-        LocalConnector warmUp = inProcess.get();
+        ServerConnector warmUp = warmUpPort.get();
         try {
             listening.start();
             jetty.removeConnector(warmUp);
@@ -141,11 +144,15 @@ public final class HttpApi implements AutoCloseable {
             http.setSendServerVersion(false);
             http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
         });
-        // the port opens only after the warm-up (listen); until then requests come through this in-memory connector
+        // the port opens only after the warm-up (listen); until then the warm-up's requests come to a port of its own
+        // on 127.0.0.1, so that they take the socket path clients take
         javalin.jetty.addConnector((jetty, configuration) -> {
             http.set(configuration);
-            inProcess.set(new LocalConnector(jetty, new HttpConnectionFactory(configuration)));
-            return inProcess.get();
+            ServerConnector warmUp = new ServerConnector(jetty, new HttpConnectionFactory(configuration));
+            warmUp.setHost("127.0.0.1");
+            warmUp.setPort(0);
+            warmUpPort.set(warmUp);
+            return warmUp;
         });
         javalin.requestLogger.http((ctx, millis) -> measured(ctx));
         RoutesConfig table = javalin.routes;

@@ -1,7 +1,11 @@
 package org.dedup.app.http;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -10,29 +14,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.eclipse.jetty.server.LocalConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP round of a server's warm-up: requests sent to the API through Jetty's in-memory connector by several
- * senders at once, so that the HTTP side (Jetty's parsing, Javalin's routing, the API key check, reading the JSON
- * body, the arrival queue and its workers taking batches, writing the answer) is compiled too, not only the duplicate
- * control that {@link WarmUp} exercises. They are incoming leads ({@code POST /v1/leads}, which the queue decides as
- * a {@link org.dedup.core.arrivals.Rehearsal}: nothing kept) and checks on save ({@code POST /v1/check}, which write
- * nothing) of the warm-up tenant, under a key made for the warm-up that no client ever sees: the connector is in the
- * process, and the key is dropped before the port opens.
+ * The HTTP round of a server's warm-up: requests sent to the API over keep-alive connections to a port of the warm-up's
+ * own on 127.0.0.1, by several senders at once, so that the HTTP side (Jetty's sockets and parsing, Javalin's
+ * routing, the API key check, reading the JSON body, the arrival queue and its workers taking batches, writing the
+ * answer) is compiled for the way clients reach it, not only the duplicate control that {@link WarmUp} exercises.
+ * (An in-memory connector left the socket classes cold and taught the JIT the wrong endpoint type: hundreds of
+ * deoptimizations in the first seconds after the port opened.) They are incoming leads ({@code POST /v1/leads}, which
+ * the queue decides as a {@link org.dedup.core.arrivals.Rehearsal}: nothing kept) and checks on save
+ * ({@code POST /v1/check}, which write nothing) of the warm-up tenant, under a key made for the warm-up that no client
+ * ever sees: it is dropped before the real port opens, and the warm-up's port closes then.
  */
-final class HttpWarmUp {
+final class HttpWarmUp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpWarmUp.class);
-    private static final String OK = "HTTP/1.1 200 ";
     /** Senders at once: enough for the queue's workers to find several arrivals waiting, as under load. */
     private static final int SENDERS = 16;
     private static final int LEADS_PER_SENDER = 4;
     /** The people the round's duplicates repeat: merged into when a batch holds both. */
     private static final int REPEATED_PEOPLE = 4;
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private final String key = newKey();
     private final AtomicLong sent = new AtomicLong();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What a round did: requests sent, and how many were answered 200. */
     record Done(int sent, int answered) {
@@ -48,32 +55,35 @@ final class HttpWarmUp {
         return key;
     }
 
-    /** One round through {@code connector}: each sender sends a few leads, then a check. */
-    Done round(LocalConnector connector) {
+    /** One round to the API at {@code server}: each sender sends a few leads, then a check. */
+    Done round(URI server) {
         List<Future<Integer>> senders = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < SENDERS; i++) {
-                senders.add(threads.submit(() -> send(connector)));
+                senders.add(threads.submit(() -> send(server)));
             }
         }
         return new Done(SENDERS * (LEADS_PER_SENDER + 1), senders.stream().mapToInt(Future::resultNow).sum());
     }
 
     /** How many of one sender's requests were answered 200. */
-    private int send(LocalConnector connector) {
+    private int send(URI server) {
         int answered = 0;
         for (int i = 0; i < LEADS_PER_SENDER; i++) {
             long n = sent.incrementAndGet();
-            answered += answered(connector, request("/v1/leads", "Idempotency-Key: warm-up-http-" + n + "\r\n",
-                    SyntheticLeads.arrival((int) (n % Integer.MAX_VALUE), REPEATED_PEOPLE)));
+            answered += answered(request(server.resolve("/v1/leads"),
+                    SyntheticLeads.arrival((int) (n % Integer.MAX_VALUE), REPEATED_PEOPLE))
+                    .header("Idempotency-Key", "warm-up-http-" + n).build());
         }
-        return answered + answered(connector, request("/v1/check", "", SyntheticLeads.stored(0)));
+        return answered + answered(request(server.resolve("/v1/check"), SyntheticLeads.stored(0)).build());
     }
 
-    private static int answered(LocalConnector connector, String request) {
+    private int answered(HttpRequest request) {
         try {
-            String answer = connector.getResponse(request);
-            return answer != null && answer.startsWith(OK) ? 1 : 0;
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200 ? 1 : 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         } catch (Exception e) {
             // the warm-up must never stop a start: what failed here fails again, and visibly, for a client
             LOG.debug("a warm-up request failed", e);
@@ -81,12 +91,15 @@ final class HttpWarmUp {
         }
     }
 
-    private String request(String path, String headers, byte[] body) {
-        // Connection: close, or the connector keeps each request's connection until its idle timeout, and tens of
-        // thousands of them then timed out, each with two exceptions, in the first 30 s after the port opened
-        return "POST " + path + " HTTP/1.1\r\nHost: warm-up\r\nConnection: close\r\nX-Api-Key: " + key + "\r\n"
-                + headers + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n"
-                + new String(body, StandardCharsets.UTF_8);
+    private HttpRequest.Builder request(URI uri, byte[] body) {
+        return HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT).header("X-Api-Key", key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    /** Closes the warm-up's connections. */
+    @Override
+    public void close() {
+        client.close();
     }
 
     private static String newKey() {

@@ -1,10 +1,10 @@
 package org.dedup.app.http;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.eclipse.jetty.server.LocalConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +31,8 @@ final class ServerWarmUp {
         this.settling = settling;
     }
 
-    /** Rounds through {@code connector} for at most {@code maximum}; none when it is zero. */
-    Done run(Duration maximum, LocalConnector connector) {
+    /** Rounds, their requests sent to {@code server}, for at most {@code maximum}; none when it is zero. */
+    Done run(Duration maximum, URI server) {
         if (maximum.isZero()) {
             return new Done(new Settling.Done(0, Duration.ZERO, Duration.ZERO, List.of(), Settling.Stop.MAXIMUM),
                     WarmUp.Done.NONE, HttpWarmUp.Done.NONE);
@@ -41,7 +41,7 @@ final class ServerWarmUp {
         AtomicReference<HttpWarmUp.Done> sent = new AtomicReference<>(HttpWarmUp.Done.NONE);
         Settling.Done rounds = settling.run(maximum, () -> {
             decided.accumulateAndGet(domain.round(), WarmUp.Done::plus);
-            sent.accumulateAndGet(http.round(connector), HttpWarmUp.Done::plus);
+            sent.accumulateAndGet(http.round(server), HttpWarmUp.Done::plus);
         });
         Done done = new Done(rounds, decided.get(), sent.get());
         LOG.info("warmed up in {} rounds for {} ms: {} synthetic arrivals decided ({} merged, {} failed) and {} "
