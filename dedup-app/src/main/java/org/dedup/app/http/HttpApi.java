@@ -88,11 +88,9 @@ public final class HttpApi implements AutoCloseable {
         this.routes = routeTable(parts.resources);
         this.server = Javalin.create(javalin -> configure(javalin, pages));
         server.start();
-        try (httpWarmUp) {
-            this.warmedUp = new ServerWarmUp(parts.warmUp, httpWarmUp, Settling.ofThisJvm())
-                    .run(Duration.ofSeconds(config.warmUpMaxSeconds()),
-                            URI.create("http://127.0.0.1:" + warmUpPort.get().getLocalPort()));
-        }
+        this.warmedUp = new ServerWarmUp(parts.warmUp, httpWarmUp, Settling.ofThisJvm())
+                .run(Duration.ofSeconds(config.warmUpMaxSeconds()),
+                        URI.create("http://127.0.0.1:" + warmUpPort.get().getLocalPort()));
         this.authentication = new Authentication(keys, failures);
         this.connector = listen(server.jettyServer().server());
         this.headTimeout = new RequestHeadTimeout(connector, Duration.ofMillis(config.headerTimeoutMillis()));

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP round of a server's warm-up: requests sent to the API over keep-alive connections to a port of the warm-up's
- * own on 127.0.0.1, by several senders at once, so that the HTTP side (Jetty's sockets and parsing, Javalin's
+ * The HTTP round of a server's warm-up: requests sent to the API over connections to a port of the warm-up's own on
+ * 127.0.0.1, by several senders at once, so that the HTTP side (Jetty's sockets and parsing, Javalin's
  * routing, the API key check, reading the JSON body, the arrival queue and its workers taking batches, writing the
  * answer) is compiled for the way clients reach it, not only the duplicate control that {@link WarmUp} exercises.
  * (An in-memory connector left the socket classes cold and taught the JIT the wrong endpoint type: hundreds of
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * ({@code POST /v1/check}, which write nothing) of the warm-up tenant, under a key made for the warm-up that no client
  * ever sees: it is dropped before the real port opens, and the warm-up's port closes then.
  */
-final class HttpWarmUp implements AutoCloseable {
+final class HttpWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpWarmUp.class);
     /** Senders at once: enough for the queue's workers to find several arrivals waiting, as under load. */
     private static final int SENDERS = 16;
@@ -38,8 +38,6 @@ final class HttpWarmUp implements AutoCloseable {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private final String key = newKey();
     private final AtomicLong sent = new AtomicLong();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What a round did: requests sent, and how many were answered 200. */
     record Done(int sent, int answered) {
@@ -55,30 +53,36 @@ final class HttpWarmUp implements AutoCloseable {
         return key;
     }
 
-    /** One round to the API at {@code server}: each sender sends a few leads, then a check. */
+    /**
+     * One round to the API at {@code server}: each sender sends a few leads, then a check, over a connection of its
+     * own that it opens and closes: clients come on new connections too (after a restart, all of them at once), so
+     * accepting one is warmed up as well as using one again.
+     */
     Done round(URI server) {
         List<Future<Integer>> senders = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < SENDERS; i++) {
-                senders.add(threads.submit(() -> send(server)));
+                senders.add(threads.submit(() -> send(client, server)));
             }
         }
         return new Done(SENDERS * (LEADS_PER_SENDER + 1), senders.stream().mapToInt(Future::resultNow).sum());
     }
 
     /** How many of one sender's requests were answered 200. */
-    private int send(URI server) {
+    private int send(HttpClient client, URI server) {
         int answered = 0;
         for (int i = 0; i < LEADS_PER_SENDER; i++) {
             long n = sent.incrementAndGet();
-            answered += answered(request(server.resolve("/v1/leads"),
+            answered += answered(client, request(server.resolve("/v1/leads"),
                     SyntheticLeads.arrival((int) (n % Integer.MAX_VALUE), REPEATED_PEOPLE))
                     .header("Idempotency-Key", "warm-up-http-" + n).build());
         }
-        return answered + answered(request(server.resolve("/v1/check"), SyntheticLeads.stored(0)).build());
+        return answered + answered(client, request(server.resolve("/v1/check"), SyntheticLeads.stored(0)).build());
     }
 
-    private int answered(HttpRequest request) {
+    private static int answered(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200 ? 1 : 0;
         } catch (InterruptedException e) {
@@ -94,12 +98,6 @@ final class HttpWarmUp implements AutoCloseable {
     private HttpRequest.Builder request(URI uri, byte[] body) {
         return HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT).header("X-Api-Key", key)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    }
-
-    /** Closes the warm-up's connections. */
-    @Override
-    public void close() {
-        client.close();
     }
 
     private static String newKey() {
