@@ -127,7 +127,8 @@ public final class LoadHarness {
     private static OpenLoopRun.Settings settings(NamedArgs args) throws SQLException {
         return new OpenLoopRun.Settings(Double.parseDouble(args.text("rate", "1000")),
                 Duration.ofSeconds(args.integer("seconds", 300)), args.integer("requests", 2_000_000),
-                Duration.ofSeconds(args.integer("retrySeconds", 60)), Path.of(args.text("acks", "acks.csv")),
+                Duration.ofSeconds(args.integer("retrySeconds", 60)), args.integer("maxInFlight", 2_000),
+                Path.of(args.text("acks", "acks.csv")),
                 args.text("runTag", "run" + Long.toString(System.currentTimeMillis(), 36)), leads(args),
                 Duration.ofSeconds(args.integer("reportSeconds", 10)));
     }

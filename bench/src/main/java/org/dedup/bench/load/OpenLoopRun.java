@@ -50,9 +50,13 @@ final class OpenLoopRun implements LeadsClient.Answers<OpenLoopRun.Sent> {
     private final Map<Integer, Long> errors = new TreeMap<>();
     private final BufferedWriter acks;
 
-    /** What to send, for how long; {@code reportEvery} is the length of the windows printed while it runs. */
-    record Settings(double rate, Duration duration, int maxRequests, Duration retryFor, Path acks, String runTag,
-                    long leadsBefore, Duration reportEvery) {
+    /**
+     * What to send, for how long; {@code reportEvery} is the length of the windows printed while it runs. At most
+     * {@code maxInFlight} requests are sent and not yet answered, those waiting to be retried included: while the
+     * server is down, the others wait their turn instead of each trying to connect four times a second.
+     */
+    record Settings(double rate, Duration duration, int maxRequests, Duration retryFor, int maxInFlight, Path acks,
+                    String runTag, long leadsBefore, Duration reportEvery) {
     }
 
     /** A request of the run: due at {@code due} (nanoTime), under its idempotency key. */
@@ -88,7 +92,7 @@ final class OpenLoopRun implements LeadsClient.Answers<OpenLoopRun.Sent> {
         while (sending || client.inFlight() > 0 || !retries.isEmpty()) {
             long now = System.nanoTime();
             long due = start + sent * period;
-            while (sending && due <= now) {
+            while (sending && due <= now && inFlight() < settings.maxInFlight()) {
                 if (sent >= settings.maxRequests() || due >= end || now >= end) {
                     sending = false;
                 } else {
@@ -105,10 +109,14 @@ final class OpenLoopRun implements LeadsClient.Answers<OpenLoopRun.Sent> {
                 nextReport += reportEvery;
             }
             long wake = Math.min(nextReport, retries.isEmpty() ? Long.MAX_VALUE : retries.peek().at());
-            client.poll(sending ? Math.min(wake, due) : wake, this);
+            client.poll(sending && inFlight() < settings.maxInFlight() ? Math.min(wake, due) : wake, this);
         }
         acks.close();
         return summary(start, sent);
+    }
+
+    private int inFlight() {
+        return client.inFlight() + retries.size();
     }
 
     private void send(long i, long due) throws IOException {
@@ -189,7 +197,7 @@ final class OpenLoopRun implements LeadsClient.Answers<OpenLoopRun.Sent> {
         total.add(interval);
         System.out.printf(Locale.ROOT, "%5.0f s  sent %,9d  acked %,9d  in flight %4d  interval p50 %7.2f ms  "
                         + "p99 %8.2f ms  max %8.2f ms  503s %,d  connection failures %,d  errors %s%n",
-                (System.nanoTime() - start) / 1e9, sent, acked, client.inFlight() + retries.size(),
+                (System.nanoTime() - start) / 1e9, sent, acked, inFlight(),
                 ms(interval.getValueAtPercentile(50)), ms(interval.getValueAtPercentile(99)),
                 ms(interval.getMaxValue()), unavailable, connectionFailures, errors);
         interval.reset();
