@@ -217,7 +217,7 @@ final class LeadsClient<T> implements AutoCloseable {
             answered++;
             answers.answered(done.tag(), answer.status(), answer.body(), answer.retryAfterSeconds());
             if (answer.close()) {
-                close();
+                closeAndPassOn();
             } else {
                 idleOrNext();
             }
@@ -246,10 +246,15 @@ final class LeadsClient<T> implements AutoCloseable {
         private void broken(IOException failure, Answers<T> answers) {
             Request<T> lost = request;
             request = null;
-            close();
+            closeAndPassOn();
             if (lost != null) {
                 answers.failed(lost.tag(), failure);
             }
+        }
+
+        /** Closes this connection and lets the first request waiting for one have another. */
+        private void closeAndPassOn() {
+            close();
             Request<T> next = waiting.pollFirst();
             if (next != null) {
                 dispatch(next);

@@ -73,6 +73,21 @@ class LeadsClientTest {
     }
 
     @Test
+    void aRequestWaitingForAConnectionGoesOnceAnAnswerClosesTheBusyOne() throws Exception {
+        try (CannedServer server = new CannedServer(CannedServer.Mode.CLOSE_AFTER_ANSWER,
+                ok(DECISION).replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"));
+             LeadsClient<String> client = new LeadsClient<>(server.uri(), "tenant-key", 1)) {
+            List<Outcome> outcomes = new ArrayList<>();
+            client.send("run-1", LEAD, "run-1");
+            client.send("run-2", LEAD, "run-2");
+            pollUntil(client, outcomes, 2);
+
+            assertEquals(List.of(200, 200), outcomes.stream().map(Outcome::status).toList());
+            assertEquals(2, server.connections());
+        }
+    }
+
+    @Test
     void aBusyServerSaysWhenToComeBack() throws Exception {
         try (CannedServer server = new CannedServer(CannedServer.Mode.KEEP_ALIVE,
                 "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 7\r\nContent-Length: 0\r\n\r\n");
