@@ -16,8 +16,10 @@ import org.dedup.app.config.DedupConfig;
 import org.dedup.app.config.TenantConfig;
 import org.dedup.domain.control.Decision;
 import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.control.MergeTiming;
+import org.dedup.domain.control.RequestFingerprint;
 import org.dedup.domain.model.PipelineStage;
 import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.model.TenantId;
@@ -27,7 +29,8 @@ import org.dedup.testing.TestPostgres;
 
 /**
  * Arrivals of a tenant with the shipped BIG DATA model decided together on PostgreSQL: the check right after each
- * lead was added runs in the batch, with the real key locks, key lookups and writes.
+ * lead was added runs in the batch, with the real key locks, key lookups and writes, and a retry gets its answer from
+ * the decisions stored.
  */
 class BigDataArrivalsTogetherTest {
     private static final TenantId ACME = new TenantId("acme");
@@ -44,10 +47,7 @@ class BigDataArrivalsTogetherTest {
 
     @Test
     void aLeadReceivedTogetherIsMergedByBigDataRightAfterItWasAdded() {
-        app = DedupApplication.start(DedupConfig.defaults().withDatabase(new DatabaseConfig(TestPostgres.url(),
-                TestPostgres.USER, TestPostgres.PASSWORD, 4, schema)).withTenants(List.of(new TenantConfig(
-                ACME.value(), "acme-bigdata-key-0001", List.of("email", "big_data"), "GB", null, null, null))));
-        DuplicateControl control = app.get(DuplicateControl.class);
+        DuplicateControl control = started();
         Decision stored = control.receive(ivan().withEmail("ivan@petrov.example").incoming());
 
         List<Decision> decisions = control.receiveTogether(List.of(
@@ -60,6 +60,28 @@ class BigDataArrivalsTogetherTest {
         assertEquals(List.of(stored.lead()), merged.mergedInto());
         assertInstanceOf(Decision.Created.class, decisions.get(1));
         assertEquals(2, app.get(LeadRepository.class).count(ACME));
+    }
+
+    @Test
+    void aRetryOfALeadMergedByBigDataRightAfterItWasAddedIsAnsweredWithThatMergeAgain() {
+        DuplicateControl control = started();
+        control.receive(ivan().withEmail("ivan@petrov.example").incoming());
+        LeadArrival retried = LeadArrival.keyed(ivan().withEmail("i.petrov@mail.example").incoming(),
+                new IdempotencyKey("form-7"), RequestFingerprint.of("{\"email\":\"i.petrov@mail.example\"}"));
+
+        Decision first = control.receiveTogether(List.of(retried)).getFirst();
+
+        assertEquals(MergeTiming.AFTER_ADD, assertInstanceOf(Decision.Merged.class, first).timing());
+        assertEquals(first, control.receive(retried));
+        assertEquals(List.of(first), control.receiveTogether(List.of(retried)));
+        assertEquals(1, app.get(LeadRepository.class).count(ACME));
+    }
+
+    private DuplicateControl started() {
+        app = DedupApplication.start(DedupConfig.defaults().withDatabase(new DatabaseConfig(TestPostgres.url(),
+                TestPostgres.USER, TestPostgres.PASSWORD, 4, schema)).withTenants(List.of(new TenantConfig(
+                ACME.value(), "acme-bigdata-key-0001", List.of("email", "big_data"), "GB", null, null, null))));
+        return app.get(DuplicateControl.class);
     }
 
     private static LeadBuilder ivan() {

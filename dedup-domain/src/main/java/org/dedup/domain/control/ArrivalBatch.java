@@ -45,13 +45,10 @@ final class ArrivalBatch {
     }
 
     /** The arrivals, all of one tenant and its settings, in order; their outcomes in the same order. */
-    List<Arrival> decide(List<ProbedArrival> arrivals) {
+    List<Decision> decide(List<ProbedArrival> arrivals) {
         TenantId tenant = arrivals.getFirst().lead().tenant();
         Set<MatchKey> lockKeys = new HashSet<>();
-        arrivals.forEach(a -> {
-            lockKeys.addAll(a.lockKeys());
-            a.afterAdd().ifPresent(later -> lockKeys.addAll(later.lockKeys()));
-        });
+        arrivals.forEach(a -> lockKeys.addAll(a.lockKeys()));
         ports.keyLocks().lock(tenant, lockKeys);
         Map<IdempotencyKey, DecisionLog.KeyedDecision> earlier = new HashMap<>(ports.decisions()
                 .findByIdempotencyKeys(tenant, arrivals.stream().flatMap(a -> a.key().stream()).distinct().toList()));
@@ -66,23 +63,22 @@ final class ArrivalBatch {
                 journal, ports.tasks(), ports.notes(), ports.transactor(),
                 (lockTenant, keys) -> leadLocks.addAll(sameTenant(tenant, lockTenant, keys)),
                 new BatchMarks(ports.notDuplicates(), leads::created)));
-        List<Arrival> outcomes = new ArrayList<>();
+        List<Decision> outcomes = new ArrayList<>();
         List<DecisionLog.Recording> recordings = new ArrayList<>();
         for (ProbedArrival arrival : arrivals) {
             Optional<Decision> replay = arrival.replayOf(arrival.key().map(earlier::get));
             if (replay.isPresent()) {
-                outcomes.add(new Arrival(replay.get(), true));
+                outcomes.add(replay.get());
                 continue;
             }
             Decision decision = inBatch.decide(arrival, Set.of(), new ArrayList<>(arrival.failures()));
-            arrival.key().ifPresent(key -> earlier.put(key, new DecisionLog.KeyedDecision(decision,
-                    arrival.fingerprint())));
-            recordings.add(arrival.recording(decision));
             Optional<Decision> afterAdd = arrival.afterAddCheck(decision)
                     .flatMap(later -> inBatch.checkAgain(decision.lead(), later, MergeTiming.AFTER_ADD, Set.of()));
-            afterAdd.ifPresent(merged -> recordings.add(DecisionLog.Recording.ofLaterCheck(tenant, merged,
-                    clock.instant(), arrival.actor())));
-            outcomes.add(new Arrival(afterAdd.orElse(decision), false));
+            Decision answer = afterAdd.orElse(decision);
+            arrival.key().ifPresent(key -> earlier.put(key, new DecisionLog.KeyedDecision(answer,
+                    arrival.fingerprint())));
+            recordings.addAll(arrival.recordings(decision, afterAdd, clock.instant()));
+            outcomes.add(answer);
         }
         ports.keyLocks().lock(tenant, leadLocks);
         leads.flush();

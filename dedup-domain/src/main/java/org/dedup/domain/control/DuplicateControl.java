@@ -74,7 +74,8 @@ public final class DuplicateControl {
     }
 
     /**
-     * Like {@link #receive(IncomingLead)}; a retry under the same key returns the first decision and writes nothing.
+     * Like {@link #receive(IncomingLead)}; a retry under the same key gets the first request's answer (the merge made
+     * right after the lead was added, when that check merged it) and writes nothing.
      */
     public Decision receive(IncomingLead incoming, IdempotencyKey key) {
         return receive(new LeadArrival(incoming, Optional.of(key)));
@@ -92,7 +93,7 @@ public final class DuplicateControl {
     /** An arrival with or without an idempotency key, as {@link #receive(IncomingLead, IdempotencyKey)}. */
     public Decision receive(LeadArrival arrival) {
         ProbedArrival probed = probe(arrival, ports.settings().settings(arrival.incoming().tenant()));
-        return afterArrival(probed, decidedAgainWhileStale(lockedFirst -> decide(probed, lockedFirst)));
+        return decidedAgainWhileStale(lockedFirst -> decide(probed, lockedFirst));
     }
 
     /**
@@ -111,7 +112,7 @@ public final class DuplicateControl {
         }
         DuplicateControlSettings settings = ports.settings().settings(tenant);
         List<ProbedArrival> probed = arrivals.stream().map(a -> probe(a, settings)).toList();
-        return ports.transactor().inTransaction(() -> batch.decide(probed)).stream().map(Arrival::decision).toList();
+        return ports.transactor().inTransaction(() -> batch.decide(probed));
     }
 
     /** Replaces a stored lead's values with {@code values} as its next version; see {@link #update(Lead)}. */
@@ -209,21 +210,6 @@ public final class DuplicateControl {
                 arrival.key(), arrival.fingerprint(), arrival.actor(), now, failures);
     }
 
-    /**
-     * The check right after a lead was added, by the methods that check its channel then. The lead was stored as it
-     * arrived (created, or kept beside too many matches), so the probes made on arrival are its own.
-     */
-    private Decision afterArrival(ProbedArrival probed, Arrival arrival) {
-        Optional<LaterProbes> check = arrival.replayed() ? Optional.empty()
-                : probed.afterAddCheck(arrival.decision());
-        if (check.isEmpty()) {
-            return arrival.decision();
-        }
-        Optional<Decision> afterAdd = laterCheck(probed.lead().id(), check.get(), MergeTiming.AFTER_ADD);
-        afterAdd.ifPresent(d -> record(probed.lead().tenant(), d, probed.actor()));
-        return afterAdd.orElse(arrival.decision());
-    }
-
     /** The probe keys of {@code profile} for {@code methods}, which check it after it was stored. */
     private LaterProbes laterProbes(LeadProfile profile, Set<MatchMethod> methods, MatchContext context) {
         List<MatcherFailure> failures = new ArrayList<>();
@@ -257,8 +243,11 @@ public final class DuplicateControl {
         }
     }
 
-    /** One attempt, in one transaction: lock the keys, answer a replay from the log or decide and record. */
-    private Arrival decide(ProbedArrival probed, Set<LeadId> lockedFirst) {
+    /**
+     * One attempt, in one transaction: lock the keys, answer a replay from the log, or decide, check the lead again
+     * right after it was added when its channel's methods do, and record.
+     */
+    private Decision decide(ProbedArrival probed, Set<LeadId> lockedFirst) {
         TenantId tenant = probed.lead().tenant();
         List<MatcherFailure> failures = new ArrayList<>(probed.failures());
         return ports.transactor().inTransaction(() -> {
@@ -267,11 +256,13 @@ public final class DuplicateControl {
             Optional<Decision> replay = probed.replayOf(probed.key().flatMap(key -> ports.decisions()
                     .findByIdempotencyKey(tenant, key)));
             if (replay.isPresent()) {
-                return new Arrival(replay.get(), true);
+                return replay.get();
             }
             Decision decision = decider.decide(probed, lockedFirst, failures);
-            ports.decisions().recordAll(List.of(probed.recording(decision)));
-            return new Arrival(decision, false);
+            Optional<Decision> afterAdd = probed.afterAddCheck(decision)
+                    .flatMap(later -> decider.checkAgain(decision.lead(), later, MergeTiming.AFTER_ADD, lockedFirst));
+            ports.decisions().recordAll(probed.recordings(decision, afterAdd, clock.instant()));
+            return afterAdd.orElse(decision);
         });
     }
 

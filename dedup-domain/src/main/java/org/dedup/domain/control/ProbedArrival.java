@@ -43,14 +43,27 @@ record ProbedArrival(Lead lead, LeadProfile profile, MatchContext context, Map<M
         return decision instanceof Decision.Merged ? Optional.empty() : afterAdd;
     }
 
-    /** How this arrival's decision is recorded. */
-    DecisionLog.Recording recording(Decision decision) {
-        return new DecisionLog.Recording(lead.tenant(), key, fingerprint, decision, now, actor);
+    /**
+     * How this arrival's decisions are recorded: the decision on arrival and, when the check right after the add merged
+     * the lead, that merge ({@code afterAdd}, taken at {@code checkedAt}). The idempotency key goes with the last of
+     * them, the answer the request was given, so that a retry is answered as the request was.
+     */
+    List<DecisionLog.Recording> recordings(Decision onArrival, Optional<Decision> afterAdd, Instant checkedAt) {
+        if (afterAdd.isEmpty()) {
+            return List.of(new DecisionLog.Recording(lead.tenant(), key, fingerprint, onArrival, now, actor));
+        }
+        return List.of(new DecisionLog.Recording(lead.tenant(), Optional.empty(), Optional.empty(), onArrival, now,
+                        actor),
+                new DecisionLog.Recording(lead.tenant(), key, fingerprint, afterAdd.get(), checkedAt, actor));
     }
 
-    /** The keys to lock before deciding: the probe keys and the idempotency key, so a retry waits for the first. */
+    /**
+     * The keys to lock before deciding: the probe keys, those of the check right after the add, and the idempotency
+     * key, so a retry waits for the first.
+     */
     Set<MatchKey> lockKeys() {
         Set<MatchKey> keys = new HashSet<>(CandidateSearch.allKeys(probes));
+        afterAdd.ifPresent(later -> keys.addAll(later.lockKeys()));
         key.ifPresent(k -> keys.add(new MatchKey("idempotency", k.value())));
         return keys;
     }

@@ -1,6 +1,7 @@
 package org.dedup.domain.control;
 
 import static org.dedup.domain.testing.LeadBuilder.TENANT;
+import static org.dedup.domain.testing.LeadBuilder.aLead;
 import static org.dedup.domain.testing.LeadBuilder.anIncomingLead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,8 +19,12 @@ import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.IdempotencyKeyReusedException;
 import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.control.RequestFingerprint;
+import org.dedup.domain.model.Lead;
+import org.dedup.domain.model.PipelineStage;
+import org.dedup.domain.model.SourceChannel;
 import org.dedup.domain.settings.MatchMethod;
 import org.dedup.domain.testing.DuplicateControlFixture;
+import org.dedup.domain.testing.KommoMethods;
 import org.junit.jupiter.api.Test;
 
 /** An idempotency key answers retries of its first request only; another request under it is refused. */
@@ -40,6 +45,43 @@ class IdempotencyKeyReuseTest {
         assertEquals(first, fixture.control.receive(person("ann@x.io")));
         assertEquals(1, fixture.leads.count(TENANT));
         assertEquals(1, fixture.decisions.recent(TENANT, 10).size());
+    }
+
+    @Test
+    void aRetryOfALeadMergedRightAfterItWasAddedIsAnsweredWithThatMerge() {
+        DuplicateControlFixture fixture = new DuplicateControlFixture();
+        fixture.enable(KommoMethods.BIG_DATA);
+        Lead stored = fixture.stored(aLead().withContactName("Ivan Petrov").inStage(PipelineStage.incoming("sales")));
+        LeadArrival ivan = ivanFromAWebForm();
+
+        Decision.Merged first = assertInstanceOf(Decision.Merged.class, fixture.control.receive(ivan));
+
+        assertEquals(MergeTiming.AFTER_ADD, first.timing());
+        assertEquals(List.of(stored.id()), first.mergedInto());
+        assertEquals(first, fixture.control.receive(ivan));
+        assertEquals(List.of(first), fixture.control.receiveTogether(List.of(ivan)));
+        assertEquals(1, fixture.leads.count(TENANT));
+    }
+
+    @Test
+    void aRetryOfALeadReceivedTogetherAndMergedRightAfterItWasAddedIsAnsweredWithThatMerge() {
+        DuplicateControlFixture fixture = new DuplicateControlFixture();
+        fixture.enable(KommoMethods.BIG_DATA);
+        fixture.stored(aLead().withContactName("Ivan Petrov").inStage(PipelineStage.incoming("sales")));
+        LeadArrival ivan = ivanFromAWebForm();
+
+        Decision.Merged first = assertInstanceOf(Decision.Merged.class,
+                fixture.control.receiveTogether(List.of(ivan)).getFirst());
+
+        assertEquals(MergeTiming.AFTER_ADD, first.timing());
+        assertEquals(first, fixture.control.receive(ivan));
+        assertEquals(List.of(first), fixture.control.receiveTogether(List.of(ivan)));
+        assertEquals(1, fixture.leads.count(TENANT));
+    }
+
+    private static LeadArrival ivanFromAWebForm() {
+        return LeadArrival.keyed(anIncomingLead().from(SourceChannel.WEB_FORM).withContactName("Ivan Petrov")
+                .withEmail("ivan@x.io").incoming(), KEY, RequestFingerprint.of("{\"name\":\"Ivan Petrov\"}"));
     }
 
     @Test
