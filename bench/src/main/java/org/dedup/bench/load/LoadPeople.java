@@ -25,8 +25,9 @@ import org.dedup.domain.model.TenantId;
 /**
  * The people of the load test. Stored person {@code n} (0 &le; n &lt; seed count) is a lead created in January
  * 2026 with one primary contact: a name, an email and a GB mobile {@code +44 7400 000000 + n}. Incoming requests
- * are new people (GB mobiles from {@code +44 7500 000000}, so they never meet a stored one) or duplicates of a
- * stored person by email (case changed), by phone (in one of six national and international formats) or by both.
+ * are new people (numbered above the stored ones, with GB mobiles from {@code +44 7500 000000}, so they never meet a
+ * stored one's email or phone) or duplicates of a stored person by email (case changed), by phone (in one of six
+ * national and international formats) or by both.
  */
 final class LoadPeople {
     static final TenantId TENANT = new TenantId("load");
@@ -36,6 +37,8 @@ final class LoadPeople {
     static final Instant SEEDED_UNTIL = Instant.parse("2026-02-01T00:00:00Z");
     private static final long STORED_PHONES = 7_400_000_000L;
     private static final long NEW_PHONES = 7_500_000_000L;
+    /** Starts of runs' new people lie this far apart at most, so their mobiles stay below +44 7600 000000. */
+    private static final int NEW_PEOPLE_START_RANGE = 90_000_000;
     private static final String[] FIRST = {"Anna", "Björn", "Chloé", "Dmitri", "Elena", "François", "Grace", "Hiro",
             "Ines", "Jonas", "Katarzyna", "Liam", "María", "Nikolai", "Olga", "Pedro", "Quinn", "Rosa", "Søren", "Yuki"};
     private static final String[] LAST = {"Berg", "Carter", "Dubois", "Evans", "Fischer", "García", "Hansen", "Ivanova",
@@ -83,6 +86,14 @@ final class LoadPeople {
         return new Lead(new LeadId(new UUID(STORED_LEAD_ID, n)), TENANT, "Deal " + n, PipelineStage.of("sales", "new"),
                 SourceChannel.WEB_FORM, Set.of(), List.of(new LinkedContact(contact, ContactRole.PRIMARY)), List.of(),
                 Map.of(), created, created, 0);
+    }
+
+    /**
+     * The number of a run's first new person, the next ones numbered on from it: a random start above every stored
+     * person, so that a new person never shares a stored one's email (only, at times, a name: namesakes).
+     */
+    long firstNewPerson(SplittableRandom random) {
+        return stored + random.nextInt(NEW_PEOPLE_START_RANGE);
     }
 
     /** A request: a new person numbered {@code fresh}, or a duplicate of a random stored person. */

@@ -71,7 +71,7 @@ final class OpenLoopRun implements LeadsClient.Answers<OpenLoopRun.Sent> {
         this.settings = settings;
         this.people = new LoadPeople(storedPeople);
         this.client = client;
-        this.fresh = new SplittableRandom(settings.runTag().hashCode()).nextInt(4_000_000);
+        this.fresh = people.firstNewPerson(new SplittableRandom(settings.runTag().hashCode()));
         this.acks = Files.newBufferedWriter(settings.acks());
         acks.write("# run " + settings.runTag() + " started " + Instant.now() + " leads-before "
                 + settings.leadsBefore() + "\n");
