@@ -20,6 +20,8 @@ own_cluster load "$PG_PORT" "$ROOT/bench/load/postgresql-load.conf"
 prepare load "$URL" "$SCHEMA"
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d test -qc "create extension if not exists pg_stat_statements" > /dev/null
 rm -f "$FLAG"
+# a run that fails before it writes its acks must not be verified on the last run's
+rm -f "$OUT/acks.csv" "$OUT/warmup.csv"
 set +e
 harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DURATION" acks="$OUT/acks.csv" \
     warmupSeconds="$WARMUP" warmupAcks="$OUT/warmup.csv" restartFlag="$FLAG" reportSeconds="${REPORT_SECONDS:-10}" &

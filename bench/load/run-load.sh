@@ -23,6 +23,8 @@ prepare load "$URL" "$SCHEMA"
 echo "load average before: $(load_average)"
 # statement statistics restart after the warm-up (the harness resets them)
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d test -qc "create extension if not exists pg_stat_statements" > /dev/null
+# a run that fails before it writes its acks must not be verified on the last run's
+rm -f "$OUT/acks.csv" "$OUT/warmup.csv"
 set +e
 harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DURATION" acks="$OUT/acks.csv" \
     warmupSeconds="$WARMUP" warmupRate="$WARMUP_RATE" warmupAcks="$OUT/warmup.csv"
