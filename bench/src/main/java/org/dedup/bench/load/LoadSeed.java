@@ -49,10 +49,10 @@ import org.dedup.standardization.CreatioCompatibleStandardizer;
  * server computes for the tenant's {@code methods} (default {@code email, phone}, as the server's configuration
  * enables them: the matchers of those methods and the duplicate-search keys over the product's standardizer), with
  * those methods and that standardization stored as the tenant's settings and no reindex job: a server started on the
- * tenant finds every method it enables indexed, so it starts no reindex of the stored leads. A schema that already
- * holds them, seeded for the same methods, is reset instead of refilled: the leads, decisions, merges and activities
- * of earlier runs are deleted (stored leads an earlier run merged into keep those merges; {@code reseed=true}
- * refills).
+ * tenant finds every method it enables indexed, so it starts no reindex of the stored leads; and the decisions and
+ * merges that made them ({@link LoadHistory}). A schema that already holds them, seeded for the same methods, is reset
+ * instead of refilled: the leads, decisions, merges and activities of earlier runs are deleted and the stored leads
+ * they merged into restored, the history kept ({@code reseed=true} refills).
  */
 final class LoadSeed {
     private static final StandardizationOptions OPTIONS = new StandardizationOptions(LoadPeople.REGION,
@@ -85,6 +85,9 @@ final class LoadSeed {
             if (stored >= leads && !Boolean.parseBoolean(args.text("reseed", "false"))
                     && indexedForTheSameMethods(tenantSettings, jobs)) {
                 int restored = reset(database, people);
+                if (!LoadHistory.written(database)) {
+                    LoadHistory.write(database, people, leads);
+                }
                 storeAsIndexed(tenantSettings, jobs);
                 System.out.printf(Locale.ROOT, "reset: %,d stored leads kept (%,d of them merged into by earlier runs "
                         + "and restored), later leads and logs deleted in %.1f s%n", leads, restored,
@@ -93,6 +96,7 @@ final class LoadSeed {
             }
             LeadCopy.execute(database, "truncate lead, lead_contact, lead_key, decision_log, merge_journal, activity");
             new LeadCopy().fill(database, leads, n -> List.of(seeded(people.storedLead(n))));
+            LoadHistory.write(database, people, leads);
             storeAsIndexed(tenantSettings, jobs);
             System.out.printf(Locale.ROOT, "seeded %,d leads of tenant %s in %.1f s%n", leads,
                     LoadPeople.TENANT.value(), (System.nanoTime() - started) / 1e9);
@@ -141,13 +145,19 @@ final class LoadSeed {
                 "delete from lead_key k using lead l where l.tenant_id = k.tenant_id and l.id = k.lead_id and (l."
                         + later + " or l." + changed + ")",
                 "delete from lead where " + later + " or " + changed,
-                "truncate decision_log, merge_journal, activity");
+                "delete from decision_log where decided_at >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL
+                        + "'",
+                "delete from merge_journal where merged_at >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL
+                        + "'",
+                "truncate activity");
         new LeadCopy().fill(database, numbers, n -> List.of(seeded(people.storedLead(n))));
         // fill analyzed the tables. The indexes are rebuilt as well: a run's keys, deleted here, leave B-tree pages
         // split (after a day of runs the key index was 1,991 MB, rebuilt 726 MB), so without it no two runs would
         // start from the same indexes
         LeadCopy.execute(database, "vacuum lead", "vacuum lead_key", "vacuum lead_contact",
-                "reindex table lead", "reindex table lead_key", "reindex table lead_contact");
+                "vacuum analyze decision_log", "vacuum analyze merge_journal",
+                "reindex table lead", "reindex table lead_key", "reindex table lead_contact",
+                "reindex table decision_log", "reindex table merge_journal");
         return numbers.length;
     }
 

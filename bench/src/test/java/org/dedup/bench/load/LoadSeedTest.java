@@ -36,6 +36,8 @@ import org.dedup.domain.store.SettingsStore;
 import org.dedup.matchers.plugins.MatcherRegistry;
 import org.dedup.matchers.runtime.TimeBudgetMatcherGuard;
 import org.dedup.persistence.Database;
+import org.dedup.persistence.control.JooqDecisionLog;
+import org.dedup.persistence.control.JooqMergeJournal;
 import org.dedup.persistence.index.JooqIndexJobStore;
 import org.dedup.persistence.json.DocumentCodec;
 import org.dedup.persistence.lead.JooqLeadRepository;
@@ -144,6 +146,37 @@ class LoadSeedTest {
         assertEquals(leads, rows(LEADS));
         assertEquals(keys, rows(KEYS));
         assertEquals(contacts, rows(CONTACTS));
+    }
+
+    @Test
+    void theSeedWritesTheStoredPeoplesHistoryAndAResetKeepsItAndDeletesWhatRunsLogged() throws Exception {
+        new LoadSeed(ARGS).run();
+        String history = "select kind, lead_id, decided_at from " + SCHEMA
+                + ".decision_log order by decided_at, kind";
+        String journal = "select id, survivor, merged_at from " + SCHEMA + ".merge_journal order by merged_at";
+        List<String> decisions = rows(history);
+        List<String> merges = rows(journal);
+        assertEquals(30 + 15, decisions.size(), "a creation for each of 30 people, a merge into every other one");
+        assertEquals(15, merges.size());
+        try (Database database = LeadCopy.open(ARGS, SCHEMA, 2)) {
+            // the history is written as the product writes it, and reads back
+            assertEquals(45, new JooqDecisionLog(database.dsl(), new DocumentCodec())
+                    .recent(LoadPeople.TENANT, 100).size());
+            assertEquals(15, new JooqMergeJournal(database.dsl(), new DocumentCodec())
+                    .recent(LoadPeople.TENANT, 100).size());
+        }
+
+        // what a run logs: decisions and merges dated after the seeded month
+        execute("insert into " + SCHEMA + ".decision_log (tenant_id, id, decided_at, idempotency_key, kind, lead_id,"
+                        + " document) select tenant_id, gen_random_uuid(), now(), 'run-1', kind, lead_id, document from "
+                        + SCHEMA + ".decision_log limit 1",
+                "insert into " + SCHEMA + ".merge_journal (tenant_id, id, merged_at, kind, state, survivor, document)"
+                        + " select tenant_id, gen_random_uuid(), now(), kind, state, survivor, document from " + SCHEMA
+                        + ".merge_journal limit 1");
+        new LoadSeed(ARGS).run();
+
+        assertEquals(decisions, rows(history));
+        assertEquals(merges, rows(journal));
     }
 
     private static List<String> rows(String query) throws SQLException {
