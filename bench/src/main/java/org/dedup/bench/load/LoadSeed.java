@@ -138,17 +138,16 @@ final class LoadSeed {
      * Returns how many stored leads were restored.
      */
     private int reset(Database database, LoadPeople people) throws SQLException, IOException {
-        String later = "created_at >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL + "'";
-        String changed = "updated_at >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL + "'";
+        String sinceRuns = " >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL + "'";
+        String later = "created_at" + sinceRuns;
+        String changed = "updated_at" + sinceRuns;
         int[] numbers = storedNumbers(database, "select id from lead where not " + later + " and " + changed);
         LeadCopy.execute(database,
                 "delete from lead_key k using lead l where l.tenant_id = k.tenant_id and l.id = k.lead_id and (l."
                         + later + " or l." + changed + ")",
                 "delete from lead where " + later + " or " + changed,
-                "delete from decision_log where decided_at >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL
-                        + "'",
-                "delete from merge_journal where merged_at >= timestamp with time zone '" + LoadPeople.SEEDED_UNTIL
-                        + "'",
+                "delete from decision_log where decided_at" + sinceRuns,
+                "delete from merge_journal where merged_at" + sinceRuns,
                 "truncate activity");
         new LeadCopy().fill(database, numbers, n -> List.of(seeded(people.storedLead(n))));
         // fill analyzed the tables. The indexes are rebuilt as well: a run's keys, deleted here, leave B-tree pages

@@ -97,8 +97,8 @@ public interface DecisionLog {
         }
 
         /**
-         * The decision of a later check (after a lead was added or updated), under no idempotency key: a retry of the
-         * request is answered with the request's own decision.
+         * The decision of the check after a lead was updated, under no idempotency key (a merge right after an
+         * arrival was added is recorded under the arrival's key, as the answer it was given).
          */
         public static Recording ofLaterCheck(TenantId tenant, Decision decision, Instant at, Optional<String> actor) {
             return new Recording(tenant, Optional.empty(), Optional.empty(), decision, at, actor);

@@ -176,7 +176,7 @@ public final class DuplicateControl {
         return decision;
     }
 
-    /** Records a decision of a later check (after an add or an update) with who sent the request that led to it. */
+    /** Records the decision of the check after an update with who sent the request that led to it. */
     private void record(TenantId tenant, Decision decision, Optional<String> actor) {
         ports.decisions().recordAll(List.of(DecisionLog.Recording.ofLaterCheck(tenant, decision, clock.instant(),
                 actor)));

@@ -50,11 +50,15 @@ record ProbedArrival(Lead lead, LeadProfile profile, MatchContext context, Map<M
      */
     List<DecisionLog.Recording> recordings(Decision onArrival, Optional<Decision> afterAdd, Instant checkedAt) {
         if (afterAdd.isEmpty()) {
-            return List.of(new DecisionLog.Recording(lead.tenant(), key, fingerprint, onArrival, now, actor));
+            return List.of(answer(onArrival, now));
         }
         return List.of(new DecisionLog.Recording(lead.tenant(), Optional.empty(), Optional.empty(), onArrival, now,
-                        actor),
-                new DecisionLog.Recording(lead.tenant(), key, fingerprint, afterAdd.get(), checkedAt, actor));
+                actor), answer(afterAdd.get(), checkedAt));
+    }
+
+    /** The recording of the decision this arrival was answered with, under its idempotency key. */
+    private DecisionLog.Recording answer(Decision decision, Instant at) {
+        return new DecisionLog.Recording(lead.tenant(), key, fingerprint, decision, at, actor);
     }
 
     /**
