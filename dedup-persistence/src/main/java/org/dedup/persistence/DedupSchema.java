@@ -49,7 +49,8 @@ public record DedupSchema(String name) {
     }
 
     private Flyway flyway(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).schemas(name).defaultSchema(name).outOfOrder(true).load();
+        return Flyway.configure().dataSource(dataSource).schemas(name).defaultSchema(name).outOfOrder(true)
+                .javaMigrations(new RoomForUpdatesInPlace()).load();
     }
 
     /** {@code table} of dedup named with its schema, for a library that takes a table name (db-scheduler). */

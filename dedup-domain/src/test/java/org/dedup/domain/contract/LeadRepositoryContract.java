@@ -20,6 +20,7 @@ import org.dedup.domain.model.Contact;
 import org.dedup.domain.model.ContactRole;
 import org.dedup.domain.model.CustomFieldValue;
 import org.dedup.domain.model.DedupException;
+import org.dedup.domain.model.Email;
 import org.dedup.domain.model.Lead;
 import org.dedup.domain.model.LeadId;
 import org.dedup.domain.model.LinkedContact;
@@ -263,6 +264,41 @@ public abstract class LeadRepositoryContract {
                 TENANT, List.of(List.of(email("once-more@x.io")), List.of(email("twice-new@x.io")),
                         List.of(email("twice-mid@x.io")), List.of(email("twice-old@x.io"))), SearchScope.everything(),
                 10));
+    }
+
+    /** The lead with its second contact dropped and its first one given another email. */
+    private static Lead withContactsChanged(Lead lead, String newEmail) {
+        Contact first = lead.contacts().getFirst().contact();
+        Contact changed = new Contact(first.id(), first.fullName(), first.phones(),
+                List.of(Email.of(newEmail)), first.customFields());
+        return lead.withContacts(List.of(new LinkedContact(changed, ContactRole.PRIMARY))).touched(T0);
+    }
+
+    @Test
+    void anUpdateThatDropsAContactAndChangesAnotherLeavesTheLeadWithExactlyItsContacts() {
+        Lead lead = storedLead("shrink@x.io");
+        Lead changed = withContactsChanged(lead, "shrunk@x.io");
+
+        leads().update(changed, Set.of(email("shrunk@x.io")));
+
+        assertEquals(changed, leads().find(TENANT, lead.id()).orElseThrow());
+        Lead grown = changed.withContacts(lead.contacts()).touched(T0.plus(Duration.ofDays(1)));
+        leads().update(grown, Set.of(email("shrink@x.io")));
+        assertEquals(grown, leads().find(TENANT, lead.id()).orElseThrow());
+    }
+
+    @Test
+    void updatesTogetherThatDropAndChangeContactsLeaveEachLeadWithExactlyItsContacts() {
+        Lead one = storedLead("shrink-one@x.io");
+        Lead other = storedLead("shrink-other@x.io");
+        Lead oneChanged = withContactsChanged(one, "shrunk-one@x.io");
+        Lead otherUnchangedContacts = other.withName("renamed").touched(T0);
+
+        leads().updateAll(List.of(new IndexedLead(oneChanged, Set.of(email("shrunk-one@x.io"))),
+                new IndexedLead(otherUnchangedContacts, Set.of(email("shrink-other@x.io")))));
+
+        assertEquals(List.of(oneChanged, otherUnchangedContacts), leads().findAll(TENANT, List.of(one.id(),
+                other.id())));
     }
 
     @Test

@@ -117,10 +117,19 @@ public final class JooqLeadRepository implements LeadRepository {
             Change keyChange = Change.between(updated.rows().stream().map(Map.Entry::getValue)
                     .collect(Collectors.toSet()), keys);
             statements.executeTogetherLater(List.of("rewrite lead", lead.contacts().size(), keyChange.shape()),
-                    v -> Stream.of(List.of(contacts.deletion(v, lead.tenant(), lead.id())),
-                            contacts.insertion(v, lead), KEYS.writes(v, lead.tenant(), lead.id().value(), keyChange))
+                    v -> Stream.of(contactsRewrite(v, lead),
+                            KEYS.writes(v, lead.tenant(), lead.id().value(), keyChange))
                             .flatMap(List::stream).toList());
         });
+    }
+
+    /** The statements that make the lead's stored contacts those it has now: written over in place on PostgreSQL. */
+    private List<Query> contactsRewrite(Binds v, Lead lead) {
+        if (statements.onPostgreSQL()) {
+            return contacts.rewriteAsArrays(v, lead.tenant(), List.of(lead));
+        }
+        return Stream.concat(Stream.of(contacts.deletion(v, lead.tenant(), lead.id())),
+                contacts.insertion(v, lead).stream()).toList();
     }
 
     /** The update of the lead's row from the version before it, which refuses (changes no row) any other. */
@@ -243,10 +252,7 @@ public final class JooqLeadRepository implements LeadRepository {
         boolean anyContact = written.stream().anyMatch(lead -> !lead.contacts().isEmpty());
         statements.executeTogetherLater(List.of("rewrite leads as arrays", anyContact, !changes.gone().isEmpty(),
                 !changes.added().isEmpty()), v -> {
-            List<Query> queries = new ArrayList<>(List.of(contacts.deletionAsArrays(v, tenant, last.keySet())));
-            if (anyContact) {
-                queries.add(contacts.insertionAsArrays(v, tenant, written));
-            }
+            List<Query> queries = new ArrayList<>(contacts.rewriteAsArrays(v, tenant, written));
             if (!changes.gone().isEmpty()) {
                 queries.add(keyDeletion(v, tenant, changes.gone()));
             }

@@ -23,6 +23,7 @@ import org.dedup.persistence.statement.ArrayRows;
 import org.dedup.persistence.statement.RenderedStatements;
 import org.dedup.persistence.statement.RenderedStatements.Binds;
 import org.jooq.DSLContext;
+import org.jooq.InsertOnDuplicateStep;
 import org.jooq.InsertValuesStep7;
 import org.jooq.Param;
 import org.jooq.Query;
@@ -76,7 +77,7 @@ final class LeadContacts {
     }
 
     /** PostgreSQL: the insert of all the contacts of {@code leads}, by a statement of one text however many. */
-    Query insertionAsArrays(Binds v, TenantId tenant, List<Lead> leads) {
+    InsertOnDuplicateStep<LeadContactRecord> insertionAsArrays(Binds v, TenantId tenant, List<Lead> leads) {
         ArrayRows rows = new ArrayRows("c", List.of(LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION,
                 LEAD_CONTACT.CONTACT_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.FULL_NAME, LEAD_CONTACT.DOCUMENT));
         for (Lead lead : leads) {
@@ -92,11 +93,41 @@ final class LeadContacts {
                 rows.field(LEAD_CONTACT.DOCUMENT)).from(rows.table(v)));
     }
 
-    /** PostgreSQL: the delete of the contacts of {@code leads}, by a statement of one text however many. */
-    Query deletionAsArrays(Binds v, TenantId tenant, Collection<UUID> leads) {
-        var tenantId = v.of(LEAD_CONTACT.TENANT_ID, tenant.value());
-        return dsl.deleteFrom(LEAD_CONTACT).where(LEAD_CONTACT.TENANT_ID.eq(tenantId),
-                LEAD_CONTACT.LEAD_ID.eq(DSL.any(ArrayRows.ids(v, leads))));
+    /**
+     * PostgreSQL: the stored contacts of {@code leads} made what each lead has now, by two statements of one text
+     * however many: each contact written over the row at its position (a row whose values are the same is left as it
+     * is), and the rows past a lead's last contact deleted. A merge changes the contacts of a stored lead, and seldom
+     * their number: written in place, with room left on the page (V17), PostgreSQL updates such a row where it lies
+     * and touches no index (a HOT update), where a delete and an insert wrote two index entries and left a dead row
+     * for vacuum.
+     */
+    List<Query> rewriteAsArrays(Binds v, TenantId tenant, List<Lead> leads) {
+        List<Query> queries = new ArrayList<>(List.of(trimmingAsArrays(v, tenant, leads)));
+        if (leads.stream().anyMatch(lead -> !lead.contacts().isEmpty())) {
+            queries.add(writingOver(insertionAsArrays(v, tenant, leads)));
+        }
+        return queries;
+    }
+
+    private static Query writingOver(InsertOnDuplicateStep<LeadContactRecord> insertion) {
+        var written = List.of(LEAD_CONTACT.CONTACT_ID, LEAD_CONTACT.ROLE, LEAD_CONTACT.FULL_NAME,
+                LEAD_CONTACT.DOCUMENT);
+        return insertion.onConflict(LEAD_CONTACT.TENANT_ID, LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION).doUpdate()
+                .set(LEAD_CONTACT.CONTACT_ID, DSL.excluded(LEAD_CONTACT.CONTACT_ID))
+                .set(LEAD_CONTACT.ROLE, DSL.excluded(LEAD_CONTACT.ROLE))
+                .set(LEAD_CONTACT.FULL_NAME, DSL.excluded(LEAD_CONTACT.FULL_NAME))
+                .set(LEAD_CONTACT.DOCUMENT, DSL.excluded(LEAD_CONTACT.DOCUMENT))
+                .where(DSL.row(written).isDistinctFrom(DSL.row(written.stream().map(DSL::excluded).toList())));
+    }
+
+    /** PostgreSQL: the delete of each lead's rows from its number of contacts on. */
+    private Query trimmingAsArrays(Binds v, TenantId tenant, List<Lead> leads) {
+        ArrayRows counts = new ArrayRows("n", List.of(LEAD_CONTACT.LEAD_ID, LEAD_CONTACT.POSITION));
+        leads.forEach(lead -> counts.add(lead.id().value(), lead.contacts().size()));
+        return dsl.deleteFrom(LEAD_CONTACT).using(counts.table(v))
+                .where(LEAD_CONTACT.TENANT_ID.eq(v.of(LEAD_CONTACT.TENANT_ID, tenant.value())),
+                        LEAD_CONTACT.LEAD_ID.eq(counts.field(LEAD_CONTACT.LEAD_ID)),
+                        LEAD_CONTACT.POSITION.ge(counts.field(LEAD_CONTACT.POSITION)));
     }
 
     Query deletion(Binds v, TenantId tenant, LeadId lead) {
