@@ -9,6 +9,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
+import org.dedup.core.arrivals.Rehearsal;
 import org.dedup.domain.activity.NoteSink;
 import org.dedup.domain.activity.TaskSink;
 import org.dedup.domain.control.DecisionLog;
@@ -31,6 +32,7 @@ import org.dedup.domain.store.CompanyRepository;
 import org.dedup.domain.store.ContactRepository;
 import org.dedup.domain.store.KeyLocks;
 import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.MirroringSettingsStore;
 import org.dedup.domain.store.SettingsStore;
 import org.dedup.domain.store.Transactor;
 import org.dedup.persistence.Database;
@@ -80,11 +82,21 @@ public final class JooqPersistenceModule extends AbstractModule {
         return adapters.companies();
     }
 
-    /** Read once a second at most per tenant, not on every arrival; see {@link CachingSettingsStore}. */
+    /**
+     * Read once a second at most per tenant, not on every arrival ({@link CachingSettingsStore}); the warm-up's tenant
+     * reads those of the served tenant it is told to mirror.
+     */
     @Provides
     @Singleton
-    SettingsStore settings(JooqAdapters adapters, Clock clock) {
-        return new CachingSettingsStore(adapters.settings(), Duration.ofSeconds(1), clock);
+    MirroringSettingsStore mirroringSettings(JooqAdapters adapters, Clock clock) {
+        return new MirroringSettingsStore(Rehearsal.TENANT, new CachingSettingsStore(adapters.settings(),
+                Duration.ofSeconds(1), clock));
+    }
+
+    @Provides
+    @Singleton
+    SettingsStore settings(MirroringSettingsStore settings) {
+        return settings;
     }
 
     @Provides

@@ -90,7 +90,7 @@ public final class HttpApi implements AutoCloseable {
         server.start();
         this.warmedUp = new ServerWarmUp(parts.warmUp, httpWarmUp, Settling.ofThisJvm())
                 .run(Duration.ofSeconds(config.warmUpMaxSeconds()),
-                        URI.create("http://127.0.0.1:" + warmUpPort.get().getLocalPort()));
+                        URI.create("http://127.0.0.1:" + warmUpPort.get().getLocalPort()), served);
         this.authentication = new Authentication(keys, failures);
         this.connector = listen(server.jettyServer().server());
         this.headTimeout = new RequestHeadTimeout(connector, Duration.ofMillis(config.headerTimeoutMillis()));

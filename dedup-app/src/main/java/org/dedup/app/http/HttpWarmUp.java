@@ -1,5 +1,6 @@
 package org.dedup.app.http;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * deoptimizations in the first seconds after the port opened.) They are incoming leads ({@code POST /v1/leads}, which
  * the queue decides as a {@link org.dedup.core.arrivals.Rehearsal}: nothing kept) and checks on save
  * ({@code POST /v1/check}, which write nothing) of the warm-up tenant, under a key made for the warm-up that no client
- * ever sees: it is dropped before the real port opens, and the warm-up's port closes then.
+ * ever sees: it is dropped before the real port opens, and the warm-up's port closes then. Half of the senders write
+ * each request whole at once ({@link OneWriteConnection}), the others through the JDK's client, which writes the
+ * body after the head: clients do both, and Jetty reads a body that came with its head by another path.
  */
 final class HttpWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpWarmUp.class);
@@ -36,6 +39,7 @@ final class HttpWarmUp {
     /** The people the round's duplicates repeat: merged into when a batch holds both. */
     private static final int REPEATED_PEOPLE = 4;
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    private static final String API_KEY_HEADER = "X-Api-Key: ";
     private final String key = newKey();
     private final AtomicLong sent = new AtomicLong();
 
@@ -58,28 +62,48 @@ final class HttpWarmUp {
      * own that it opens and closes: clients come on new connections too (after a restart, all of them at once), so
      * accepting one is warmed up as well as using one again.
      */
-    Done round(URI server) {
+    Done round(URI server, SyntheticLeads leads) {
         List<Future<Integer>> senders = new ArrayList<>();
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < SENDERS; i++) {
-                senders.add(threads.submit(() -> send(client, server)));
+                boolean oneWrite = i % 2 == 1;
+                senders.add(threads.submit(() -> oneWrite ? sendInOneWrites(server, leads)
+                        : send(client, server, leads)));
             }
         }
         return new Done(SENDERS * (LEADS_PER_SENDER + 1), senders.stream().mapToInt(Future::resultNow).sum());
     }
 
     /** How many of one sender's requests were answered 200. */
-    private int send(HttpClient client, URI server) {
+    private int send(HttpClient client, URI server, SyntheticLeads leads) {
         int answered = 0;
         for (int i = 0; i < LEADS_PER_SENDER; i++) {
             long n = sent.incrementAndGet();
             answered += answered(client, request(server.resolve("/v1/leads"),
-                    SyntheticLeads.arrival((int) (n % Integer.MAX_VALUE), REPEATED_PEOPLE))
+                    leads.arrival((int) (n % Integer.MAX_VALUE), REPEATED_PEOPLE))
                     .header("Idempotency-Key", "warm-up-http-" + n).build());
         }
-        return answered + answered(client, request(server.resolve("/v1/check"), SyntheticLeads.stored(0)).build());
+        return answered + answered(client, request(server.resolve("/v1/check"), leads.stored(0)).build());
+    }
+
+    /** As {@link #send}, each request written whole at once over a connection of its own ({@link OneWriteConnection}). */
+    private int sendInOneWrites(URI server, SyntheticLeads leads) {
+        int answered = 0;
+        try (OneWriteConnection connection = new OneWriteConnection(server)) {
+            for (int i = 0; i < LEADS_PER_SENDER; i++) {
+                long n = sent.incrementAndGet();
+                answered += connection.post("/v1/leads", leads.arrival((int) (n % Integer.MAX_VALUE),
+                        REPEATED_PEOPLE), API_KEY_HEADER + key, "Idempotency-Key: warm-up-http-" + n) == 200 ? 1 : 0;
+            }
+            answered += connection.post("/v1/check", leads.stored(0), API_KEY_HEADER + key,
+                    "Connection: close") == 200 ? 1 : 0;
+        } catch (IOException e) {
+            // as in answered(): what failed here fails again, and visibly, for a client
+            LOG.debug("a warm-up request failed", e);
+        }
+        return answered;
     }
 
     private static int answered(HttpClient client, HttpRequest request) {

@@ -3,10 +3,14 @@ package org.dedup.app.http;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.dedup.domain.model.TenantId;
 
 /**
  * The step of server start before the port opens: rounds of synthetic leads of a throwaway tenant, each through the
@@ -31,18 +35,29 @@ final class ServerWarmUp {
         this.settling = settling;
     }
 
-    /** Rounds, their requests sent to {@code server}, for at most {@code maximum}; none when it is zero. */
-    Done run(Duration maximum, URI server) {
+    /**
+     * Rounds, their requests sent to {@code server}, for at most {@code maximum}; none when it is zero. Each round
+     * rehearses the arrivals of one of the {@code served} tenants, in turn.
+     */
+    Done run(Duration maximum, URI server, List<TenantId> served) {
         if (maximum.isZero()) {
             return new Done(new Settling.Done(0, Duration.ZERO, Duration.ZERO, List.of(), Settling.Stop.MAXIMUM),
                     WarmUp.Done.NONE, HttpWarmUp.Done.NONE);
         }
         AtomicReference<WarmUp.Done> decided = new AtomicReference<>(WarmUp.Done.NONE);
         AtomicReference<HttpWarmUp.Done> sent = new AtomicReference<>(HttpWarmUp.Done.NONE);
-        Settling.Done rounds = settling.run(maximum, () -> {
-            decided.accumulateAndGet(domain.round(), WarmUp.Done::plus);
-            sent.accumulateAndGet(http.round(server), HttpWarmUp.Done::plus);
-        });
+        AtomicInteger round = new AtomicInteger();
+        Settling.Done rounds;
+        try {
+            rounds = settling.run(maximum, () -> {
+                SyntheticLeads leads = domain.rehearsing(served.isEmpty() ? Optional.empty()
+                        : Optional.of(served.get(round.getAndIncrement() % served.size())));
+                decided.accumulateAndGet(domain.round(leads), WarmUp.Done::plus);
+                sent.accumulateAndGet(http.round(server, leads), HttpWarmUp.Done::plus);
+            });
+        } finally {
+            domain.stopRehearsing();
+        }
         Done done = new Done(rounds, decided.get(), sent.get());
         LOG.info("warmed up in {} rounds for {} ms: {} synthetic arrivals decided ({} merged, {} failed) and {} "
                         + "requests sent ({} answered 200), all rolled back; the JIT compiled for {} ms (per span, "

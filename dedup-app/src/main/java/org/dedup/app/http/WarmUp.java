@@ -21,6 +21,8 @@ import org.dedup.domain.control.IdempotencyKey;
 import org.dedup.domain.control.IncomingLead;
 import org.dedup.domain.control.LeadArrival;
 import org.dedup.domain.model.TenantId;
+import org.dedup.domain.store.MirroringSettingsStore;
+import org.dedup.standardization.PhoneSpellings;
 
 /**
  * The domain's round of a server's warm-up: in one transaction, rolled back, synthetic people of a throwaway tenant
@@ -31,14 +33,15 @@ import org.dedup.domain.model.TenantId;
  * merges into a tenant's stored leads do.
  */
 final class WarmUp {
-    /** The tenant the synthetic leads belong to; a configured tenant may not be named so. */
-    static final TenantId TENANT = new TenantId("dedup-warm-up");
+    /** The tenant the synthetic leads belong to. */
+    static final TenantId TENANT = Rehearsal.TENANT;
     private static final int STORED = 16;
     /** A round decides its arrivals in batches of these sizes, one after the other, as the queue takes them. */
     private static final List<Integer> BATCHES = List.of(1, 2, 1, 4, 8, 1, 16, 32);
     private final ArrivalBatches batches;
     private final Rehearsal rehearsal;
     private final JsonBodies json;
+    private final MirroringSettingsStore settings;
     private final AtomicLong keys = new AtomicLong();
 
     /** What a round decided: arrivals (the stored people among them), how many merged, how many failed. */
@@ -51,22 +54,38 @@ final class WarmUp {
     }
 
     @Inject
-    WarmUp(DuplicateControl control, Rehearsal rehearsal, JsonBodies json) {
+    WarmUp(DuplicateControl control, Rehearsal rehearsal, JsonBodies json, MirroringSettingsStore settings) {
         this.batches = new ArrivalBatches(control);
         this.rehearsal = rehearsal;
         this.json = json;
+        this.settings = settings;
+    }
+
+    /**
+     * The synthetic leads of rounds that rehearse {@code served}'s arrivals: from now on the warm-up's tenant reads
+     * its settings (its methods, policies and scope), and the leads' phones are written as in its region. With none,
+     * the warm-up's tenant has its own settings.
+     */
+    SyntheticLeads rehearsing(Optional<TenantId> served) {
+        served.ifPresentOrElse(settings::mirror, settings::stopMirroring);
+        return new SyntheticLeads(PhoneSpellings.of(settings.settings(TENANT).standardization().defaultRegion()));
+    }
+
+    /** The warm-up's tenant has its own settings again. */
+    void stopRehearsing() {
+        settings.stopMirroring();
     }
 
     /** One round, all of it rolled back. */
-    Done round() {
+    Done round(SyntheticLeads leads) {
         return rehearsal.rolledBack(() -> {
             List<ArrivalOutcome> outcomes = new ArrayList<>(decide(IntStream.range(0, STORED)
-                    .mapToObj(SyntheticLeads::stored).toList()));
+                    .mapToObj(leads::stored).toList()));
             int first = 0;
             for (int size : BATCHES) {
                 int from = first;
                 outcomes.addAll(decide(IntStream.range(from, from + size)
-                        .mapToObj(i -> SyntheticLeads.arrival(i, STORED)).toList()));
+                        .mapToObj(i -> leads.arrival(i, STORED)).toList()));
                 first += size;
             }
             int merged = 0;

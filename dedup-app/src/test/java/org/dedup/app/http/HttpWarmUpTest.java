@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.dedup.standardization.PhoneSpellings;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -35,7 +36,8 @@ class HttpWarmUpTest {
         });
         jetty.start();
         try {
-            HttpWarmUp.Done done = new HttpWarmUp().round(URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+            HttpWarmUp.Done done = new HttpWarmUp().round(URI.create("http://127.0.0.1:" + connector.getLocalPort()),
+                    new SyntheticLeads(PhoneSpellings.of("GB")));
 
             assertEquals(done.sent(), done.answered());
             assertEquals(Set.of("POST /v1/leads", "POST /v1/check"), paths);

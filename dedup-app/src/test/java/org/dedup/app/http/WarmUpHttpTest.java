@@ -19,10 +19,16 @@ import java.util.TreeMap;
 import org.dedup.app.config.ConfigException;
 import org.dedup.app.config.HttpConfig;
 import org.dedup.app.config.TenantConfig;
+import org.dedup.core.arrivals.Rehearsal;
 import org.dedup.domain.audit.AuditLog;
 import org.dedup.domain.audit.DecisionHistory;
 import org.dedup.domain.audit.TimePage;
+import org.dedup.domain.control.DuplicateControl;
+import org.dedup.domain.model.TenantId;
+import org.dedup.domain.settings.DuplicateControlSettings;
 import org.dedup.domain.store.LeadRepository;
+import org.dedup.domain.store.MirroringSettingsStore;
+import org.dedup.domain.store.Transactor;
 import org.dedup.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +68,26 @@ class WarmUpHttpTest {
             assertEquals(List.of(), warm.app.get(AuditLog.class).decisions(WarmUp.TENANT,
                     new DecisionHistory.Query(Optional.empty(), Set.of(),
                             new TimePage(Instant.EPOCH, TimePage.END, Optional.empty(), 10).oneMore())));
+        }
+    }
+
+    @Test
+    void aRoundRehearsesAServedTenantsArrivalsWithItsSettingsAndPhonesWrittenAsInItsRegion() {
+        try (ServerOnPostgres server = warmServer()) {
+            MirroringSettingsStore settings = server.app.get(MirroringSettingsStore.class);
+            WarmUp warmUp = new WarmUp(server.app.get(DuplicateControl.class), new Rehearsal(WarmUp.TENANT,
+                    server.app.get(Transactor.class)), new JsonBodies(), settings);
+            TenantId acme = new TenantId("acme");
+
+            SyntheticLeads leads = warmUp.rehearsing(Optional.of(acme));
+            WarmUp.Done done = warmUp.round(leads);
+
+            assertEquals(settings.settings(acme), settings.settings(WarmUp.TENANT));
+            assertEquals("GB", settings.settings(WarmUp.TENANT).standardization().defaultRegion());
+            assertTrue(done.merged() > done.arrivals() / 4, "duplicates written in GB's national formats: " + done);
+            assertEquals(0, done.failed(), done.toString());
+            warmUp.stopRehearsing();
+            assertEquals(DuplicateControlSettings.defaults(), settings.settings(WarmUp.TENANT));
         }
     }
 

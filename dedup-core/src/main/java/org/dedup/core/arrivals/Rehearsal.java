@@ -15,6 +15,9 @@ import org.dedup.domain.store.Transactor;
  * port opens; no client can name the tenant.
  */
 public record Rehearsal(TenantId tenant, Transactor transactor) {
+    /** The tenant a server's warm-up rehearses under; a configured tenant may not be named so. */
+    public static final TenantId TENANT = new TenantId("dedup-warm-up");
+
     public Rehearsal {
         Require.nonNull(tenant, "rehearsal tenant");
         Require.nonNull(transactor, "rehearsal transactor");
