@@ -36,6 +36,12 @@ final class HttpWarmUp {
     /** Senders at once: enough for the queue's workers to find several arrivals waiting, as under load. */
     private static final int SENDERS = 16;
     private static final int LEADS_PER_SENDER = 4;
+    /**
+     * Senders of one lead each over a connection of their own, at once with the others: clients open hundreds of
+     * connections in the first second after a start, and Jetty's buffer pool grows for them, a path that 16
+     * connections never took (class checks in its connection code deoptimized once the port opened).
+     */
+    private static final int ONE_LEAD_SENDERS = 48;
     /** The people the round's duplicates repeat: merged into when a batch holds both. */
     private static final int REPEATED_PEOPLE = 4;
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
@@ -72,8 +78,12 @@ final class HttpWarmUp {
                 senders.add(threads.submit(() -> oneWrite ? sendInOneWrites(server, leads)
                         : send(client, server, leads)));
             }
+            for (int i = 0; i < ONE_LEAD_SENDERS; i++) {
+                senders.add(threads.submit(() -> sendOneLead(server, leads)));
+            }
         }
-        return new Done(SENDERS * (LEADS_PER_SENDER + 1), senders.stream().mapToInt(Future::resultNow).sum());
+        return new Done(SENDERS * (LEADS_PER_SENDER + 1) + ONE_LEAD_SENDERS,
+                senders.stream().mapToInt(Future::resultNow).sum());
     }
 
     /** How many of one sender's requests were answered 200. */
@@ -104,6 +114,18 @@ final class HttpWarmUp {
             LOG.debug("a warm-up request failed", e);
         }
         return answered;
+    }
+
+    /** One lead, written whole at once over a connection that closes after it; 1 when it was answered 200. */
+    private int sendOneLead(URI server, SyntheticLeads leads) {
+        long n = sent.incrementAndGet();
+        try (OneWriteConnection connection = new OneWriteConnection(server)) {
+            return connection.post("/v1/leads", leads.arrival((int) (n % Integer.MAX_VALUE), REPEATED_PEOPLE),
+                    API_KEY_HEADER + key, "Idempotency-Key: warm-up-http-" + n, "Connection: close") == 200 ? 1 : 0;
+        } catch (IOException e) {
+            LOG.debug("a warm-up request failed", e);
+            return 0;
+        }
     }
 
     private static int answered(HttpClient client, HttpRequest request) {

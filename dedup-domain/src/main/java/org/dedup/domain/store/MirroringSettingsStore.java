@@ -1,8 +1,9 @@
 package org.dedup.domain.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.dedup.domain.model.Require;
 import org.dedup.domain.model.TenantId;
@@ -18,7 +19,11 @@ import org.dedup.domain.settings.DuplicateControlSettings;
 public final class MirroringSettingsStore implements SettingsStore {
     private final TenantId rehearsal;
     private final SettingsStore store;
-    private final AtomicReference<TenantId> mirrored = new AtomicReference<>();
+    /**
+     * The rehearsal tenant and the tenant it reads for, or nothing: every read goes through the same lookup whether it
+     * finds one or not, so that the code compiled while the warm-up mirrors is the code that serves real tenants.
+     */
+    private final Map<TenantId, TenantId> mirrored = new ConcurrentHashMap<>();
 
     public MirroringSettingsStore(TenantId rehearsal, SettingsStore store) {
         this.rehearsal = Require.nonNull(rehearsal, "rehearsal tenant");
@@ -30,17 +35,16 @@ public final class MirroringSettingsStore implements SettingsStore {
         if (Require.nonNull(served, "mirrored tenant").equals(rehearsal)) {
             throw new IllegalArgumentException("the rehearsal tenant cannot mirror itself");
         }
-        mirrored.set(served);
+        mirrored.put(rehearsal, served);
     }
 
     /** From now on the rehearsal tenant reads its own settings again. */
     public void stopMirroring() {
-        mirrored.set(null);
+        mirrored.clear();
     }
 
     private TenantId readFor(TenantId tenant) {
-        TenantId served = mirrored.get();
-        return served != null && tenant.equals(rehearsal) ? served : tenant;
+        return mirrored.getOrDefault(tenant, tenant);
     }
 
     @Override
