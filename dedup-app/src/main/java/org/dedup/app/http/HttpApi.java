@@ -42,6 +42,12 @@ public final class HttpApi implements AutoCloseable {
     /** A body slower than this (bytes per second, on average since it began) is cut off with 408. */
     private static final long MIN_BODY_BYTES_PER_SECOND = 1_024;
     private static final String START_NANOS = "dedup.start";
+    /**
+     * Connections the kernel holds for the server before it accepts them (the listen backlog; Linux caps it at
+     * {@code net.core.somaxconn}, 4096 by default). Java's default of 50 overflowed when clients came back all at once
+     * after a start: each connection dropped so waited a second for its retransmitted SYN.
+     */
+    private static final int ACCEPT_QUEUE = 1_024;
     private final HttpConfig config;
     private final ArrivalQueue arrivals;
     private final ScanJobs scans;
@@ -102,6 +108,7 @@ public final class HttpApi implements AutoCloseable {
         listening.setHost(config.host());
         listening.setPort(config.port());
         listening.setIdleTimeout(config.idleTimeoutMillis());
+        listening.setAcceptQueueSize(ACCEPT_QUEUE);
         jetty.addConnector(listening);
         ServerConnector warmUp = warmUpPort.get();
         try {
@@ -149,6 +156,7 @@ public final class HttpApi implements AutoCloseable {
             ServerConnector warmUp = new ServerConnector(jetty, new HttpConnectionFactory(configuration));
             warmUp.setHost("127.0.0.1");
             warmUp.setPort(0);
+            warmUp.setAcceptQueueSize(ACCEPT_QUEUE);
             warmUpPort.set(warmUp);
             return warmUp;
         });
@@ -208,6 +216,11 @@ public final class HttpApi implements AutoCloseable {
 
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** How many connections the port's listen backlog holds before they are accepted. */
+    int acceptQueue() {
+        return connector.getAcceptQueueSize();
     }
 
     @Override

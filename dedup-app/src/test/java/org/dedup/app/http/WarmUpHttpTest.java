@@ -92,6 +92,13 @@ class WarmUpHttpTest {
     }
 
     @Test
+    void thePortHoldsABurstOfAThousandConnectingClientsUntilTheyAreAccepted() {
+        try (ServerOnPostgres server = warmServer()) {
+            assertTrue(server.api.acceptQueue() >= 1_000, "listen backlog " + server.api.acceptQueue());
+        }
+    }
+
+    @Test
     void theWarmUpsKeyIsRefusedOnceTheServerListens() throws Exception {
         try (ServerOnPostgres server = warmServer()) {
             assertEquals(401, server.send(server.request("/v1/settings")
