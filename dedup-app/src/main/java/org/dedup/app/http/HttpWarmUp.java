@@ -46,6 +46,7 @@ final class HttpWarmUp {
     private static final int REPEATED_PEOPLE = 4;
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final String API_KEY_HEADER = "X-Api-Key: ";
+    private static final String CLOSE = "Connection: close";
     private final String key = newKey();
     private final AtomicLong sent = new AtomicLong();
 
@@ -75,11 +76,11 @@ final class HttpWarmUp {
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < SENDERS; i++) {
                 boolean oneWrite = i % 2 == 1;
-                senders.add(threads.submit(() -> oneWrite ? sendInOneWrites(server, leads)
+                senders.add(threads.submit(() -> oneWrite ? sendInOneWrites(server, leads, LEADS_PER_SENDER, true)
                         : send(client, server, leads)));
             }
             for (int i = 0; i < ONE_LEAD_SENDERS; i++) {
-                senders.add(threads.submit(() -> sendOneLead(server, leads)));
+                senders.add(threads.submit(() -> sendInOneWrites(server, leads, 1, false)));
             }
         }
         return new Done(SENDERS * (LEADS_PER_SENDER + 1) + ONE_LEAD_SENDERS,
@@ -98,34 +99,32 @@ final class HttpWarmUp {
         return answered + answered(client, request(server.resolve("/v1/check"), leads.stored(0)).build());
     }
 
-    /** As {@link #send}, each request written whole at once over a connection of its own ({@link OneWriteConnection}). */
-    private int sendInOneWrites(URI server, SyntheticLeads leads) {
+    /**
+     * {@code count} leads, then a check on save if {@code check}, each request written whole at once over one
+     * connection of its own ({@link OneWriteConnection}) that closes after the last; how many were answered 200.
+     */
+    private int sendInOneWrites(URI server, SyntheticLeads leads, int count, boolean check) {
         int answered = 0;
         try (OneWriteConnection connection = new OneWriteConnection(server)) {
-            for (int i = 0; i < LEADS_PER_SENDER; i++) {
+            for (int i = 0; i < count; i++) {
                 long n = sent.incrementAndGet();
+                List<String> headers = new ArrayList<>(List.of(API_KEY_HEADER + key,
+                        "Idempotency-Key: warm-up-http-" + n));
+                if (!check && i == count - 1) {
+                    headers.add(CLOSE);
+                }
                 answered += connection.post("/v1/leads", leads.arrival((int) (n % Integer.MAX_VALUE),
-                        REPEATED_PEOPLE), API_KEY_HEADER + key, "Idempotency-Key: warm-up-http-" + n) == 200 ? 1 : 0;
+                        REPEATED_PEOPLE), headers) == 200 ? 1 : 0;
             }
-            answered += connection.post("/v1/check", leads.stored(0), API_KEY_HEADER + key,
-                    "Connection: close") == 200 ? 1 : 0;
+            if (check) {
+                answered += connection.post("/v1/check", leads.stored(0), List.of(API_KEY_HEADER + key, CLOSE)) == 200
+                        ? 1 : 0;
+            }
         } catch (IOException e) {
             // as in answered(): what failed here fails again, and visibly, for a client
             LOG.debug("a warm-up request failed", e);
         }
         return answered;
-    }
-
-    /** One lead, written whole at once over a connection that closes after it; 1 when it was answered 200. */
-    private int sendOneLead(URI server, SyntheticLeads leads) {
-        long n = sent.incrementAndGet();
-        try (OneWriteConnection connection = new OneWriteConnection(server)) {
-            return connection.post("/v1/leads", leads.arrival((int) (n % Integer.MAX_VALUE), REPEATED_PEOPLE),
-                    API_KEY_HEADER + key, "Idempotency-Key: warm-up-http-" + n, "Connection: close") == 200 ? 1 : 0;
-        } catch (IOException e) {
-            LOG.debug("a warm-up request failed", e);
-            return 0;
-        }
     }
 
     private static int answered(HttpClient client, HttpRequest request) {

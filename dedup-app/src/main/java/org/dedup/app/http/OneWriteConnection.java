@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,7 +36,7 @@ final class OneWriteConnection implements AutoCloseable {
     }
 
     /** Sends {@code POST path} with {@code headers} (each "Name: value") and a JSON body; the answer's status. */
-    int post(String path, byte[] body, String... headers) throws IOException {
+    int post(String path, byte[] body, List<String> headers) throws IOException {
         StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(host)
                 .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
         for (String header : headers) {
