@@ -25,12 +25,10 @@ public final class PhoneSpellings {
             DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
     private static final int VARIED_DIGITS = 4;
     private static final int VARIANTS = 10_000;
-    private final String region;
     private final PhoneNumber example;
     private final String internationalPrefix;
 
-    private PhoneSpellings(String region, PhoneNumber example, String internationalPrefix) {
-        this.region = region;
+    private PhoneSpellings(PhoneNumber example, String internationalPrefix) {
         this.example = example;
         this.internationalPrefix = internationalPrefix;
     }
@@ -45,11 +43,7 @@ public final class PhoneSpellings {
         String prefix = Stream.of(metadata.getPreferredInternationalPrefix(), metadata.getInternationalPrefix())
                 .filter(digits -> !digits.isEmpty() && digits.chars().allMatch(Character::isDigit)).findFirst()
                 .orElse(null);
-        return new PhoneSpellings(region, example, prefix);
-    }
-
-    public String region() {
-        return region;
+        return new PhoneSpellings(example, prefix);
     }
 
     /** The spellings of the region's mobile number {@code variant} (its last four digits, modulo 10,000). */
