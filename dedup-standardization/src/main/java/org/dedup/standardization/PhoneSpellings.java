@@ -25,11 +25,15 @@ public final class PhoneSpellings {
             DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
     private static final int VARIED_DIGITS = 4;
     private static final int VARIANTS = 10_000;
-    private final PhoneNumber example;
+    private final int countryCode;
+    /** The example's national number without the digits a variant replaces. */
+    private final String leadingDigits;
     private final String internationalPrefix;
 
     private PhoneSpellings(PhoneNumber example, String internationalPrefix) {
-        this.example = example;
+        this.countryCode = example.getCountryCode();
+        String national = UTIL.getNationalSignificantNumber(example);
+        this.leadingDigits = national.substring(0, national.length() - VARIED_DIGITS);
         this.internationalPrefix = internationalPrefix;
     }
 
@@ -48,11 +52,8 @@ public final class PhoneSpellings {
 
     /** The spellings of the region's mobile number {@code variant} (its last four digits, modulo 10,000). */
     public List<String> of(int variant) {
-        String national = UTIL.getNationalSignificantNumber(example);
-        String digits = national.substring(0, national.length() - VARIED_DIGITS)
-                + "%04d".formatted(Math.floorMod(variant, VARIANTS));
-        PhoneNumber number = new PhoneNumber().setCountryCode(example.getCountryCode())
-                .setNationalNumber(Long.parseLong(digits));
+        PhoneNumber number = new PhoneNumber().setCountryCode(countryCode)
+                .setNationalNumber(Long.parseLong(leadingDigits + "%04d".formatted(Math.floorMod(variant, VARIANTS))));
         String nationalFormat = UTIL.format(number, PhoneNumberFormat.NATIONAL);
         String international = UTIL.format(number, PhoneNumberFormat.INTERNATIONAL);
         return List.of(UTIL.format(number, PhoneNumberFormat.E164), international, nationalFormat,

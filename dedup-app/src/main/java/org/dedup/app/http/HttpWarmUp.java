@@ -47,6 +47,7 @@ final class HttpWarmUp {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final String API_KEY_HEADER = "X-Api-Key: ";
     private static final String CLOSE = "Connection: close";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private final String key = newKey();
     private final AtomicLong sent = new AtomicLong();
 
@@ -92,9 +93,8 @@ final class HttpWarmUp {
         int answered = 0;
         for (int i = 0; i < LEADS_PER_SENDER; i++) {
             long n = sent.incrementAndGet();
-            answered += answered(client, request(server.resolve("/v1/leads"),
-                    leads.arrival((int) (n % Integer.MAX_VALUE), REPEATED_PEOPLE))
-                    .header("Idempotency-Key", "warm-up-http-" + n).build());
+            answered += answered(client, request(server.resolve("/v1/leads"), lead(leads, n))
+                    .header(IDEMPOTENCY_KEY, idempotencyKey(n)).build());
         }
         return answered + answered(client, request(server.resolve("/v1/check"), leads.stored(0)).build());
     }
@@ -109,12 +109,11 @@ final class HttpWarmUp {
             for (int i = 0; i < count; i++) {
                 long n = sent.incrementAndGet();
                 List<String> headers = new ArrayList<>(List.of(API_KEY_HEADER + key,
-                        "Idempotency-Key: warm-up-http-" + n));
+                        IDEMPOTENCY_KEY + ": " + idempotencyKey(n)));
                 if (!check && i == count - 1) {
                     headers.add(CLOSE);
                 }
-                answered += connection.post("/v1/leads", leads.arrival((int) (n % Integer.MAX_VALUE),
-                        REPEATED_PEOPLE), headers) == 200 ? 1 : 0;
+                answered += connection.post("/v1/leads", lead(leads, n), headers) == 200 ? 1 : 0;
             }
             if (check) {
                 answered += connection.post("/v1/check", leads.stored(0), List.of(API_KEY_HEADER + key, CLOSE)) == 200
@@ -125,6 +124,15 @@ final class HttpWarmUp {
             LOG.debug("a warm-up request failed", e);
         }
         return answered;
+    }
+
+    /** The round's {@code n}th lead sent: a new person or one of the repeated people again. */
+    private static byte[] lead(SyntheticLeads leads, long n) {
+        return leads.arrival((int) (n % Integer.MAX_VALUE), REPEATED_PEOPLE);
+    }
+
+    private static String idempotencyKey(long n) {
+        return "warm-up-http-" + n;
     }
 
     private static int answered(HttpClient client, HttpRequest request) {
