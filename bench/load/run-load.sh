@@ -27,7 +27,7 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d test -qc "create extension if not
 rm -f "$OUT/acks.csv" "$OUT/warmup.csv"
 set +e
 harness run leads="$LEADS" schema="$SCHEMA" url="$URL" rate="$RATE" seconds="$DURATION" acks="$OUT/acks.csv" \
-    warmupSeconds="$WARMUP" warmupRate="$WARMUP_RATE" warmupAcks="$OUT/warmup.csv"
+    warmupSeconds="$WARMUP" warmupRate="$WARMUP_RATE" warmupAcks="$OUT/warmup.csv" reportSeconds="${REPORT_SECONDS:-10}"
 ran=$?
 echo "load average after: $(load_average)"
 echo "arrival batches (server metrics, warm-up included):"

@@ -89,6 +89,7 @@ final class LoadSeed {
                     LoadHistory.write(database, people, leads);
                 }
                 storeAsIndexed(tenantSettings, jobs);
+                checkpoint(database);
                 System.out.printf(Locale.ROOT, "reset: %,d stored leads kept (%,d of them merged into by earlier runs "
                         + "and restored), later leads and logs deleted in %.1f s%n", leads, restored,
                         (System.nanoTime() - started) / 1e9);
@@ -98,6 +99,7 @@ final class LoadSeed {
             new LeadCopy().fill(database, leads, n -> List.of(seeded(people.storedLead(n))));
             LoadHistory.write(database, people, leads);
             storeAsIndexed(tenantSettings, jobs);
+            checkpoint(database);
             System.out.printf(Locale.ROOT, "seeded %,d leads of tenant %s in %.1f s%n", leads,
                     LoadPeople.TENANT.value(), (System.nanoTime() - started) / 1e9);
         }
@@ -158,6 +160,16 @@ final class LoadSeed {
                 "reindex table lead", "reindex table lead_key", "reindex table lead_contact",
                 "reindex table decision_log", "reindex table merge_journal");
         return numbers.length;
+    }
+
+    /**
+     * A checkpoint after the seed's or the reset's writes, as a cluster that has run a while has had: at a checkpoint
+     * PostgreSQL keeps the WAL segments it no longer needs for reuse. Without one since the cluster was created, every
+     * segment a run fills is created and zero-filled while commits wait on it ({@code WALInitSync}): 16 MB written and
+     * synced every few seconds, each time a stall of 100-300 ms (BENCHMARKS.md, seventeenth pass).
+     */
+    private static void checkpoint(Database database) throws SQLException {
+        LeadCopy.execute(database, "checkpoint");
     }
 
     /** The numbers {@code n} of the stored people whose lead ids {@code query} selects. */

@@ -149,6 +149,19 @@ class LoadSeedTest {
     }
 
     @Test
+    void theSeedAndAResetEachEndWithACheckpointSoThatARunReusesWalSegments() throws Exception {
+        String requested = "select checkpoints_req from pg_stat_bgwriter";
+        long before = Long.parseLong(rows(requested).getFirst().replace("|", ""));
+
+        new LoadSeed(ARGS).run();
+        long afterSeed = Long.parseLong(rows(requested).getFirst().replace("|", ""));
+        new LoadSeed(ARGS).run();
+        long afterReset = Long.parseLong(rows(requested).getFirst().replace("|", ""));
+
+        assertEquals(List.of(before + 1, afterSeed + 1), List.of(afterSeed, afterReset));
+    }
+
+    @Test
     void theSeedWritesTheStoredPeoplesHistoryAndAResetKeepsItAndDeletesWhatRunsLogged() throws Exception {
         new LoadSeed(ARGS).run();
         String history = "select kind, lead_id, decided_at from " + SCHEMA
