@@ -150,15 +150,19 @@ class LoadSeedTest {
 
     @Test
     void theSeedAndAResetEachEndWithACheckpointSoThatARunReusesWalSegments() throws Exception {
-        String requested = "select checkpoints_req from pg_stat_bgwriter";
-        long before = Long.parseLong(rows(requested).getFirst().replace("|", ""));
+        long before = checkpointsRequested();
 
         new LoadSeed(ARGS).run();
-        long afterSeed = Long.parseLong(rows(requested).getFirst().replace("|", ""));
+        long afterSeed = checkpointsRequested();
         new LoadSeed(ARGS).run();
-        long afterReset = Long.parseLong(rows(requested).getFirst().replace("|", ""));
+        long afterReset = checkpointsRequested();
 
         assertEquals(List.of(before + 1, afterSeed + 1), List.of(afterSeed, afterReset));
+    }
+
+    /** The checkpoints asked for since the statistics were reset, the {@code checkpoint} command's among them. */
+    private static long checkpointsRequested() throws SQLException {
+        return Long.parseLong(rows("select checkpoints_req from pg_stat_bgwriter").getFirst().replace("|", ""));
     }
 
     @Test
